@@ -1,0 +1,13 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
+
+// Prisma 6.19's JavaScript engine works offline; see docs/decisions/002-prisma-6-better-sqlite3.md.
+const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+
+export default defineConfig({
+  engine: "js",
+  experimental: { adapter: true },
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  adapter: async () => new PrismaBetterSQLite3({ url }),
+});
