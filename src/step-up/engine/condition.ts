@@ -1,0 +1,73 @@
+import { Environment } from "@marcbachmann/cel-js";
+import type { CallContext } from "./types";
+
+/**
+ * Context conditions are CEL expressions (ADR 005), never `eval`. Variables:
+ * procedure, risk, amount {value, currency}, hasAmount, resource {type, action}, hasResource,
+ * organizationId, minimumLevel. Absent amount/resource are zero values so `amount.value > 1000`
+ * is simply false on calls without an amount.
+ */
+const environment = new Environment({
+  limits: { maxAstNodes: 500, maxDepth: 32, maxListElements: 100, maxMapEntries: 100, maxCallArguments: 8 },
+})
+  .registerVariable("procedure", "string")
+  .registerVariable("risk", "double")
+  .registerVariable("amount", "map")
+  .registerVariable("hasAmount", "bool")
+  .registerVariable("resource", "map")
+  .registerVariable("hasResource", "bool")
+  .registerVariable("organizationId", "string")
+  .registerVariable("minimumLevel", "string");
+
+type Compiled = (vars: Record<string, unknown>) => unknown;
+const cache = new Map<string, Compiled>();
+const CACHE_LIMIT = 1000;
+
+export type ConditionCheck = { ok: true } | { ok: false; message: string };
+
+/** Parses and type-checks an expression; used by the admin form and the rule schema. */
+export function checkCondition(expression: string): ConditionCheck {
+  try {
+    const result = environment.check(expression);
+    if (!result.valid) return { ok: false, message: result.error?.message ?? "Invalid expression" };
+    if (result.type !== "bool" && result.type !== "dyn") {
+      return { ok: false, message: `Expression must be a boolean, not ${result.type}` };
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? firstLine(error.message) : "Invalid expression" };
+  }
+}
+
+/** Evaluates a condition; throws on a malformed expression or a runtime error (callers fail closed). */
+export function evaluateCondition(expression: string, context: CallContext): boolean {
+  const compiled = compile(expression);
+  return compiled(conditionVariables(context)) === true;
+}
+
+function compile(expression: string): Compiled {
+  let compiled = cache.get(expression);
+  if (!compiled) {
+    compiled = environment.parse(expression) as unknown as Compiled;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(expression, compiled);
+  }
+  return compiled;
+}
+
+function conditionVariables(context: CallContext): Record<string, unknown> {
+  return {
+    procedure: context.procedure,
+    risk: context.risk,
+    amount: context.amount ?? { value: 0, currency: "" },
+    hasAmount: context.amount !== undefined,
+    resource: context.resource ?? { type: "", action: "" },
+    hasResource: context.resource !== undefined,
+    organizationId: context.organizationId ?? "",
+    minimumLevel: context.minimumLevel,
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { methodSchema, type Combination, type StepUpLevel } from "./levels";
+
+export const MINUTE_MS = 60_000;
+/** DESIGN.md defaults. Pinned by config.test.ts. */
+export const MEDIUM_WINDOW_MS = 15 * MINUTE_MS;
+export const HIGH_WINDOW_MS = 5 * MINUTE_MS;
+/** Critical is "right now, for this very call": the grant lives only for the grace period. */
+export const CRITICAL_WINDOW_MS = 0;
+export const GRACE_PERIOD_MS = 30_000;
+export const REQUIREMENT_TTL_MS = 10 * MINUTE_MS;
+export const REMEMBER_DEVICE_TTL_MS = 24 * 60 * MINUTE_MS;
+export const USER_FAILURE_WINDOW_MS = 15 * MINUTE_MS;
+export const USER_LOCKOUT_MS = 15 * MINUTE_MS;
+
+const combinationSchema = z.array(methodSchema).min(1).max(3);
+
+const levelPolicySchema = z.object({
+  windowMs: z.number().int().nonnegative(),
+  combinations: z.array(combinationSchema).min(1),
+});
+
+export const stepUpConfigSchema = z.object({
+  levels: z.object({
+    medium: levelPolicySchema,
+    high: levelPolicySchema,
+    critical: levelPolicySchema,
+  }),
+  gracePeriodMs: z.number().int().nonnegative().max(5 * MINUTE_MS),
+  requirementTtlMs: z.number().int().positive(),
+  /** What to do when a user can complete none of a level's combinations. */
+  onUnavailable: z.enum(["refuse", "degrade"]),
+  rememberDevice: z.object({
+    enabled: z.boolean(),
+    ttlMs: z.number().int().positive(),
+    /** Risk score at or above which a remembered device never bypasses. */
+    maxRisk: z.number().min(0).max(1),
+  }),
+  lockout: z.object({
+    maxFailuresPerRequirement: z.number().int().positive(),
+    maxFailuresPerUser: z.number().int().positive(),
+    userWindowMs: z.number().int().positive(),
+    userLockoutMs: z.number().int().positive(),
+  }),
+});
+
+export type StepUpConfig = z.infer<typeof stepUpConfigSchema>;
+export type LevelPolicy = { windowMs: number; combinations: Combination[] };
+
+export const DEFAULT_CONFIG: StepUpConfig = {
+  levels: {
+    medium: {
+      windowMs: MEDIUM_WINDOW_MS,
+      combinations: [["passkey"], ["totp"], ["password"], ["backup_code"], ["email_code"]],
+    },
+    high: {
+      windowMs: HIGH_WINDOW_MS,
+      // Email codes are not accepted above medium (OWASP ASVS 6.3.5).
+      combinations: [["passkey"], ["password", "totp"], ["password", "backup_code"]],
+    },
+    critical: { windowMs: CRITICAL_WINDOW_MS, combinations: [["passkey"]] },
+  },
+  gracePeriodMs: GRACE_PERIOD_MS,
+  requirementTtlMs: REQUIREMENT_TTL_MS,
+  onUnavailable: "refuse",
+  rememberDevice: { enabled: true, ttlMs: REMEMBER_DEVICE_TTL_MS, maxRisk: 0.7 },
+  lockout: {
+    maxFailuresPerRequirement: 5,
+    maxFailuresPerUser: 10,
+    userWindowMs: USER_FAILURE_WINDOW_MS,
+    userLockoutMs: USER_LOCKOUT_MS,
+  },
+};
+
+export class StepUpConfigError extends Error {
+  override name = "StepUpConfigError";
+}
+
+/** Validates a (partial) configuration at start-up; throws a readable message naming each bad field. */
+export function parseConfig(overrides: unknown = {}): StepUpConfig {
+  const merged = deepMerge(DEFAULT_CONFIG, overrides);
+  const result = stepUpConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new StepUpConfigError(`Invalid step-up configuration:\n${issues.join("\n")}`);
+  }
+  return result.data;
+}
+
+export function windowFor(config: StepUpConfig, level: StepUpLevel): number {
+  return config.levels[level].windowMs;
+}
+
+function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) out[key] = deepMerge(base[key], value);
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

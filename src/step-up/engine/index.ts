@@ -1,0 +1,11 @@
+export * from "./levels";
+export * from "./rules";
+export * from "./config";
+export * from "./types";
+export { evaluate } from "./evaluate";
+export { selectCombinations, completedCombination, remainingMethods } from "./combinations";
+export { checkCondition } from "./condition";
+export { matchRule, matchesProcedure, policyApplies } from "./match";
+export { describeRule } from "./describe";
+export { scoreRisk, type RiskScorer, type RiskSignals } from "./risk";
+export { callBindingString } from "./call-hash";
