@@ -41,8 +41,10 @@ export function checkCondition(expression: string): ConditionCheck {
 
 /** Evaluates a condition; throws on a malformed expression or a runtime error (callers fail closed). */
 export function evaluateCondition(expression: string, context: CallContext): boolean {
-  const compiled = compile(expression);
-  return compiled(conditionVariables(context)) === true;
+  const result = compile(expression)(conditionVariables(context));
+  // `dyn` expressions such as `amount.value` pass checkCondition; a non-boolean result is an error, not "false".
+  if (typeof result !== "boolean") throw new TypeError(`Condition must evaluate to a boolean, not ${typeof result}`);
+  return result;
 }
 
 function compile(expression: string): Compiled {

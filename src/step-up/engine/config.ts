@@ -15,13 +15,14 @@ export const USER_LOCKOUT_MS = 15 * MINUTE_MS;
 
 const combinationSchema = z.array(methodSchema).min(1).max(3);
 
-const levelPolicySchema = z.object({
+const levelPolicySchema = z.strictObject({
   windowMs: z.number().int().nonnegative(),
   combinations: z.array(combinationSchema).min(1),
 });
 
-export const stepUpConfigSchema = z.object({
-  levels: z.object({
+// Strict: a misspelt key (`rememberDevice.enable`) must fail loudly, not fall back to the default.
+export const stepUpConfigSchema = z.strictObject({
+  levels: z.strictObject({
     medium: levelPolicySchema,
     high: levelPolicySchema,
     critical: levelPolicySchema,
@@ -30,13 +31,13 @@ export const stepUpConfigSchema = z.object({
   requirementTtlMs: z.number().int().positive(),
   /** What to do when a user can complete none of a level's combinations. */
   onUnavailable: z.enum(["refuse", "degrade"]),
-  rememberDevice: z.object({
+  rememberDevice: z.strictObject({
     enabled: z.boolean(),
     ttlMs: z.number().int().positive(),
     /** Risk score at or above which a remembered device never bypasses. */
     maxRisk: z.number().min(0).max(1),
   }),
-  lockout: z.object({
+  lockout: z.strictObject({
     maxFailuresPerRequirement: z.number().int().positive(),
     maxFailuresPerUser: z.number().int().positive(),
     userWindowMs: z.number().int().positive(),

@@ -1,0 +1,46 @@
+import "server-only";
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+export function sha256Hex(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+/** A random token for cookies: 32 bytes, base64url. Store only its sha256. */
+export function generateToken(bytes = 32): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+// Development key so the demo runs without set-up; production refuses to start without a real one.
+const DEV_KEY_HEX = "5f1d3c0b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060504";
+
+function encryptionKey(): Buffer {
+  const hex = process.env.STEP_UP_ENCRYPTION_KEY;
+  if (!hex) {
+    if (process.env.NODE_ENV === "production") throw new Error("STEP_UP_ENCRYPTION_KEY must be set (64 hex characters)");
+    return Buffer.from(DEV_KEY_HEX, "hex");
+  }
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("STEP_UP_ENCRYPTION_KEY must be 64 hex characters (32 bytes)");
+  return Buffer.from(hex, "hex");
+}
+
+/** AES-256-GCM; output is `v1.<iv>.<tag>.<ciphertext>` in base64url. */
+export function encryptSecret(plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", encryptionKey(), iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+}
+
+export function decryptSecret(sealed: string): string {
+  const [version, iv, tag, ciphertext] = sealed.split(".");
+  if (version !== "v1" || !iv || !tag || !ciphertext) throw new Error("Unrecognised encrypted secret");
+  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}

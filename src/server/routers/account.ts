@@ -1,0 +1,52 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createTRPCRouter, stepUpProcedure } from "../trpc";
+import { hashPassword } from "../auth/password";
+import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
+import { writeAudit } from "@/step-up/server/store/audit";
+import { revokeUserGrantsAndDevices } from "@/step-up/server/store/grants";
+
+export const accountRouter = createTRPCRouter({
+  /** Medium by the default policy (`account.changeEmail`). */
+  changeEmail: stepUpProcedure({ input: z.object({ email: z.email("Enter a valid email").max(254).toLowerCase() }), action: "Changing your email" }).mutation(
+    async ({ ctx, input }) => {
+      const taken = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+      if (taken && taken.id !== ctx.session.userId) throw new TRPCError({ code: "CONFLICT", message: "That email is already in use" });
+      return ctx.db.user.update({ where: { id: ctx.session.userId }, data: { email: input.email }, select: { email: true } });
+    },
+  ),
+
+  /** High by the default policy. Revokes every grant and remembered device of the user. */
+  changePassword: stepUpProcedure({
+    input: z.object({ newPassword: z.string().min(12, "Use at least 12 characters").max(256) }),
+    action: "Changing your password",
+  }).mutation(async ({ ctx, input }) => {
+    const now = ctx.stepUp.now();
+    const passwordHash = await hashPassword(input.newPassword);
+    await ctx.db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: ctx.session.userId }, data: { passwordHash, passwordChangedAt: now } });
+      const revoked = await revokeUserGrantsAndDevices(tx, ctx.session.userId, now);
+      await writeAudit(tx, {
+        type: "stepup.grants_revoked",
+        userId: ctx.session.userId,
+        organizationId: ctx.session.activeOrganizationId,
+        ip: ctx.request.ip,
+        userAgent: ctx.request.userAgent,
+        at: now,
+        data: { reason: "password_changed", ...revoked },
+      });
+    });
+    return { changed: true };
+  }),
+
+  /** High through the `user:delete` resource rule. */
+  delete: stepUpProcedure({ level: "medium", resource: { type: "user", action: "delete" }, action: "Deleting your account" }).mutation(async ({ ctx }) => {
+    await ctx.db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: ctx.session.userId }, data: { deletedAt: ctx.stepUp.now(), email: `deleted+${ctx.session.userId}@invalid` } });
+      await tx.session.deleteMany({ where: { userId: ctx.session.userId } });
+    });
+    ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
+    return { deleted: true };
+  }),
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import { verify } from "otplib";
+import { decryptSecret } from "@/server/crypto";
+import { claimTotpStep, getConfirmedTotp } from "../server/store/credentials";
+import { VERIFIED, failed, type Verifier } from "./verifier";
+
+/** One 30-second step either side absorbs clock drift between phone and server. */
+export const TOTP_EPOCH_TOLERANCE_SECONDS = 30;
+
+export const totpVerifier: Verifier = {
+  method: "totp",
+  async verify({ db, userId, now }, credential) {
+    const token = credential.replace(/\s+/g, "");
+    if (!/^\d{6}$/.test(token)) return failed("malformed");
+    const totp = await getConfirmedTotp(db, userId);
+    if (!totp) return failed("not_enrolled");
+    let result: Awaited<ReturnType<typeof verify>>;
+    try {
+      result = await verify({
+        secret: decryptSecret(totp.secretEncrypted),
+        token,
+        epoch: Math.floor(now.getTime() / 1000),
+        epochTolerance: TOTP_EPOCH_TOLERANCE_SECONDS,
+        ...(totp.lastUsedStep === null ? {} : { afterTimeStep: totp.lastUsedStep }),
+      });
+    } catch {
+      // otplib throws on malformed tokens and secrets; never forward its message.
+      return failed("malformed");
+    }
+    if (!result.valid || !("timeStep" in result)) return failed("invalid");
+    // A time step is accepted once per user, even across requirements and concurrent requests.
+    return (await claimTotpStep(db, userId, result.timeStep)) ? VERIFIED : failed("replayed");
+  },
+};

@@ -1,0 +1,38 @@
+import "server-only";
+import type { CallContext, Level } from "../engine";
+
+/** How a procedure tells step-up what its call is about. Everything is read from the parsed input. */
+export interface StepUpDeclaration<TInput> {
+  /** The code's own minimum; policies can raise it, never lower it. Default "low" (signed in). */
+  level?: Level;
+  amount?: (input: TInput) => { value: number; currency: string } | undefined;
+  resource?: { type: string; action: string } | ((input: TInput) => { type: string; action: string });
+  /** Human description for the dialog: "Transferring 5,000.00 USD". */
+  action?: string | ((input: TInput) => string);
+}
+
+export interface CallIdentity {
+  userId: string;
+  organizationId: string | null;
+  sessionId: string;
+  procedure: string;
+}
+
+export function buildCallContext<TInput>(
+  identity: CallIdentity,
+  input: TInput,
+  declaration: StepUpDeclaration<TInput>,
+  risk: number,
+): CallContext {
+  const resource = typeof declaration.resource === "function" ? declaration.resource(input) : declaration.resource;
+  const action = typeof declaration.action === "function" ? declaration.action(input) : declaration.action;
+  return {
+    ...identity,
+    input,
+    amount: declaration.amount?.(input),
+    resource,
+    risk,
+    minimumLevel: declaration.level ?? "low",
+    action,
+  };
+}

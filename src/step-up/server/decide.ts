@@ -1,0 +1,71 @@
+import "server-only";
+import { callBindingString, evaluate, type Decision, type MethodId, type PolicySnapshot } from "../engine";
+import type { Database } from "@/server/db";
+import type { AuthSession } from "@/server/auth/session";
+import { sha256Hex } from "@/server/crypto";
+import { hasVerifier } from "../methods";
+import { buildCallContext, type StepUpDeclaration } from "./call-context";
+import { loadGrants, loadRememberedDevice } from "./store/grants";
+import { countRecentFailures, loadEnrolledMethods } from "./store/credentials";
+import { loadPolicies } from "./store/policies";
+import type { RequestInfo } from "./store/requirements";
+import type { StepUpServices } from "./services";
+
+export interface DecideOptions<TInput> {
+  db: Database;
+  services: StepUpServices;
+  session: AuthSession;
+  request: RequestInfo & { deviceToken: string | null };
+  path: string;
+  input: TInput;
+  declaration: StepUpDeclaration<TInput>;
+}
+
+export interface CallDecision {
+  decision: Decision;
+  risk: number;
+  callHash: string;
+  now: Date;
+}
+
+/** Loads the snapshot the engine needs (as little as possible on the happy path) and decides. */
+export async function decideCall<TInput>(options: DecideOptions<TInput>): Promise<CallDecision> {
+  const { db, services, session, request, path, input } = options;
+  const now = services.now();
+  const nowMs = now.getTime();
+  const [policies, grants, device] = await Promise.all([
+    loadPolicies(db, nowMs),
+    loadGrants(db, session.id, now),
+    request.deviceToken ? loadRememberedDevice(db, { token: request.deviceToken, userId: session.userId, now }) : null,
+  ]);
+  const identity = { userId: session.userId, organizationId: session.activeOrganizationId, sessionId: session.id, procedure: path };
+  const callHash = sha256Hex(callBindingString(path, input));
+  const decide = (risk: number, availableMethods: ReadonlySet<MethodId> = new Set()) =>
+    evaluate(
+      { context: buildCallContext(identity, input, options.declaration, risk), policies, grants, device, availableMethods, callHash, now: nowMs },
+      services.config,
+    );
+
+  // Cheap risk first (no query); the full score only when risk can change the outcome.
+  const cheapSignals = { newIp: differs(session.ip, request.ip), newUserAgent: differs(session.userAgent, request.userAgent) };
+  let risk = services.scoreRisk({ ...cheapSignals, recentFailures: 0 });
+  let decision = decide(risk);
+  if (decision.required || device || usesRisk(policies)) {
+    const since = new Date(nowMs - services.config.lockout.userWindowMs);
+    risk = services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) });
+    decision = decide(risk);
+  }
+  if (decision.required) {
+    const enrolled = await loadEnrolledMethods(db, session.userId);
+    decision = decide(risk, new Set([...enrolled].filter(hasVerifier)));
+  }
+  return { decision, risk, callHash, now };
+}
+
+function differs(known: string | null, current: string | null): boolean {
+  return known !== null && current !== null && known !== current;
+}
+
+function usesRisk(policies: PolicySnapshot[]): boolean {
+  return policies.some((p) => p.rules.some((r) => r.kind === "risk" || r.kind === "condition"));
+}

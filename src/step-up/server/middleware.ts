@@ -1,0 +1,68 @@
+import "server-only";
+import { isStepUpLevel } from "../engine";
+import { decideCall, type CallDecision, type DecideOptions } from "./decide";
+import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
+import { recordBypass, recordWouldRequire } from "./store/events";
+import { consumeGrant } from "./store/grants";
+import { createRequirement } from "./store/requirements";
+
+export type EnforceOptions<TInput> = DecideOptions<TInput>;
+
+/**
+ * The whole gate: load a snapshot → decide (pure engine) → let through, or persist a requirement and throw.
+ * Fails closed: any unexpected error refuses the call with UNAVAILABLE.
+ */
+export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Promise<void> {
+  try {
+    await applyDecision(options, await decideCall(options));
+  } catch (error) {
+    if (error instanceof StepUpError) throw error;
+    throw stepUpFailure({ code: "UNAVAILABLE" });
+  }
+}
+
+async function applyDecision<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<void> {
+  const { db, session, request, path } = options;
+  const { decision, now, risk } = call;
+  const audit = { userId: session.userId, organizationId: session.activeOrganizationId, request, now, path };
+  if (decision.wouldRequire.length > 0) await recordWouldRequire(db, { ...audit, decision });
+
+  const satisfied = decision.satisfiedBy;
+  if (satisfied?.kind === "not_required") return;
+  // A critical grant is consumed atomically: of two concurrent retries, one passes, one is refused.
+  if (satisfied?.kind === "grant" && (!satisfied.consume || (await consumeGrant(db, satisfied.grantId, now)))) return;
+  if (satisfied?.kind === "device") {
+    await recordBypass(db, { ...audit, deviceId: satisfied.deviceId, level: decision.level, risk });
+    return;
+  }
+  await refuse(options, call);
+}
+
+async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<never> {
+  const { db, session, services } = options;
+  const { decision, now } = call;
+  const level = decision.level;
+  if (!isStepUpLevel(level)) throw new Error("Refusing a call that needs no step-up");
+  const requirement = await createRequirement(db, {
+    userId: session.userId,
+    sessionId: session.id,
+    organizationId: session.activeOrganizationId,
+    procedure: options.path,
+    decision: { ...decision, level },
+    callHash: level === "critical" ? call.callHash : null,
+    risk: call.risk,
+    request: { ip: options.request.ip, userAgent: options.request.userAgent },
+    now,
+    ttlMs: services.config.requirementTtlMs,
+  });
+  throw stepUpRequired({
+    requirementId: requirement.id,
+    level,
+    currentLevel: decision.currentLevel,
+    reason: decision.reason,
+    methods: decision.methods,
+    expiresAt: requirement.expiresAt.toISOString(),
+    canRemember: decision.canRemember,
+    degraded: decision.degraded,
+  });
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "@/server/trpc";
+import { DEVICE_COOKIE, serializeCookie } from "@/server/auth/cookies";
+import { methodSchema } from "../engine";
+import { verifyStepUp, requireOwnRequirement } from "./verify";
+import { dryRun } from "./dry-run";
+import { cancelRequirement, forgetDevice, listDevices, listPendingRequirements, listVerifications, sessionStatus } from "./store/queries";
+import { findStepUpPayload } from "./errors";
+
+const idSchema = z.string().min(1).max(64);
+
+/** The step-up API the dialog talks to. Every procedure acts for the signed-in user only. */
+export const stepUpRouter = createTRPCRouter({
+  /** One factor of a requirement. A two-factor combination is two calls. */
+  verify: protectedProcedure
+    .input(
+      z.object({
+        requirementId: idSchema,
+        method: methodSchema,
+        credential: z.string().min(1, "Enter a code or password").max(1024),
+        rememberDevice: z.boolean().optional().default(false),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const outcome = await verifyStepUp({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input });
+        if (outcome.status === "fulfilled" && outcome.deviceToken) {
+          const maxAge = Math.floor(ctx.stepUp.config.rememberDevice.ttlMs / 1000);
+          ctx.resHeaders.append("Set-Cookie", serializeCookie(DEVICE_COOKIE, outcome.deviceToken, maxAge));
+        }
+        return { status: outcome.status, remaining: outcome.remaining };
+      } catch (error) {
+        const payload = findStepUpPayload(error);
+        if (payload?.code === "LOCKED") ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
+        throw error;
+      }
+    }),
+
+  /** Dry run: would this procedure with this input need step-up for me now, and why? Creates nothing. */
+  evaluate: protectedProcedure
+    .input(z.object({ procedure: z.string().min(1).max(200), input: z.unknown().optional() }))
+    .query(({ ctx, input }) => dryRun({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input })),
+
+  /** The session's current level and how long each level stays valid. */
+  status: protectedProcedure.query(({ ctx }) => sessionStatus(ctx.db, { session: ctx.session, services: ctx.stepUp })),
+
+  pendingRequirements: protectedProcedure.query(({ ctx }) =>
+    listPendingRequirements(ctx.db, { userId: ctx.session.userId, now: ctx.stepUp.now() }),
+  ),
+
+  requirement: protectedProcedure.input(z.object({ requirementId: idSchema })).query(async ({ ctx, input }) => {
+    const requirement = await requireOwnRequirement(ctx.db, input.requirementId, ctx.session);
+    const { callHash: _callHash, ...visible } = requirement;
+    return visible;
+  }),
+
+  verifications: protectedProcedure
+    .input(z.object({ cursor: idSchema.nullish(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .query(({ ctx, input }) => listVerifications(ctx.db, { userId: ctx.session.userId, cursor: input.cursor ?? null, limit: input.limit })),
+
+  cancel: protectedProcedure.input(z.object({ requirementId: idSchema })).mutation(async ({ ctx, input }) => {
+    const requirement = await requireOwnRequirement(ctx.db, input.requirementId, ctx.session);
+    const cancelled = await cancelRequirement(ctx.db, { requirement, request: ctx.request, now: ctx.stepUp.now() });
+    return { status: cancelled ? ("cancelled" as const) : requirement.status };
+  }),
+
+  devices: protectedProcedure.query(({ ctx }) => listDevices(ctx.db, { userId: ctx.session.userId, now: ctx.stepUp.now() })),
+
+  forgetDevice: protectedProcedure.input(z.object({ deviceId: idSchema })).mutation(async ({ ctx, input }) => {
+    const forgotten = await forgetDevice(ctx.db, { userId: ctx.session.userId, organizationId: ctx.session.activeOrganizationId, deviceId: input.deviceId, request: ctx.request, now: ctx.stepUp.now() });
+    return { forgotten };
+  }),
+});

@@ -1,0 +1,65 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Transaction } from "@/server/db";
+
+export const AUDIT_EVENT_TYPES = [
+  "stepup.required",
+  "stepup.initiated",
+  "stepup.verified",
+  "stepup.failed",
+  "stepup.bypassed",
+  "stepup.locked",
+  "stepup.degraded",
+  "stepup.cancelled",
+  "stepup.would_require",
+  "stepup.device_remembered",
+  "stepup.device_forgotten",
+  "stepup.policy_changed",
+  "stepup.grants_revoked",
+  "credential.enrolled",
+  "credential.removed",
+  "auth.signed_in",
+  "auth.sign_in_failed",
+  "auth.signed_out",
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export type AuditSeverity = "info" | "warning" | "critical";
+
+export interface AuditEventInput {
+  type: AuditEventType;
+  severity?: AuditSeverity;
+  userId?: string | null;
+  organizationId?: string | null;
+  actorId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  data?: Prisma.InputJsonValue;
+  at: Date;
+}
+
+const DEFAULT_SEVERITY: Partial<Record<AuditEventType, AuditSeverity>> = {
+  "stepup.failed": "warning",
+  "stepup.locked": "critical",
+  "stepup.degraded": "warning",
+  "stepup.bypassed": "info",
+  "stepup.policy_changed": "warning",
+  "credential.removed": "warning",
+  "auth.sign_in_failed": "warning",
+};
+
+/** Appends one audit row. Call it with the transaction that performs the state change it describes. */
+export async function writeAudit(tx: Transaction, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      type: event.type,
+      severity: event.severity ?? DEFAULT_SEVERITY[event.type] ?? "info",
+      userId: event.userId ?? null,
+      organizationId: event.organizationId ?? null,
+      actorId: event.actorId ?? event.userId ?? null,
+      ip: event.ip ?? null,
+      userAgent: event.userAgent ?? null,
+      data: event.data ?? {},
+      createdAt: event.at,
+    },
+  });
+}

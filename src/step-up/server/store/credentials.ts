@@ -1,0 +1,70 @@
+import "server-only";
+import type { MethodId } from "../../engine";
+import type { Database } from "@/server/db";
+
+/** Methods a user has enrolled. Only methods with a registered verifier are offered (see methods/index.ts). */
+export async function loadEnrolledMethods(db: Database, userId: string): Promise<Set<MethodId>> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      passwordHash: true,
+      email: true,
+      totp: { select: { confirmedAt: true } },
+      _count: { select: { passkeys: true, backupCodes: { where: { usedAt: null } } } },
+    },
+  });
+  const methods = new Set<MethodId>();
+  if (!user) return methods;
+  if (user.passwordHash) methods.add("password");
+  if (user.totp?.confirmedAt) methods.add("totp");
+  if (user._count.backupCodes > 0) methods.add("backup_code");
+  if (user._count.passkeys > 0) methods.add("passkey");
+  if (user.email) methods.add("email_code");
+  return methods;
+}
+
+export async function countRecentFailures(db: Database, userId: string, since: Date): Promise<number> {
+  return db.stepUpAttempt.count({ where: { userId, success: false, createdAt: { gte: since } } });
+}
+
+/** Seconds until the user may try again, or 0 when the user is not locked out of step-up. */
+export async function userLockoutSeconds(
+  db: Database,
+  options: { userId: string; now: Date; maxFailures: number; windowMs: number; lockoutMs: number },
+): Promise<number> {
+  const since = new Date(options.now.getTime() - options.windowMs);
+  const failures = await db.stepUpAttempt.findMany({
+    where: { userId: options.userId, success: false, createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+    take: options.maxFailures,
+  });
+  if (failures.length < options.maxFailures) return 0;
+  const latest = failures[0]!.createdAt.getTime();
+  return Math.max(0, Math.ceil((latest + options.lockoutMs - options.now.getTime()) / 1000));
+}
+
+export async function getPasswordHash(db: Database, userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+export async function getConfirmedTotp(db: Database, userId: string): Promise<{ secretEncrypted: string; lastUsedStep: number | null } | null> {
+  const totp = await db.totpCredential.findUnique({ where: { userId } });
+  return totp?.confirmedAt ? { secretEncrypted: totp.secretEncrypted, lastUsedStep: totp.lastUsedStep } : null;
+}
+
+/** Records an accepted TOTP time step; false when that step (or a later one) was already used: a replay. */
+export async function claimTotpStep(db: Database, userId: string, timeStep: number): Promise<boolean> {
+  const { count } = await db.totpCredential.updateMany({
+    where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: timeStep } }] },
+    data: { lastUsedStep: timeStep },
+  });
+  return count === 1;
+}
+
+/** Marks an unused backup code as used; false when it does not exist or was used before. */
+export async function claimBackupCode(db: Database, userId: string, codeHash: string, now: Date): Promise<boolean> {
+  const { count } = await db.backupCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: now } });
+  return count === 1;
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import type { Decision, Level } from "../../engine";
+import type { Database } from "@/server/db";
+import { writeAudit } from "./audit";
+import type { RequestInfo } from "./requirements";
+
+interface EventBase {
+  userId: string;
+  organizationId: string | null;
+  request: RequestInfo;
+  now: Date;
+  path: string;
+}
+
+/** A remembered device let a call through: audited every time, and the device's last use updated. */
+export async function recordBypass(db: Database, options: EventBase & { deviceId: string; level: Level; risk: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.rememberedDevice.update({ where: { id: options.deviceId }, data: { lastUsedAt: options.now } });
+    await writeAudit(tx, {
+      type: "stepup.bypassed",
+      userId: options.userId,
+      organizationId: options.organizationId,
+      ip: options.request.ip,
+      userAgent: options.request.userAgent,
+      at: options.now,
+      data: { procedure: options.path, deviceId: options.deviceId, level: options.level, risk: options.risk },
+    });
+  });
+}
+
+/** Report-only policies: what they would have required, without refusing anything. */
+export async function recordWouldRequire(db: Database, options: EventBase & { decision: Decision }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await writeAudit(tx, {
+      type: "stepup.would_require",
+      userId: options.userId,
+      organizationId: options.organizationId,
+      ip: options.request.ip,
+      userAgent: options.request.userAgent,
+      at: options.now,
+      data: {
+        procedure: options.path,
+        enforcedLevel: options.decision.level,
+        rules: options.decision.wouldRequire.map((m) => ({ policyId: m.policyId, kind: m.kind, level: m.level, description: m.description })),
+      },
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot } from "../../engine";
+import type { Database, Transaction } from "@/server/db";
+import { sha256Hex } from "@/server/crypto";
+
+/** Live grants of one session (grants never leave the session that earned them). */
+export async function loadGrants(db: Database, sessionId: string, now: Date): Promise<GrantSnapshot[]> {
+  const rows = await db.stepUpGrant.findMany({
+    where: { sessionId, consumedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { verifiedAt: "desc" },
+    take: 20,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    sessionId: row.sessionId,
+    level: stepUpLevelSchema.parse(row.level),
+    verifiedAt: row.verifiedAt.getTime(),
+    callHash: row.callHash,
+    consumedAt: null,
+  }));
+}
+
+/**
+ * Uses a critical grant once. The conditional update is atomic in the database, so of two
+ * concurrent retries exactly one sees `count === 1`.
+ */
+export async function consumeGrant(db: Database | Transaction, grantId: string, now: Date): Promise<boolean> {
+  const { count } = await db.stepUpGrant.updateMany({
+    where: { id: grantId, consumedAt: null, revokedAt: null },
+    data: { consumedAt: now },
+  });
+  return count === 1;
+}
+
+/** The remembered device behind a cookie token, if it is this user's, live and not revoked. */
+export async function loadRememberedDevice(
+  db: Database,
+  options: { token: string; userId: string; now: Date },
+): Promise<RememberedDeviceSnapshot | null> {
+  const row = await db.rememberedDevice.findUnique({ where: { tokenHash: sha256Hex(options.token) } });
+  if (!row || row.userId !== options.userId || row.revokedAt || row.expiresAt <= options.now) return null;
+  const level = stepUpLevelSchema.parse(row.level);
+  if (level === "critical") return null;
+  return { id: row.id, level, expiresAt: row.expiresAt.getTime() };
+}
+
+/** Revokes every grant and remembered device of a user (password or factor change). */
+export async function revokeUserGrantsAndDevices(tx: Transaction, userId: string, now: Date): Promise<{ grants: number; devices: number }> {
+  const grants = await tx.stepUpGrant.updateMany({ where: { userId, revokedAt: null, consumedAt: null }, data: { revokedAt: now } });
+  const devices = await tx.rememberedDevice.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return { grants: grants.count, devices: devices.count };
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { z } from "zod";
+import { methodSchema, stepUpLevelSchema, type Combination, type Decision, type MethodId, type StepUpLevel } from "../../engine";
+import type { Database } from "@/server/db";
+import { writeAudit } from "./audit";
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface RequirementRecord {
+  id: string;
+  userId: string;
+  sessionId: string;
+  organizationId: string | null;
+  procedure: string;
+  level: StepUpLevel;
+  currentLevel: string;
+  reason: string;
+  methods: Combination[];
+  verifiedMethods: MethodId[];
+  degraded: boolean;
+  callHash: string | null;
+  canRemember: boolean;
+  status: "pending" | "fulfilled" | "expired" | "cancelled" | "bypassed";
+  failedAttempts: number;
+  expiresAt: Date;
+  createdAt: Date;
+  fulfilledAt: Date | null;
+}
+
+const combinationsSchema = z.array(z.array(methodSchema));
+const statusSchema = z.enum(["pending", "fulfilled", "expired", "cancelled", "bypassed"]);
+
+type RequirementRow = NonNullable<Awaited<ReturnType<Database["stepUpRequirement"]["findUnique"]>>>;
+
+export function toRequirementRecord(row: RequirementRow): RequirementRecord {
+  return {
+    id: row.id,
+    userId: row.userId,
+    sessionId: row.sessionId,
+    organizationId: row.organizationId,
+    procedure: row.procedure,
+    level: stepUpLevelSchema.parse(row.requiredLevel),
+    currentLevel: row.currentLevel,
+    reason: row.reason,
+    methods: combinationsSchema.parse(row.methods),
+    verifiedMethods: z.array(methodSchema).parse(row.verifiedMethods),
+    degraded: row.degraded,
+    callHash: row.callHash,
+    canRemember: row.canRemember,
+    status: statusSchema.parse(row.status),
+    failedAttempts: row.failedAttempts,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    fulfilledAt: row.fulfilledAt,
+  };
+}
+
+export interface CreateRequirementOptions {
+  userId: string;
+  sessionId: string;
+  organizationId: string | null;
+  procedure: string;
+  decision: Decision & { level: StepUpLevel };
+  callHash: string | null;
+  risk: number;
+  request: RequestInfo;
+  now: Date;
+  ttlMs: number;
+}
+
+/** Persists a refused call and its `stepup.required` audit row in one transaction. */
+export async function createRequirement(db: Database, options: CreateRequirementOptions): Promise<RequirementRecord> {
+  const { decision, now } = options;
+  return db.$transaction(async (tx) => {
+    const row = await tx.stepUpRequirement.create({
+      data: {
+        userId: options.userId,
+        sessionId: options.sessionId,
+        organizationId: options.organizationId,
+        procedure: options.procedure,
+        requiredLevel: decision.level,
+        currentLevel: decision.currentLevel,
+        reason: decision.reason,
+        matchedRules: decision.matchedRules.map((m) => ({ ...m })),
+        methods: decision.methods.map((c) => [...c]),
+        degraded: decision.degraded,
+        callHash: options.callHash,
+        canRemember: decision.canRemember,
+        expiresAt: new Date(now.getTime() + options.ttlMs),
+        createdAt: now,
+      },
+    });
+    const audit = { userId: options.userId, organizationId: options.organizationId, ...options.request, at: now };
+    await writeAudit(tx, {
+      ...audit,
+      type: "stepup.required",
+      data: {
+        requirementId: row.id,
+        procedure: options.procedure,
+        level: decision.level,
+        currentLevel: decision.currentLevel,
+        reason: decision.reason,
+        risk: options.risk,
+        matchedRules: decision.matchedRules.map((m) => ({ policyId: m.policyId, kind: m.kind, level: m.level })),
+      },
+    });
+    if (decision.degraded) {
+      await writeAudit(tx, { ...audit, type: "stepup.degraded", data: { requirementId: row.id, level: decision.level, methods: decision.methods.map((c) => [...c]) } });
+    }
+    return toRequirementRecord(row);
+  });
+}
+
+export async function getRequirement(db: Database, id: string): Promise<RequirementRecord | null> {
+  const row = await db.stepUpRequirement.findUnique({ where: { id } });
+  return row ? toRequirementRecord(row) : null;
+}
+
+/** Marks a pending requirement expired (state only; returns whether it changed). */
+export async function expireRequirement(db: Database, id: string): Promise<void> {
+  await db.stepUpRequirement.updateMany({ where: { id, status: "pending" }, data: { status: "expired" } });
+}

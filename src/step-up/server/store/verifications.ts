@@ -1,0 +1,115 @@
+import "server-only";
+import { completedCombination, type MethodId, type StepUpConfig } from "../../engine";
+import type { Database } from "@/server/db";
+import { generateToken, sha256Hex } from "@/server/crypto";
+import { writeAudit } from "./audit";
+import type { RequestInfo, RequirementRecord } from "./requirements";
+
+interface OutcomeBase {
+  requirement: RequirementRecord;
+  method: MethodId;
+  request: RequestInfo;
+  now: Date;
+}
+
+function auditBase(options: OutcomeBase) {
+  const { requirement, request, now } = options;
+  return { userId: requirement.userId, organizationId: requirement.organizationId, ...request, at: now };
+}
+
+/**
+ * A failed attempt: the attempt row, the requirement's counter and the audit rows, in one transaction.
+ * Returns the requirement's failure count after this attempt.
+ */
+export async function recordFailedAttempt(
+  db: Database,
+  options: OutcomeBase & { failure: string; lockedScope: "requirement" | "user" | null; userFailures: number },
+): Promise<number> {
+  const { requirement, method, request, now } = options;
+  return db.$transaction(async (tx) => {
+    await tx.stepUpAttempt.create({
+      data: { userId: requirement.userId, requirementId: requirement.id, method, success: false, failure: options.failure, ...request, createdAt: now },
+    });
+    const updated = await tx.stepUpRequirement.update({
+      where: { id: requirement.id },
+      data: { failedAttempts: { increment: 1 } },
+      select: { failedAttempts: true },
+    });
+    const base = auditBase(options);
+    await writeAudit(tx, { ...base, type: "stepup.failed", data: { requirementId: requirement.id, method, failure: options.failure, attempt: updated.failedAttempts } });
+    if (options.lockedScope) {
+      await writeAudit(tx, { ...base, type: "stepup.locked", data: { requirementId: requirement.id, scope: options.lockedScope, userFailures: options.userFailures } });
+    }
+    return updated.failedAttempts;
+  });
+}
+
+export type SuccessOutcome =
+  | { status: "pending"; verifiedMethods: MethodId[] }
+  | { status: "fulfilled"; grantId: string; deviceToken: string | null };
+
+/**
+ * A successful factor. When it completes a combination: fulfil the requirement, create the grant
+ * (bound to the session, and to the call when critical), optionally remember the device, audit, all atomically.
+ */
+export async function recordVerifiedMethod(
+  db: Database,
+  options: OutcomeBase & { rememberDevice: boolean; config: StepUpConfig },
+): Promise<SuccessOutcome> {
+  const { requirement, method, request, now, config } = options;
+  return db.$transaction(async (tx) => {
+    await tx.stepUpAttempt.create({ data: { userId: requirement.userId, requirementId: requirement.id, method, success: true, ...request, createdAt: now } });
+    const verified = [...new Set([...requirement.verifiedMethods, method])];
+    const base = auditBase(options);
+    if (requirement.verifiedMethods.length === 0) {
+      await writeAudit(tx, { ...base, type: "stepup.initiated", data: { requirementId: requirement.id, method } });
+    }
+    const combination = completedCombination(requirement.methods, new Set(verified));
+    if (!combination) {
+      // Conditional on still pending: a concurrent cancel or fulfilment wins.
+      await tx.stepUpRequirement.updateMany({ where: { id: requirement.id, status: "pending" }, data: { verifiedMethods: verified } });
+      return { status: "pending", verifiedMethods: verified };
+    }
+    const fulfilled = await tx.stepUpRequirement.updateMany({
+      where: { id: requirement.id, status: "pending" },
+      data: { verifiedMethods: verified, status: "fulfilled", fulfilledAt: now, rememberDevice: options.rememberDevice },
+    });
+    if (fulfilled.count !== 1) throw new Error("Requirement is no longer pending");
+    const lifetimeMs = requirement.level === "critical" ? 0 : config.levels.medium.windowMs;
+    const grant = await tx.stepUpGrant.create({
+      data: {
+        userId: requirement.userId,
+        sessionId: requirement.sessionId,
+        requirementId: requirement.id,
+        level: requirement.level,
+        methods: [...combination],
+        degraded: requirement.degraded,
+        callHash: requirement.level === "critical" ? requirement.callHash : null,
+        verifiedAt: now,
+        expiresAt: new Date(now.getTime() + Math.max(lifetimeMs, config.levels[requirement.level].windowMs) + config.gracePeriodMs),
+      },
+    });
+    await writeAudit(tx, {
+      ...base,
+      type: "stepup.verified",
+      data: { requirementId: requirement.id, grantId: grant.id, level: requirement.level, methods: [...combination], degraded: requirement.degraded, procedure: requirement.procedure },
+    });
+    let deviceToken: string | null = null;
+    if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical") {
+      deviceToken = generateToken();
+      const device = await tx.rememberedDevice.create({
+        data: {
+          userId: requirement.userId,
+          tokenHash: sha256Hex(deviceToken),
+          level: requirement.level,
+          label: request.userAgent?.slice(0, 200) ?? "Unknown device",
+          ip: request.ip,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + config.rememberDevice.ttlMs),
+        },
+      });
+      await writeAudit(tx, { ...base, type: "stepup.device_remembered", data: { deviceId: device.id, level: requirement.level } });
+    }
+    return { status: "fulfilled", grantId: grant.id, deviceToken };
+  });
+}

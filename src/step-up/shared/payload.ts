@@ -1,0 +1,39 @@
+import type { Combination, Level, StepUpLevel } from "../engine/levels";
+
+/**
+ * What `error.data.stepUp` carries (ADR 003). Shared by server and client; types only.
+ * STEP_UP_REQUIRED refuses a call; the other codes answer `stepUp.verify`.
+ */
+export interface StepUpRequiredPayload {
+  code: "STEP_UP_REQUIRED";
+  requirementId: string;
+  level: StepUpLevel;
+  currentLevel: Level;
+  reason: string;
+  /** Combinations this user can complete; empty when none is possible (enrol first). */
+  methods: Combination[];
+  /** ISO 8601 */
+  expiresAt: string;
+  canRemember: boolean;
+  degraded: boolean;
+}
+
+export type StepUpFailurePayload =
+  | { code: "INVALID_CREDENTIAL"; requirementId: string; attemptsLeft: number }
+  | { code: "LOCKED"; scope: "requirement" | "user"; retryAfter: number }
+  | { code: "EXPIRED"; requirementId: string }
+  | { code: "METHOD_NOT_ALLOWED"; requirementId: string }
+  | { code: "UNAVAILABLE" };
+
+export type StepUpPayload = StepUpRequiredPayload | StepUpFailurePayload;
+export type StepUpErrorCode = StepUpPayload["code"];
+
+/** Type guard for code that reads `error.data.stepUp` from an unknown error. */
+export function getStepUpPayload(error: unknown): StepUpPayload | null {
+  const data = (error as { data?: { stepUp?: StepUpPayload | null } } | null)?.data;
+  return data?.stepUp ?? null;
+}
+
+export function isStepUpRequired(error: unknown): error is { data: { stepUp: StepUpRequiredPayload } } {
+  return getStepUpPayload(error)?.code === "STEP_UP_REQUIRED";
+}
