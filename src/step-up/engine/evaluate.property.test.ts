@@ -21,14 +21,15 @@ const amountValue = fc.oneof(
   fc.constantFrom(0, 99.99, 100, 500, 999.99, 1000, 5000, 9999.99, 10_000, 250_000),
   fc.integer({ min: 0, max: 100_000_000 }).map((cents) => cents / 100),
 );
-const currency = fc.constantFrom("USD", "EUR");
+const currency = fc.constantFrom("USD", "EUR", "JPY");
 const pattern = fc.constantFrom("transfers.*", "transfers.create", "account.*", "**");
 
-const SEED_AMOUNT_TIERS: Rule[] = [
-  { kind: "amount", min: 100, max: 1000, currency: "USD", level: "medium" },
-  { kind: "amount", min: 1000, max: 10_000, currency: "USD", level: "high" },
-  { kind: "amount", min: 10_000, currency: "USD", level: "critical" },
-];
+/** Mirrors prisma/seed-data.ts "Payment amounts": under 1,000 medium, to 10,000 high, then critical. */
+const SEED_AMOUNT_TIERS: Rule[] = ["USD", "EUR"].flatMap((currency): Rule[] => [
+  { kind: "amount", currency, max: 1000, level: "medium" },
+  { kind: "amount", currency, min: 1000, max: 10_000, level: "high" },
+  { kind: "amount", currency, min: 10_000, level: "critical" },
+]);
 
 const monotoneCondition = fc.oneof(
   risk.map((r) => `risk >= ${r.toFixed(3)}`),

@@ -1,11 +1,17 @@
 import "server-only";
-import { verify } from "otplib";
+import { createGuardrails, verify } from "otplib";
 import { decryptSecret } from "@/server/crypto";
 import { claimTotpStep, getConfirmedTotp } from "../server/store/credentials";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
 /** One 30-second step either side absorbs clock drift between phone and server. */
 export const TOTP_EPOCH_TOLERANCE_SECONDS = 30;
+
+/**
+ * RFC 4226 allows 80-bit secrets (the seeded demo secret is one); otplib v13 defaults to 128.
+ * Secrets we generate at enrolment are 160 bits; this only keeps existing authenticators working.
+ */
+export const TOTP_GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 export const totpVerifier: Verifier = {
   method: "totp",
@@ -21,6 +27,7 @@ export const totpVerifier: Verifier = {
         token,
         epoch: Math.floor(now.getTime() / 1000),
         epochTolerance: TOTP_EPOCH_TOLERANCE_SECONDS,
+        guardrails: TOTP_GUARDRAILS,
         ...(totp.lastUsedStep === null ? {} : { afterTimeStep: totp.lastUsedStep }),
       });
     } catch {

@@ -93,7 +93,7 @@ export async function createRequirement(db: Database, options: CreateRequirement
         createdAt: now,
       },
     });
-    const audit = { userId: options.userId, organizationId: options.organizationId, ...options.request, at: now };
+    const audit = { userId: options.userId, organizationId: options.organizationId, ip: options.request.ip, userAgent: options.request.userAgent, at: now };
     await writeAudit(tx, {
       ...audit,
       type: "stepup.required",

@@ -14,7 +14,7 @@ interface OutcomeBase {
 
 function auditBase(options: OutcomeBase) {
   const { requirement, request, now } = options;
-  return { userId: requirement.userId, organizationId: requirement.organizationId, ...request, at: now };
+  return { userId: requirement.userId, organizationId: requirement.organizationId, ip: request.ip, userAgent: request.userAgent, at: now };
 }
 
 /**
@@ -28,7 +28,7 @@ export async function recordFailedAttempt(
   const { requirement, method, request, now } = options;
   return db.$transaction(async (tx) => {
     await tx.stepUpAttempt.create({
-      data: { userId: requirement.userId, requirementId: requirement.id, method, success: false, failure: options.failure, ...request, createdAt: now },
+      data: { userId: requirement.userId, requirementId: requirement.id, method, success: false, failure: options.failure, ip: request.ip, userAgent: request.userAgent, createdAt: now },
     });
     const updated = await tx.stepUpRequirement.update({
       where: { id: requirement.id },
@@ -58,7 +58,7 @@ export async function recordVerifiedMethod(
 ): Promise<SuccessOutcome> {
   const { requirement, method, request, now, config } = options;
   return db.$transaction(async (tx) => {
-    await tx.stepUpAttempt.create({ data: { userId: requirement.userId, requirementId: requirement.id, method, success: true, ...request, createdAt: now } });
+    await tx.stepUpAttempt.create({ data: { userId: requirement.userId, requirementId: requirement.id, method, success: true, ip: request.ip, userAgent: request.userAgent, createdAt: now } });
     const verified = [...new Set([...requirement.verifiedMethods, method])];
     const base = auditBase(options);
     if (requirement.verifiedMethods.length === 0) {

@@ -1,0 +1,111 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { createGuardrails, generate } from "otplib";
+import { createDatabase, type Database } from "@/server/db";
+import { createCaller } from "@/server/routers/_app";
+import { createContext } from "@/server/trpc";
+import { createStepUpServices, loadStepUpConfig } from "@/step-up/server/services";
+import { invalidatePolicyCache } from "@/step-up/server/store/policies";
+import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";
+
+export { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEMO_PASSWORD } from "../../prisma/seed-data";
+
+/** A fresh copy of the seeded template database for one test file. */
+export function createTestDatabase(): Database {
+  const template = process.env.STEP_UP_TEMPLATE_DB ?? path.resolve("tests/.tmp/template.db");
+  const file = path.resolve(`tests/.tmp/${randomUUID()}.db`);
+  copyFileSync(template, file);
+  invalidatePolicyCache();
+  return createDatabase(`file:${file}`);
+}
+
+/** A controllable clock shared by every client of one test. */
+export function createClock(start = Date.parse("2026-11-23T10:00:00Z")) {
+  let now = start;
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+    set: (ms: number) => {
+      now = ms;
+    },
+  };
+}
+
+export type Clock = ReturnType<typeof createClock>;
+
+/** A browser-like client: keeps cookies between calls, like the real one does. */
+export function createClient(db: Database, clock: Clock, options: { ip?: string; userAgent?: string } = {}) {
+  const cookies = new Map<string, string>();
+  const services = createStepUpServices({ config: loadStepUpConfig({}), now: clock.now });
+  const lastHeaders = { value: new Headers() };
+  const caller = () => {
+    const headers = new Headers({ "user-agent": options.userAgent ?? "vitest-browser", "x-forwarded-for": options.ip ?? "203.0.113.7" });
+    if (cookies.size > 0) headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; "));
+    const resHeaders = new Headers();
+    lastHeaders.value = resHeaders;
+    return createCaller(async () => {
+      const ctx = await createContext({ headers, resHeaders, db, stepUp: services });
+      return ctx;
+    });
+  };
+  const storeCookies = () => {
+    for (const header of lastHeaders.value.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";");
+      const [name, ...value] = pair!.split("=");
+      const maxAge = attributes.find((a) => a.trim().startsWith("Max-Age="));
+      if (maxAge?.trim() === "Max-Age=0") cookies.delete(name!);
+      else cookies.set(name!, decodeURIComponent(value.join("=")));
+    }
+  };
+  /** Runs one call and keeps any cookies it set, even when it throws. */
+  async function call<T>(fn: (api: ReturnType<typeof createCaller>) => Promise<T>): Promise<T> {
+    try {
+      return await fn(caller());
+    } finally {
+      storeCookies();
+    }
+  }
+  return { call, cookies, services, lastHeaders };
+}
+
+export type Client = ReturnType<typeof createClient>;
+
+export async function signIn(client: Client, email: string, password = "demo-password-1"): Promise<void> {
+  await client.call((api) => api.auth.signIn({ email, password }));
+}
+
+/** Runs a call that must be refused with STEP_UP_REQUIRED and returns the payload. */
+export async function expectStepUp(promise: Promise<unknown>): Promise<StepUpRequiredPayload> {
+  try {
+    await promise;
+  } catch (error) {
+    const payload = getStepUpPayload(toShape(error));
+    if (payload?.code === "STEP_UP_REQUIRED") return payload;
+    throw error;
+  }
+  throw new Error("Expected STEP_UP_REQUIRED, but the call succeeded");
+}
+
+/** createCaller throws TRPCError; give it the `data.stepUp` shape clients see. */
+export function toShape(error: unknown): { code?: string; data: { stepUp: unknown } } {
+  const e = error as { code?: string; payload?: unknown; cause?: { payload?: unknown } };
+  return { code: e.code, data: { stepUp: e.payload ?? e.cause?.payload ?? null } };
+}
+
+export async function catchError(promise: Promise<unknown>): Promise<{ code?: string; stepUp: ReturnType<typeof getStepUpPayload>; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return { code: (error as { code?: string }).code, stepUp: getStepUpPayload(toShape(error)), message: (error as Error).message };
+  }
+  throw new Error("Expected the call to fail, but it succeeded");
+}
+
+/** The TOTP code alice's phone shows at the client's clock time (plus an offset in 30 s steps). */
+export async function aliceTotp(clock: Clock, stepOffset = 0): Promise<string> {
+  return generate({ secret: ALICE_TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }), epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 });
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { aliceTotp, createClient, createClock, createTestDatabase, expectStepUp, signIn, type Client, type Clock } from "./harness";
+
+const db = createTestDatabase();
+afterAll(() => db.$disconnect());
+
+describe("each level's full flow: refused → verify → retry succeeds", () => {
+  const clock: Clock = createClock();
+  let alice: Client;
+  beforeEach(async () => {
+    clock.advance(10 * 60_000); // past every window, and to fresh TOTP steps
+    alice = createClient(db, clock);
+    await signIn(alice, "alice@example.com");
+  });
+
+  it("level none: profile.update runs without step-up", async () => {
+    const result = await alice.call((api) => api.profile.update({ name: "Alice A." }));
+    expect(result.name).toBe("Alice A.");
+  });
+
+  it("medium: changing the email asks for one factor, then the same call succeeds", async () => {
+    const stepUp = await expectStepUp(alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com" })));
+    expect(stepUp).toMatchObject({ code: "STEP_UP_REQUIRED", level: "medium", currentLevel: "low", reason: "Changing your email requires medium assurance" });
+    expect(stepUp.methods).toEqual(expect.arrayContaining([["totp"], ["password"], ["backup_code"]]));
+    const progress = await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: "x" }).catch((e: unknown) => e));
+    expect(progress).toBeInstanceOf(Error);
+    const ok = await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }));
+    expect(ok).toEqual({ status: "fulfilled", remaining: [] });
+    const changed = await alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com" }));
+    expect(changed.email).toBe("alice.new@example.com");
+    await alice.call((api) => api.account.changeEmail({ email: "alice@example.com" }));
+  });
+
+  it("high: a transfer of 5,000 USD needs password + authenticator code, in two calls", async () => {
+    const input = { amount: 5000, currency: "USD" as const, to: "Carol" };
+    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(input)));
+    expect(stepUp.level).toBe("high");
+    expect(stepUp.reason).toBe("Transferring 5,000.00 USD requires high assurance");
+    const first = await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }));
+    expect(first).toEqual({ status: "pending", remaining: [["totp"], ["backup_code"]] });
+    await expectStepUp(alice.call((api) => api.transfers.create(input)));
+    const second = await alice.call(async (api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: await aliceTotp(clock) }));
+    expect(second.status).toBe("fulfilled");
+    const transfer = await alice.call((api) => api.transfers.create(input));
+    expect(transfer.amountMinor).toBe(500_000);
+  });
+
+  it("critical: a 20,000 USD transfer is refused until verified, then runs once", async () => {
+    const input = { amount: 20_000, currency: "USD" as const, to: "Dave" };
+    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(input)));
+    expect(stepUp.level).toBe("critical");
+    // Alice has no passkey: the demo config degrades to the strongest combinations she has, flagged.
+    expect(stepUp.degraded).toBe(true);
+    expect(stepUp.canRemember).toBe(false);
+    await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }));
+    await alice.call(async (api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: await aliceTotp(clock) }));
+    const transfer = await alice.call((api) => api.transfers.create(input));
+    expect(transfer.to).toBe("Dave");
+    const degraded = await db.auditEvent.count({ where: { type: "stepup.degraded" } });
+    expect(degraded).toBeGreaterThan(0);
+  });
+});
