@@ -41,6 +41,7 @@ CREATE TABLE "Session" (
     "expiresAt" DATETIME NOT NULL,
     "ip" TEXT,
     "userAgent" TEXT,
+    "grantSummary" JSONB NOT NULL DEFAULT [],
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Session_activeOrganizationId_fkey" FOREIGN KEY ("activeOrganizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE

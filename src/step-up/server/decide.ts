@@ -33,11 +33,12 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   const { db, services, session, request, path, input } = options;
   const now = services.now();
   const nowMs = now.getTime();
-  const [policies, grants, device] = await Promise.all([
+  const [policies, device] = await Promise.all([
     loadPolicies(db, nowMs),
-    loadGrants(db, session.id, now),
     request.deviceToken ? loadRememberedDevice(db, { token: request.deviceToken, userId: session.userId, now }) : null,
   ]);
+  // Non-critical grants come with the session row; critical ones are read only for a critical call.
+  let grants = session.grants;
   const identity = { userId: session.userId, organizationId: session.activeOrganizationId, sessionId: session.id, procedure: path };
   const callHash = sha256Hex(callBindingString(path, input));
   const decide = (risk: number, availableMethods: ReadonlySet<MethodId> = new Set()) =>
@@ -50,6 +51,10 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   const cheapSignals = { newIp: differs(session.ip, request.ip), newUserAgent: differs(session.userAgent, request.userAgent) };
   let risk = services.scoreRisk({ ...cheapSignals, recentFailures: 0 });
   let decision = decide(risk);
+  if (decision.level === "critical") {
+    grants = await loadGrants(db, session.id, now);
+    decision = decide(risk);
+  }
   if (decision.required || device || usesRisk(policies)) {
     const since = new Date(nowMs - services.config.lockout.userWindowMs);
     risk = services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) });

@@ -1,5 +1,6 @@
 import "server-only";
-import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot } from "../../engine";
+import { z } from "zod";
+import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot, type StepUpLevel } from "../../engine";
 import type { Database, Transaction } from "@/server/db";
 import { sha256Hex } from "@/server/crypto";
 
@@ -44,9 +45,34 @@ export async function loadRememberedDevice(
   return { id: row.id, level, expiresAt: row.expiresAt.getTime() };
 }
 
+const grantSummarySchema = z.array(z.object({ id: z.string(), level: stepUpLevelSchema, verifiedAt: z.number() }));
+
+/**
+ * The session row carries its live non-critical grants (ADR 006), so a call holding a valid grant
+ * costs no extra query. Critical grants are never summarised: they are read and consumed in the table.
+ */
+export function parseGrantSummary(json: unknown, sessionId: string): GrantSnapshot[] {
+  const parsed = grantSummarySchema.safeParse(json);
+  if (!parsed.success) return [];
+  return parsed.data
+    .filter((g) => g.level !== "critical")
+    .map((g) => ({ id: g.id, sessionId, level: g.level, verifiedAt: g.verifiedAt, callHash: null, consumedAt: null }));
+}
+
+/** Adds a new grant to its session's summary, keeping the latest grant per level. Same transaction as the grant. */
+export async function addToGrantSummary(tx: Transaction, grant: { id: string; sessionId: string; level: StepUpLevel; verifiedAt: Date }): Promise<void> {
+  if (grant.level === "critical") return;
+  const session = await tx.session.findUnique({ where: { id: grant.sessionId }, select: { grantSummary: true } });
+  if (!session) return;
+  const others = grantSummarySchema.safeParse(session.grantSummary).data?.filter((g) => g.level !== grant.level) ?? [];
+  const summary = [...others, { id: grant.id, level: grant.level, verifiedAt: grant.verifiedAt.getTime() }];
+  await tx.session.update({ where: { id: grant.sessionId }, data: { grantSummary: summary } });
+}
+
 /** Revokes every grant and remembered device of a user (password or factor change). */
 export async function revokeUserGrantsAndDevices(tx: Transaction, userId: string, now: Date): Promise<{ grants: number; devices: number }> {
   const grants = await tx.stepUpGrant.updateMany({ where: { userId, revokedAt: null, consumedAt: null }, data: { revokedAt: now } });
+  await tx.session.updateMany({ where: { userId }, data: { grantSummary: [] } });
   const devices = await tx.rememberedDevice.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   return { grants: grants.count, devices: devices.count };
 }

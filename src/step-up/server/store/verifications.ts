@@ -3,6 +3,7 @@ import { completedCombination, type MethodId, type StepUpConfig } from "../../en
 import type { Database } from "@/server/db";
 import { generateToken, sha256Hex } from "@/server/crypto";
 import { writeAudit } from "./audit";
+import { addToGrantSummary } from "./grants";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
 interface OutcomeBase {
@@ -77,6 +78,7 @@ export async function recordVerifiedMethod(
     if (fulfilled.count !== 1) throw new Error("Requirement is no longer pending");
     const lifetimeMs = requirement.level === "critical" ? 0 : config.levels.medium.windowMs;
     const grant = await tx.stepUpGrant.create({
+      select: { id: true, sessionId: true, verifiedAt: true, level: true },
       data: {
         userId: requirement.userId,
         sessionId: requirement.sessionId,
@@ -89,6 +91,7 @@ export async function recordVerifiedMethod(
         expiresAt: new Date(now.getTime() + Math.max(lifetimeMs, config.levels[requirement.level].windowMs) + config.gracePeriodMs),
       },
     });
+    await addToGrantSummary(tx, { ...grant, level: requirement.level });
     await writeAudit(tx, {
       ...base,
       type: "stepup.verified",
