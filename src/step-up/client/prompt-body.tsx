@@ -1,0 +1,180 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { Combination, MethodId } from "@/step-up/engine/levels";
+import { getStepUpPayload } from "@/step-up/shared/payload";
+import type { StepUpController, StepUpPrompt } from "./controller";
+import { MethodField } from "./method-field";
+import { METHOD_INFO, describeCombination, nextMethod } from "./methods";
+import { formatSeconds, useCountdown } from "./use-countdown";
+import styles from "./step-up-dialog.module.css";
+
+type Problem =
+  | { kind: "message"; text: string }
+  | { kind: "locked"; scope: "requirement" | "user"; until: number }
+  | { kind: "expired" };
+
+const LEVEL_LABEL = { medium: "Medium assurance", high: "High assurance", critical: "Critical: this action only" } as const;
+
+export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; controller: StepUpController }) {
+  const { payload } = prompt;
+  const [chosen, setChosen] = useState<Combination | null>(payload.methods.length === 1 ? (payload.methods[0] ?? null) : null);
+  const [done, setDone] = useState<MethodId[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [pending, setPending] = useState(false);
+  const [remember, setRemember] = useState(false);
+  const lockedFor = useCountdown(problem?.kind === "locked" ? problem.until : null);
+  const locked = problem?.kind === "locked" && lockedFor > 0;
+  const mustRestart = problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement" && !locked);
+  const method = chosen ? nextMethod(chosen, done) : null;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!method || pending || locked) return;
+    const form = event.currentTarget;
+    const credential = String(new FormData(form).get("credential") ?? (method === "passkey" ? "passkey" : ""));
+    setPending(true);
+    try {
+      const result = await controller.verify({ method, credential, rememberDevice: remember });
+      if (result.status === "pending") {
+        setDone((d) => [...d, method]);
+        setProblem(null);
+        form.reset();
+      }
+    } catch (error) {
+      setProblem(describeProblem(error, method));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className={styles.body}>
+      <p className={styles.level} data-level={payload.level}>
+        {LEVEL_LABEL[payload.level]}
+      </p>
+      <h2 id="step-up-title" className={styles.title}>
+        Confirm it’s you
+      </h2>
+      <p id="step-up-reason" className={styles.reason}>
+        {payload.reason}.
+      </p>
+      {prompt.waiting > 1 && <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>}
+      {prompt.queued > 0 && <p className={styles.note}>{prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.</p>}
+      {payload.degraded && <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>}
+
+      {payload.methods.length === 0 ? (
+        <p className={styles.note}>
+          None of your sign-in methods meets this level. Add a passkey in your security settings, then try again.
+        </p>
+      ) : !chosen ? (
+        <fieldset className={styles.picker}>
+          <legend className={styles.legend}>Choose how to verify</legend>
+          {payload.methods.map((combination, i) => (
+            <button key={combination.join("+")} type="button" className={styles.choice} autoFocus={i === 0} onClick={() => setChosen(combination)}>
+              {describeCombination(combination)}
+              {combination.length > 1 && <span className={styles.hint}>{combination.length} steps</span>}
+            </button>
+          ))}
+        </fieldset>
+      ) : (
+        <form className={styles.form} onSubmit={submit} noValidate={false}>
+          {chosen.length > 1 && <Progress combination={chosen} done={done} />}
+          {method && <MethodField key={method} method={method} disabled={pending || locked || mustRestart} />}
+          {payload.canRemember && (
+            <label className={styles.check}>
+              <input type="checkbox" name="remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+              Trust this device for 24 hours
+            </label>
+          )}
+          <div role="alert" className={styles.alert}>
+            {problem && <ProblemText problem={problem} />}
+          </div>
+          {locked && (
+            <p className={styles.countdown}>
+              Try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
+            </p>
+          )}
+          <div className={styles.actions}>
+            {payload.methods.length > 1 && done.length === 0 && (
+              <button type="button" className={styles.link} onClick={() => { setChosen(null); setProblem(null); }}>
+                Use another method
+              </button>
+            )}
+            <button type="button" className={styles.secondary} onClick={() => void controller.cancel()}>
+              Cancel
+            </button>
+            {mustRestart ? (
+              <button type="button" className={styles.primary} onClick={() => controller.restart()}>
+                Start again
+              </button>
+            ) : (
+              <button type="submit" className={styles.primary} disabled={pending || locked} aria-busy={pending}>
+                {pending ? "Verifying…" : done.length + 1 < chosen.length ? "Continue" : "Verify"}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      {(!chosen || payload.methods.length === 0) && (
+        <div className={styles.actions}>
+          <button type="button" className={styles.secondary} onClick={() => void controller.cancel()}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Progress({ combination, done }: { combination: Combination; done: readonly MethodId[] }) {
+  const current = nextMethod(combination, done);
+  return (
+    <ol className={styles.steps} aria-label={`Step ${Math.min(done.length + 1, combination.length)} of ${combination.length}`}>
+      {combination.map((m) => (
+        <li key={m} className={styles.step} data-state={done.includes(m) ? "done" : m === current ? "current" : "todo"} aria-current={m === current ? "step" : undefined}>
+          {METHOD_INFO[m].label}
+          {done.includes(m) && <span className={styles.visuallyHidden}> (verified)</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ProblemText({ problem }: { problem: Problem }) {
+  switch (problem.kind) {
+    case "message":
+      return <p>{problem.text}</p>;
+    case "locked":
+      return <p>Too many failed attempts. {problem.scope === "user" ? "Verification is paused for your account." : "This verification is locked."}</p>;
+    case "expired":
+      return <p>This verification expired. Start again to get a new one.</p>;
+  }
+}
+
+function describeProblem(error: unknown, method: MethodId): Problem {
+  const payload = getStepUpPayload(error);
+  switch (payload?.code) {
+    case "INVALID_CREDENTIAL": {
+      const left = payload.attemptsLeft;
+      return { kind: "message", text: `That ${METHOD_INFO[method].noun} didn’t match. ${left} attempt${left === 1 ? "" : "s"} left.` };
+    }
+    case "LOCKED":
+      return { kind: "locked", scope: payload.scope, until: Date.now() + payload.retryAfter * 1000 };
+    case "EXPIRED":
+      return { kind: "expired" };
+    case "METHOD_NOT_ALLOWED":
+      return { kind: "message", text: "That method can’t be used here. Choose another." };
+    case "UNAVAILABLE":
+      return { kind: "message", text: "Verification is unavailable right now. Try again shortly." };
+    default:
+      return { kind: "message", text: readMessage(error) };
+  }
+}
+
+function readMessage(error: unknown): string {
+  const data = (error as { data?: { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } }).data;
+  const fieldError = Object.values(data?.zodError?.fieldErrors ?? {}).flat()[0];
+  if (fieldError) return fieldError;
+  return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
+}

@@ -1,0 +1,14 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/routers/_app";
+
+type StepUpInputs = inferRouterInputs<AppRouter>["stepUp"];
+type StepUpOutputs = inferRouterOutputs<AppRouter>["stepUp"];
+
+export type VerifyInput = StepUpInputs["verify"];
+export type VerifyResult = StepUpOutputs["verify"];
+
+/** How the dialog reaches the `stepUp` router: through the same link chain as the refused call. */
+export interface StepUpTransport {
+  verify(input: VerifyInput): Promise<VerifyResult>;
+  cancel(input: StepUpInputs["cancel"]): Promise<unknown>;
+}

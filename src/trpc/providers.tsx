@@ -1,0 +1,38 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { httpBatchLink } from "@trpc/client";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import { StepUpProvider, stepUpLink, useStepUpController } from "@/step-up/client";
+import { api } from "./react";
+
+/** Step-up around tRPC: the link needs the provider's controller, so the client is built inside it. */
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <StepUpProvider>
+      <TRPCProviders>{children}</TRPCProviders>
+    </StepUpProvider>
+  );
+}
+
+function TRPCProviders({ children }: { children: ReactNode }) {
+  const controller = useStepUpController();
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        // Refused mutations are re-sent by the step-up link; React Query retrying too would double them.
+        defaultOptions: { queries: { staleTime: 5_000, retry: 1 }, mutations: { retry: false } },
+      }),
+  );
+  const [client] = useState(() =>
+    api.createClient({
+      links: [stepUpLink({ controller }), httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+    }),
+  );
+  return (
+    <api.Provider client={client} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </api.Provider>
+  );
+}
