@@ -37,18 +37,27 @@ export function createClock(start = Date.parse("2026-11-23T10:00:00Z")) {
 
 export type Clock = ReturnType<typeof createClock>;
 
+export interface ClientOptions {
+  ip?: string;
+  userAgent?: string;
+  /** Extra request headers sent on every call (e.g. a forged `x-user-id`). */
+  headers?: Record<string, string>;
+  /** The database the server sees for this client's calls (e.g. a Proxy that fails on purpose). */
+  dbOverride?: Database;
+}
+
 /** A browser-like client: keeps cookies between calls, like the real one does. */
-export function createClient(db: Database, clock: Clock, options: { ip?: string; userAgent?: string } = {}) {
+export function createClient(db: Database, clock: Clock, options: ClientOptions = {}) {
   const cookies = new Map<string, string>();
   const services = createStepUpServices({ config: loadStepUpConfig({}), now: clock.now });
   const lastHeaders = { value: new Headers() };
   const caller = () => {
-    const headers = new Headers({ "user-agent": options.userAgent ?? "vitest-browser", "x-forwarded-for": options.ip ?? "203.0.113.7" });
+    const headers = new Headers({ ...options.headers, "user-agent": options.userAgent ?? "vitest-browser", "x-forwarded-for": options.ip ?? "203.0.113.7" });
     if (cookies.size > 0) headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; "));
     const resHeaders = new Headers();
     lastHeaders.value = resHeaders;
     return createCaller(async () => {
-      const ctx = await createContext({ headers, resHeaders, db, stepUp: services });
+      const ctx = await createContext({ headers, resHeaders, db: options.dbOverride ?? db, stepUp: services });
       return ctx;
     });
   };
@@ -108,4 +117,19 @@ export async function catchError(promise: Promise<unknown>): Promise<{ code?: st
 /** The TOTP code alice's phone shows at the client's clock time (plus an offset in 30 s steps). */
 export async function aliceTotp(clock: Clock, stepOffset = 0): Promise<string> {
   return generate({ secret: ALICE_TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }), epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 });
+}
+
+/** One factor of a requirement through the public `stepUp.verify` procedure. */
+export function verify(client: Client, requirementId: string, method: "password" | "totp" | "backup_code", credential: string, rememberDevice?: boolean) {
+  return client.call((api) => api.stepUp.verify({ requirementId, method, credential, ...(rememberDevice === undefined ? {} : { rememberDevice }) }));
+}
+
+/** Password + authenticator code: alice's "high" combination (and, degraded, her "critical" one). */
+export async function verifyAliceHigh(client: Client, clock: Clock, requirementId: string, rememberDevice?: boolean) {
+  await verify(client, requirementId, "password", "demo-password-1");
+  return verify(client, requirementId, "totp", await aliceTotp(clock), rememberDevice);
+}
+
+export async function userIdOf(db: Database, email: string): Promise<string> {
+  return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 }

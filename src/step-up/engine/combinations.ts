@@ -35,7 +35,7 @@ export function completedCombination(combinations: readonly Combination[], verif
   return combinations.find((combination) => combination.every((method) => verified.has(method))) ?? null;
 }
 
-/** Methods still needed, for progress: the shortest remaining list among combinations that contain all verified methods. */
+/** Methods still needed, for progress: for each combination containing every verified method, what it lacks ([] = complete). */
 export function remainingMethods(combinations: readonly Combination[], verified: ReadonlySet<MethodId>): MethodId[][] {
   return combinations
     .filter((c) => [...verified].every((m) => c.includes(m)))

@@ -25,8 +25,30 @@ export type VerifyOutcome =
   | { status: "pending"; remaining: MethodId[][] }
   | { status: "fulfilled"; remaining: []; deviceToken: string | null };
 
-/** One factor of a requirement, in a fixed order: rate limit → ownership → state → method → verify → record. */
-export async function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcome> {
+/**
+ * One factor of a requirement, in a fixed order: rate limit → ownership → state → method → verify → record.
+ * A user's verifications run one at a time: the attempt limits read the failure counts, then record,
+ * so guesses sent in parallel must not all pass the check before any of them is recorded.
+ */
+export function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcome> {
+  return oneAtATimePerUser(options.session.userId, () => verifyOnce(options));
+}
+
+// Per-process queue (the demo runs one server process on one SQLite file). A deployment with several
+// processes on a shared database needs the same guarantee from the database (an atomic attempt reservation).
+const userQueues = new Map<string, Promise<unknown>>();
+
+function oneAtATimePerUser<T>(userId: string, task: () => Promise<T>): Promise<T> {
+  const run = (userQueues.get(userId) ?? Promise.resolve()).then(task);
+  const tail = run.catch(() => undefined);
+  userQueues.set(userId, tail);
+  void tail.then(() => {
+    if (userQueues.get(userId) === tail) userQueues.delete(userId);
+  });
+  return run;
+}
+
+async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
   const { db, services, session, request, method } = options;
   const { config } = services;
   const now = services.now();
