@@ -14,8 +14,9 @@ export { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEMO_PASSWORD } from "../../pris
 
 /** A fresh copy of the seeded template database for one test file. */
 export function createTestDatabase(): Database {
-  const template = process.env.STEP_UP_TEMPLATE_DB ?? path.resolve("tests/.tmp/template.db");
-  const file = path.resolve(`tests/.tmp/${randomUUID()}.db`);
+  const template = process.env.STEP_UP_TEMPLATE_DB;
+  if (!template) throw new Error("STEP_UP_TEMPLATE_DB is not set: run through vitest's integration project");
+  const file = path.join(path.dirname(template), `${randomUUID()}.db`);
   copyFileSync(template, file);
   invalidatePolicyCache();
   return createDatabase(`file:${file}`);

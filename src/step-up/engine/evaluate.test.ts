@@ -125,12 +125,26 @@ describe("grants", () => {
     ["a grant from further in the future", "medium", makeGrant("medium", -GRACE - 1), false],
     ["a grant from another session", "medium", makeGrant("medium", 0, { sessionId: "session-2" }), false],
     ["a consumed grant", "medium", makeGrant("medium", 0, { consumedAt: NOW }), false],
-    ["a critical grant never satisfies a non-critical call", "medium", makeGrant("critical", 0, { callHash: "call-1" }), false],
+    ["a critical grant for another call never satisfies a lower level", "medium", makeGrant("critical", 0, { callHash: "call-2" }), false],
   ];
   it.each(grantCases)("%s → satisfied: %s", (_title, minimumLevel, grant, satisfied) => {
     const decision = decide(minimumLevel, { grants: [grant] });
     expect(decision.required).toBe(!satisfied);
     expect(decision.satisfiedBy).toEqual(satisfied ? { kind: "grant", grantId: grant.id, consume: false } : null);
+  });
+
+  it.each<[string, Level, GrantSnapshot, boolean]>([
+    ["satisfies its own call after the level dropped to high, and is consumed", "high", makeGrant("critical", 0, { callHash: "call-1" }), true],
+    ["satisfies its own call at medium", "medium", makeGrant("critical", GRACE, { callHash: "call-1" }), true],
+    ["keeps the critical window at a lower level", "high", makeGrant("critical", GRACE + 1, { callHash: "call-1" }), false],
+    ["is not reusable once consumed, even at a lower level", "high", makeGrant("critical", 0, { callHash: "call-1", consumedAt: NOW }), false],
+  ])("a critical grant %s", (_title, minimumLevel, grant, satisfied) => {
+    expect(decide(minimumLevel, { grants: [grant] }).satisfiedBy).toEqual(satisfied ? { kind: "grant", grantId: grant.id, consume: true } : null);
+  });
+
+  it("prefers the call-bound critical grant over a reusable one, so it is used up", () => {
+    const grants = [makeGrant("high", 0, { id: "reusable" }), makeGrant("critical", 0, { id: "bound", callHash: "call-1" })];
+    expect(decide("high", { grants }).satisfiedBy).toEqual({ kind: "grant", grantId: "bound", consume: true });
   });
 
   it("uses the most recent of several usable grants", () => {

@@ -94,11 +94,12 @@ function usableGrants(input: EvaluationInput): GrantSnapshot[] {
 
 function findSatisfaction(input: EvaluationInput, level: StepUpLevel, windowMs: number, config: StepUpConfig): Satisfaction | null {
   const grants = usableGrants(input);
-  if (level === "critical") {
-    // A critical grant is bound to one call and used once (dynamic linking).
-    const grant = grants.find((g) => g.level === "critical" && g.callHash === input.callHash && isFresh(g, windowMs, input.now, config));
-    return grant ? { kind: "grant", grantId: grant.id, consume: true } : null;
-  }
+  // A critical grant is bound to one call and used once (dynamic linking). It satisfies that call even
+  // if the call's level has dropped since (risk or policy changed), never any other call.
+  const criticalWindowMs = Math.min(windowMs, config.levels.critical.windowMs);
+  const bound = grants.find((g) => g.level === "critical" && g.callHash === input.callHash && isFresh(g, criticalWindowMs, input.now, config));
+  if (bound) return { kind: "grant", grantId: bound.id, consume: true };
+  if (level === "critical") return null;
   const grant = grants
     .filter((g) => g.level !== "critical" && isAtLeast(g.level, level) && isFresh(g, windowMs, input.now, config))
     .sort((a, b) => b.verifiedAt - a.verifiedAt)[0];
