@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { StepUpController } from "./controller";
 import { PromptBody } from "./prompt-body";
 import { useControllerPrompt } from "./provider";
@@ -24,7 +24,7 @@ export function StepUpDialog({ controller }: { controller: StepUpController }) {
       dialog.showModal();
     } else if (!open && dialog.open) {
       dialog.close();
-      returnFocus.current?.focus();
+      if (returnFocus.current) restoreFocus(returnFocus.current);
       returnFocus.current = null;
     }
   }, [open]);
@@ -35,6 +35,9 @@ export function StepUpDialog({ controller }: { controller: StepUpController }) {
       className={styles.dialog}
       aria-labelledby="step-up-title"
       aria-describedby="step-up-reason"
+      onKeyDown={(event) => {
+        if (event.key === "Tab" && ref.current) trapTab(ref.current, event);
+      }}
       onCancel={(event) => {
         // Esc: cancel the verification (which closes the dialog) rather than just hiding it.
         event.preventDefault();
@@ -44,4 +47,33 @@ export function StepUpDialog({ controller }: { controller: StepUpController }) {
       {prompt && <PromptBody key={prompt.id} prompt={prompt} controller={controller} />}
     </dialog>
   );
+}
+
+const FOCUSABLE = "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+
+/** A modal <dialog> keeps the page inert but lets Tab reach the browser UI; wrap it inside instead. */
+function trapTab(dialog: HTMLDialogElement, event: KeyboardEvent) {
+  const focusable = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && (document.activeElement === first || !dialog.contains(document.activeElement))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/** The button that triggered the call is often disabled while it is pending: focus it once enabled. */
+function restoreFocus(element: HTMLElement) {
+  if (!(element as HTMLButtonElement).disabled) return element.focus();
+  const observer = new MutationObserver(() => {
+    if ((element as HTMLButtonElement).disabled) return;
+    observer.disconnect();
+    if (document.activeElement === document.body || document.activeElement === null) element.focus();
+  });
+  observer.observe(element, { attributes: true, attributeFilter: ["disabled"] });
+  setTimeout(() => observer.disconnect(), 5_000);
 }

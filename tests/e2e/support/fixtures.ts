@@ -62,3 +62,13 @@ export async function scanAccessibility(page: Page, include?: string) {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
 }
+
+/** The page's own alert (Next's route announcer is an alert too). */
+export function pageAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
+
+export async function readBalance(page: Page): Promise<number> {
+  await expect(page.getByTestId("balance")).toHaveText(/\d/);
+  return Number((await page.getByTestId("balance").textContent())?.replace(/[^\d.]/g, ""));
+}

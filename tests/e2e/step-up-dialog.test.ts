@@ -1,0 +1,55 @@
+import { expect, PASSWORD, saveScreenshot, stepUpDialog, test, pageAlert, readBalance } from "./support/fixtures";
+
+test.describe("the step-up dialog", () => {
+  test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({ page, signIn }) => {
+    await signIn("gina");
+    await page.goto("/transfers");
+    await page.getByLabel("Recipient").fill("Hal");
+    await page.getByLabel("Amount").fill("20");
+    await page.getByRole("button", { name: "Send transfer" }).click();
+
+    const dialog = stepUpDialog(page);
+    const password = dialog.getByLabel("Password");
+    for (const left of [4, 3, 2, 1]) {
+      await password.fill("wrong-password");
+      await dialog.getByRole("button", { name: "Verify" }).click();
+      await expect(dialog.getByRole("alert")).toHaveText(`That password didn’t match. ${left} attempt${left === 1 ? "" : "s"} left.`);
+    }
+    await saveScreenshot(page, "dialog-wrong-password");
+    await password.fill("wrong-password");
+    await dialog.getByRole("button", { name: "Verify" }).click();
+
+    await expect(dialog.getByRole("alert")).toContainText("Too many failed attempts.");
+    const countdown = dialog.getByText(/Try again in \d+:\d\d/);
+    const first = await countdown.textContent();
+    await expect(countdown).not.toHaveText(first ?? "", { timeout: 3_000 });
+    await expect(dialog.getByRole("button", { name: "Verify" })).toBeDisabled();
+    await expect(password).toBeDisabled();
+    await saveScreenshot(page, "dialog-locked-countdown");
+
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
+  });
+
+  test("Two protected transfers fired at once share one dialog and both complete", async ({ page, signIn }) => {
+    await signIn("bob");
+    await page.goto("/transfers");
+    await page.getByLabel("Recipient").fill("Twin");
+    await page.getByLabel("Amount").fill("5");
+    // Both submissions leave in the same tick, so httpBatchLink sends them in one request.
+    await page.locator("form").first().evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+
+    const dialog = stepUpDialog(page);
+    await expect(dialog).toContainText("One verification completes all 2 waiting actions.");
+    await expect(page.getByRole("dialog")).toHaveCount(1);
+    await saveScreenshot(page, "dialog-shared-by-two");
+    await dialog.getByLabel("Password").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Verify" }).click();
+
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("region", { name: "History" }).getByRole("cell", { name: "Twin" })).toHaveCount(2);
+  });
+});

@@ -1,0 +1,85 @@
+import { expect, freshTotp, PASSWORD, saveScreenshot, stepUpDialog, takeBackupCode, test, pageAlert, readBalance } from "./support/fixtures";
+
+test.describe("high assurance", () => {
+  test("Alice sends 5,000 USD after her password and an authenticator code, and the transfer goes through", async ({ page, signIn }) => {
+    await signIn("alice");
+    await page.goto("/transfers");
+    await page.getByLabel("Recipient").fill("Landlord");
+    await page.getByLabel("Amount").fill("5000");
+    await page.getByRole("button", { name: "Send transfer" }).click();
+
+    const dialog = stepUpDialog(page);
+    await expect(dialog).toContainText("Transferring 5,000.00 USD requires high assurance");
+    const picker = dialog.getByRole("group", { name: "Choose how to verify" });
+    await expect(picker.getByRole("button")).toHaveText([/Password \+ authenticator code/, /Password \+ backup code/]);
+    await saveScreenshot(page, "dialog-high-picker");
+    await picker.getByRole("button", { name: /Password \+ authenticator code/ }).click();
+
+    await expect(dialog.getByRole("list", { name: "Step 1 of 2" })).toBeVisible();
+    await dialog.getByLabel("Password").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Continue" }).click();
+
+    const code = dialog.getByLabel("6-digit code from your authenticator app");
+    await expect(code).toBeFocused();
+    await expect(code).toHaveAttribute("inputmode", "numeric");
+    await expect(code).toHaveAttribute("autocomplete", "one-time-code");
+    await expect(dialog.getByRole("list", { name: "Step 2 of 2" })).toBeVisible();
+    await saveScreenshot(page, "dialog-high-step-2");
+    await code.fill(await freshTotp());
+    await dialog.getByRole("button", { name: "Verify" }).click();
+
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("status")).toHaveText("Sent 5,000.00 USD to Landlord.");
+    await page.goto("/settings/activity");
+    await expect(page.getByRole("region", { name: "Verification history" })).toContainText("password + authenticator code");
+  });
+
+  test("Alice creates an API key with her password and a backup code and sees the key once", async ({ page, signIn }) => {
+    await signIn("alice");
+    await page.goto("/api-keys");
+    await page.getByLabel("Key name").fill("CI deploys");
+    await page.getByRole("button", { name: "Create key" }).click();
+
+    const dialog = stepUpDialog(page);
+    await dialog.getByRole("button", { name: /Password \+ backup code/ }).click();
+    await dialog.getByLabel("Password").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Continue" }).click();
+    await dialog.getByLabel("One of your backup codes").fill(takeBackupCode());
+    await dialog.getByRole("button", { name: "Verify" }).click();
+
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("new-api-key")).toHaveText(/^sk_/);
+    await expect(page.getByRole("region", { name: "Your keys" })).toContainText("CI deploys");
+  });
+
+  test("Alice sends 10,000 USD, verifies for that one transfer with her organization's fallback, and it goes through", async ({ page, signIn }) => {
+    await signIn("alice");
+    const before = await readBalance(page);
+    await page.goto("/transfers");
+    await page.getByLabel("Recipient").fill("Car dealer");
+    await page.getByLabel("Amount").fill("10000");
+    await page.getByRole("button", { name: "Send transfer" }).click();
+
+    const dialog = stepUpDialog(page);
+    await expect(dialog).toContainText("Transferring 10,000.00 USD requires critical assurance");
+    await expect(dialog).toContainText("Critical: this action only");
+    await saveScreenshot(page, "dialog-critical-picker");
+    await dialog.getByRole("button", { name: /Password \+ backup code/ }).click();
+    await dialog.getByLabel("Password").fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Continue" }).click();
+    await dialog.getByLabel("One of your backup codes").fill(takeBackupCode());
+    await dialog.getByRole("button", { name: "Verify" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("status")).toHaveText("Sent 10,000.00 USD to Car dealer.");
+
+    // A critical verification covers only that call: the next 10,000 transfer asks again; cancel it.
+    await page.getByLabel("Recipient").fill("Car dealer");
+    await page.getByLabel("Amount").fill("10000");
+    await page.getByRole("button", { name: "Send transfer" }).click();
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
+    await page.goto("/");
+    await expect.poll(() => readBalance(page)).toBeCloseTo(before - 10_000, 2);
+  });
+});
