@@ -62,7 +62,7 @@ test.describe("accessibility", () => {
     await page.keyboard.type("1500");
     await page.keyboard.press("Enter");
     await expect(dialog).toBeVisible();
-    await saveScreenshot(page, "dialog-no-method");
+    await saveScreenshot(page, "dialog-high-degraded");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");

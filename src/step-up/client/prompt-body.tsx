@@ -39,10 +39,15 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
       if (result.status === "pending") {
         setDone((d) => [...d, method]);
         setProblem(null);
-        form.reset();
       }
     } catch (error) {
       setProblem(describeProblem(error, method));
+      // A rejected credential is spent: clear it so the next try starts empty.
+      const input = form.querySelector<HTMLInputElement>("input[name=credential]");
+      if (input) {
+        input.value = "";
+        input.focus();
+      }
     } finally {
       setPending(false);
     }

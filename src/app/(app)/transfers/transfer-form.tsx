@@ -21,8 +21,12 @@ export function TransferForm() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({ to: String(form.get("to")), amount: Number(form.get("amount")), currency: String(form.get("currency")) as Currency });
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    create.mutate(
+      { to: String(data.get("to")), amount: Number(data.get("amount")), currency: String(data.get("currency")) as Currency },
+      { onSuccess: () => form.reset() },
+    );
   }
 
   return (
