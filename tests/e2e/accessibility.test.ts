@@ -1,4 +1,4 @@
-import { expect, PASSWORD, saveScreenshot, scanAccessibility, signIn, stepUpDialog, test, pageAlert, readBalance } from "./support/fixtures";
+import { expect, pageAlert, PASSWORD, saveScreenshot, scanAccessibility, signIn, stepUpDialog, test } from "./support/fixtures";
 
 const PAGES = ["/", "/transfers", "/settings/account", "/api-keys", "/settings/activity"] as const;
 

@@ -1,4 +1,4 @@
-import { expect, PASSWORD, saveScreenshot, stepUpDialog, test, pageAlert, readBalance } from "./support/fixtures";
+import { expect, pageAlert, PASSWORD, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
 
 test.describe("the step-up dialog", () => {
   test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({ page, signIn }) => {

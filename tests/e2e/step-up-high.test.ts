@@ -1,4 +1,4 @@
-import { expect, freshTotp, PASSWORD, saveScreenshot, stepUpDialog, takeBackupCode, test, pageAlert, readBalance } from "./support/fixtures";
+import { expect, freshTotp, pageAlert, PASSWORD, readBalance, saveScreenshot, stepUpDialog, takeBackupCode, test } from "./support/fixtures";
 
 test.describe("high assurance", () => {
   test("Alice sends 5,000 USD after her password and an authenticator code, and the transfer goes through", async ({ page, signIn }) => {

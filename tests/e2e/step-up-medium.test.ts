@@ -1,4 +1,4 @@
-import { expect, PASSWORD, saveScreenshot, signIn, stepUpDialog, test, pageAlert, readBalance } from "./support/fixtures";
+import { expect, pageAlert, PASSWORD, readBalance, saveScreenshot, signIn, stepUpDialog, test } from "./support/fixtures";
 
 test.describe("medium assurance", () => {
   test("Bob sends a small transfer, confirms with his password, and it completes without clicking again", async ({ page, signIn }) => {

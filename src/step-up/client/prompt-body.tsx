@@ -83,7 +83,7 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
           ))}
         </fieldset>
       ) : (
-        <form className={styles.form} onSubmit={submit} noValidate={false}>
+        <form className={styles.form} onSubmit={submit}>
           {chosen.length > 1 && <Progress combination={chosen} done={done} />}
           {method && <MethodField key={method} method={method} disabled={pending || locked || mustRestart} />}
           {payload.canRemember && (
