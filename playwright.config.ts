@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Not tests/.tmp: the integration suite wipes that folder when it starts.
 const DATABASE_URL = "file:./test-results/e2e-db/e2e.db";
 // Seed and server must share the key that encrypts alice's TOTP secret (test-only value).
