@@ -1,6 +1,6 @@
 import "server-only";
-import { completedCombination, type MethodId, type StepUpConfig } from "../../engine";
-import type { Database } from "@/server/db";
+import { completedCombination, isAtLeast, STEP_UP_LEVELS, type MethodId, type StepUpConfig } from "../../engine";
+import type { Database, Transaction } from "@/server/db";
 import { generateToken, sha256Hex } from "@/server/crypto";
 import { writeAudit } from "./audit";
 import { addToGrantSummary } from "./grants";
@@ -92,10 +92,11 @@ export async function recordVerifiedMethod(
       },
     });
     await addToGrantSummary(tx, { ...grant, level: requirement.level });
+    const coveredRequirementIds = await fulfilCoveredRequirements(tx, requirement, now);
     await writeAudit(tx, {
       ...base,
       type: "stepup.verified",
-      data: { requirementId: requirement.id, grantId: grant.id, level: requirement.level, methods: [...combination], degraded: requirement.degraded, procedure: requirement.procedure },
+      data: { requirementId: requirement.id, grantId: grant.id, level: requirement.level, methods: [...combination], degraded: requirement.degraded, procedure: requirement.procedure, coveredRequirementIds },
     });
     let deviceToken: string | null = null;
     if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical") {
@@ -115,4 +116,22 @@ export async function recordVerifiedMethod(
     }
     return { status: "fulfilled", grantId: grant.id, deviceToken };
   });
+}
+
+/**
+ * Calls that shared one dialog each left a requirement; the grant just earned covers the other
+ * non-critical ones of the same session at or below its level, so they are closed now instead of
+ * lingering as "pending" until they expire. Critical requirements are bound to one call and stay.
+ */
+async function fulfilCoveredRequirements(tx: Transaction, requirement: RequirementRecord, now: Date): Promise<string[]> {
+  if (requirement.level === "critical") return [];
+  const covered = STEP_UP_LEVELS.filter((level) => level !== "critical" && isAtLeast(requirement.level, level));
+  const others = await tx.stepUpRequirement.findMany({
+    where: { sessionId: requirement.sessionId, status: "pending", id: { not: requirement.id }, requiredLevel: { in: covered }, expiresAt: { gt: now } },
+    select: { id: true },
+  });
+  if (others.length === 0) return [];
+  const ids = others.map((other) => other.id);
+  await tx.stepUpRequirement.updateMany({ where: { id: { in: ids }, status: "pending" }, data: { status: "fulfilled", fulfilledAt: now } });
+  return ids;
 }
