@@ -7,5 +7,5 @@ export { selectCombinations, completedCombination, remainingMethods } from "./co
 export { checkCondition } from "./condition";
 export { matchRule, matchesProcedure, policyApplies } from "./match";
 export { describeRule } from "./describe";
-export { scoreRisk, type RiskScorer, type RiskSignals } from "./risk";
+export { clampRisk, scoreRisk, type RiskScorer, type RiskSignals } from "./risk";
 export { callBindingString } from "./call-hash";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "./config";
-import { scoreRisk, type RiskSignals } from "./risk";
+import { clampRisk, scoreRisk, type RiskSignals } from "./risk";
 
 const signals = (overrides: Partial<RiskSignals> = {}): RiskSignals => ({ newIp: false, newUserAgent: false, recentFailures: 0, ...overrides });
 
@@ -46,5 +46,15 @@ describe("scoreRisk", () => {
         expect(scoreRisk({ ...s, recentFailures: s.recentFailures + moreFailures })).toBeGreaterThanOrEqual(base);
       }),
     );
+  });
+});
+
+describe("clampRisk", () => {
+  it("keeps scores inside 0..1 and treats a non-number as the highest risk", () => {
+    expect(clampRisk(0.4)).toBe(0.4);
+    expect(clampRisk(-3)).toBe(0);
+    expect(clampRisk(7)).toBe(1);
+    expect(clampRisk(Number.POSITIVE_INFINITY)).toBe(1);
+    expect(clampRisk(Number.NaN)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { callBindingString, evaluate, type Decision, type MethodId, type PolicySnapshot } from "../engine";
+import { callBindingString, clampRisk, evaluate, type Decision, type MethodId, type PolicySnapshot } from "../engine";
 import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
 import { sha256Hex } from "@/server/crypto";
@@ -49,7 +49,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
 
   // Cheap risk first (no query); the full score only when risk can change the outcome.
   const cheapSignals = { newIp: differs(session.ip, request.ip), newUserAgent: differs(session.userAgent, request.userAgent) };
-  let risk = services.scoreRisk({ ...cheapSignals, recentFailures: 0 });
+  let risk = clampRisk(services.scoreRisk({ ...cheapSignals, recentFailures: 0 }));
   let decision = decide(risk);
   if (decision.level === "critical") {
     grants = await loadGrants(db, session.id, now);
@@ -57,7 +57,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   }
   if (decision.required || device || usesRisk(policies)) {
     const since = new Date(nowMs - services.config.lockout.userWindowMs);
-    risk = services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) });
+    risk = clampRisk(services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) }));
     decision = decide(risk);
   }
   if (decision.required) {
