@@ -1,9 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createGuardrails, generate } from "otplib";
 import { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEMO_PASSWORD } from "../../../prisma/seed-data";
 
 export { expect };
+/** The database playwright.config.ts gives the server. */
+export const E2E_DATABASE_FILE = "test-results/e2e-db/e2e.db";
 export const PASSWORD = DEMO_PASSWORD;
 export type DemoUser = "alice" | "bob" | "admin" | "gina";
 
@@ -71,4 +74,17 @@ export function pageAlert(page: Page) {
 export async function readBalance(page: Page): Promise<number> {
   await expect(page.getByTestId("balance")).toHaveText(/\d/);
   return Number((await page.getByTestId("balance").textContent())?.replace(/[^\d.]/g, ""));
+}
+
+/**
+ * Ends every pending verification in the e2e database now, as if its ten minutes had passed
+ * (the server's clock cannot be moved from the browser).
+ */
+export function expirePendingRequirements(): number {
+  const db = new Database(E2E_DATABASE_FILE);
+  try {
+    return db.prepare(`UPDATE "StepUpRequirement" SET "expiresAt" = "createdAt" WHERE "status" = 'pending'`).run().changes;
+  } finally {
+    db.close();
+  }
 }
