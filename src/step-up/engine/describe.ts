@@ -19,7 +19,7 @@ export function describeRule(rule: Rule): string {
     case "resource":
       return `${rule.action} on ${rule.resource}`;
     case "auth_age":
-      return `${rule.pattern} needs a verification from the last ${Math.round(rule.maxAgeSeconds / 60)} min`;
+      return `${rule.pattern} needs a verification from the last ${formatAge(rule.maxAgeSeconds)}`;
     case "condition":
       return `Condition: ${rule.expression}`;
     case "risk":
@@ -31,4 +31,13 @@ export function describeRule(rule: Rule): string {
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled rule kind: ${JSON.stringify(value)}`);
+}
+
+/** "90 s", "5 min", "2 h 30 min": short enough for a table cell, never "0 min". */
+function formatAge(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds % 60 !== 0 && seconds < 600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
