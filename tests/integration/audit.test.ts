@@ -68,7 +68,7 @@ describe("the audit log", () => {
         ip: IP,
         userAgent: UA,
         organizationId: acmeId,
-        data: { requirementId, grantId: grant.id, level: "high", methods: ["password", "totp"], degraded: false, procedure: "transfers.create" },
+        data: { requirementId, grantId: grant.id, level: "high", methods: ["password", "totp"], degraded: false, procedure: "transfers.create", coveredRequirementIds: [] },
       }),
     ]);
     expect(await rows("stepup.device_remembered")).toEqual([expect.objectContaining({ ip: IP, userAgent: UA, data: expect.objectContaining({ level: "high" }) })]);
