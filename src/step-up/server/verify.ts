@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { remainingMethods, type MethodId, type StepUpConfig } from "../engine";
 import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
-import { getVerifier } from "../methods";
+import { getVerifier, type FailureDetail, type IssuedChallenge, type Verifier, type VerifyContext, type VerifyFailure } from "../methods";
 import { stepUpFailure } from "./errors";
 import { countRecentFailures, userLockoutSeconds } from "./store/credentials";
 import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./store/requirements";
@@ -52,6 +52,60 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
   const { db, services, session, request, method } = options;
   const { config } = services;
   const now = services.now();
+  const { requirement, verifier } = await requireUsableRequirement({ db, services, session, requirementId: options.requirementId, method, now });
+
+  const context = verifyContext({ db, services, session, request, requirement, now });
+  const result = await verifier.verify(context, options.credential);
+  if (!result.ok) return failAttempt({ ...options, requirement, failure: result.failure, detail: result.detail ?? null, config, now });
+
+  const outcome = await recordVerifiedMethod(db, { requirement, method, request, now, rememberDevice: options.rememberDevice, config });
+  if (outcome.status === "pending") {
+    return { status: "pending", remaining: remainingMethods(requirement.methods, new Set(outcome.verifiedMethods)) };
+  }
+  return { status: "fulfilled", remaining: [], deviceToken: outcome.deviceToken };
+}
+
+export interface ChallengeOptions {
+  db: Database;
+  services: StepUpServices;
+  session: AuthSession;
+  request: RequestInfo;
+  requirementId: string;
+  method: MethodId;
+}
+
+/**
+ * The first step of a passkey (a fresh WebAuthn challenge) or an email code (send, or resend when
+ * the throttle allows). Same checks as verify: lockout → ownership → state → method.
+ */
+export async function issueChallenge(options: ChallengeOptions): Promise<IssuedChallenge> {
+  const { db, services, session, request } = options;
+  const now = services.now();
+  const { requirement, verifier } = await requireUsableRequirement({ ...options, now });
+  if (!verifier.issue) throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
+  const result = await verifier.issue(verifyContext({ db, services, session, request, requirement, now }));
+  if (result.ok) return result.challenge;
+  switch (result.failure) {
+    case "throttled":
+      throw stepUpFailure({ code: "RESEND_THROTTLED", retryAfter: result.retryAfter });
+    case "not_enrolled":
+      throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
+    case "unavailable":
+      throw stepUpFailure({ code: "UNAVAILABLE" });
+  }
+}
+
+/** Lockout → ownership → state → method: a requirement this session may verify now, with `method`. */
+async function requireUsableRequirement(options: {
+  db: Database;
+  services: StepUpServices;
+  session: AuthSession;
+  requirementId: string;
+  method: MethodId;
+  now: Date;
+}): Promise<{ requirement: RequirementRecord; verifier: Verifier }> {
+  const { db, session, now, method } = options;
+  const { config } = options.services;
   const lockout = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
 
   const lockedFor = await userLockoutSeconds(db, lockout);
@@ -66,23 +120,29 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
     throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
   }
   const stillNeeded = remainingMethods(requirement.methods, new Set(requirement.verifiedMethods));
-  const verifier = getVerifier(method);
-  if (!verifier || !stillNeeded.some((combination) => combination.includes(method))) {
+  if (!stillNeeded.some((combination) => combination.includes(method))) {
     throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
   }
+  return { requirement, verifier: getVerifier(method) };
+}
 
-  const result = await verifier.verify({ db, userId: session.userId, requirementId: requirement.id, level: requirement.level, now }, options.credential);
-  if (!result.ok) return failAttempt({ ...options, requirement, failure: result.failure, config, now });
-
-  const outcome = await recordVerifiedMethod(db, { requirement, method, request, now, rememberDevice: options.rememberDevice, config });
-  if (outcome.status === "pending") {
-    return { status: "pending", remaining: remainingMethods(requirement.methods, new Set(outcome.verifiedMethods)) };
-  }
-  return { status: "fulfilled", remaining: [], deviceToken: outcome.deviceToken };
+function verifyContext(options: { db: Database; services: StepUpServices; session: AuthSession; request: RequestInfo; requirement: RequirementRecord; now: Date }): VerifyContext {
+  const { requirement, services } = options;
+  return {
+    db: options.db,
+    userId: options.session.userId,
+    organizationId: requirement.organizationId,
+    requirementId: requirement.id,
+    level: requirement.level,
+    now: options.now,
+    relyingParty: services.relyingParty,
+    mailer: services.mailer,
+    request: { ip: options.request.ip, userAgent: options.request.userAgent },
+  };
 }
 
 async function failAttempt(
-  options: VerifyOptions & { requirement: RequirementRecord; failure: string; config: StepUpConfig; now: Date },
+  options: VerifyOptions & { requirement: RequirementRecord; failure: VerifyFailure; detail: FailureDetail | null; config: StepUpConfig; now: Date },
 ): Promise<never> {
   const { db, requirement, config, now, session } = options;
   const lockoutOptions = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
@@ -91,7 +151,7 @@ async function failAttempt(
   const requirementFailures = requirement.failedAttempts + 1;
   const lockedScope =
     userFailures >= config.lockout.maxFailuresPerUser ? "user" : requirementFailures >= config.lockout.maxFailuresPerRequirement ? "requirement" : null;
-  await recordFailedAttempt(db, { requirement, method: options.method, request: options.request, now, failure: options.failure, lockedScope, userFailures });
+  await recordFailedAttempt(db, { requirement, method: options.method, request: options.request, now, failure: options.failure, detail: options.detail, lockedScope, userFailures });
   if (lockedScope === "user") {
     throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: await userLockoutSeconds(db, lockoutOptions) });
   }
