@@ -40,7 +40,7 @@ export const emailCodeVerifier: Verifier = {
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
 
     const code = generateEmailCode();
-    const expiresAt = new Date(now.getTime() + EMAIL_CODE_TTL_MS);
+    const expiresAt = new Date(Math.min(now.getTime() + EMAIL_CODE_TTL_MS, context.requirementExpiresAt.getTime()));
     const stored = await storeEmailCode(db, {
       requirementId,
       userId,

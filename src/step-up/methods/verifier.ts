@@ -12,6 +12,8 @@ export interface VerifyContext {
   organizationId: string | null;
   requirementId: string;
   level: StepUpLevel;
+  /** When the requirement itself expires: nothing issued for it outlives that. */
+  requirementExpiresAt: Date;
   now: Date;
   relyingParty: RelyingParty;
   mailer: Mailer | null;

@@ -134,6 +134,7 @@ function verifyContext(options: { db: Database; services: StepUpServices; sessio
     organizationId: requirement.organizationId,
     requirementId: requirement.id,
     level: requirement.level,
+    requirementExpiresAt: requirement.expiresAt,
     now: options.now,
     relyingParty: services.relyingParty,
     mailer: services.mailer,
