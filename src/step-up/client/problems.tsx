@@ -22,7 +22,8 @@ export function ProblemText({ problem }: { problem: Problem }) {
 
 export function describeProblem(error: unknown, method: MethodId): Problem {
   if (isCeremonyCancelled(error)) {
-    return { kind: "message", text: "The passkey request was cancelled or timed out. Try again, or choose another method." };
+    // Browsers give one error for "cancelled", "timed out" and "could not verify you", on purpose.
+    return { kind: "message", text: "The passkey check didn’t finish: it was cancelled, timed out, or your device couldn’t confirm it’s you. Try again." };
   }
   const payload = getStepUpPayload(error);
   switch (payload?.code) {

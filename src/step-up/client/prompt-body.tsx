@@ -82,7 +82,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       </p>
       {prompt.waiting > 1 && <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>}
       {prompt.queued > 0 && <p className={styles.note}>{prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.</p>}
-      {payload.degraded && <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>}
+      {payload.degraded && payload.methods.length > 0 && <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>}
 
       {payload.methods.length === 0 ? (
         <RefusalBody level={payload.level} enrollHref={enrollHref} onLeave={() => void controller.cancel()} />

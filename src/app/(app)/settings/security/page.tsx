@@ -15,7 +15,7 @@ export default async function SecurityPage() {
         The ways you confirm it’s you before sensitive actions. Adding or removing one asks you to verify first, and signs out
         remembered devices.
       </p>
-      <div className="grid">
+      <div className="grid halves">
         <section className="card wide" aria-labelledby="passkeys-title">
           <h2 id="passkeys-title">Passkeys</h2>
           <PasskeysSection />

@@ -86,7 +86,7 @@ function TotpSetupForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: 
           Can’t scan it? Type this key instead.
           <label className="field">
             <span>Setup key</span>
-            <input className="mono" readOnly value={setup.secret} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+            <input className="mono" readOnly value={groupKey(setup.secret)} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
           </label>
         </li>
         <li>
@@ -108,4 +108,9 @@ function TotpSetupForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: 
       </div>
     </form>
   );
+}
+
+/** Groups of four are easier to type; authenticator apps ignore the spaces. */
+function groupKey(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, "$1 ");
 }
