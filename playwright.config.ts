@@ -48,12 +48,15 @@ export default defineConfig({
       "npx prisma migrate deploy",
       "npm run db:seed",
       process.env.E2E_SKIP_BUILD ? "true" : "npx next build",
-      `npx next start --port ${PORT}`,
+      // A production build run as a test environment: the mailer is the dev outbox (NODE_ENV is read
+      // at run time there), so the journeys can read email codes at /dev/outbox.
+      `NODE_ENV=test npx next start --port ${PORT}`,
     ].join(" && "),
     url: `http://localhost:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { DATABASE_URL, STEP_UP_ENCRYPTION_KEY, NEXT_TELEMETRY_DISABLED: "1" },
+    // Passkeys: WebAuthn checks the page's origin, which is this port (rp ID stays "localhost").
+    env: { DATABASE_URL, STEP_UP_ENCRYPTION_KEY, STEP_UP_ORIGIN: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
   },

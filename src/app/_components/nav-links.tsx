@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/transfers", label: "Transfers" },
   { href: "/api-keys", label: "API keys" },
   { href: "/settings/account", label: "Account" },
+  { href: "/settings/security", label: "Security" },
   { href: "/settings/activity", label: "Security activity" },
 ] as const;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { stepUpRouter } from "@/step-up/server/router";
+import { securityRouter } from "@/step-up/server/enrollment/router";
 import { registerProcedureCatalog } from "@/step-up/server/catalog";
 import { createCallerFactory, createTRPCRouter } from "../trpc";
 import { accountRouter } from "./account";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   transfers: transfersRouter,
   stepUp: stepUpRouter,
+  security: securityRouter,
 });
 
 // `_def.procedures` is the flat path → procedure map at run time (its type is the nested record).

@@ -1,7 +1,7 @@
 import type { StepUpRequiredPayload } from "@/step-up/shared/payload";
 import type { StepUpLevel } from "@/step-up/engine/levels";
 import { StepUpCancelledError } from "./errors";
-import type { StepUpTransport, VerifyInput, VerifyResult } from "./transport";
+import type { ChallengeInput, ChallengeResult, StepUpTransport, VerifyInput, VerifyResult } from "./transport";
 
 /** One dialog: a group of non-critical operations, or a single critical one. */
 export interface StepUpPrompt {
@@ -37,6 +37,8 @@ export interface StepUpController {
   subscribe(listener: () => void): () => void;
   /** One factor; re-runs the waiting operations once the requirement is fulfilled. */
   verify(input: Omit<VerifyInput, "requirementId">): Promise<VerifyResult>;
+  /** Asks the server for a passkey challenge or to (re)send an email code for the shown requirement. */
+  challenge(input: Omit<ChallengeInput, "requirementId">): Promise<ChallengeResult>;
   /** Cancels the shown requirement(s) on the server and rejects every waiting operation. */
   cancel(): Promise<void>;
   /** After EXPIRED: re-runs the operations, which earns them a fresh requirement. */
@@ -99,6 +101,10 @@ export function createStepUpController(): StepUpController {
       if (result.status === "fulfilled") settleHead((w) => w.resolve());
       else head.started = true;
       return result;
+    },
+    challenge(input) {
+      const head = requireHead();
+      return head.transport.challenge({ ...input, requirementId: head.payload.requirementId });
     },
     async cancel() {
       const head = queue[0];

@@ -67,6 +67,7 @@ function createTransport<TRouter extends AnyRouter>(next: Parameters<OperationLi
   }
   return {
     verify: (input) => mutate("stepUp.verify", input),
+    challenge: (input) => mutate("stepUp.challenge", input),
     cancel: (input) => mutate("stepUp.cancel", input),
   };
 }

@@ -2,27 +2,33 @@
 
 import { useState, type FormEvent } from "react";
 import type { Combination, MethodId } from "@/step-up/engine/levels";
-import { getStepUpPayload } from "@/step-up/shared/payload";
 import type { StepUpController, StepUpPrompt } from "./controller";
 import { MethodField } from "./method-field";
 import { METHOD_INFO, describeCombination, nextMethod } from "./methods";
+import { getPasskeyCredential } from "./passkey";
+import { describeProblem, ProblemText, type Problem } from "./problems";
+import { RefusalBody } from "./refusal-body";
 import { formatSeconds, useCountdown } from "./use-countdown";
+import { useEmailCode } from "./use-email-code";
 import styles from "./step-up-dialog.module.css";
-
-type Problem =
-  | { kind: "message"; text: string }
-  | { kind: "locked"; scope: "requirement" | "user"; until: number }
-  | { kind: "expired" };
 
 const LEVEL_LABEL = { medium: "Medium assurance", high: "High assurance", critical: "Critical: this action only" } as const;
 
-export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; controller: StepUpController }) {
+interface PromptBodyProps {
+  prompt: StepUpPrompt;
+  controller: StepUpController;
+  /** Where the refusal view sends a user who must enrol a stronger method first. */
+  enrollHref: string;
+}
+
+export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) {
   const { payload } = prompt;
   const [chosen, setChosen] = useState<Combination | null>(payload.methods.length === 1 ? (payload.methods[0] ?? null) : null);
   const [done, setDone] = useState<MethodId[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, setPending] = useState(false);
   const [remember, setRemember] = useState(false);
+  const email = useEmailCode(controller);
   const lockedFor = useCountdown(problem?.kind === "locked" ? problem.until : null);
   const locked = problem?.kind === "locked" && lockedFor > 0;
   const mustRestart = problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement" && !locked);
@@ -31,10 +37,11 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!method || pending || locked) return;
+    if (method === "email_code" && email.sentTo === null) return sendEmailCode();
     const form = event.currentTarget;
-    const credential = String(new FormData(form).get("credential") ?? (method === "passkey" ? "passkey" : ""));
     setPending(true);
     try {
+      const credential = method === "passkey" ? await getPasskeyCredential(controller) : String(new FormData(form).get("credential") ?? "");
       const result = await controller.verify({ method, credential, rememberDevice: remember });
       if (result.status === "pending") {
         setDone((d) => [...d, method]);
@@ -53,6 +60,15 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
     }
   }
 
+  async function sendEmailCode() {
+    try {
+      await email.send();
+      setProblem(null);
+    } catch (error) {
+      setProblem(describeProblem(error, "email_code"));
+    }
+  }
+
   return (
     <div className={styles.body}>
       <p className={styles.level} data-level={payload.level}>
@@ -66,12 +82,10 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
       </p>
       {prompt.waiting > 1 && <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>}
       {prompt.queued > 0 && <p className={styles.note}>{prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.</p>}
-      {payload.degraded && <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>}
+      {payload.degraded && payload.methods.length > 0 && <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>}
 
       {payload.methods.length === 0 ? (
-        <p className={styles.note}>
-          None of your sign-in methods meets this level. Add a passkey in your security settings, then try again.
-        </p>
+        <RefusalBody level={payload.level} enrollHref={enrollHref} onLeave={() => void controller.cancel()} />
       ) : !chosen ? (
         <fieldset className={styles.picker}>
           <legend className={styles.legend}>Choose how to verify</legend>
@@ -85,7 +99,9 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
       ) : (
         <form className={styles.form} onSubmit={submit}>
           {chosen.length > 1 && <Progress combination={chosen} done={done} />}
-          {method && <MethodField key={method} method={method} disabled={pending || locked || mustRestart} />}
+          {method && (
+            <MethodField key={method} method={method} disabled={pending || locked || mustRestart} email={email} onResend={() => void sendEmailCode()} />
+          )}
           {payload.canRemember && (
             <label className={styles.check}>
               <input type="checkbox" name="remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
@@ -114,8 +130,8 @@ export function PromptBody({ prompt, controller }: { prompt: StepUpPrompt; contr
                 Start again
               </button>
             ) : (
-              <button type="submit" className={styles.primary} disabled={pending || locked} aria-busy={pending}>
-                {pending ? "Verifying…" : done.length + 1 < chosen.length ? "Continue" : "Verify"}
+              <button type="submit" className={styles.primary} disabled={pending || locked || email.sending} aria-busy={pending || email.sending}>
+                {submitLabel({ method, pending, sendingEmail: email.sending, emailSent: email.sentTo !== null, last: done.length + 1 >= chosen.length })}
               </button>
             )}
           </div>
@@ -146,40 +162,17 @@ function Progress({ combination, done }: { combination: Combination; done: reado
   );
 }
 
-function ProblemText({ problem }: { problem: Problem }) {
-  switch (problem.kind) {
-    case "message":
-      return <p>{problem.text}</p>;
-    case "locked":
-      return <p>Too many failed attempts. {problem.scope === "user" ? "Verification is paused for your account." : "This verification is locked."}</p>;
-    case "expired":
-      return <p>This verification expired. Start again to get a new one.</p>;
-  }
+interface SubmitState {
+  method: MethodId | null;
+  pending: boolean;
+  sendingEmail: boolean;
+  emailSent: boolean;
+  last: boolean;
 }
 
-function describeProblem(error: unknown, method: MethodId): Problem {
-  const payload = getStepUpPayload(error);
-  switch (payload?.code) {
-    case "INVALID_CREDENTIAL": {
-      const left = payload.attemptsLeft;
-      return { kind: "message", text: `That ${METHOD_INFO[method].noun} didn’t match. ${left} attempt${left === 1 ? "" : "s"} left.` };
-    }
-    case "LOCKED":
-      return { kind: "locked", scope: payload.scope, until: Date.now() + payload.retryAfter * 1000 };
-    case "EXPIRED":
-      return { kind: "expired" };
-    case "METHOD_NOT_ALLOWED":
-      return { kind: "message", text: "That method can’t be used here. Choose another." };
-    case "UNAVAILABLE":
-      return { kind: "message", text: "Verification is unavailable right now. Try again shortly." };
-    default:
-      return { kind: "message", text: readMessage(error) };
-  }
-}
-
-function readMessage(error: unknown): string {
-  const data = (error as { data?: { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } }).data;
-  const fieldError = Object.values(data?.zodError?.fieldErrors ?? {}).flat()[0];
-  if (fieldError) return fieldError;
-  return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
+function submitLabel({ method, pending, sendingEmail, emailSent, last }: SubmitState): string {
+  if (method === "email_code" && !emailSent) return sendingEmail ? "Sending…" : "Send code";
+  if (method === "passkey") return pending ? "Waiting for your passkey…" : METHOD_INFO.passkey.prompt;
+  if (pending) return "Verifying…";
+  return last ? "Verify" : "Continue";
 }

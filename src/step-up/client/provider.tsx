@@ -10,12 +10,19 @@ const StepUpContext = createContext<StepUpController | null>(null);
  * Owns the step-up controller and renders the dialog. Render once around the app; build the
  * tRPC client inside it with `stepUpLink({ controller: useStepUpController() })`.
  */
-export function StepUpProvider({ children, controller: given }: { children: ReactNode; controller?: StepUpController }) {
+interface StepUpProviderProps {
+  children: ReactNode;
+  controller?: StepUpController;
+  /** Where the dialog sends users who have no method strong enough (default /settings/security). */
+  enrollHref?: string;
+}
+
+export function StepUpProvider({ children, controller: given, enrollHref }: StepUpProviderProps) {
   const [controller] = useState(() => given ?? createStepUpController());
   return (
     <StepUpContext.Provider value={controller}>
       {children}
-      <StepUpDialog controller={controller} />
+      <StepUpDialog controller={controller} enrollHref={enrollHref} />
     </StepUpContext.Provider>
   );
 }

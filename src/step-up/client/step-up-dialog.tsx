@@ -10,7 +10,7 @@ import styles from "./step-up-dialog.module.css";
  * The verification dialog: a native modal <dialog> (top layer, inert background, Esc → cancel),
  * labelled by its title and described by the server's reason. Focus returns where it was.
  */
-export function StepUpDialog({ controller }: { controller: StepUpController }) {
+export function StepUpDialog({ controller, enrollHref = DEFAULT_ENROLL_HREF }: { controller: StepUpController; enrollHref?: string }) {
   const prompt = useControllerPrompt(controller);
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -44,10 +44,13 @@ export function StepUpDialog({ controller }: { controller: StepUpController }) {
         void controller.cancel();
       }}
     >
-      {prompt && <PromptBody key={prompt.id} prompt={prompt} controller={controller} />}
+      {prompt && <PromptBody key={prompt.id} prompt={prompt} controller={controller} enrollHref={enrollHref} />}
     </dialog>
   );
 }
+
+/** The demo app's enrollment page; apps with another path pass `enrollHref` to <StepUpProvider>. */
+const DEFAULT_ENROLL_HREF = "/settings/security";
 
 const FOCUSABLE = "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 

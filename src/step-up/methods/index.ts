@@ -1,23 +1,23 @@
 import "server-only";
 import type { MethodId } from "../engine";
 import { backupCodeVerifier } from "./backup-code";
+import { emailCodeVerifier } from "./email-code";
+import { passkeyVerifier } from "./passkey";
 import { passwordVerifier } from "./password";
 import { totpVerifier } from "./totp";
 import type { Verifier } from "./verifier";
 
-/** Registered verifiers. Passkey and email code arrive with issue #5; until then they are never offered. */
-const VERIFIERS: Partial<Record<MethodId, Verifier>> = {
+/** One verifier per method; the exhaustive record makes a new method id a type error until it has one. */
+const VERIFIERS: Record<MethodId, Verifier> = {
   password: passwordVerifier,
   totp: totpVerifier,
+  passkey: passkeyVerifier,
   backup_code: backupCodeVerifier,
+  email_code: emailCodeVerifier,
 };
 
-export function getVerifier(method: MethodId): Verifier | null {
-  return VERIFIERS[method] ?? null;
+export function getVerifier(method: MethodId): Verifier {
+  return VERIFIERS[method];
 }
 
-export function hasVerifier(method: MethodId): boolean {
-  return method in VERIFIERS;
-}
-
-export type { Verifier, VerifyContext, VerifyResult } from "./verifier";
+export type { FailureDetail, IssuedChallenge, IssueResult, Verifier, VerifyContext, VerifyFailure, VerifyResult } from "./verifier";

@@ -1,17 +1,62 @@
 import "server-only";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { MethodId, StepUpLevel } from "../engine";
 import type { Database } from "@/server/db";
+import type { Mailer } from "@/server/mail";
+import type { RelyingParty } from "../server/relying-party";
+import type { RequestInfo } from "../server/store/requirements";
 
 export interface VerifyContext {
   db: Database;
   userId: string;
+  organizationId: string | null;
   requirementId: string;
   level: StepUpLevel;
+  /** When the requirement itself expires: nothing issued for it outlives that. */
+  requirementExpiresAt: Date;
   now: Date;
+  relyingParty: RelyingParty;
+  mailer: Mailer | null;
+  request: RequestInfo;
 }
 
-export type VerifyFailure = "invalid" | "replayed" | "malformed" | "not_enrolled";
-export type VerifyResult = { ok: true } | { ok: false; failure: VerifyFailure };
+/**
+ * Why a credential was refused. Recorded on the attempt and the `stepup.failed` audit row; the
+ * client only ever sees INVALID_CREDENTIAL, so these may be as precise as is useful to an admin.
+ */
+export type VerifyFailure =
+  | "invalid"
+  | "replayed"
+  | "malformed"
+  | "not_enrolled"
+  // passkey
+  | "unknown_credential"
+  | "wrong_type"
+  | "wrong_origin"
+  | "wrong_rp_id"
+  | "challenge_reused"
+  | "challenge_mismatch"
+  | "user_verification_missing"
+  | "user_presence_missing"
+  | "bad_signature"
+  | "counter_regression"
+  // email code
+  | "no_code_sent"
+  | "expired_code";
+
+/** Details that go into the audit row next to the failure (never to the client). */
+export type FailureDetail = Record<string, string | number | boolean | null>;
+
+export type VerifyResult = { ok: true } | { ok: false; failure: VerifyFailure; detail?: FailureDetail };
+
+export type IssuedChallenge =
+  | { method: "passkey"; options: PublicKeyCredentialRequestOptionsJSON }
+  | { method: "email_code"; sentTo: string; resendAfter: number; expiresAt: string };
+
+export type IssueResult =
+  | { ok: true; challenge: IssuedChallenge }
+  | { ok: false; failure: "throttled"; retryAfter: number }
+  | { ok: false; failure: "not_enrolled" | "unavailable" };
 
 /**
  * One verification method. Two steps: `issue` (a challenge or a code, for methods that need one)
@@ -19,11 +64,11 @@ export type VerifyResult = { ok: true } | { ok: false; failure: VerifyFailure };
  */
 export interface Verifier {
   readonly method: MethodId;
-  issue?(context: VerifyContext): Promise<unknown>;
+  issue?(context: VerifyContext): Promise<IssueResult>;
   verify(context: VerifyContext, credential: string): Promise<VerifyResult>;
 }
 
 export const VERIFIED: VerifyResult = { ok: true };
-export function failed(failure: VerifyFailure): VerifyResult {
-  return { ok: false, failure };
+export function failed(failure: VerifyFailure, detail?: FailureDetail): VerifyResult {
+  return detail ? { ok: false, failure, detail } : { ok: false, failure };
 }

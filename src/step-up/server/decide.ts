@@ -3,7 +3,6 @@ import { callBindingString, clampRisk, evaluate, type Decision, type MethodId, t
 import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
 import { sha256Hex } from "@/server/crypto";
-import { hasVerifier } from "../methods";
 import { buildCallContext, type StepUpDeclaration } from "./call-context";
 import { loadGrants, loadRememberedDevice } from "./store/grants";
 import { countRecentFailures, loadEnrolledMethods } from "./store/credentials";
@@ -61,8 +60,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
     decision = decide(risk);
   }
   if (decision.required) {
-    const enrolled = await loadEnrolledMethods(db, session.userId);
-    decision = decide(risk, new Set([...enrolled].filter(hasVerifier)));
+    decision = decide(risk, await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null }));
   }
   return { decision, risk, callHash, now };
 }

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc";
 import { DEVICE_COOKIE, serializeCookie } from "@/server/auth/cookies";
 import { methodSchema } from "../engine";
-import { verifyStepUp, requireOwnRequirement } from "./verify";
+import { issueChallenge } from "./challenge";
+import { requireOwnRequirement } from "./requirement-access";
+import { verifyStepUp } from "./verify";
 import { dryRun } from "./dry-run";
 import { cancelRequirement, forgetDevice, listDevices, listPendingRequirements, listVerifications, sessionStatus } from "./store/queries";
 import { findStepUpPayload } from "./errors";
@@ -18,7 +20,8 @@ export const stepUpRouter = createTRPCRouter({
       z.object({
         requirementId: idSchema,
         method: methodSchema,
-        credential: z.string().min(1, "Enter a code or password").max(1024),
+        // A passkey assertion (JSON from startAuthentication) is a few kilobytes; codes and passwords far less.
+        credential: z.string().min(1, "Enter a code or password").max(8192),
         rememberDevice: z.boolean().optional().default(false),
       }),
     )
@@ -33,6 +36,22 @@ export const stepUpRouter = createTRPCRouter({
       } catch (error) {
         const payload = findStepUpPayload(error);
         if (payload?.code === "LOCKED") ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
+        throw error;
+      }
+    }),
+
+  /**
+   * First step of a passkey (fresh WebAuthn challenge; the previous one dies) or an email code (send;
+   * calling again resends, at most every 30 s and 5 times, else RESEND_THROTTLED with retryAfter).
+   */
+  challenge: protectedProcedure
+    .input(z.object({ requirementId: idSchema, method: z.enum(["passkey", "email_code"]) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        return await issueChallenge({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input });
+      } catch (error) {
+        const payload = findStepUpPayload(error);
+        if (payload?.code === "LOCKED" || payload?.code === "RESEND_THROTTLED") ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
         throw error;
       }
     }),

@@ -1,11 +1,16 @@
 import "server-only";
 import { DEFAULT_CONFIG, parseConfig, scoreRisk, type RiskScorer, type StepUpConfig } from "../engine";
+import { selectMailer, type Mailer } from "@/server/mail";
+import { loadRelyingParty, type RelyingParty } from "./relying-party";
 
 /** What the step-up middleware and router need besides the database: injectable for tests. */
 export interface StepUpServices {
   config: StepUpConfig;
   now: () => Date;
   scoreRisk: RiskScorer;
+  relyingParty: RelyingParty;
+  /** Sends email codes; null when none is configured (email codes are then not offered). */
+  mailer: Mailer | null;
 }
 
 /**
@@ -23,6 +28,8 @@ export function createStepUpServices(overrides: Partial<StepUpServices> = {}): S
     config: overrides.config ?? defaultConfig(),
     now: overrides.now ?? (() => new Date()),
     scoreRisk: overrides.scoreRisk ?? scoreRisk,
+    relyingParty: overrides.relyingParty ?? loadRelyingParty(),
+    mailer: overrides.mailer === undefined ? selectMailer() : overrides.mailer,
   };
 }
 

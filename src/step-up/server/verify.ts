@@ -1,12 +1,12 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
 import { remainingMethods, type MethodId, type StepUpConfig } from "../engine";
 import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
-import { getVerifier } from "../methods";
+import type { FailureDetail, VerifyFailure } from "../methods";
 import { stepUpFailure } from "./errors";
+import { requireUsableRequirement, secondsUntil, verifyContext } from "./requirement-access";
 import { countRecentFailures, userLockoutSeconds } from "./store/credentials";
-import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./store/requirements";
+import type { RequestInfo, RequirementRecord } from "./store/requirements";
 import { recordFailedAttempt, recordVerifiedMethod } from "./store/verifications";
 import type { StepUpServices } from "./services";
 
@@ -52,27 +52,11 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
   const { db, services, session, request, method } = options;
   const { config } = services;
   const now = services.now();
-  const lockout = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
+  const { requirement, verifier } = await requireUsableRequirement({ db, services, session, requirementId: options.requirementId, method, now });
 
-  const lockedFor = await userLockoutSeconds(db, lockout);
-  if (lockedFor > 0) throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: lockedFor });
-
-  const requirement = await requireOwnRequirement(db, options.requirementId, session);
-  if (requirement.status !== "pending" || requirement.expiresAt <= now) {
-    if (requirement.status === "pending") await expireRequirement(db, requirement.id);
-    throw stepUpFailure({ code: "EXPIRED", requirementId: requirement.id });
-  }
-  if (requirement.failedAttempts >= config.lockout.maxFailuresPerRequirement) {
-    throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
-  }
-  const stillNeeded = remainingMethods(requirement.methods, new Set(requirement.verifiedMethods));
-  const verifier = getVerifier(method);
-  if (!verifier || !stillNeeded.some((combination) => combination.includes(method))) {
-    throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
-  }
-
-  const result = await verifier.verify({ db, userId: session.userId, requirementId: requirement.id, level: requirement.level, now }, options.credential);
-  if (!result.ok) return failAttempt({ ...options, requirement, failure: result.failure, config, now });
+  const context = verifyContext({ db, services, session, request, requirement, now });
+  const result = await verifier.verify(context, options.credential);
+  if (!result.ok) return failAttempt({ ...options, requirement, failure: result.failure, detail: result.detail ?? null, config, now });
 
   const outcome = await recordVerifiedMethod(db, { requirement, method, request, now, rememberDevice: options.rememberDevice, config });
   if (outcome.status === "pending") {
@@ -82,7 +66,7 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
 }
 
 async function failAttempt(
-  options: VerifyOptions & { requirement: RequirementRecord; failure: string; config: StepUpConfig; now: Date },
+  options: VerifyOptions & { requirement: RequirementRecord; failure: VerifyFailure; detail: FailureDetail | null; config: StepUpConfig; now: Date },
 ): Promise<never> {
   const { db, requirement, config, now, session } = options;
   const lockoutOptions = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
@@ -91,7 +75,7 @@ async function failAttempt(
   const requirementFailures = requirement.failedAttempts + 1;
   const lockedScope =
     userFailures >= config.lockout.maxFailuresPerUser ? "user" : requirementFailures >= config.lockout.maxFailuresPerRequirement ? "requirement" : null;
-  await recordFailedAttempt(db, { requirement, method: options.method, request: options.request, now, failure: options.failure, lockedScope, userFailures });
+  await recordFailedAttempt(db, { requirement, method: options.method, request: options.request, now, failure: options.failure, detail: options.detail, lockedScope, userFailures });
   if (lockedScope === "user") {
     throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: await userLockoutSeconds(db, lockoutOptions) });
   }
@@ -99,17 +83,4 @@ async function failAttempt(
     throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
   }
   throw stepUpFailure({ code: "INVALID_CREDENTIAL", requirementId: requirement.id, attemptsLeft: config.lockout.maxFailuresPerRequirement - requirementFailures });
-}
-
-/** A requirement is visible only to the session that it was created for; anything else looks absent. */
-export async function requireOwnRequirement(db: Database, requirementId: string, session: AuthSession): Promise<RequirementRecord> {
-  const requirement = await getRequirement(db, requirementId);
-  if (!requirement || requirement.userId !== session.userId || requirement.sessionId !== session.id) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "No such step-up requirement" });
-  }
-  return requirement;
-}
-
-function secondsUntil(date: Date, now: Date): number {
-  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
 }

@@ -2,7 +2,7 @@ import type { Combination, Level, StepUpLevel } from "../engine/levels";
 
 /**
  * What `error.data.stepUp` carries (ADR 003). Shared by server and client; types only.
- * STEP_UP_REQUIRED refuses a call; the other codes answer `stepUp.verify`.
+ * STEP_UP_REQUIRED refuses a call; the other codes answer `stepUp.verify` and `stepUp.challenge`.
  */
 export interface StepUpRequiredPayload {
   code: "STEP_UP_REQUIRED";
@@ -23,7 +23,9 @@ export type StepUpFailurePayload =
   | { code: "LOCKED"; scope: "requirement" | "user"; retryAfter: number }
   | { code: "EXPIRED"; requirementId: string }
   | { code: "METHOD_NOT_ALLOWED"; requirementId: string }
-  | { code: "UNAVAILABLE" };
+  | { code: "UNAVAILABLE" }
+  /** `stepUp.challenge` for email_code: wait `retryAfter` seconds before asking for another code. */
+  | { code: "RESEND_THROTTLED"; retryAfter: number };
 
 export type StepUpPayload = StepUpRequiredPayload | StepUpFailurePayload;
 export type StepUpErrorCode = StepUpPayload["code"];

@@ -62,8 +62,8 @@ export async function scanAccessibility(page: Page, include?: string) {
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: options.fullPage });
 }
 
 /** The page's own alert (Next's route announcer is an alert too). */
@@ -87,4 +87,81 @@ export function expirePendingRequirements(): number {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Opens the verification the dialog asks for: clicks the combination when the picker shows
+ * (a user with several methods), does nothing when there is only one.
+ */
+export async function chooseMethod(page: Page, name: string | RegExp): Promise<void> {
+  const dialog = stepUpDialog(page);
+  const picker = dialog.getByRole("group", { name: "Choose how to verify" });
+  const field = dialog.locator("form");
+  await expect(picker.or(field)).toBeVisible();
+  if (await picker.isVisible()) await picker.getByRole("button", { name: typeof name === "string" ? new RegExp(`^${name}$`) : name }).click();
+}
+
+/** Completes a password-only verification (bob, admin and gina at medium, or degraded above). */
+export async function verifyWithPassword(page: Page): Promise<void> {
+  const dialog = stepUpDialog(page);
+  await chooseMethod(page, "Password");
+  await dialog.getByLabel("Password").fill(PASSWORD);
+  await dialog.getByRole("button", { name: "Verify" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const totpSteps = new Map<string, number>();
+
+/**
+ * A TOTP code for any base32 secret (one set up on the page). Like freshTotp, never two codes from
+ * the same 30-s step for one secret, since the server accepts each step once.
+ */
+export async function totpFor(secret: string): Promise<string> {
+  const last = totpSteps.get(secret) ?? -1;
+  if (Math.floor(Date.now() / 30_000) <= last) await new Promise((r) => setTimeout(r, (last + 1) * 30_000 - Date.now() + 250));
+  totpSteps.set(secret, Math.floor(Date.now() / 30_000));
+  return generate({ secret, guardrails, epoch: Math.floor(Date.now() / 1000) });
+}
+
+/** The newest code emailed to `to`, read from the development outbox page in a second tab. */
+export async function readEmailedCode(page: Page, to: string): Promise<string> {
+  const outbox = await page.context().newPage();
+  try {
+    await outbox.goto("/dev/outbox");
+    const row = outbox.getByRole("table", { name: "Sent emails" }).getByRole("row").filter({ hasText: to }).first();
+    const subject = (await row.getByRole("cell").nth(1).textContent()) ?? "";
+    const code = /\b(\d{6})\b/.exec(subject)?.[1];
+    if (!code) throw new Error(`No code in the newest email to ${to}: "${subject}"`);
+    return code;
+  } finally {
+    await outbox.close();
+  }
+}
+
+export interface VirtualAuthenticator {
+  setUserVerified(verified: boolean): Promise<void>;
+  clearCredentials(): Promise<void>;
+}
+
+/**
+ * Chrome's virtual authenticator (DevTools Protocol WebAuthn domain): a platform authenticator
+ * with resident keys and user verification, answering without any browser UI.
+ */
+export async function addVirtualAuthenticator(page: Page, options: { isUserVerified?: boolean } = {}): Promise<VirtualAuthenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: options.isUserVerified ?? true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    setUserVerified: async (isUserVerified) => void (await cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified })),
+    clearCredentials: async () => void (await cdp.send("WebAuthn.clearCredentials", { authenticatorId })),
+  };
 }

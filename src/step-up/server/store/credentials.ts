@@ -2,8 +2,11 @@ import "server-only";
 import type { MethodId } from "../../engine";
 import type { Database } from "@/server/db";
 
-/** Methods a user has enrolled. Only methods with a registered verifier are offered (see methods/index.ts). */
-export async function loadEnrolledMethods(db: Database, userId: string): Promise<Set<MethodId>> {
+/**
+ * Methods a user can verify with now: enrolled factors, plus email codes to their address when the
+ * server has a mailer (without one, email codes are never offered).
+ */
+export async function loadEnrolledMethods(db: Database, userId: string, options: { mailer: boolean }): Promise<Set<MethodId>> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -19,7 +22,7 @@ export async function loadEnrolledMethods(db: Database, userId: string): Promise
   if (user.totp?.confirmedAt) methods.add("totp");
   if (user._count.backupCodes > 0) methods.add("backup_code");
   if (user._count.passkeys > 0) methods.add("passkey");
-  if (user.email) methods.add("email_code");
+  if (user.email && options.mailer) methods.add("email_code");
   return methods;
 }
 

@@ -107,6 +107,10 @@ export async function createRequirement(db: Database, options: CreateRequirement
         matchedRules: decision.matchedRules.map((m) => ({ policyId: m.policyId, kind: m.kind, level: m.level })),
       },
     });
+    // onUnavailable "refuse": the user can complete no combination; the dialog explains and links to enrolment.
+    if (decision.methods.length === 0) {
+      await writeAudit(tx, { ...audit, type: "stepup.refused", data: { requirementId: row.id, level: decision.level, procedure: options.procedure } });
+    }
     if (decision.degraded) {
       await writeAudit(tx, { ...audit, type: "stepup.degraded", data: { requirementId: row.id, level: decision.level, methods: decision.methods.map((c) => [...c]) } });
     }

@@ -24,7 +24,7 @@ function auditBase(options: OutcomeBase) {
  */
 export async function recordFailedAttempt(
   db: Database,
-  options: OutcomeBase & { failure: string; lockedScope: "requirement" | "user" | null; userFailures: number },
+  options: OutcomeBase & { failure: string; detail?: Record<string, string | number | boolean | null> | null; lockedScope: "requirement" | "user" | null; userFailures: number },
 ): Promise<number> {
   const { requirement, method, request, now } = options;
   return db.$transaction(async (tx) => {
@@ -37,7 +37,12 @@ export async function recordFailedAttempt(
       select: { failedAttempts: true },
     });
     const base = auditBase(options);
-    await writeAudit(tx, { ...base, type: "stepup.failed", data: { requirementId: requirement.id, method, failure: options.failure, attempt: updated.failedAttempts } });
+    const detail = options.detail ?? {};
+    await writeAudit(tx, { ...base, type: "stepup.failed", data: { requirementId: requirement.id, method, failure: options.failure, attempt: updated.failedAttempts, ...detail } });
+    // A signed assertion whose counter went backwards: the passkey may have been cloned. Its own event, critical.
+    if (options.failure === "counter_regression") {
+      await writeAudit(tx, { ...base, type: "stepup.passkey_counter_regression", data: { requirementId: requirement.id, ...detail } });
+    }
     if (options.lockedScope) {
       await writeAudit(tx, { ...base, type: "stepup.locked", data: { requirementId: requirement.id, scope: options.lockedScope, userFailures: options.userFailures } });
     }

@@ -1,0 +1,96 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { constantTimeEqual, keyedHashHex } from "@/server/crypto";
+import { MINUTE_MS } from "../engine";
+import { claimEmailCode, clearEmailCode, getEmailCodeState, getUserEmail, storeEmailCode, type EmailCodeState } from "../server/store/email-codes";
+import { VERIFIED, failed, type IssueResult, type Verifier } from "./verifier";
+
+export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
+export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;
+export const EMAIL_CODE_MAX_SENDS = 5;
+
+/** Six digits, uniformly random (crypto.randomInt, no modulo bias). */
+export function generateEmailCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, "0");
+}
+
+/** Keyed and bound to the requirement: a code (or its hash) is worth nothing for another requirement. */
+export function hashEmailCode(requirementId: string, code: string): string {
+  return keyedHashHex("email-code", `${requirementId}:${code}`);
+}
+
+/** `alice@example.com` → `a***@example.com`: enough to recognise the address, not to harvest it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "***";
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+export const emailCodeVerifier: Verifier = {
+  method: "email_code",
+
+  /** Sends a new code (the previous one dies), at most every 30 s and 5 times per requirement. */
+  async issue(context) {
+    const { db, mailer, userId, requirementId, now } = context;
+    if (!mailer) return { ok: false, failure: "unavailable" };
+    const email = await getUserEmail(db, userId);
+    const state = await getEmailCodeState(db, requirementId);
+    if (!email || !state) return { ok: false, failure: "not_enrolled" };
+    const throttled = throttleSeconds(state, now);
+    if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
+
+    const code = generateEmailCode();
+    const expiresAt = new Date(Math.min(now.getTime() + EMAIL_CODE_TTL_MS, context.requirementExpiresAt.getTime()));
+    const stored = await storeEmailCode(db, {
+      requirementId,
+      userId,
+      organizationId: context.organizationId,
+      request: context.request,
+      codeHash: hashEmailCode(requirementId, code),
+      sentTo: maskEmail(email),
+      now,
+      expiresAt,
+      minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS,
+      maxSends: EMAIL_CODE_MAX_SENDS,
+    });
+    // Lost a race with a concurrent send: that one's code is the live one.
+    if (!stored) return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
+    await mailer.send(composeEmail(email, code), { db });
+    return { ok: true, challenge: issued(email, expiresAt, state.sendCount + 1) };
+  },
+
+  async verify({ db, requirementId, now }, credential) {
+    const code = credential.replace(/\s+/g, "");
+    if (!/^\d{6}$/.test(code)) return failed("malformed");
+    const state = await getEmailCodeState(db, requirementId);
+    if (!state?.codeHash) return failed("no_code_sent");
+    if (!state.expiresAt || state.expiresAt <= now) {
+      await clearEmailCode(db, requirementId);
+      return failed("expired_code");
+    }
+    // A wrong code leaves the live one usable (typos happen); the requirement's attempt limit caps guessing.
+    if (!constantTimeEqual(hashEmailCode(requirementId, code), state.codeHash)) return failed("invalid");
+    return (await claimEmailCode(db, requirementId, state.codeHash)) ? VERIFIED : failed("replayed");
+  },
+};
+
+function throttleSeconds(state: EmailCodeState, now: Date): number {
+  // Out of sends: the last code stays usable until it expires; after that, start the action again.
+  if (state.sendCount >= EMAIL_CODE_MAX_SENDS) return Math.max(1, Math.ceil(((state.expiresAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
+  if (!state.sentAt) return 0;
+  const waitMs = state.sentAt.getTime() + EMAIL_CODE_RESEND_INTERVAL_MS - now.getTime();
+  return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
+}
+
+function issued(email: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {
+  const resendAfter = sendCount >= EMAIL_CODE_MAX_SENDS ? Math.ceil(EMAIL_CODE_TTL_MS / 1000) : EMAIL_CODE_RESEND_INTERVAL_MS / 1000;
+  return { method: "email_code", sentTo: maskEmail(email), resendAfter, expiresAt: expiresAt.toISOString() };
+}
+
+function composeEmail(to: string, code: string) {
+  return {
+    to,
+    subject: `Your verification code: ${code}`,
+    text: `Your verification code is ${code}.\n\nIt expires in 10 minutes and works once. If you did not ask for it, someone may know your password: change it.`,
+  };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
+import type { StepUpLevel } from "../engine";
+import { getUserPasskey, listPasskeyCredentials, recordPasskeyUse, storeWebAuthnChallenge, takeWebAuthnChallenge } from "../server/store/passkeys";
+import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
+import { VERIFIED, failed, type Verifier } from "./verifier";
+
+export const PASSKEY_TIMEOUT_MS = 60_000;
+
+/** DESIGN.md: critical = passkey *with user verification* (PIN or biometric), not mere presence. */
+export function requiresUserVerification(level: StepUpLevel): boolean {
+  return level === "critical";
+}
+
+export const passkeyVerifier: Verifier = {
+  method: "passkey",
+
+  /** A fresh challenge per call; storing it replaces (kills) the previous one. */
+  async issue({ db, userId, requirementId, level, relyingParty }) {
+    const passkeys = await listPasskeyCredentials(db, userId);
+    if (passkeys.length === 0) return { ok: false, failure: "not_enrolled" };
+    const options = await generateAuthenticationOptions({
+      rpID: relyingParty.id,
+      // Only this user's passkeys: the browser never offers someone else's.
+      allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
+      userVerification: requiresUserVerification(level) ? "required" : "preferred",
+      timeout: PASSKEY_TIMEOUT_MS,
+    });
+    if (!(await storeWebAuthnChallenge(db, requirementId, options.challenge))) return { ok: false, failure: "unavailable" };
+    return { ok: true, challenge: { method: "passkey", options } };
+  },
+
+  async verify({ db, userId, requirementId, level, relyingParty, now }, credential) {
+    // Taken before anything else: one challenge verifies one response, accepted or not.
+    const challenge = await takeWebAuthnChallenge(db, requirementId);
+    const response = parseAssertion(credential);
+    if (!response) return failed("malformed");
+    const requireUserVerification = requiresUserVerification(level);
+    const checked = checkAssertion(response, { challenge, origins: relyingParty.origins, rpId: relyingParty.id, requireUserVerification });
+    if ("failure" in checked) return failed(checked.failure);
+    const passkey = await getUserPasskey(db, userId, response.id);
+    if (!passkey) return failed("unknown_credential");
+
+    let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+    try {
+      verification = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge!,
+        expectedOrigin: relyingParty.origins,
+        expectedRPID: relyingParty.id,
+        requireUserVerification,
+        // Counter 0 here: we check the counter ourselves, after the signature, so that only a
+        // genuinely signed stale counter is reported as a possible clone.
+        credential: { id: passkey.credentialId, publicKey: passkey.publicKey, counter: 0, transports: passkey.transports },
+      });
+    } catch {
+      // Never forward the library's message; the checks above already named the expected causes.
+      return failed("invalid");
+    }
+    if (!verification.verified) return failed("bad_signature");
+    const { newCounter, credentialBackedUp } = verification.authenticationInfo;
+    if (isCounterRegression(passkey.counter, newCounter)) {
+      return failed("counter_regression", { passkeyId: passkey.id, storedCounter: passkey.counter, receivedCounter: newCounter });
+    }
+    const recorded = await recordPasskeyUse(db, { passkeyId: passkey.id, previousCounter: passkey.counter, newCounter, backedUp: credentialBackedUp, now });
+    return recorded ? VERIFIED : failed("replayed");
+  },
+};

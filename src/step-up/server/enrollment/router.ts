@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure, stepUpProcedure, type Context } from "@/server/trpc";
+import type { AuthSession } from "@/server/auth/session";
+import type { EnrollmentContext } from "./context";
+import { regenerateBackupCodes } from "./backup-codes";
+import { getSecurityOverview } from "./overview";
+import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey, renamePasskey } from "./passkeys";
+import { beginTotpEnrollment, confirmTotpEnrollment, removeTotp } from "./totp";
+
+const idSchema = z.string().min(1).max(64);
+const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(64, "Use at most 64 characters");
+
+function enrollment(ctx: Context & { session: AuthSession }): EnrollmentContext {
+  return {
+    db: ctx.db,
+    session: ctx.session,
+    request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
+    now: ctx.stepUp.now(),
+    relyingParty: ctx.stepUp.relyingParty,
+  };
+}
+
+/** Adding or removing a factor is itself a high step-up; confirming one needs the session that began it. */
+const factorChange = (action: string) => stepUpProcedure({ level: "high", action });
+
+/** The security settings page: the user's own factors only, the user always from the session. */
+export const securityRouter = createTRPCRouter({
+  overview: protectedProcedure.query(({ ctx }) => getSecurityOverview(ctx.db, ctx.session.userId)),
+
+  totp: createTRPCRouter({
+    begin: factorChange("Setting up an authenticator app").mutation(({ ctx }) => beginTotpEnrollment(enrollment(ctx))),
+    confirm: protectedProcedure
+      .input(z.object({ code: z.string().trim().min(1, "Enter the code from the app").max(16) }))
+      .mutation(({ ctx, input }) => confirmTotpEnrollment(enrollment(ctx), input.code)),
+    remove: factorChange("Removing your authenticator app").mutation(({ ctx }) => removeTotp(enrollment(ctx))),
+  }),
+
+  backupCodes: createTRPCRouter({
+    generate: factorChange("Generating new backup codes").mutation(({ ctx }) => regenerateBackupCodes(enrollment(ctx))),
+  }),
+
+  passkeys: createTRPCRouter({
+    beginRegistration: factorChange("Adding a passkey").mutation(({ ctx }) => beginPasskeyRegistration(enrollment(ctx))),
+    finishRegistration: protectedProcedure
+      .input(z.object({ name: nameSchema, response: z.string().min(2).max(16_384) }))
+      .mutation(({ ctx, input }) => finishPasskeyRegistration(enrollment(ctx), input)),
+    rename: protectedProcedure
+      .input(z.object({ id: idSchema, name: nameSchema }))
+      .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
+    remove: stepUpProcedure({ level: "high", input: z.object({ id: idSchema }), action: "Removing a passkey" }).mutation(({ ctx, input }) =>
+      removePasskey(enrollment(ctx), input.id),
+    ),
+  }),
+});

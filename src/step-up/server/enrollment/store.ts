@@ -1,0 +1,50 @@
+import "server-only";
+import type { Transaction } from "@/server/db";
+import { writeAudit, type AuditEventType } from "../store/audit";
+import { revokeUserGrantsAndDevices } from "../store/grants";
+import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
+
+export type EnrollmentKind = "totp" | "passkey";
+
+/** Starts a pending factor for this session; an earlier pending one of the same kind dies. */
+export async function startEnrollment(context: EnrollmentContext, kind: EnrollmentKind, payload: string): Promise<void> {
+  const { db, session, now } = context;
+  await db.$transaction(async (tx) => {
+    await tx.enrollmentChallenge.deleteMany({ where: { sessionId: session.id, kind } });
+    await tx.enrollmentChallenge.create({
+      data: { userId: session.userId, sessionId: session.id, kind, payload, createdAt: now, expiresAt: new Date(now.getTime() + ENROLLMENT_TTL_MS) },
+    });
+  });
+}
+
+/** The live pending factor of this session, or null. Reading does not use it up. */
+export async function getPendingEnrollment(context: EnrollmentContext, kind: EnrollmentKind): Promise<{ id: string; payload: string } | null> {
+  const row = await context.db.enrollmentChallenge.findFirst({
+    where: { sessionId: context.session.id, userId: context.session.userId, kind, expiresAt: { gt: context.now } },
+    orderBy: { createdAt: "desc" },
+  });
+  return row ? { id: row.id, payload: row.payload } : null;
+}
+
+/** Uses a pending factor up; false when another request already did (single use). */
+export async function takeEnrollment(tx: Transaction | EnrollmentContext["db"], id: string): Promise<boolean> {
+  const { count } = await tx.enrollmentChallenge.deleteMany({ where: { id } });
+  return count === 1;
+}
+
+/**
+ * Every factor change, in the transaction that makes it: the audit row, and (DESIGN.md) the user's
+ * grants and remembered devices revoked, because they were earned with the old set of factors.
+ */
+export async function recordFactorChange(
+  tx: Transaction,
+  context: EnrollmentContext,
+  change: { type: AuditEventType; data: Record<string, string | number | boolean | null> },
+): Promise<void> {
+  const { session, request, now } = context;
+  const base = { userId: session.userId, organizationId: session.activeOrganizationId, ip: request.ip, userAgent: request.userAgent, at: now };
+  await writeAudit(tx, { ...base, type: change.type, data: change.data });
+  if (change.type === "credential.renamed") return;
+  const revoked = await revokeUserGrantsAndDevices(tx, session.userId, now);
+  await writeAudit(tx, { ...base, type: "stepup.grants_revoked", data: { reason: "factor_changed", factor: change.data.kind ?? null, ...revoked } });
+}

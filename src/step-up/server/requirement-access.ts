@@ -1,0 +1,70 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { remainingMethods, type MethodId } from "../engine";
+import type { Database } from "@/server/db";
+import type { AuthSession } from "@/server/auth/session";
+import { getVerifier, type Verifier, type VerifyContext } from "../methods";
+import { stepUpFailure } from "./errors";
+import { userLockoutSeconds } from "./store/credentials";
+import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./store/requirements";
+import type { StepUpServices } from "./services";
+
+/** Lockout → ownership → state → method: a requirement this session may verify now, with `method`. */
+export async function requireUsableRequirement(options: {
+  db: Database;
+  services: StepUpServices;
+  session: AuthSession;
+  requirementId: string;
+  method: MethodId;
+  now: Date;
+}): Promise<{ requirement: RequirementRecord; verifier: Verifier }> {
+  const { db, session, now, method } = options;
+  const { config } = options.services;
+  const lockout = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
+
+  const lockedFor = await userLockoutSeconds(db, lockout);
+  if (lockedFor > 0) throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: lockedFor });
+
+  const requirement = await requireOwnRequirement(db, options.requirementId, session);
+  if (requirement.status !== "pending" || requirement.expiresAt <= now) {
+    if (requirement.status === "pending") await expireRequirement(db, requirement.id);
+    throw stepUpFailure({ code: "EXPIRED", requirementId: requirement.id });
+  }
+  if (requirement.failedAttempts >= config.lockout.maxFailuresPerRequirement) {
+    throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
+  }
+  const stillNeeded = remainingMethods(requirement.methods, new Set(requirement.verifiedMethods));
+  if (!stillNeeded.some((combination) => combination.includes(method))) {
+    throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
+  }
+  return { requirement, verifier: getVerifier(method) };
+}
+
+export function verifyContext(options: { db: Database; services: StepUpServices; session: AuthSession; request: RequestInfo; requirement: RequirementRecord; now: Date }): VerifyContext {
+  const { requirement, services } = options;
+  return {
+    db: options.db,
+    userId: options.session.userId,
+    organizationId: requirement.organizationId,
+    requirementId: requirement.id,
+    level: requirement.level,
+    requirementExpiresAt: requirement.expiresAt,
+    now: options.now,
+    relyingParty: services.relyingParty,
+    mailer: services.mailer,
+    request: { ip: options.request.ip, userAgent: options.request.userAgent },
+  };
+}
+
+/** A requirement is visible only to the session that it was created for; anything else looks absent. */
+export async function requireOwnRequirement(db: Database, requirementId: string, session: AuthSession): Promise<RequirementRecord> {
+  const requirement = await getRequirement(db, requirementId);
+  if (!requirement || requirement.userId !== session.userId || requirement.sessionId !== session.id) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "No such step-up requirement" });
+  }
+  return requirement;
+}
+
+export function secondsUntil(date: Date, now: Date): number {
+  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
+}

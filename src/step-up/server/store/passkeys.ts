@@ -1,0 +1,64 @@
+import "server-only";
+import type { Database } from "@/server/db";
+
+export interface StoredPasskey {
+  id: string;
+  credentialId: string;
+  publicKey: Uint8Array<ArrayBuffer>;
+  counter: number;
+  transports: string[];
+}
+
+function toStoredPasskey(row: { id: string; credentialId: string; publicKey: Uint8Array; counter: number; transports: string | null }): StoredPasskey {
+  return {
+    id: row.id,
+    credentialId: row.credentialId,
+    publicKey: new Uint8Array(row.publicKey),
+    counter: row.counter,
+    transports: row.transports ? row.transports.split(",").filter(Boolean) : [],
+  };
+}
+
+export async function listPasskeyCredentials(db: Database, userId: string): Promise<StoredPasskey[]> {
+  const rows = await db.passkey.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+  return rows.map(toStoredPasskey);
+}
+
+/** The user's passkey with this WebAuthn credential id; another user's credential looks absent. */
+export async function getUserPasskey(db: Database, userId: string, credentialId: string): Promise<StoredPasskey | null> {
+  const row = await db.passkey.findUnique({ where: { credentialId } });
+  return row && row.userId === userId ? toStoredPasskey(row) : null;
+}
+
+/** Replaces the requirement's WebAuthn challenge: the previous one, if any, can no longer be used. */
+export async function storeWebAuthnChallenge(db: Database, requirementId: string, challenge: string): Promise<boolean> {
+  const { count } = await db.stepUpRequirement.updateMany({ where: { id: requirementId, status: "pending" }, data: { webauthnChallenge: challenge } });
+  return count === 1;
+}
+
+/**
+ * Reads and clears the requirement's WebAuthn challenge in one conditional update, so each
+ * challenge verifies at most one response, whatever that response's outcome. Null: none to take.
+ */
+export async function takeWebAuthnChallenge(db: Database, requirementId: string): Promise<string | null> {
+  const row = await db.stepUpRequirement.findUnique({ where: { id: requirementId }, select: { webauthnChallenge: true } });
+  const challenge = row?.webauthnChallenge;
+  if (!challenge) return null;
+  const { count } = await db.stepUpRequirement.updateMany({ where: { id: requirementId, webauthnChallenge: challenge }, data: { webauthnChallenge: null } });
+  return count === 1 ? challenge : null;
+}
+
+/**
+ * Stores the counter of an accepted assertion, only if nobody stored another since we read it
+ * (two assertions racing with the same counter: one wins).
+ */
+export async function recordPasskeyUse(
+  db: Database,
+  options: { passkeyId: string; previousCounter: number; newCounter: number; backedUp: boolean; now: Date },
+): Promise<boolean> {
+  const { count } = await db.passkey.updateMany({
+    where: { id: options.passkeyId, counter: options.previousCounter },
+    data: { counter: options.newCounter, backedUp: options.backedUp, lastUsedAt: options.now },
+  });
+  return count === 1;
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db";
+import { createClient, createClock, createTestDatabase, expectStepUp, signIn, verify, type Client } from "./harness";
+import { createSoftwareAuthenticator } from "./support/authenticator";
+import { registerPasskey, withAliceHigh } from "./support/factors";
+
+/**
+ * Passkeys and email codes must not cost a protected call that already holds a valid grant anything:
+ * the enrolled factors and mailer are consulted only when a call is refused.
+ */
+const db = createTestDatabase();
+afterAll(() => db.$disconnect());
+
+const small = { amount: 100, currency: "USD" as const, to: "Carol" }; // medium
+
+/** The test database, recording every top-level `model.method` the server calls on it. */
+function recording(log: string[]): Database {
+  return new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof prop !== "string") return value;
+      if (typeof value === "function") {
+        return (...args: unknown[]) => {
+          log.push(prop);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      if (typeof value !== "object" || value === null || prop.startsWith("_")) return value;
+      return new Proxy(value, {
+        get(delegate, method) {
+          const fn = Reflect.get(delegate, method, delegate);
+          if (typeof fn !== "function") return fn;
+          return (...args: unknown[]) => {
+            log.push(`${prop}.${String(method)}`);
+            return (fn as (...a: unknown[]) => unknown).apply(delegate, args);
+          };
+        },
+      });
+    },
+  });
+}
+
+describe("the hot path", () => {
+  const clock = createClock();
+  let alice: Client;
+
+  beforeAll(async () => {
+    alice = createClient(db, clock);
+    await signIn(alice, "alice@example.com");
+    await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    await registerPasskey(alice, createSoftwareAuthenticator());
+  });
+
+  it("a medium transfer holding a valid grant reads only the session: no factor, requirement or grant query", async () => {
+    clock.advance(16 * 60_000);
+    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
+    await verify(alice, stepUp.requirementId, "password", "demo-password-1");
+    await alice.call((api) => api.transfers.create(small)); // warms the policy cache
+
+    const log: string[] = [];
+    const tab = createClient(db, clock, { dbOverride: recording(log) });
+    tab.cookies.set("session", alice.cookies.get("session")!);
+    await tab.call((api) => api.transfers.create(small));
+    // Context: the session lookup. Procedure: its own transaction. Nothing in between.
+    expect(log).toEqual(["session.findUnique", "$transaction"]);
+  });
+});
