@@ -1,4 +1,5 @@
 import "server-only";
+import { adminRouter } from "@/step-up/server/admin/router";
 import { stepUpRouter } from "@/step-up/server/router";
 import { registerProcedureCatalog } from "@/step-up/server/catalog";
 import { createCallerFactory, createTRPCRouter } from "../trpc";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   transfers: transfersRouter,
   stepUp: stepUpRouter,
+  admin: adminRouter,
 });
 
 // `_def.procedures` is the flat path → procedure map at run time (its type is the nested record).

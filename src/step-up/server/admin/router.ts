@@ -1,0 +1,17 @@
+import "server-only";
+import { createTRPCRouter } from "@/server/trpc";
+import { membersProcedure } from "./members";
+import { policiesRouter } from "./policies";
+import { proceduresProcedure } from "./procedures";
+import { simulateProcedure } from "./simulate";
+
+/**
+ * `admin.*`: every procedure is adminProcedure (role checked on the server, scoped to the active
+ * organization) or adminStepUpProcedure (the same, then step-up "high") for changes.
+ */
+export const adminRouter = createTRPCRouter({
+  policies: policiesRouter,
+  simulate: simulateProcedure,
+  procedures: proceduresProcedure,
+  members: membersProcedure,
+});
