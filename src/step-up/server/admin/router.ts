@@ -1,9 +1,12 @@
 import "server-only";
 import { createTRPCRouter } from "@/server/trpc";
+import { auditRouter } from "./audit";
+import { devicesRouter } from "./devices";
 import { membersProcedure } from "./members";
 import { policiesRouter } from "./policies";
 import { proceduresProcedure } from "./procedures";
 import { simulateProcedure } from "./simulate";
+import { supportRouter } from "./support";
 
 /**
  * `admin.*`: every procedure is adminProcedure (role checked on the server, scoped to the active
@@ -14,4 +17,7 @@ export const adminRouter = createTRPCRouter({
   simulate: simulateProcedure,
   procedures: proceduresProcedure,
   members: membersProcedure,
+  devices: devicesRouter,
+  audit: auditRouter,
+  support: supportRouter,
 });
