@@ -90,7 +90,7 @@ describe("who may use the admin procedures", () => {
     const admin = await signedIn(db, clock, ADMIN);
     const before = await db.policy.findMany({ orderBy: { id: "asc" } });
     for (const path of ADMIN_PATHS) {
-      const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures] as { _def: { type: string } };
+      const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!;
       const outcome = await callPath(admin, path, sampleInput(path, ids)).then(
         () => "ok",
         (error: unknown) => error,
@@ -173,7 +173,7 @@ describe("Acme's admin and Globex's rows", () => {
       passkeys: await db.passkey.count({ where: { userId: ginaId } }),
       globexAudit: await db.auditEvent.count({ where: { organizationId: await orgId(db, "globex") } }),
     };
-    const attempts = [
+    const attempts: Array<(api: Api) => Promise<unknown>> = [
       (api: Api) => api.admin.policies.update({ id: globexPolicyId, ...draft({ name: "Hijacked", enabled: false }) }),
       (api: Api) => api.admin.policies.setEnabled({ id: globexPolicyId, enabled: false }),
       (api: Api) => api.admin.policies.delete({ id: globexPolicyId }),
