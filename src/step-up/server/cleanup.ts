@@ -29,10 +29,14 @@ export async function purgeExpired(db: Database, now: Date): Promise<CleanupResu
 let timer: ReturnType<typeof setInterval> | null = null;
 
 /** Runs the purge every 10 minutes in this process (started from src/instrumentation.ts). Idempotent. */
-export function startCleanupSchedule(db: Database, options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): () => void {
+export function startCleanupSchedule(
+  db: Database,
+  options: { intervalMs?: number; now?: () => Date; onError?: (error: unknown) => void } = {},
+): () => void {
   if (!timer) {
     timer = setInterval(() => {
-      purgeExpired(db, new Date()).catch((error: unknown) => options.onError?.(error));
+      // A failed run is retried at the next tick; the purge is idempotent.
+      purgeExpired(db, options.now?.() ?? new Date()).catch((error: unknown) => options.onError?.(error));
     }, options.intervalMs ?? CLEANUP_INTERVAL_MS);
     timer.unref?.();
   }
