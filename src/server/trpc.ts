@@ -63,6 +63,8 @@ function clientIp(headers: Headers): string | null {
 /* ---------------------------------------------------------------- 2. Initialisation */
 
 export interface Meta {
+  /** Who may call: set by protectedProcedure and adminProcedure (read by the admin procedures page). */
+  auth?: "signed_in" | "admin";
   /** Declared minimum level of a step-up procedure (read by the admin procedures page). */
   stepUp?: { level: Level; info: StepUpProcedureInfo };
 }
@@ -98,7 +100,7 @@ export const mergeRouters = t.mergeRouters;
 export const publicProcedure = t.procedure;
 
 /** Signed-in users (level "low"). `ctx.session` is non-null. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = t.procedure.meta({ auth: "signed_in" }).use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
@@ -107,7 +109,7 @@ export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
  * Admins of the active organization, checked on the server for every call.
  * `ctx.session.activeOrganizationId` is non-null and the caller's role there is "admin".
  */
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const adminProcedure = protectedProcedure.meta({ auth: "admin" }).use(({ ctx, next }) => {
   const { activeOrganizationId, role } = ctx.session;
   if (!activeOrganizationId || role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
   return next({ ctx: { ...ctx, session: { ...ctx.session, activeOrganizationId } } });
@@ -124,18 +126,48 @@ export function stepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
 ) {
   const { input: schema, ...rest } = declaration;
   return protectedProcedure
-    .meta({ stepUp: { level: rest.level ?? "low", info: { level: rest.level ?? "low", schema: schema ?? null, declaration: rest as StepUpDeclaration<unknown> } } })
+    .meta(stepUpMeta(rest, schema))
     .input((schema ?? z.void()) as TSchema)
     .use(async ({ ctx, path, input, next }) => {
-      await enforceStepUp({
-        db: ctx.db,
-        services: ctx.stepUp,
-        session: ctx.session,
-        request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent, deviceToken: readCookie(ctx.request.headers, DEVICE_COOKIE) },
-        path,
-        input: input as z.output<TSchema>,
-        declaration: rest,
-      });
+      await enforceDeclaration(ctx, { path, input: input as z.output<TSchema>, declaration: rest });
       return next();
     });
+}
+
+/**
+ * Admin changes (policies, devices, passkeys): the admin check of `adminProcedure` first, so a
+ * member never gets a step-up prompt for an admin action, then the step-up gate (default "high").
+ */
+export function adminStepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
+  declaration: StepUpDeclaration<z.output<TSchema>> & { input?: TSchema } = {},
+) {
+  const { input: schema, ...declared } = declaration;
+  const rest = { ...declared, level: declared.level ?? ("high" as const) };
+  return adminProcedure
+    .meta(stepUpMeta(rest, schema))
+    .input((schema ?? z.void()) as TSchema)
+    .use(async ({ ctx, path, input, next }) => {
+      await enforceDeclaration(ctx, { path, input: input as z.output<TSchema>, declaration: rest });
+      return next();
+    });
+}
+
+function stepUpMeta<TInput>(declaration: StepUpDeclaration<TInput>, schema: z.ZodType | undefined): Meta {
+  const level = declaration.level ?? "low";
+  return { stepUp: { level, info: { level, schema: schema ?? null, declaration: declaration as StepUpDeclaration<unknown> } } };
+}
+
+function enforceDeclaration<TInput>(
+  ctx: Context & { session: AuthSession },
+  call: { path: string; input: TInput; declaration: StepUpDeclaration<TInput> },
+): Promise<void> {
+  return enforceStepUp({
+    db: ctx.db,
+    services: ctx.stepUp,
+    session: ctx.session,
+    request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent, deviceToken: readCookie(ctx.request.headers, DEVICE_COOKIE) },
+    path: call.path,
+    input: call.input,
+    declaration: call.declaration,
+  });
 }

@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <Link href="/" className="brand">
           Ledger
         </Link>
-        <NavLinks />
+        <NavLinks isAdmin={session.role === "admin"} />
         <div className="user">
           <span>{session.user.name}</span>
           <SignOutButton />

@@ -1,4 +1,5 @@
 import "server-only";
+import { adminRouter } from "@/step-up/server/admin/router";
 import { stepUpRouter } from "@/step-up/server/router";
 import { securityRouter } from "@/step-up/server/enrollment/router";
 import { registerProcedureCatalog } from "@/step-up/server/catalog";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   transfers: transfersRouter,
   stepUp: stepUpRouter,
   security: securityRouter,
+  admin: adminRouter,
 });
 
 // `_def.procedures` is the flat path → procedure map at run time (its type is the nested record).

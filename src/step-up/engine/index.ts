@@ -9,3 +9,4 @@ export { matchRule, matchesProcedure, policyApplies } from "./match";
 export { describeRule } from "./describe";
 export { clampRisk, scoreRisk, type RiskScorer, type RiskSignals } from "./risk";
 export { callBindingString } from "./call-hash";
+export { reachOfPolicies, type ProcedureShape, type Reach } from "./reach";

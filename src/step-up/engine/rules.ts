@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkCondition } from "./condition";
 import { levelSchema } from "./levels";
 
 /**
@@ -80,3 +81,16 @@ export const ruleSchema = z.discriminatedUnion("kind", [
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleKind = Rule["kind"];
 export const rulesSchema = z.array(ruleSchema).max(100);
+
+/**
+ * What an admin may save: the rule schema plus a type-check of every CEL condition, so a policy
+ * that could never evaluate is refused at the form instead of matching everything at run time.
+ * Stored policies are read with the lenient `rulesSchema` (a bad stored condition fails closed per call).
+ */
+export const policyRulesSchema = rulesSchema.superRefine((rules, ctx) => {
+  rules.forEach((rule, index) => {
+    if (rule.kind !== "condition") return;
+    const check = checkCondition(rule.expression);
+    if (!check.ok) ctx.addIssue({ code: "custom", path: [index, "expression"], message: check.message });
+  });
+});

@@ -24,10 +24,11 @@ export function getStepUpProcedure(path: string): StepUpProcedureInfo | null {
   return meta?.stepUp?.info ?? null;
 }
 
-export function listProcedures(): Array<{ path: string; type: string; stepUp: StepUpProcedureInfo | null }> {
+export function listProcedures(): Array<{ path: string; type: string; auth: "public" | "signed_in" | "admin"; stepUp: StepUpProcedureInfo | null }> {
   return Object.entries(procedures).map(([path, procedure]) => ({
     path,
     type: procedure._def.type ?? "unknown",
+    auth: (procedure._def.meta as { auth?: "signed_in" | "admin" } | undefined)?.auth ?? "public",
     stepUp: getStepUpProcedure(path),
   }));
 }

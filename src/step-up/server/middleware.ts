@@ -2,6 +2,7 @@ import "server-only";
 import { isStepUpLevel } from "../engine";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
+import { countProtectedCall, type CallOutcome } from "./store/call-stats";
 import { recordBypass, recordWouldRequire } from "./store/events";
 import { consumeGrant } from "./store/grants";
 import { createRequirement } from "./store/requirements";
@@ -13,29 +14,33 @@ export type EnforceOptions<TInput> = DecideOptions<TInput>;
  * Fails closed: any unexpected error refuses the call with UNAVAILABLE.
  */
 export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Promise<void> {
+  const count = (outcome: CallOutcome) =>
+    countProtectedCall(options.db, { organizationId: options.session.activeOrganizationId, outcome, at: options.services.now() });
   try {
-    await applyDecision(options, await decideCall(options));
+    count(await applyDecision(options, await decideCall(options)));
   } catch (error) {
+    count(error instanceof StepUpError && error.payload.code === "STEP_UP_REQUIRED" ? "required" : "refused");
     if (error instanceof StepUpError) throw error;
     throw stepUpFailure({ code: "UNAVAILABLE" });
   }
 }
 
-async function applyDecision<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<void> {
+/** Lets the call through (saying how) or throws. */
+async function applyDecision<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<"allowed" | "bypassed"> {
   const { db, session, request, path } = options;
   const { decision, now, risk } = call;
   const audit = { userId: session.userId, organizationId: session.activeOrganizationId, request, now, path };
   if (decision.wouldRequire.length > 0) await recordWouldRequire(db, { ...audit, decision });
 
   const satisfied = decision.satisfiedBy;
-  if (satisfied?.kind === "not_required") return;
+  if (satisfied?.kind === "not_required") return "allowed";
   // A critical grant is consumed atomically: of two concurrent retries, one passes, one is refused.
-  if (satisfied?.kind === "grant" && (!satisfied.consume || (await consumeGrant(db, satisfied.grantId, now)))) return;
+  if (satisfied?.kind === "grant" && (!satisfied.consume || (await consumeGrant(db, satisfied.grantId, now)))) return "allowed";
   if (satisfied?.kind === "device") {
     await recordBypass(db, { ...audit, deviceId: satisfied.deviceId, level: decision.level, risk });
-    return;
+    return "bypassed";
   }
-  await refuse(options, call);
+  return refuse(options, call);
 }
 
 async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<never> {

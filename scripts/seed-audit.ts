@@ -1,0 +1,97 @@
+/**
+ * `npm run seed:audit`: appends 100,000 realistic audit rows (30 days, Acme's members) plus some for
+ * Globex, and matching protected-call counters, so the admin audit page can be measured
+ * (`npm run bench:audit`). Run `npm run db:seed` first. `--rows=N` changes the count.
+ */
+import { randomUUID } from "node:crypto";
+import { createDatabase } from "@/server/db";
+import type { Prisma } from "@/generated/prisma/client";
+
+const DAY_MS = 86_400_000;
+const DAYS = 30;
+const BATCH = 2_000;
+const IPS = ["203.0.113.7", "198.51.100.23", "192.0.2.66", "203.0.113.90"];
+
+type Row = Prisma.AuditEventCreateManyInput;
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+/** One refused call and what followed it: verification (usually), failures, sometimes a lockout. */
+function requirementStory(base: Omit<Row, "type" | "data" | "createdAt" | "severity">, at: number): Row[] {
+  const requirementId = randomUUID();
+  const level = pick(["medium", "medium", "high", "critical"]);
+  const procedure = pick(["transfers.create", "account.changeEmail", "account.changePassword", "apiKeys.create"]);
+  const rows: Row[] = [{ ...base, type: "stepup.required", severity: "info", createdAt: new Date(at), data: { requirementId, procedure, level } }];
+  let t = at + 3_000 + Math.random() * 20_000;
+  const failures = Math.random() < 0.2 ? 1 + Math.floor(Math.random() * 5) : 0;
+  for (let i = 0; i < failures; i++, t += 4_000 + Math.random() * 10_000) {
+    rows.push({ ...base, type: "stepup.failed", severity: "warning", createdAt: new Date(t), data: { requirementId, method: "totp", failure: "invalid", attempt: i + 1 } });
+  }
+  if (failures === 5) return [...rows, { ...base, type: "stepup.locked", severity: "critical", createdAt: new Date(t), data: { requirementId, scope: "requirement" } }];
+  if (Math.random() < 0.15) return [...rows, { ...base, type: "stepup.cancelled", severity: "info", createdAt: new Date(t), data: { requirementId, procedure } }];
+  rows.push({ ...base, type: "stepup.initiated", severity: "info", createdAt: new Date(t), data: { requirementId, method: "password" } });
+  t += 5_000 + Math.random() * 60_000;
+  rows.push({ ...base, type: "stepup.verified", severity: "info", createdAt: new Date(t), data: { requirementId, level, methods: ["password", "totp"], procedure } });
+  return rows;
+}
+
+function singleEvent(base: Omit<Row, "type" | "data" | "createdAt" | "severity">, at: number): Row {
+  const type = pick(["auth.signed_in", "auth.signed_in", "stepup.bypassed", "stepup.bypassed", "stepup.would_require", "stepup.device_remembered", "auth.sign_in_failed", "auth.signed_out"] as const);
+  const severity = type === "auth.sign_in_failed" ? "warning" : "info";
+  return { ...base, type, severity, createdAt: new Date(at), data: { procedure: "transfers.create", note: "seeded" } };
+}
+
+async function main(): Promise<void> {
+  const total = Number(process.argv.find((a) => a.startsWith("--rows="))?.slice(7) ?? 100_000);
+  const db = createDatabase();
+  try {
+    const orgs = await db.organization.findMany({ include: { memberships: { select: { userId: true } } } });
+    const acme = orgs.find((o) => o.slug === "acme");
+    const globex = orgs.find((o) => o.slug === "globex");
+    if (!acme || !globex) throw new Error("Run `npm run db:seed` first (organizations acme and globex)");
+    const end = Date.now();
+    let written = 0;
+    let batch: Row[] = [];
+    const flush = async () => {
+      await db.auditEvent.createMany({ data: batch });
+      written += batch.length;
+      batch = [];
+    };
+    while (written + batch.length < total) {
+      // About one row in fifty goes to Globex, so cross-organization filtering is exercised too.
+      const org = Math.random() < 0.02 ? globex : acme;
+      const userId = pick(org.memberships).userId;
+      const base = { organizationId: org.id, userId, actorId: userId, ip: pick(IPS), userAgent: "seed-audit" };
+      const at = end - Math.random() * DAYS * DAY_MS;
+      batch.push(...(Math.random() < 0.45 ? requirementStory(base, at) : [singleEvent(base, at)]));
+      if (batch.length >= BATCH) await flush();
+    }
+    batch = batch.slice(0, total - written);
+    await flush();
+    await seedCallCounters(db, acme.id, end);
+    process.stdout.write(`Appended ${written.toLocaleString("en-US")} audit rows (${(await db.auditEvent.count()).toLocaleString("en-US")} in total).\n`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Protected-call counts per day, roughly six calls per step-up, as a real app would see. */
+async function seedCallCounters(db: ReturnType<typeof createDatabase>, organizationId: string, end: number): Promise<void> {
+  for (let d = 0; d <= DAYS; d++) {
+    const day = new Date(end - d * DAY_MS).toISOString().slice(0, 10);
+    for (const [outcome, count] of [["allowed", 4_000], ["required", 700], ["bypassed", 250], ["refused", 3]] as const) {
+      await db.protectedCallStat.upsert({
+        where: { day_organizationId_outcome: { day, organizationId, outcome } },
+        create: { day, organizationId, outcome, count },
+        update: { count: { increment: count } },
+      });
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Seeding audit rows failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+"use client";
+
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { api, type RouterOutputs } from "@/trpc/react";
+import { FormStatus } from "../../_components/form-status";
+import { formatDate } from "../../_components/money";
+import { toListInput, type AuditFilter } from "./audit-filter";
+
+type AuditRow = RouterOutputs["admin"]["audit"]["list"]["items"][number];
+
+const column = createColumnHelper<AuditRow>();
+
+const COLUMNS = [
+  column.accessor("createdAt", { header: "When", cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{formatDate(c.getValue())}</time> }),
+  column.accessor("type", { header: "Event", cell: (c) => <code>{c.getValue()}</code> }),
+  column.accessor("severity", { header: "Severity", cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span> }),
+  column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
+  column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
+  column.accessor("data", { header: "Details", cell: (c) => <span className="details">{summarize(c.getValue())}</span> }),
+];
+
+/** A short one-line view of the event's JSON data; the CSV export has it in full. */
+function summarize(data: unknown): string {
+  if (data === null || data === undefined) return "—";
+  const text = typeof data === "string" ? data : JSON.stringify(data);
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
+
+export function AuditTable({ filter }: { filter: AuditFilter }) {
+  const list = api.admin.audit.list.useInfiniteQuery(toListInput(filter), { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const table = useReactTable({ data: rows, columns: COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+
+  return (
+    <section className="card" aria-labelledby="events-title" aria-busy={list.isFetching}>
+      <h2 id="events-title">Events</h2>
+      {list.error && <FormStatus error={list.error} />}
+      {!list.data ? (
+        !list.error && <p className="muted">Loading events…</p>
+      ) : rows.length === 0 ? (
+        <p className="muted">No events match these filters.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table audit-table">
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th key={header.id} scope="col">
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="row load-more">
+        <p className="muted small" role="status">
+          {list.data ? `Showing ${rows.length} event${rows.length === 1 ? "" : "s"}${list.hasNextPage ? "" : ", all loaded"}.` : ""}
+        </p>
+        {list.hasNextPage && (
+          <button type="button" className="button secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

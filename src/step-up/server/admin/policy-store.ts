@@ -1,0 +1,156 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Database, Transaction } from "@/server/db";
+import { rulesSchema, type Rule } from "../../engine";
+import { writeAudit } from "../store/audit";
+import { invalidatePolicyCache } from "../store/policies";
+import { notFound, requireMember, type AdminScope } from "./scope";
+
+export type PolicyMode = "enforce" | "report_only";
+
+export interface PolicyItem {
+  id: string;
+  name: string;
+  description: string;
+  scope: "global" | "organization" | "user";
+  userId: string | null;
+  userEmail: string | null;
+  priority: number;
+  enabled: boolean;
+  mode: PolicyMode;
+  rules: Rule[];
+  /** Global policies are shared by every organization: visible, never editable by an org admin. */
+  editable: boolean;
+  updatedAt: Date;
+}
+
+export interface PolicyDraft {
+  name: string;
+  description: string;
+  userId?: string | null | undefined;
+  priority: number;
+  enabled: boolean;
+  mode: PolicyMode;
+  rules: Rule[];
+}
+
+const include = { user: { select: { email: true } } } as const;
+type PolicyRow = Prisma.PolicyGetPayload<{ include: typeof include }>;
+
+function toItem(row: PolicyRow): PolicyItem {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    scope: row.organizationId === null ? "global" : row.userId ? "user" : "organization",
+    userId: row.userId,
+    userEmail: row.user?.email ?? null,
+    priority: row.priority,
+    enabled: row.enabled,
+    mode: row.mode === "report_only" ? "report_only" : "enforce",
+    // Stored rules that no longer parse are shown as none rather than failing the whole list.
+    rules: rulesSchema.safeParse(row.rules).data ?? [],
+    editable: row.organizationId !== null,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Global policies and the organization's own, highest priority first. */
+export async function listPolicies(db: Database, organizationId: string): Promise<PolicyItem[]> {
+  const rows = await db.policy.findMany({
+    where: { OR: [{ organizationId: null }, { organizationId }] },
+    include,
+    orderBy: [{ priority: "desc" }, { name: "asc" }],
+  });
+  return rows.map(toItem);
+}
+
+export async function getPolicy(db: Database | Transaction, organizationId: string, id: string): Promise<PolicyItem> {
+  const row = await db.policy.findFirst({ where: { id, OR: [{ organizationId: null }, { organizationId }] }, include });
+  if (!row) throw notFound("policy");
+  return toItem(row);
+}
+
+async function requireEditable(tx: Transaction, organizationId: string, id: string): Promise<PolicyItem> {
+  const policy = await getPolicy(tx, organizationId, id);
+  if (!policy.editable) throw new TRPCError({ code: "FORBIDDEN", message: "Global policies are read-only" });
+  return policy;
+}
+
+function dataOf(draft: PolicyDraft) {
+  return {
+    name: draft.name,
+    description: draft.description,
+    userId: draft.userId ?? null,
+    priority: draft.priority,
+    enabled: draft.enabled,
+    mode: draft.mode,
+    rules: draft.rules as Prisma.InputJsonValue,
+  };
+}
+
+function snapshot(policy: PolicyItem | null): Prisma.InputJsonValue | null {
+  if (!policy) return null;
+  const { userEmail: _email, editable: _editable, updatedAt: _updatedAt, ...rest } = policy;
+  return JSON.parse(JSON.stringify(rest)) as Prisma.InputJsonValue;
+}
+
+/** Every change writes `stepup.policy_changed` with before and after, in the same transaction. */
+async function auditChange(tx: Transaction, scope: AdminScope, change: { action: string; before: PolicyItem | null; after: PolicyItem | null }) {
+  await writeAudit(tx, {
+    type: "stepup.policy_changed",
+    userId: scope.adminId,
+    organizationId: scope.organizationId,
+    ip: scope.request.ip,
+    userAgent: scope.request.userAgent,
+    at: scope.now,
+    data: { action: change.action, policyId: (change.after ?? change.before)?.id ?? null, before: snapshot(change.before), after: snapshot(change.after) },
+  });
+}
+
+async function checkUserScope(db: Database, scope: AdminScope, draft: PolicyDraft): Promise<void> {
+  if (draft.userId) await requireMember(db, scope.organizationId, draft.userId);
+}
+
+export async function createPolicy(db: Database, scope: AdminScope, draft: PolicyDraft): Promise<PolicyItem> {
+  await checkUserScope(db, scope, draft);
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.policy.create({ data: { ...dataOf(draft), organizationId: scope.organizationId, createdAt: scope.now }, include });
+    const after = toItem(row);
+    await auditChange(tx, scope, { action: "created", before: null, after });
+    return after;
+  });
+  invalidatePolicyCache();
+  return created;
+}
+
+export async function updatePolicy(db: Database, scope: AdminScope, id: string, draft: PolicyDraft): Promise<PolicyItem> {
+  await checkUserScope(db, scope, draft);
+  return changePolicy(db, scope, id, "updated", dataOf(draft));
+}
+
+export async function setPolicyEnabled(db: Database, scope: AdminScope, id: string, enabled: boolean): Promise<PolicyItem> {
+  return changePolicy(db, scope, id, enabled ? "enabled" : "disabled", { enabled });
+}
+
+async function changePolicy(db: Database, scope: AdminScope, id: string, action: string, data: Prisma.PolicyUncheckedUpdateInput): Promise<PolicyItem> {
+  const updated = await db.$transaction(async (tx) => {
+    const before = await requireEditable(tx, scope.organizationId, id);
+    const after = toItem(await tx.policy.update({ where: { id }, data, include }));
+    await auditChange(tx, scope, { action, before, after });
+    return after;
+  });
+  invalidatePolicyCache();
+  return updated;
+}
+
+export async function deletePolicy(db: Database, scope: AdminScope, id: string): Promise<{ deleted: true }> {
+  await db.$transaction(async (tx) => {
+    const before = await requireEditable(tx, scope.organizationId, id);
+    await tx.policy.delete({ where: { id } });
+    await auditChange(tx, scope, { action: "deleted", before, after: null });
+  });
+  invalidatePolicyCache();
+  return { deleted: true };
+}

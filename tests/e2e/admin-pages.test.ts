@@ -1,0 +1,70 @@
+import { expect, saveScreenshot, scanAccessibility, signIn, test } from "./support/fixtures";
+import { settle } from "./support/admin";
+
+const ADMIN_PAGES = [
+  { path: "/admin/policies", heading: "Policies" },
+  { path: "/admin/policies/new", heading: "New policy" },
+  { path: "/admin/simulator", heading: "Policy simulator" },
+  { path: "/admin/procedures", heading: "Procedures" },
+  { path: "/admin/devices", heading: "Devices and passkeys" },
+  { path: "/admin/audit", heading: "Audit log" },
+  { path: "/admin/support", heading: "Support" },
+] as const;
+
+test.describe("admin pages", () => {
+  test("Every admin page passes an axe-core scan", async ({ page }) => {
+    await signIn(page, "admin");
+    for (const { path, heading } of ADMIN_PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await settle(page);
+      expect(await scanAccessibility(page), path).toEqual([]);
+    }
+  });
+
+  test("Bob, a member, is sent home from every admin page and sees no Admin link", async ({ page }) => {
+    await signIn(page, "bob");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+    for (const { path } of ADMIN_PAGES) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+    }
+  });
+
+  test("The simulator answers for a typed call context as Ada types", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/simulator");
+    const verdict = page.getByTestId("sim-verdict");
+    await page.getByLabel("User").selectOption({ label: "Alice Anders (alice@example.com)" });
+    await page.getByLabel("Procedure").selectOption("transfers.create");
+    await page.getByLabel("Amount").fill("5000");
+    await expect(verdict).toHaveText("Step-up required: high");
+    const result = page.getByRole("region", { name: "Result" });
+    await expect(result).toContainText("Payment amounts");
+    await expect(result.getByRole("listitem").filter({ hasText: /^Password \+ authenticator code$/ })).toBeVisible();
+
+    await page.getByLabel("Amount").fill("20000");
+    await expect(verdict).toHaveText("Step-up required: critical");
+
+    // A verification two minutes ago still covers high, not critical: go back to 5,000.
+    await page.getByLabel("Amount").fill("5000");
+    await page.getByLabel("Minutes since last verification").fill("2");
+    await expect(verdict).toHaveText(/No step-up needed/);
+    await page.getByLabel("Minutes since last verification").fill("30");
+    await expect(verdict).toHaveText("Step-up required: high");
+    await settle(page);
+    await saveScreenshot(page, "admin-simulator");
+  });
+
+  test("The procedures page lists the router's procedures with their levels", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/procedures");
+    const transfer = page.getByRole("row", { name: /transfers\.create/ });
+    await expect(transfer).toContainText("mutation");
+    await expect(page.getByRole("row", { name: /apiKeys\.create/ }).getByRole("cell").nth(2)).toHaveText("high");
+    await expect(page.getByRole("row", { name: /admin\.policies\.create/ })).toBeVisible();
+    await settle(page);
+    await saveScreenshot(page, "admin-procedures");
+  });
+});

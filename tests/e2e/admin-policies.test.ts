@@ -1,0 +1,95 @@
+import { expect, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
+import { confirmWithPassword, openAs, settle } from "./support/admin";
+
+test.describe("admin policies", () => {
+  test("Ada makes email changes need high for Alice, and Alice is then asked for high", async ({ page, browser, signIn }) => {
+    await signIn("admin");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Policies" })).toBeVisible();
+    await page.getByRole("link", { name: "New policy" }).click();
+
+    await page.getByLabel("Name").fill("Alice's email needs high");
+    await page.getByLabel("Applies to").selectOption({ label: "Alice Anders (alice@example.com)" });
+    await page.getByRole("button", { name: "Add procedure patterns rule" }).click();
+    const rule = page.getByRole("group", { name: "Procedure patterns rule 1" });
+    await rule.getByLabel("Pattern").fill("account.changeEmail");
+    await rule.getByLabel("Level required").selectOption("high");
+
+    // The draft already counts in the simulator beside the form.
+    const simulator = page.getByRole("region", { name: "Try it in the simulator" });
+    await simulator.getByLabel("User").selectOption({ label: "Alice Anders (alice@example.com)" });
+    await simulator.getByLabel("Procedure").selectOption("account.changeEmail");
+    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: high");
+    await expect(simulator.getByRole("region", { name: "Result" })).toContainText("Draft (unsaved)");
+    await saveScreenshot(page, "admin-policy-editor");
+
+    await page.getByRole("button", { name: "Create policy" }).click();
+    await expect(stepUpDialog(page)).toContainText("Creating a step-up policy requires high assurance");
+    await confirmWithPassword(page);
+    await expect(page).toHaveURL(/\/admin\/policies$/);
+    const row = page.getByRole("row", { name: /Alice's email needs high/ });
+    await expect(row).toContainText("alice@example.com");
+    await expect(row.getByRole("switch", { name: "Enabled: Alice's email needs high" })).toBeChecked();
+
+    const alice = await openAs(browser, "alice");
+    await alice.goto("/settings/account");
+    await alice.getByLabel("New email").fill("alice.new@example.com");
+    await alice.getByRole("button", { name: "Change email" }).click();
+    const dialog = stepUpDialog(alice);
+    await expect(dialog).toContainText("Changing your email requires high assurance");
+    await expect(dialog.getByRole("group", { name: "Choose how to verify" }).getByRole("button")).toHaveText([
+      /Password \+ authenticator code/,
+      /Password \+ backup code/,
+    ]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    // Switched off, the policy no longer applies: back to the global medium.
+    await row.getByRole("switch").uncheck();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Alice's email needs high disabled.");
+    await alice.getByRole("button", { name: "Change email" }).click();
+    await expect(dialog).toContainText("Changing your email requires medium assurance");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await alice.context().close();
+
+    await row.getByRole("button", { name: "Delete Alice's email needs high" }).click();
+    await row.getByRole("button", { name: "Confirm delete" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Policy deleted.");
+    await expect(row).toHaveCount(0);
+  });
+
+  test("The rules' JSON view shows the schema's error and a bad condition is flagged as Ada types", async ({ page, signIn }) => {
+    await signIn("admin");
+    await page.goto("/admin/policies/new");
+    await page.getByRole("button", { name: "Add context conditions rule" }).click();
+    const expression = page.getByRole("group", { name: "Context conditions rule 1" }).getByLabel("Expression");
+    await expression.fill("risk > ");
+    await expect(page.getByText(/^Invalid: /)).toBeVisible();
+    await expect(expression).toHaveAttribute("aria-invalid", "true");
+    await expression.fill("risk > 0.8 && amount.value > 1000");
+    await expect(page.getByText("Valid expression.")).toBeVisible();
+
+    await page.getByRole("button", { name: "JSON" }).click();
+    const json = page.getByLabel("Rules as JSON");
+    await expect(json).toHaveValue(/"expression": "risk > 0.8 && amount.value > 1000"/);
+    await json.fill('[{ "kind": "amount", "min": 500, "max": 100, "level": "high" }]');
+    await expect(page.getByText("Rule 1, max: min must be lower than max")).toBeVisible();
+    await json.fill('[{ "kind": "amount", "min": 100, "max": 500, "currency": "EUR", "level": "high" }]');
+    await expect(page.getByText("Valid: 1 rule.")).toBeVisible();
+    await page.getByRole("button", { name: "Form" }).click();
+    await expect(page.getByRole("group", { name: "Amounts rule 1" }).getByLabel("Currency (empty for any)")).toHaveValue("EUR");
+  });
+
+  test("Global policies are listed read-only", async ({ page, signIn }) => {
+    await signIn("admin");
+    await page.goto("/admin/policies");
+    const row = page.getByRole("row", { name: /Payment amounts/ });
+    await expect(row).toContainText("Global");
+    await expect(row.getByRole("switch")).toBeDisabled();
+    await expect(row.getByRole("button", { name: /Delete/ })).toHaveCount(0);
+    await settle(page);
+    await saveScreenshot(page, "admin-policies");
+    await row.getByRole("link", { name: "Payment amounts" }).click();
+    await expect(page.getByText("Organization admins can read them but not change them.")).toBeVisible();
+    await expect(page.getByLabel("Name")).toBeDisabled();
+  });
+});

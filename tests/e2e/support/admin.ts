@@ -1,0 +1,32 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, PASSWORD, signIn, stepUpDialog, type DemoUser } from "./fixtures";
+
+/**
+ * The admins have a password only, so "high" degrades to a password (demo config, audited).
+ * Completes that dialog when it shows; a recent high grant means it may not.
+ */
+export async function confirmWithPassword(page: Page): Promise<void> {
+  const dialog = stepUpDialog(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Password").fill(PASSWORD);
+  await dialog.getByRole("button", { name: "Verify" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** A second signed-in user in their own browser context (own cookies), for cross-user journeys. */
+export async function openAs(browser: Browser, user: DemoUser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user);
+  return page;
+}
+
+/**
+ * Waits for an admin page's queries to settle before a scan or screenshot: nothing says
+ * "Loading…" and no region is busy (debounced simulator and filters included).
+ */
+export async function settle(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}

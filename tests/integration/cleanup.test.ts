@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CLEANUP_INTERVAL_MS, purgeExpired, startCleanupSchedule } from "@/step-up/server/cleanup";
+import { createClock, createTestDatabase, expectStepUp, userIdOf, verifyAliceHigh } from "./harness";
+import { signedIn } from "./admin-helpers";
+
+/** Expired step-up state is purged on a schedule and on demand; the audit trail stays. */
+const db = createTestDatabase();
+afterAll(() => db.$disconnect());
+
+const MIN = 60_000;
+const large = { amount: 5000, currency: "USD" as const, to: "Carol" };
+
+describe("cleanup", () => {
+  const clock = createClock();
+  let aliceId: string;
+  let liveRequirementId: string;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    aliceId = await userIdOf(db, "alice@example.com");
+    const alice = await signedIn(db, clock, "alice@example.com");
+    sessionId = (await db.session.findFirstOrThrow({ where: { userId: aliceId } })).id;
+    // An abandoned requirement, then a verified one with its grant.
+    await expectStepUp(alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com" })));
+    const verified = await expectStepUp(alice.call((api) => api.transfers.create(large)));
+    await verifyAliceHigh(alice, clock, verified.requirementId);
+    clock.advance(20 * MIN); // both requirements (10 min) and the grant (15 min + grace) are past expiry
+    liveRequirementId = (await expectStepUp(alice.call((api) => api.transfers.create(large)))).requirementId;
+    const past = new Date(clock.now().getTime() - MIN);
+    const future = new Date(clock.now().getTime() + 10 * MIN);
+    await db.rememberedDevice.createMany({
+      data: [
+        { userId: aliceId, tokenHash: "expired-device", level: "medium", label: "old laptop", expiresAt: past },
+        { userId: aliceId, tokenHash: "live-device", level: "high", label: "this laptop", expiresAt: future },
+      ],
+    });
+    await db.enrollmentChallenge.createMany({
+      data: [
+        { userId: aliceId, sessionId, kind: "totp", payload: "expired", expiresAt: past },
+        { userId: aliceId, sessionId, kind: "passkey", payload: "live", expiresAt: future },
+      ],
+    });
+  });
+
+  it("purges expired requirements, grants, devices and enrollment challenges, keeps live ones and every audit row", async () => {
+    const audit = await db.auditEvent.count();
+    const attempts = await db.stepUpAttempt.count();
+    expect(await purgeExpired(db, clock.now())).toEqual({ requirements: 2, grants: 1, devices: 1, enrollmentChallenges: 1 });
+    expect((await db.stepUpRequirement.findMany()).map((r) => r.id)).toEqual([liveRequirementId]);
+    expect(await db.stepUpGrant.count()).toBe(0);
+    expect((await db.rememberedDevice.findMany()).map((d) => d.label)).toEqual(["this laptop"]);
+    expect((await db.enrollmentChallenge.findMany()).map((c) => c.payload)).toEqual(["live"]);
+    expect(await db.auditEvent.count()).toBe(audit);
+    expect(await db.stepUpAttempt.count()).toBe(attempts);
+    expect(await purgeExpired(db, clock.now())).toEqual({ requirements: 0, grants: 0, devices: 0, enrollmentChallenges: 0 });
+  });
+
+  it("the schedule started with the server runs the purge every 10 minutes", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const stop = startCleanupSchedule(db, { now: clock.now });
+    try {
+      clock.advance(11 * MIN); // the live requirement expires too
+      await vi.advanceTimersByTimeAsync(CLEANUP_INTERVAL_MS - 1);
+      expect(await db.stepUpRequirement.count()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.waitFor(async () => expect(await db.stepUpRequirement.count()).toBe(0));
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
+  });
+});
