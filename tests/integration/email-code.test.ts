@@ -144,4 +144,22 @@ describe("email code step-up", () => {
       bob.services.mailer = mailer;
     }
   });
+
+  it("when the mail server fails, the request is refused as unavailable, nothing is audited as sent, and asking again is not throttled", async () => {
+    const requirementId = await smallRequirement();
+    const mailer = bob.services.mailer;
+    bob.services.mailer = { kind: "smtp", send: () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:25")) };
+    try {
+      const failed = await catchError(sendCode(requirementId));
+      expect(failed).toMatchObject({ code: "SERVICE_UNAVAILABLE", stepUp: { code: "UNAVAILABLE" } });
+      expect(failed.message).not.toContain("ECONNREFUSED");
+    } finally {
+      bob.services.mailer = mailer;
+    }
+    expect(await requirement(requirementId)).toMatchObject({ emailCodeHash: null, emailCodeSendCount: 0, emailCodeSentAt: null });
+    const sent = await db.auditEvent.findMany({ where: { userId: bobId, type: "stepup.email_code_sent" } });
+    expect(sent.filter((row) => (row.data as { requirementId?: string }).requirementId === requirementId)).toHaveLength(0);
+    await sendCode(requirementId);
+    expect((await verifyCode(requirementId, await latestEmailCode(db, BOB))).status).toBe("fulfilled");
+  });
 });

@@ -2,7 +2,16 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { constantTimeEqual, keyedHashHex } from "@/server/crypto";
 import { MINUTE_MS } from "../engine";
-import { claimEmailCode, clearEmailCode, getEmailCodeState, getUserEmail, storeEmailCode, type EmailCodeState } from "../server/store/email-codes";
+import {
+  claimEmailCode,
+  clearEmailCode,
+  getEmailCodeState,
+  getUserEmail,
+  recordEmailCodeSent,
+  releaseEmailCode,
+  storeEmailCode,
+  type EmailCodeState,
+} from "../server/store/email-codes";
 import { VERIFIED, failed, type IssueResult, type Verifier } from "./verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
@@ -40,23 +49,22 @@ export const emailCodeVerifier: Verifier = {
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
 
     const code = generateEmailCode();
+    const codeHash = hashEmailCode(requirementId, code);
     const expiresAt = new Date(Math.min(now.getTime() + EMAIL_CODE_TTL_MS, context.requirementExpiresAt.getTime()));
-    const stored = await storeEmailCode(db, {
-      requirementId,
-      userId,
-      organizationId: context.organizationId,
-      request: context.request,
-      codeHash: hashEmailCode(requirementId, code),
-      sentTo: maskEmail(email),
-      now,
-      expiresAt,
-      minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS,
-      maxSends: EMAIL_CODE_MAX_SENDS,
-    });
+    const limits = { minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS, maxSends: EMAIL_CODE_MAX_SENDS };
     // Lost a race with a concurrent send: that one's code is the live one.
-    if (!stored) return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
-    await mailer.send(composeEmail(email, code), { db });
-    return { ok: true, challenge: issued(email, expiresAt, state.sendCount + 1) };
+    if (!(await storeEmailCode(db, { requirementId, codeHash, now, expiresAt, ...limits }))) {
+      return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
+    }
+    try {
+      await mailer.send(composeEmail(email, code), { db });
+    } catch {
+      await releaseEmailCode(db, { requirementId, codeHash, previous: state });
+      return { ok: false, failure: "unavailable" };
+    }
+    const sentTo = maskEmail(email);
+    await recordEmailCodeSent(db, { requirementId, userId, organizationId: context.organizationId, request: context.request, sentTo, expiresAt, now });
+    return { ok: true, challenge: issued(sentTo, expiresAt, state.sendCount + 1) };
   },
 
   async verify({ db, requirementId, now }, credential) {
@@ -82,9 +90,9 @@ function throttleSeconds(state: EmailCodeState, now: Date): number {
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
-function issued(email: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {
+function issued(sentTo: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {
   const resendAfter = sendCount >= EMAIL_CODE_MAX_SENDS ? Math.ceil(EMAIL_CODE_TTL_MS / 1000) : EMAIL_CODE_RESEND_INTERVAL_MS / 1000;
-  return { method: "email_code", sentTo: maskEmail(email), resendAfter, expiresAt: expiresAt.toISOString() };
+  return { method: "email_code", sentTo, resendAfter, expiresAt: expiresAt.toISOString() };
 }
 
 function composeEmail(to: string, code: string) {
