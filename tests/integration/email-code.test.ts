@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, type Client } from "./harness";
+import { listOutbox } from "@/server/mail/outbox";
 import { latestEmailCode } from "./support/factors";
 
 /** Email codes: six digits through the dev outbox, stored keyed-hashed, 10 minutes, resend throttled, one use. */
@@ -41,6 +42,8 @@ describe("email code step-up", () => {
     expect(sent).toEqual({ method: "email_code", sentTo: "b***@example.com", resendAfter: 30, expiresAt: new Date(clock.now().getTime() + 10 * MIN).toISOString() });
     const code = await latestEmailCode(db, BOB);
     expect(code).toMatch(/^\d{6}$/);
+    const [newest] = await listOutbox({ db });
+    expect(newest).toMatchObject({ to: BOB, subject: `Your verification code: ${code}` });
 
     const stored = await requirement(requirementId);
     expect(stored.emailCodeHash).toMatch(/^[0-9a-f]{64}$/);

@@ -18,8 +18,9 @@ export interface OutboxEntry {
   createdAt: Date;
 }
 
-/** The newest outbox messages, for the /dev/outbox page (which refuses to render in production). */
+/** The newest outbox messages, for the /dev/outbox page. Empty in production, whatever the page does. */
 export async function listOutbox(options: { db?: Database; limit?: number } = {}): Promise<OutboxEntry[]> {
+  if (process.env.NODE_ENV === "production") return [];
   const database = options.db ?? defaultDb;
   return database.outboxEmail.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 50 });
 }
