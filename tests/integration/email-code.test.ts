@@ -165,4 +165,15 @@ describe("email code step-up", () => {
     await sendCode(requirementId);
     expect((await verifyCode(requirementId, await latestEmailCode(db, BOB))).status).toBe("fulfilled");
   });
+
+  it("two sends racing for the same requirement: one email goes out, the other is throttled", async () => {
+    const requirementId = await smallRequirement();
+    const before = await db.outboxEmail.count({ where: { to: BOB } });
+    const results = await Promise.allSettled([sendCode(requirementId), sendCode(requirementId)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(await catchError(Promise.reject(rejected?.reason))).toMatchObject({ stepUp: { code: "RESEND_THROTTLED" } });
+    expect(await db.outboxEmail.count({ where: { to: BOB } })).toBe(before + 1);
+    expect((await requirement(requirementId)).emailCodeSendCount).toBe(1);
+  });
 });
