@@ -177,3 +177,32 @@ describe("email code step-up", () => {
     expect((await requirement(requirementId)).emailCodeSendCount).toBe(1);
   });
 });
+
+describe("email codes per user", () => {
+  const userDb = createTestDatabase();
+  afterAll(() => userDb.$disconnect());
+  const clock = createClock();
+
+  it("at most 20 emails an hour per user, across requirements: a signed-in attacker cannot flood the inbox", async () => {
+    const alice = createClient(userDb, clock);
+    await signIn(alice, "alice@example.com");
+    const newRequirement = async () => (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
+    const send = (requirementId: string) => alice.call((api) => api.stepUp.challenge({ requirementId, method: "email_code" }));
+    for (let r = 0; r < 4; r++) {
+      const requirementId = await newRequirement();
+      for (let s = 0; s < 5; s++) {
+        await send(requirementId);
+        clock.advance(30_000);
+      }
+    }
+    expect(await userDb.outboxEmail.count({ where: { to: "alice@example.com" } })).toBe(20);
+    const refused = await catchError(send(await newRequirement()));
+    expect(refused).toMatchObject({ stepUp: { code: "RESEND_THROTTLED" } });
+    const retryAfter = (refused.stepUp as { retryAfter: number }).retryAfter;
+    expect(retryAfter).toBeGreaterThan(45 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(60 * 60);
+
+    clock.advance(61 * MIN);
+    expect(await send(await newRequirement())).toMatchObject({ method: "email_code" });
+  });
+});

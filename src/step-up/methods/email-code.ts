@@ -5,6 +5,7 @@ import { MINUTE_MS } from "../engine";
 import {
   claimEmailCode,
   clearEmailCode,
+  countUserEmailCodes,
   getEmailCodeState,
   getUserEmail,
   recordEmailCodeSent,
@@ -12,11 +13,14 @@ import {
   storeEmailCode,
   type EmailCodeState,
 } from "../server/store/email-codes";
-import { VERIFIED, failed, type IssueResult, type Verifier } from "./verifier";
+import { VERIFIED, failed, type IssueResult, type Verifier, type VerifyContext } from "./verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;
 export const EMAIL_CODE_MAX_SENDS = 5;
+/** Across requirements: a signed-in attacker must not turn step-up into a way to flood the user's inbox. */
+export const EMAIL_CODE_MAX_SENDS_PER_USER = 20;
+export const EMAIL_CODE_USER_WINDOW_MS = 60 * MINUTE_MS;
 
 /** Six digits, uniformly random (crypto.randomInt, no modulo bias). */
 export function generateEmailCode(): string {
@@ -45,7 +49,7 @@ export const emailCodeVerifier: Verifier = {
     const email = await getUserEmail(db, userId);
     const state = await getEmailCodeState(db, requirementId);
     if (!email || !state) return { ok: false, failure: "not_enrolled" };
-    const throttled = throttleSeconds(state, now);
+    const throttled = Math.max(throttleSeconds(state, now), await userThrottleSeconds(db, userId, now));
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
 
     const code = generateEmailCode();
@@ -88,6 +92,13 @@ function throttleSeconds(state: EmailCodeState, now: Date): number {
   if (!state.sentAt) return 0;
   const waitMs = state.sentAt.getTime() + EMAIL_CODE_RESEND_INTERVAL_MS - now.getTime();
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
+}
+
+async function userThrottleSeconds(db: VerifyContext["db"], userId: string, now: Date): Promise<number> {
+  const { sent, oldestSentAt } = await countUserEmailCodes(db, userId, new Date(now.getTime() - EMAIL_CODE_USER_WINDOW_MS));
+  if (sent < EMAIL_CODE_MAX_SENDS_PER_USER || !oldestSentAt) return 0;
+  // Approximate: the window frees up as the requirement with the oldest recent send ages out.
+  return Math.max(1, Math.ceil((oldestSentAt.getTime() + EMAIL_CODE_USER_WINDOW_MS - now.getTime()) / 1000));
 }
 
 function issued(sentTo: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {

@@ -18,6 +18,16 @@ export async function getEmailCodeState(db: Database, requirementId: string): Pr
   return row ? { codeHash: row.emailCodeHash, sentAt: row.emailCodeSentAt, expiresAt: row.emailCodeExpiresAt, sendCount: row.emailCodeSendCount } : null;
 }
 
+/** Emails sent to a user since `since` (across requirements), and when the oldest of them went out. */
+export async function countUserEmailCodes(db: Database, userId: string, since: Date): Promise<{ sent: number; oldestSentAt: Date | null }> {
+  const result = await db.stepUpRequirement.aggregate({
+    where: { userId, emailCodeSentAt: { gte: since } },
+    _sum: { emailCodeSendCount: true },
+    _min: { emailCodeSentAt: true },
+  });
+  return { sent: result._sum.emailCodeSendCount ?? 0, oldestSentAt: result._min.emailCodeSentAt };
+}
+
 export interface StoreEmailCodeOptions {
   requirementId: string;
   codeHash: string;
