@@ -73,6 +73,8 @@ test.describe("high assurance", () => {
     await expect(page.getByRole("status")).toHaveText("Sent 10,000.00 USD to Car dealer.");
 
     // A critical verification covers only that call: the next 10,000 transfer asks again; cancel it.
+    // The form clears itself once the list has refreshed: fill it after that, or the reset wipes the input.
+    await expect(page.getByLabel("Recipient")).toHaveValue("");
     await page.getByLabel("Recipient").fill("Car dealer");
     await page.getByLabel("Amount").fill("10000");
     await page.getByRole("button", { name: "Send transfer" }).click();
