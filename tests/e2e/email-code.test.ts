@@ -1,7 +1,7 @@
 import { chooseMethod, expect, readEmailedCode, saveScreenshot, scanAccessibility, stepUpDialog, test } from "./support/fixtures";
 
 test.describe("email codes", () => {
-  test("Gina confirms a small transfer with a code emailed to her, read from the dev outbox", async ({ page, signIn }) => {
+  test("Gina confirms a small transfer with a code emailed to her, read from the dev outbox, after asking for a new one", async ({ page, signIn }) => {
     await signIn("gina");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Bakery");
@@ -19,10 +19,17 @@ test.describe("email codes", () => {
     await expect(input).toHaveAttribute("autocomplete", "one-time-code");
     await saveScreenshot(page, "dialog-email-code");
 
-    const code = await readEmailedCode(page, "gina@example.com");
-    await input.fill(code === "000000" ? "111111" : "000000");
+    const first = await readEmailedCode(page, "gina@example.com");
+    await input.fill(first === "000000" ? "111111" : "000000");
     await dialog.getByRole("button", { name: "Verify" }).click();
     await expect(dialog.getByRole("alert")).toContainText("didn’t match or has expired");
+
+    // Once the countdown ends, "Resend code" sends a new code, and that one works.
+    const resend = dialog.getByRole("button", { name: "Resend code", exact: true });
+    await expect(resend).toBeEnabled({ timeout: 35_000 });
+    await resend.click();
+    await expect(dialog.getByRole("button", { name: /^Resend code in / })).toBeDisabled();
+    const code = await readEmailedCode(page, "gina@example.com");
     await input.fill(code);
     await dialog.getByRole("button", { name: "Verify" }).click();
     await expect(dialog).toBeHidden();

@@ -1,4 +1,4 @@
-import { addVirtualAuthenticator, chooseMethod, expect, PASSWORD, readBalance, saveScreenshot, stepUpDialog, takeBackupCode, test } from "./support/fixtures";
+import { addVirtualAuthenticator, chooseMethod, expect, PASSWORD, readBalance, saveScreenshot, stepUpDialog, takeSpareBackupCode, test } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
 /** Starts a transfer from /transfers; large amounts need critical assurance (a passkey). */
@@ -16,7 +16,7 @@ async function verifyWithPasswordAndBackupCode(page: Page) {
   await chooseMethod(page, /Password \+ backup code/);
   await dialog.getByLabel("Password").fill(PASSWORD);
   await dialog.getByRole("button", { name: "Continue" }).click();
-  await dialog.getByLabel("One of your backup codes").fill(takeBackupCode());
+  await dialog.getByLabel("One of your backup codes").fill(takeSpareBackupCode());
   await dialog.getByRole("button", { name: "Verify" }).click();
   await expect(dialog).toBeHidden();
 }

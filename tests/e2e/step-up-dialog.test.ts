@@ -1,4 +1,4 @@
-import { expect, pageAlert, PASSWORD, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
+import { chooseMethod, expect, pageAlert, PASSWORD, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
 
 test.describe("the step-up dialog", () => {
   test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({ page, signIn }) => {
@@ -9,6 +9,7 @@ test.describe("the step-up dialog", () => {
     await page.getByRole("button", { name: "Send transfer" }).click();
 
     const dialog = stepUpDialog(page);
+    await chooseMethod(page, "Password");
     const password = dialog.getByLabel("Password");
     for (const left of [4, 3, 2, 1]) {
       await password.fill("wrong-password");
@@ -46,6 +47,7 @@ test.describe("the step-up dialog", () => {
     await expect(dialog).toContainText("One verification completes all 2 waiting actions.");
     await expect(page.getByRole("dialog")).toHaveCount(1);
     await saveScreenshot(page, "dialog-shared-by-two");
+    await chooseMethod(page, "Password");
     await dialog.getByLabel("Password").fill(PASSWORD);
     await dialog.getByRole("button", { name: "Verify" }).click();
 

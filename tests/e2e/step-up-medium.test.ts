@@ -1,4 +1,4 @@
-import { expect, pageAlert, PASSWORD, readBalance, saveScreenshot, signIn, stepUpDialog, test } from "./support/fixtures";
+import { chooseMethod, expect, pageAlert, PASSWORD, readBalance, saveScreenshot, signIn, stepUpDialog, test } from "./support/fixtures";
 
 test.describe("medium assurance", () => {
   test("Bob sends a small transfer, confirms with his password, and it completes without clicking again", async ({ page, signIn }) => {
@@ -12,6 +12,7 @@ test.describe("medium assurance", () => {
     const dialog = stepUpDialog(page);
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("Transferring 50.00 USD requires medium assurance");
+    await chooseMethod(page, "Password");
     await expect(dialog.getByLabel("Password")).toBeFocused();
     await saveScreenshot(page, "dialog-medium-password");
 
@@ -51,6 +52,7 @@ test.describe("medium assurance", () => {
     await page.getByLabel("Amount").fill("10");
     await page.getByRole("button", { name: "Send transfer" }).click();
     const dialog = stepUpDialog(page);
+    await chooseMethod(page, "Password");
     await dialog.getByLabel("Password").fill(PASSWORD);
     await dialog.getByLabel("Trust this device for 24 hours").check();
     await dialog.getByRole("button", { name: "Verify" }).click();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, type Client } from "./harness";
+import { listOutbox } from "@/server/mail/outbox";
 import { latestEmailCode } from "./support/factors";
 
 /** Email codes: six digits through the dev outbox, stored keyed-hashed, 10 minutes, resend throttled, one use. */
@@ -41,6 +42,8 @@ describe("email code step-up", () => {
     expect(sent).toEqual({ method: "email_code", sentTo: "b***@example.com", resendAfter: 30, expiresAt: new Date(clock.now().getTime() + 10 * MIN).toISOString() });
     const code = await latestEmailCode(db, BOB);
     expect(code).toMatch(/^\d{6}$/);
+    const [newest] = await listOutbox({ db });
+    expect(newest).toMatchObject({ to: BOB, subject: `Your verification code: ${code}` });
 
     const stored = await requirement(requirementId);
     expect(stored.emailCodeHash).toMatch(/^[0-9a-f]{64}$/);
@@ -143,5 +146,63 @@ describe("email code step-up", () => {
     } finally {
       bob.services.mailer = mailer;
     }
+  });
+
+  it("when the mail server fails, the request is refused as unavailable, nothing is audited as sent, and asking again is not throttled", async () => {
+    const requirementId = await smallRequirement();
+    const mailer = bob.services.mailer;
+    bob.services.mailer = { kind: "smtp", send: () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:25")) };
+    try {
+      const failed = await catchError(sendCode(requirementId));
+      expect(failed).toMatchObject({ code: "SERVICE_UNAVAILABLE", stepUp: { code: "UNAVAILABLE" } });
+      expect(failed.message).not.toContain("ECONNREFUSED");
+    } finally {
+      bob.services.mailer = mailer;
+    }
+    expect(await requirement(requirementId)).toMatchObject({ emailCodeHash: null, emailCodeSendCount: 0, emailCodeSentAt: null });
+    const sent = await db.auditEvent.findMany({ where: { userId: bobId, type: "stepup.email_code_sent" } });
+    expect(sent.filter((row) => (row.data as { requirementId?: string }).requirementId === requirementId)).toHaveLength(0);
+    await sendCode(requirementId);
+    expect((await verifyCode(requirementId, await latestEmailCode(db, BOB))).status).toBe("fulfilled");
+  });
+
+  it("two sends racing for the same requirement: one email goes out, the other is throttled", async () => {
+    const requirementId = await smallRequirement();
+    const before = await db.outboxEmail.count({ where: { to: BOB } });
+    const results = await Promise.allSettled([sendCode(requirementId), sendCode(requirementId)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(await catchError(Promise.reject(rejected?.reason))).toMatchObject({ stepUp: { code: "RESEND_THROTTLED" } });
+    expect(await db.outboxEmail.count({ where: { to: BOB } })).toBe(before + 1);
+    expect((await requirement(requirementId)).emailCodeSendCount).toBe(1);
+  });
+});
+
+describe("email codes per user", () => {
+  const userDb = createTestDatabase();
+  afterAll(() => userDb.$disconnect());
+  const clock = createClock();
+
+  it("at most 20 emails an hour per user, across requirements: a signed-in attacker cannot flood the inbox", async () => {
+    const alice = createClient(userDb, clock);
+    await signIn(alice, "alice@example.com");
+    const newRequirement = async () => (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
+    const send = (requirementId: string) => alice.call((api) => api.stepUp.challenge({ requirementId, method: "email_code" }));
+    for (let r = 0; r < 4; r++) {
+      const requirementId = await newRequirement();
+      for (let s = 0; s < 5; s++) {
+        await send(requirementId);
+        clock.advance(30_000);
+      }
+    }
+    expect(await userDb.outboxEmail.count({ where: { to: "alice@example.com" } })).toBe(20);
+    const refused = await catchError(send(await newRequirement()));
+    expect(refused).toMatchObject({ stepUp: { code: "RESEND_THROTTLED" } });
+    const retryAfter = (refused.stepUp as { retryAfter: number }).retryAfter;
+    expect(retryAfter).toBeGreaterThan(45 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(60 * 60);
+
+    clock.advance(61 * MIN);
+    expect(await send(await newRequirement())).toMatchObject({ method: "email_code" });
   });
 });

@@ -167,4 +167,15 @@ describe("passkey step-up", () => {
     await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: "{not json" })), requirementId);
     expect(await lastFailure()).toMatchObject({ failure: "malformed" });
   });
+
+  it("the same valid assertion sent twice at once is accepted once", async () => {
+    const requirementId = await smallRequirement();
+    const challenge = await alice.call((api) => api.stepUp.challenge({ requirementId, method: "passkey" }));
+    if (challenge.method !== "passkey") throw new Error("expected a passkey challenge");
+    const credential = JSON.stringify(phone.authenticate(challenge.options));
+    const send = () => alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential }));
+    const results = await Promise.allSettled([send(), send()]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.stepUpAttempt.count({ where: { requirementId, success: true } })).toBe(1);
+  });
 });

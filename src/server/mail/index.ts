@@ -1,6 +1,6 @@
 import "server-only";
 import type { Mailer } from "./mailer";
-import { outboxMailer } from "./outbox";
+import { isOutboxMailer, outboxMailer } from "./outbox";
 import { createSmtpMailer } from "./smtp";
 
 /**
@@ -9,8 +9,7 @@ import { createSmtpMailer } from "./smtp";
  */
 export function selectMailer(env: Record<string, string | undefined> = process.env): Mailer | null {
   if (env.SMTP_URL && env.MAIL_FROM) return createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM });
-  if (env.NODE_ENV === "production") return null;
-  return outboxMailer;
+  return isOutboxMailer(env) ? outboxMailer : null;
 }
 
 export type { Mailer, MailMessage } from "./mailer";

@@ -2,6 +2,14 @@ import "server-only";
 import { db as defaultDb, type Database } from "../db";
 import type { Mailer } from "./mailer";
 
+/**
+ * The outbox is the mailer when no SMTP is configured and the server does not run as production.
+ * Read through a variable: `next build` replaces a literal `process.env.NODE_ENV` with "production".
+ */
+export function isOutboxMailer(env: Record<string, string | undefined> = process.env): boolean {
+  return !(env.SMTP_URL && env.MAIL_FROM) && env.NODE_ENV !== "production";
+}
+
 /** Development mailer: stores each message in OutboxEmail instead of sending it. Never used in production. */
 export const outboxMailer: Mailer = {
   kind: "outbox",
@@ -18,8 +26,9 @@ export interface OutboxEntry {
   createdAt: Date;
 }
 
-/** The newest outbox messages, for the /dev/outbox page (which refuses to render in production). */
+/** The newest outbox messages, for the /dev/outbox page. Empty whenever the outbox is not the mailer in use. */
 export async function listOutbox(options: { db?: Database; limit?: number } = {}): Promise<OutboxEntry[]> {
+  if (!isOutboxMailer()) return [];
   const database = options.db ?? defaultDb;
   return database.outboxEmail.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 50 });
 }

@@ -102,7 +102,7 @@ export function createStepUpController(): StepUpController {
       else head.started = true;
       return result;
     },
-    challenge(input) {
+    async challenge(input) {
       const head = requireHead();
       return head.transport.challenge({ ...input, requirementId: head.payload.requirementId });
     },

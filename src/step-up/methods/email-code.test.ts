@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL_CODE_MAX_SENDS, EMAIL_CODE_RESEND_INTERVAL_MS, EMAIL_CODE_TTL_MS, generateEmailCode, hashEmailCode, maskEmail } from "./email-code";
+import {
+  EMAIL_CODE_MAX_SENDS,
+  EMAIL_CODE_MAX_SENDS_PER_USER,
+  EMAIL_CODE_RESEND_INTERVAL_MS,
+  EMAIL_CODE_TTL_MS,
+  EMAIL_CODE_USER_WINDOW_MS,
+  generateEmailCode,
+  hashEmailCode,
+  maskEmail,
+} from "./email-code";
 
 describe("email codes", () => {
   it("are six digits, leading zeros kept, and vary", () => {
@@ -29,9 +38,11 @@ describe("email codes", () => {
     expect(maskEmail(email)).toBe(masked);
   });
 
-  it("expire after 10 minutes, resend after 30 seconds, at most 5 sends (pinned)", () => {
+  it("expire after 10 minutes, resend after 30 seconds, at most 5 sends, 20 an hour per user (pinned)", () => {
     expect(EMAIL_CODE_TTL_MS).toBe(600_000);
     expect(EMAIL_CODE_RESEND_INTERVAL_MS).toBe(30_000);
     expect(EMAIL_CODE_MAX_SENDS).toBe(5);
+    expect(EMAIL_CODE_MAX_SENDS_PER_USER).toBe(20);
+    expect(EMAIL_CODE_USER_WINDOW_MS).toBe(3_600_000);
   });
 });

@@ -2,12 +2,25 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { constantTimeEqual, keyedHashHex } from "@/server/crypto";
 import { MINUTE_MS } from "../engine";
-import { claimEmailCode, clearEmailCode, getEmailCodeState, getUserEmail, storeEmailCode, type EmailCodeState } from "../server/store/email-codes";
-import { VERIFIED, failed, type IssueResult, type Verifier } from "./verifier";
+import {
+  claimEmailCode,
+  clearEmailCode,
+  countUserEmailCodes,
+  getEmailCodeState,
+  getUserEmail,
+  recordEmailCodeSent,
+  releaseEmailCode,
+  storeEmailCode,
+  type EmailCodeState,
+} from "../server/store/email-codes";
+import { VERIFIED, failed, type IssueResult, type Verifier, type VerifyContext } from "./verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;
 export const EMAIL_CODE_MAX_SENDS = 5;
+/** Across requirements: a signed-in attacker must not turn step-up into a way to flood the user's inbox. */
+export const EMAIL_CODE_MAX_SENDS_PER_USER = 20;
+export const EMAIL_CODE_USER_WINDOW_MS = 60 * MINUTE_MS;
 
 /** Six digits, uniformly random (crypto.randomInt, no modulo bias). */
 export function generateEmailCode(): string {
@@ -36,27 +49,26 @@ export const emailCodeVerifier: Verifier = {
     const email = await getUserEmail(db, userId);
     const state = await getEmailCodeState(db, requirementId);
     if (!email || !state) return { ok: false, failure: "not_enrolled" };
-    const throttled = throttleSeconds(state, now);
+    const throttled = Math.max(throttleSeconds(state, now), await userThrottleSeconds(db, userId, now));
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
 
     const code = generateEmailCode();
+    const codeHash = hashEmailCode(requirementId, code);
     const expiresAt = new Date(Math.min(now.getTime() + EMAIL_CODE_TTL_MS, context.requirementExpiresAt.getTime()));
-    const stored = await storeEmailCode(db, {
-      requirementId,
-      userId,
-      organizationId: context.organizationId,
-      request: context.request,
-      codeHash: hashEmailCode(requirementId, code),
-      sentTo: maskEmail(email),
-      now,
-      expiresAt,
-      minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS,
-      maxSends: EMAIL_CODE_MAX_SENDS,
-    });
+    const limits = { minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS, maxSends: EMAIL_CODE_MAX_SENDS };
     // Lost a race with a concurrent send: that one's code is the live one.
-    if (!stored) return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
-    await mailer.send(composeEmail(email, code), { db });
-    return { ok: true, challenge: issued(email, expiresAt, state.sendCount + 1) };
+    if (!(await storeEmailCode(db, { requirementId, codeHash, now, expiresAt, ...limits }))) {
+      return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
+    }
+    try {
+      await mailer.send(composeEmail(email, code), { db });
+    } catch {
+      await releaseEmailCode(db, { requirementId, codeHash, previous: state });
+      return { ok: false, failure: "unavailable" };
+    }
+    const sentTo = maskEmail(email);
+    await recordEmailCodeSent(db, { requirementId, userId, organizationId: context.organizationId, request: context.request, sentTo, expiresAt, now });
+    return { ok: true, challenge: issued(sentTo, expiresAt, state.sendCount + 1) };
   },
 
   async verify({ db, requirementId, now }, credential) {
@@ -82,9 +94,16 @@ function throttleSeconds(state: EmailCodeState, now: Date): number {
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
-function issued(email: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {
+async function userThrottleSeconds(db: VerifyContext["db"], userId: string, now: Date): Promise<number> {
+  const { sent, oldestSentAt } = await countUserEmailCodes(db, userId, new Date(now.getTime() - EMAIL_CODE_USER_WINDOW_MS));
+  if (sent < EMAIL_CODE_MAX_SENDS_PER_USER || !oldestSentAt) return 0;
+  // Approximate: the window frees up as the requirement with the oldest recent send ages out.
+  return Math.max(1, Math.ceil((oldestSentAt.getTime() + EMAIL_CODE_USER_WINDOW_MS - now.getTime()) / 1000));
+}
+
+function issued(sentTo: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {
   const resendAfter = sendCount >= EMAIL_CODE_MAX_SENDS ? Math.ceil(EMAIL_CODE_TTL_MS / 1000) : EMAIL_CODE_RESEND_INTERVAL_MS / 1000;
-  return { method: "email_code", sentTo: maskEmail(email), resendAfter, expiresAt: expiresAt.toISOString() };
+  return { method: "email_code", sentTo, resendAfter, expiresAt: expiresAt.toISOString() };
 }
 
 function composeEmail(to: string, code: string) {

@@ -60,7 +60,8 @@ export type IssueResult =
 
 /**
  * One verification method. Two steps: `issue` (a challenge or a code, for methods that need one)
- * then `verify`, which uses up whatever was issued whether it succeeds or fails.
+ * then `verify`. A WebAuthn challenge is used up by any verification, accepted or not; an email code
+ * by its first correct use (a typo does not cost a new email; wrong guesses count as failed attempts).
  */
 export interface Verifier {
   readonly method: MethodId;

@@ -43,10 +43,21 @@ export async function freshTotp(): Promise<string> {
 }
 
 let nextBackupCode = 0;
+let nextSpareBackupCode = ALICE_BACKUP_CODES.length - 1;
 /** Each seeded backup code works once; tests take them in order from a fresh database. */
 export function takeBackupCode(): string {
   const code = ALICE_BACKUP_CODES[nextBackupCode++];
   if (!code) throw new Error("Out of seeded backup codes");
+  return code;
+}
+
+/**
+ * Seeded codes from the end of the list, for journeys outside step-up-high: a worker restart after
+ * a failure resets both counters, and the two ends never hand out the same code in one run.
+ */
+export function takeSpareBackupCode(): string {
+  const code = ALICE_BACKUP_CODES[nextSpareBackupCode--];
+  if (!code || nextSpareBackupCode < nextBackupCode - 1) throw new Error("Out of seeded backup codes");
   return code;
 }
 

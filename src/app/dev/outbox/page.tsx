@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { selectMailer } from "@/server/mail";
-import { listOutbox } from "@/server/mail/outbox";
+import { isOutboxMailer, listOutbox } from "@/server/mail/outbox";
 import { formatDate } from "../../_components/money";
 
 export const metadata: Metadata = { title: "Dev outbox" };
@@ -10,12 +9,12 @@ export const dynamic = "force-dynamic";
 
 /**
  * Emails the development mailer "sent". The page exists only while the outbox is the mailer in use:
- * selectMailer never picks it when NODE_ENV is "production" at run time, nor when SMTP is set.
- * (A literal `process.env.NODE_ENV` check would be fixed to "production" by `next build`, which
- * would also hide the page from the end-to-end run; see playwright.config.ts.)
+ * never when NODE_ENV is "production" at run time, nor when SMTP is set. (A literal
+ * `process.env.NODE_ENV` check would be fixed to "production" by `next build`, which would also hide
+ * the page from the end-to-end run; see playwright.config.ts.)
  */
 export default async function OutboxPage() {
-  if (selectMailer()?.kind !== "outbox") notFound();
+  if (!isOutboxMailer()) notFound();
   const emails = await listOutbox();
   return (
     <main id="main" className="page">

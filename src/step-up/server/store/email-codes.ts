@@ -18,13 +18,19 @@ export async function getEmailCodeState(db: Database, requirementId: string): Pr
   return row ? { codeHash: row.emailCodeHash, sentAt: row.emailCodeSentAt, expiresAt: row.emailCodeExpiresAt, sendCount: row.emailCodeSendCount } : null;
 }
 
+/** Emails sent to a user since `since` (across requirements), and when the oldest of them went out. */
+export async function countUserEmailCodes(db: Database, userId: string, since: Date): Promise<{ sent: number; oldestSentAt: Date | null }> {
+  const result = await db.stepUpRequirement.aggregate({
+    where: { userId, emailCodeSentAt: { gte: since } },
+    _sum: { emailCodeSendCount: true },
+    _min: { emailCodeSentAt: true },
+  });
+  return { sent: result._sum.emailCodeSendCount ?? 0, oldestSentAt: result._min.emailCodeSentAt };
+}
+
 export interface StoreEmailCodeOptions {
   requirementId: string;
-  userId: string;
-  organizationId: string | null;
-  request: RequestInfo;
   codeHash: string;
-  sentTo: string;
   now: Date;
   expiresAt: Date;
   minIntervalMs: number;
@@ -32,32 +38,46 @@ export interface StoreEmailCodeOptions {
 }
 
 /**
- * Stores a new code (replacing the previous one) and audits it, only when the throttle allows:
- * the conditions are in the update itself, so two resends racing cannot both pass.
+ * Stores a new code (replacing the previous one) only when the throttle allows: the conditions are
+ * in the update itself, so two resends racing cannot both pass.
  */
 export async function storeEmailCode(db: Database, options: StoreEmailCodeOptions): Promise<boolean> {
   const { now } = options;
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.stepUpRequirement.updateMany({
-      where: {
-        id: options.requirementId,
-        status: "pending",
-        emailCodeSendCount: { lt: options.maxSends },
-        OR: [{ emailCodeSentAt: null }, { emailCodeSentAt: { lte: new Date(now.getTime() - options.minIntervalMs) } }],
-      },
-      data: { emailCodeHash: options.codeHash, emailCodeSentAt: now, emailCodeExpiresAt: options.expiresAt, emailCodeSendCount: { increment: 1 } },
-    });
-    if (count !== 1) return false;
+  const { count } = await db.stepUpRequirement.updateMany({
+    where: {
+      id: options.requirementId,
+      status: "pending",
+      emailCodeSendCount: { lt: options.maxSends },
+      OR: [{ emailCodeSentAt: null }, { emailCodeSentAt: { lte: new Date(now.getTime() - options.minIntervalMs) } }],
+    },
+    data: { emailCodeHash: options.codeHash, emailCodeSentAt: now, emailCodeExpiresAt: options.expiresAt, emailCodeSendCount: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+/** The mail could not be sent: the stored code dies and the send does not count against the throttle. */
+export async function releaseEmailCode(db: Database, options: { requirementId: string; codeHash: string; previous: EmailCodeState }): Promise<void> {
+  await db.stepUpRequirement.updateMany({
+    where: { id: options.requirementId, emailCodeHash: options.codeHash },
+    data: { emailCodeHash: null, emailCodeSentAt: options.previous.sentAt, emailCodeExpiresAt: null, emailCodeSendCount: options.previous.sendCount },
+  });
+}
+
+/** Audited once the mailer accepted the message (the address masked, never the code). */
+export async function recordEmailCodeSent(
+  db: Database,
+  options: { requirementId: string; userId: string; organizationId: string | null; request: RequestInfo; sentTo: string; expiresAt: Date; now: Date },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
     await writeAudit(tx, {
       type: "stepup.email_code_sent",
       userId: options.userId,
       organizationId: options.organizationId,
       ip: options.request.ip,
       userAgent: options.request.userAgent,
-      at: now,
+      at: options.now,
       data: { requirementId: options.requirementId, sentTo: options.sentTo, expiresAt: options.expiresAt.toISOString() },
     });
-    return true;
   });
 }
 

@@ -40,10 +40,10 @@ export function NewBackupCodes({ codes, onDone }: { codes: string[]; onDone: () 
         <button type="button" className="button small" onClick={onDone}>
           I saved them
         </button>
+        <span role="status" className="small">
+          {copied ?? ""}
+        </span>
       </div>
-      <p role="status" className="small">
-        {copied ?? ""}
-      </p>
     </div>
   );
 }

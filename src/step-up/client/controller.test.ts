@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { createStepUpController } from "./controller";
+import { describeProblem } from "./problems";
+import type { ChallengeInput, StepUpTransport } from "./transport";
+
+function payload(requirementId: string, level: StepUpRequiredPayload["level"]): StepUpRequiredPayload {
+  return { code: "STEP_UP_REQUIRED", requirementId, level, currentLevel: "low", reason: "Test", methods: [["passkey"], ["email_code"]], expiresAt: "2026-11-23T21:00:00.000Z", canRemember: false, degraded: false };
+}
+
+function recordingTransport(calls: ChallengeInput[]): StepUpTransport {
+  return {
+    verify: async () => ({ status: "pending", remaining: [] }) as never,
+    cancel: async () => ({}),
+    challenge: async (input) => {
+      calls.push(input);
+      return { method: "email_code", sentTo: "a***@example.com", resendAfter: 30, expiresAt: "2026-11-23T21:10:00.000Z" };
+    },
+  };
+}
+
+describe("step-up controller challenges", () => {
+  it("asks for a passkey challenge or an email code for the requirement the dialog shows, never another", async () => {
+    const controller = createStepUpController();
+    const calls: ChallengeInput[] = [];
+    void controller.request(payload("req-critical-1", "critical"), recordingTransport(calls)).catch(() => {});
+    void controller.request(payload("req-critical-2", "critical"), recordingTransport(calls)).catch(() => {});
+    await controller.challenge({ method: "email_code" });
+    await controller.challenge({ method: "passkey" });
+    expect(calls).toEqual([
+      { method: "email_code", requirementId: "req-critical-1" },
+      { method: "passkey", requirementId: "req-critical-1" },
+    ]);
+  });
+
+  it("refuses to issue a challenge when no dialog is open", async () => {
+    await expect(createStepUpController().challenge({ method: "passkey" })).rejects.toThrow("No verification is in progress");
+  });
+});
+
+describe("what the dialog says after a failed step", () => {
+  const tRPCError = (stepUp: unknown) => Object.assign(new Error("refused"), { data: { stepUp } });
+
+  it.each([
+    ["a closed or timed-out passkey prompt", Object.assign(new Error("The operation either timed out or was not allowed."), { name: "NotAllowedError" }), "passkey", /The passkey check didn’t finish.*Try again\./],
+    ["a throttled resend", tRPCError({ code: "RESEND_THROTTLED", retryAfter: 21 }), "email_code", /ask for another in 21 s/],
+    ["a wrong or expired email code", tRPCError({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 3 }), "email_code", /didn’t match or has expired\. 3 attempts left\. If it expired, request a new code\./],
+    ["a passkey the server refused", tRPCError({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 1 }), "passkey", /That passkey could not be verified\. 1 attempt left\./],
+  ] as const)("explains %s", (_case, error, method, text) => {
+    const problem = describeProblem(error, method);
+    expect(problem.kind).toBe("message");
+    expect(problem.kind === "message" && problem.text).toMatch(text);
+  });
+});
