@@ -5,8 +5,6 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Not tests/.tmp: the integration suite wipes that folder when it starts.
 const DATABASE_URL = "file:./test-results/e2e-db/e2e.db";
-// Seed and server must share the key that encrypts alice's TOTP secret (test-only value).
-const STEP_UP_ENCRYPTION_KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
 // Debian's Chromium here (TOOLCHAIN.md); Playwright's own browser on a laptop that has one.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -48,15 +46,16 @@ export default defineConfig({
       "npx prisma migrate deploy",
       "npm run db:seed",
       process.env.E2E_SKIP_BUILD ? "true" : "npx next build",
-      // A production build run as a test environment: the mailer is the dev outbox (NODE_ENV is read
-      // at run time there), so the journeys can read email codes at /dev/outbox.
-      `NODE_ENV=test npx next start --port ${PORT}`,
+      // The production build, served as `npm run demo` serves it (STEP_UP_DEMO=1 below): email codes
+      // go to the dev outbox, so the journeys can read them at /dev/outbox.
+      `npx next start --port ${PORT}`,
     ].join(" && "),
     url: `http://localhost:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 240_000,
     // Passkeys: WebAuthn checks the page's origin, which is this port (rp ID stays "localhost").
-    env: { DATABASE_URL, STEP_UP_ENCRYPTION_KEY, STEP_UP_ORIGIN: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
+    // No STEP_UP_ENCRYPTION_KEY: like the demo, seed and server share the development key.
+    env: { DATABASE_URL, STEP_UP_DEMO: "1", STEP_UP_ORIGIN: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -16,13 +16,15 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-// Development key so the demo runs without set-up; production refuses to start without a real one.
+// Development key so the demo runs without set-up (`STEP_UP_DEMO=1` under `next start`, which the
+// seed also used); production refuses to run without a real one.
 const DEV_KEY_HEX = "5f1d3c0b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060504";
 
 function encryptionKey(): Buffer {
-  const hex = process.env.STEP_UP_ENCRYPTION_KEY;
+  const env = process.env; // not `process.env.NODE_ENV` literally: `next build` would inline it
+  const hex = env.STEP_UP_ENCRYPTION_KEY;
   if (!hex) {
-    if (process.env.NODE_ENV === "production") throw new Error("STEP_UP_ENCRYPTION_KEY must be set (64 hex characters)");
+    if (env.NODE_ENV === "production" && env.STEP_UP_DEMO !== "1") throw new Error("STEP_UP_ENCRYPTION_KEY must be set (64 hex characters)");
     return Buffer.from(DEV_KEY_HEX, "hex");
   }
   if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("STEP_UP_ENCRYPTION_KEY must be 64 hex characters (32 bytes)");

@@ -41,6 +41,7 @@ describe("mailers", () => {
     expect(selectMailer({ NODE_ENV: "development" })?.kind).toBe("outbox");
     expect(selectMailer({ SMTP_URL: "smtp://mail.example:25", NODE_ENV: "development" })?.kind).toBe("outbox");
     expect(selectMailer({ NODE_ENV: "production" })).toBeNull();
+    expect(selectMailer({ NODE_ENV: "production", STEP_UP_DEMO: "1" })?.kind).toBe("outbox");
   });
 
   it("the SMTP mailer delivers the code email through nodemailer", async () => {
