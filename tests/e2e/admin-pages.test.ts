@@ -1,5 +1,5 @@
-import { expect, saveScreenshot, scanAccessibility, signIn, test } from "./support/fixtures";
-import { settle } from "./support/admin";
+import { expect, scanAccessibility, signIn, test } from "./support/fixtures";
+import { saveFullScreenshot, settle } from "./support/admin";
 
 const ADMIN_PAGES = [
   { path: "/admin/policies", heading: "Policies" },
@@ -54,7 +54,7 @@ test.describe("admin pages", () => {
     await page.getByLabel("Minutes since last verification").fill("30");
     await expect(verdict).toHaveText("Step-up required: high");
     await settle(page);
-    await saveScreenshot(page, "admin-simulator");
+    await saveFullScreenshot(page, "admin-simulator");
   });
 
   test("The procedures page lists the router's procedures with their levels", async ({ page }) => {
@@ -65,6 +65,6 @@ test.describe("admin pages", () => {
     await expect(page.getByRole("row", { name: /apiKeys\.create/ }).getByRole("cell").nth(2)).toHaveText("high");
     await expect(page.getByRole("row", { name: /admin\.policies\.create/ })).toBeVisible();
     await settle(page);
-    await saveScreenshot(page, "admin-procedures");
+    await saveFullScreenshot(page, "admin-procedures");
   });
 });
