@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, PASSWORD, signIn, test } from "./support/fixtures";
+import { expect, PASSWORD, scanAccessibility, signIn, test } from "./support/fixtures";
 import { saveFullScreenshot, settle } from "./support/admin";
 
 const EXTRA_SIGN_INS = 55;
@@ -53,5 +53,6 @@ test.describe("admin audit log", () => {
     const today = new Date().toISOString().slice(0, 10);
     await expect(chart.getByRole("row", { name: new RegExp(today) })).toBeVisible();
     await expect(chart.getByRole("columnheader", { name: "auth.signed_in" })).toBeVisible();
+    expect(await scanAccessibility(page)).toEqual([]);
   });
 });

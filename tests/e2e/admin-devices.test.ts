@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, PASSWORD, signIn, stepUpDialog, test } from "./support/fixtures";
+import { expect, PASSWORD, scanAccessibility, signIn, stepUpDialog, test } from "./support/fixtures";
 import { confirmWithPassword, openAs, saveFullScreenshot, settle } from "./support/admin";
 
 async function sendTransfer(page: Page, to: string, amount: string): Promise<void> {
@@ -41,6 +41,7 @@ test.describe("admin devices", () => {
     await expect(row).toContainText("medium");
     await settle(page);
     await saveFullScreenshot(page, "admin-devices");
+    expect(await scanAccessibility(page)).toEqual([]);
     await row.getByRole("button", { name: /^Revoke/ }).click();
     await expect(stepUpDialog(page)).toContainText("requires high assurance");
     await confirmWithPassword(page);
@@ -68,6 +69,7 @@ test.describe("admin devices", () => {
     await expect(page.getByRole("region", { name: "Pending requirements" })).toContainText("Nothing waiting for verification.");
     await settle(page);
     await saveFullScreenshot(page, "admin-support");
+    expect(await scanAccessibility(page)).toEqual([]);
     await alice.context().close();
   });
 });

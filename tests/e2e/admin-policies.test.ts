@@ -1,4 +1,4 @@
-import { expect, stepUpDialog, test } from "./support/fixtures";
+import { expect, scanAccessibility, stepUpDialog, test } from "./support/fixtures";
 import { confirmWithPassword, openAs, saveFullScreenshot, settle } from "./support/admin";
 
 test.describe("admin policies", () => {
@@ -10,8 +10,8 @@ test.describe("admin policies", () => {
 
     await page.getByLabel("Name").fill("Alice's email needs high");
     await page.getByLabel("Applies to").selectOption({ label: "Alice Anders (alice@example.com)" });
-    await page.getByRole("button", { name: "Add procedure patterns rule" }).click();
-    const rule = page.getByRole("group", { name: "Procedure patterns rule 1" });
+    await page.getByRole("button", { name: "Add procedure rule" }).click();
+    const rule = page.getByRole("group", { name: "Procedure rule 1" });
     await rule.getByLabel("Pattern").fill("account.changeEmail");
     await rule.getByLabel("Level required").selectOption("high");
 
@@ -57,13 +57,23 @@ test.describe("admin policies", () => {
     await row.getByRole("button", { name: "Confirm delete" }).click();
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Policy deleted.");
     await expect(row).toHaveCount(0);
+
+    // Each change is in the audit log with what the policy was before and after.
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
+    await page.getByLabel("Event type").selectOption("stepup.policy_changed");
+    const changes = page.getByRole("region", { name: "Events", exact: true }).getByRole("row").filter({ hasText: "Alice's email needs high" });
+    await expect(changes).toHaveCount(3);
+    await expect(changes.first()).toContainText('"before"');
+    await page.getByLabel("Event type").selectOption("");
+    await settle(page);
+    await saveFullScreenshot(page, "admin-audit-activity");
   });
 
   test("The rules' JSON view shows the schema's error and a bad condition is flagged as Ada types", async ({ page, signIn }) => {
     await signIn("admin");
     await page.goto("/admin/policies/new");
-    await page.getByRole("button", { name: "Add context conditions rule" }).click();
-    const expression = page.getByRole("group", { name: "Context conditions rule 1" }).getByLabel("Expression");
+    await page.getByRole("button", { name: "Add condition rule" }).click();
+    const expression = page.getByRole("group", { name: "Condition rule 1" }).getByLabel("Expression");
     await expression.fill("risk > ");
     await expect(page.getByText(/^Invalid: /)).toBeVisible();
     await expect(expression).toHaveAttribute("aria-invalid", "true");
@@ -78,7 +88,19 @@ test.describe("admin policies", () => {
     await json.fill('[{ "kind": "amount", "min": 100, "max": 500, "currency": "EUR", "level": "high" }]');
     await expect(page.getByText("Valid: 1 rule.")).toBeVisible();
     await page.getByRole("button", { name: "Form" }).click();
-    await expect(page.getByRole("group", { name: "Amounts rule 1" }).getByLabel("Currency (empty for any)")).toHaveValue("EUR");
+    await expect(page.getByRole("group", { name: "Amount rule 1" }).getByLabel("Currency (empty for any)")).toHaveValue("EUR");
+
+    // The form with one rule of every kind, and the JSON view with an error, pass axe too.
+    for (const kind of ["procedure", "resource", "auth-age", "condition", "risk"]) {
+      await page.getByRole("button", { name: `Add ${kind} rule` }).click();
+    }
+    await expect(page.getByRole("group", { name: /rule 1$/ })).toHaveCount(6);
+    await settle(page);
+    expect(await scanAccessibility(page)).toEqual([]);
+    await page.getByRole("button", { name: "JSON" }).click();
+    await page.getByLabel("Rules as JSON").fill("[{");
+    await expect(page.getByText(/^Not valid JSON/)).toBeVisible();
+    expect(await scanAccessibility(page)).toEqual([]);
   });
 
   test("Global policies are listed read-only", async ({ page, signIn }) => {

@@ -63,7 +63,7 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
   return (
     <div className="editor-layout">
       <form className="card stack" onSubmit={submit} aria-labelledby="policy-form-title">
-        <h2 id="policy-form-title">{policy ? (readOnly ? "Global policy (read-only)" : "Edit policy") : "New policy"}</h2>
+        <h2 id="policy-form-title">{readOnly ? "Global policy (read-only)" : "Details and rules"}</h2>
         {readOnly && <p className="notice">Global policies apply to every organization. Organization admins can read them but not change them.</p>}
         <fieldset className="plain stack" disabled={readOnly}>
           <div className="form-grid">
