@@ -103,6 +103,38 @@ test.describe("admin policies", () => {
     expect(await scanAccessibility(page)).toEqual([]);
   });
 
+  test("Ada tries a rule as report-only in the simulator, saves it, then switches it to enforce", async ({ page, signIn }) => {
+    await signIn("admin");
+    await page.goto("/admin/policies/new");
+    await page.getByLabel("Name").fill("Profile edits");
+    await page.getByLabel("Mode").selectOption({ label: "Report only (audit, never refuse)" });
+    await page.getByRole("button", { name: "Add procedure rule" }).click();
+    await page.getByRole("group", { name: "Procedure rule 1" }).getByLabel("Pattern").fill("profile.*");
+
+    const simulator = page.getByRole("region", { name: "Try it in the simulator" });
+    await simulator.getByLabel("Procedure").selectOption("profile.update");
+    await expect(simulator.getByTestId("sim-verdict")).toHaveText(/No step-up needed/);
+    await expect(simulator.getByRole("listitem").filter({ hasText: "Draft (unsaved)" })).toContainText("report only");
+
+    await page.getByRole("button", { name: "Create policy" }).click();
+    await confirmWithPassword(page);
+    const row = page.getByRole("row", { name: /Profile edits/ });
+    await expect(row).toContainText("Report only");
+
+    await row.getByRole("link", { name: "Profile edits" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Edit policy" })).toBeVisible();
+    await page.getByLabel("Mode").selectOption("enforce");
+    await simulator.getByLabel("Procedure").selectOption("profile.update");
+    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: high");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await expect(row).toContainText("Enforce");
+    await expect(row).not.toContainText("Report only");
+
+    await row.getByRole("button", { name: "Delete Profile edits" }).click();
+    await row.getByRole("button", { name: "Confirm delete" }).click();
+    await expect(row).toHaveCount(0);
+  });
+
   test("Global policies are listed read-only", async ({ page, signIn }) => {
     await signIn("admin");
     await page.goto("/admin/policies");
