@@ -96,10 +96,12 @@ test.describe("admin policies", () => {
     }
     await expect(page.getByRole("group", { name: /rule 1$/ })).toHaveCount(6);
     await settle(page);
+    await saveFullScreenshot(page, "admin-policy-all-kinds");
     expect(await scanAccessibility(page)).toEqual([]);
     await page.getByRole("button", { name: "JSON" }).click();
     await page.getByLabel("Rules as JSON").fill("[{");
     await expect(page.getByText(/^Not valid JSON/)).toBeVisible();
+    await saveFullScreenshot(page, "admin-policy-json");
     expect(await scanAccessibility(page)).toEqual([]);
   });
 

@@ -132,6 +132,7 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
             Include this policy as a draft (as if saved)
           </label>
         )}
+        {!readOnly && useDraft && !current.ok && <p className="notice small">The draft is left out until its rules are valid.</p>}
         <Simulator draft={!readOnly && useDraft && current.ok ? { id: policy?.id, userId: userId || null, rules: current.rules, mode, priority } : undefined} compact />
       </section>
     </div>
