@@ -1,5 +1,5 @@
-import { expect, saveScreenshot, scanAccessibility, signIn, test } from "./support/fixtures";
-import { settle } from "./support/admin";
+import { expect, scanAccessibility, signIn, test } from "./support/fixtures";
+import { confirmWithPassword, saveFullScreenshot, settle } from "./support/admin";
 
 const ADMIN_PAGES = [
   { path: "/admin/policies", heading: "Policies" },
@@ -54,17 +54,38 @@ test.describe("admin pages", () => {
     await page.getByLabel("Minutes since last verification").fill("30");
     await expect(verdict).toHaveText("Step-up required: high");
     await settle(page);
-    await saveScreenshot(page, "admin-simulator");
+    await saveFullScreenshot(page, "admin-simulator");
+    expect(await scanAccessibility(page)).toEqual([]);
   });
 
-  test("The procedures page lists the router's procedures with their levels", async ({ page }) => {
+  test("A policy on a procedure that step-up does not wrap shows it as sensitive but unprotected", async ({ page }) => {
     await signIn(page, "admin");
     await page.goto("/admin/procedures");
-    const transfer = page.getByRole("row", { name: /transfers\.create/ });
-    await expect(transfer).toContainText("mutation");
+    await expect(page.getByRole("row", { name: /transfers\.create/ })).toContainText("mutation");
     await expect(page.getByRole("row", { name: /apiKeys\.create/ }).getByRole("cell").nth(2)).toHaveText("high");
     await expect(page.getByRole("row", { name: /admin\.policies\.create/ })).toBeVisible();
+    const revoke = page.getByRole("row", { name: /apiKeys\.revoke/ });
+    await expect(revoke).toContainText("Sign-in only");
+
+    // A rule can name apiKeys.revoke, but only stepUpProcedure enforces rules: the page says so.
+    await page.goto("/admin/policies/new");
+    await page.getByLabel("Name").fill("Revoking keys");
+    await page.getByRole("button", { name: "Add procedure rule" }).click();
+    await page.getByRole("group", { name: "Procedure rule 1" }).getByLabel("Pattern").fill("apiKeys.revoke");
+    await page.getByRole("button", { name: "Create policy" }).click();
+    await confirmWithPassword(page);
+    await expect(page.getByRole("row", { name: /Revoking keys/ })).toBeVisible();
+    await page.goto("/admin/procedures");
+    await expect(revoke).toContainText("Sensitive, not protected");
+    await expect(page.getByText("1 sensitive procedure is not protected by step-up.")).toBeVisible();
     await settle(page);
-    await saveScreenshot(page, "admin-procedures");
+    await saveFullScreenshot(page, "admin-procedures");
+    expect(await scanAccessibility(page)).toEqual([]);
+
+    await page.goto("/admin/policies");
+    const policy = page.getByRole("row", { name: /Revoking keys/ });
+    await policy.getByRole("button", { name: "Delete Revoking keys" }).click();
+    await policy.getByRole("button", { name: "Confirm delete" }).click();
+    await expect(policy).toHaveCount(0);
   });
 });

@@ -30,3 +30,8 @@ export async function settle(page: Page): Promise<void> {
   await expect(page.getByText(/^Loading/)).toHaveCount(0);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
+
+/** The whole admin page (they scroll), under test-results/screenshots/ like the other journeys. */
+export async function saveFullScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}

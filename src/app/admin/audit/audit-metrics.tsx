@@ -9,6 +9,10 @@ type Metrics = RouterOutputs["admin"]["audit"]["metrics"];
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function formatPercent(value: number | null): string {
   return value === null ? "—" : percent.format(value);
 }
@@ -26,10 +30,10 @@ function describe(m: Metrics) {
     {
       label: "Verification success rate",
       value: formatPercent(m.verificationSuccessRate),
-      detail: `${m.verificationAttempts} attempts`,
+      detail: plural(m.verificationAttempts, "attempt"),
     },
     { label: "Median time to fulfil", value: formatSeconds(m.medianSecondsToFulfil), detail: "from requirement to grant" },
-    { label: "Remembered-device bypass rate", value: formatPercent(m.deviceBypassRate), detail: `${m.deviceBypasses} bypasses` },
+    { label: "Remembered-device bypass rate", value: formatPercent(m.deviceBypassRate), detail: plural(m.deviceBypasses, "bypass", "bypasses") },
     { label: "Lockouts", value: String(m.lockouts), detail: "after too many failed attempts" },
   ];
 }

@@ -17,14 +17,24 @@ const COLUMNS = [
   column.accessor("severity", { header: "Severity", cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span> }),
   column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
   column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
-  column.accessor("data", { header: "Details", cell: (c) => <span className="details">{summarize(c.getValue())}</span> }),
+  column.accessor("data", { header: "Details", cell: (c) => <EventData data={c.getValue()} /> }),
 ];
 
-/** A short one-line view of the event's JSON data; the CSV export has it in full. */
-function summarize(data: unknown): string {
-  if (data === null || data === undefined) return "—";
-  const text = typeof data === "string" ? data : JSON.stringify(data);
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+const SUMMARY_CHARS = 60;
+
+/** A one-line summary of the event's JSON data that opens to the whole of it (before/after of a policy change). */
+function EventData({ data }: { data: unknown }) {
+  if (data === null || data === undefined || (typeof data === "object" && Object.keys(data).length === 0)) return <span className="muted">—</span>;
+  const line = typeof data === "string" ? data : JSON.stringify(data);
+  if (line.length <= SUMMARY_CHARS) return <code className="details">{line}</code>;
+  return (
+    <details className="details">
+      <summary>
+        <code>{line.slice(0, SUMMARY_CHARS - 1)}…</code>
+      </summary>
+      <pre>{JSON.stringify(data, null, 2)}</pre>
+    </details>
+  );
 }
 
 export function AuditTable({ filter }: { filter: AuditFilter }) {

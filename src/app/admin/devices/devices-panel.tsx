@@ -6,6 +6,7 @@ import { FormStatus } from "../../_components/form-status";
 import { formatDate } from "../../_components/money";
 import { LevelBadge } from "../_components/level-badge";
 import { MemberSelect } from "../_components/member-select";
+import { describeUserAgent } from "../_components/user-agent";
 
 type Lists = RouterOutputs["admin"]["devices"]["list"];
 
@@ -66,7 +67,7 @@ function DeviceTable({ devices, pending, onRevoke }: { devices: Lists["devices"]
           {devices.map((d) => (
             <tr key={d.id}>
               <th scope="row">{d.userEmail}</th>
-              <td>{d.label ?? "Browser"}</td>
+              <td title={d.label ?? undefined}>{describeUserAgent(d.label)}</td>
               <td>
                 <LevelBadge level={d.level} />
               </td>
@@ -78,7 +79,7 @@ function DeviceTable({ devices, pending, onRevoke }: { devices: Lists["devices"]
                   <span className="badge">Revoked</span>
                 ) : (
                   <button type="button" className="button secondary small" disabled={pending} onClick={() => onRevoke(d.id)}>
-                    Revoke<span className="visually-hidden"> {`${d.label ?? "browser"} of ${d.userEmail}`}</span>
+                    Revoke<span className="visually-hidden"> {`${describeUserAgent(d.label)} of ${d.userEmail}`}</span>
                   </button>
                 )}
               </td>

@@ -24,7 +24,7 @@ export function ConditionField({ expression, onChange }: { expression: string; o
         placeholder="risk > 0.8 && amount.value > 1000"
         onChange={(e) => onChange(e.target.value)}
       />
-      <p id={`${id}-check`} className={`check ${invalid ? "error-text" : ""}`} aria-live="polite">
+      <p id={`${id}-check`} className={`check ${invalid ? "error-text" : settled && check.data?.ok ? "" : "pending"}`} aria-live="polite">
         {describeCheck(expression.trim(), settled, check.data, check.error)}
       </p>
     </div>

@@ -63,7 +63,7 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
   return (
     <div className="editor-layout">
       <form className="card stack" onSubmit={submit} aria-labelledby="policy-form-title">
-        <h2 id="policy-form-title">{policy ? (readOnly ? "Global policy (read-only)" : "Edit policy") : "New policy"}</h2>
+        <h2 id="policy-form-title">{readOnly ? "Global policy (read-only)" : "Details and rules"}</h2>
         {readOnly && <p className="notice">Global policies apply to every organization. Organization admins can read them but not change them.</p>}
         <fieldset className="plain stack" disabled={readOnly}>
           <div className="form-grid">
@@ -132,6 +132,7 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
             Include this policy as a draft (as if saved)
           </label>
         )}
+        {!readOnly && useDraft && !current.ok && <p className="notice small">The draft is left out until its rules are valid.</p>}
         <Simulator draft={!readOnly && useDraft && current.ok ? { id: policy?.id, userId: userId || null, rules: current.rules, mode, priority } : undefined} compact />
       </section>
     </div>

@@ -98,7 +98,7 @@ function PolicyRow({ policy, pending, onToggle, onDelete }: PolicyRowProps) {
           <span className="visually-hidden">Enabled: {policy.name}</span>
           <span aria-hidden="true">{policy.enabled ? "On" : "Off"}</span>
         </label>
-        {!policy.editable && <span className="muted small block">Read-only</span>}
+        {!policy.editable && <span className="muted small block nowrap">Read-only</span>}
       </td>
       <td className="actions">
         {policy.editable &&

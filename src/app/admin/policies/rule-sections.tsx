@@ -15,7 +15,7 @@ export function RuleSections({ rules, onChange }: RuleSectionsProps) {
   const remove = (index: number) => onChange(rules.filter((_, i) => i !== index));
   return (
     <div className="stack">
-      {RULE_KINDS.map(({ kind, title, hint }) => {
+      {RULE_KINDS.map(({ kind, title, noun, hint }) => {
         const ofKind = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.kind === kind);
         const headingId = `rules-${kind}`;
         return (
@@ -26,13 +26,13 @@ export function RuleSections({ rules, onChange }: RuleSectionsProps) {
               <RuleFieldset
                 key={index}
                 rule={rule}
-                legend={`${title} rule ${n + 1}`}
+                legend={`${noun} ${n + 1}`}
                 onChange={(next) => replace(index, next)}
                 onRemove={() => remove(index)}
               />
             ))}
             <button type="button" className="button secondary small" onClick={() => onChange([...rules, createRule(kind)])}>
-              Add {title.toLowerCase()} rule
+              Add {noun.toLowerCase()}
             </button>
           </section>
         );

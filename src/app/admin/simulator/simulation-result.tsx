@@ -45,10 +45,12 @@ function ResultBody({ simulation }: { simulation: Simulation }) {
           </>
         )}
       </p>
-      <p>
-        <span className="muted">Reason: </span>
-        {simulation.reason}
-      </p>
+      {simulation.reason && (
+        <p>
+          <span className="muted">Reason: </span>
+          {simulation.reason}
+        </p>
+      )}
       {!simulation.protectedByStepUp && (
         <p className="notice">This procedure is not wrapped by stepUpProcedure, so it is never refused whatever the policies say.</p>
       )}

@@ -73,8 +73,11 @@ export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; 
   const simulation = api.admin.simulate.useQuery(input, { enabled: input.procedure !== "", placeholderData: keepPreviousData });
   const paths = procedures.data?.map((p) => p.path) ?? [fields.procedure];
 
+  const result = <SimulationResult simulation={simulation.data} error={simulation.error} updating={simulation.isFetching || latest !== settled} />;
   return (
     <div className={compact ? "simulator compact" : "simulator"}>
+      {/* Beside a long policy form the answer comes first, so it stays in view while the form scrolls. */}
+      {compact && result}
       <form className="form-grid" aria-label="Call context" onSubmit={(e) => e.preventDefault()}>
         <MemberSelect label="User" value={fields.userId} onChange={(v) => set("userId", v)} emptyLabel="Me" />
         <SelectField label="Procedure" value={fields.procedure} onChange={(v) => set("procedure", v)}>
@@ -119,7 +122,7 @@ export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; 
           </div>
         </div>
       </form>
-      <SimulationResult simulation={simulation.data} error={simulation.error} updating={simulation.isFetching || latest !== settled} />
+      {!compact && result}
     </div>
   );
 }

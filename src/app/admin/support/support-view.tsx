@@ -73,6 +73,7 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
       {items.length === 0 ? (
         <p className="muted">No grants yet.</p>
       ) : (
+        <div className="table-scroll">
         <table className="table">
           <thead>
             <tr>
@@ -85,7 +86,7 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
           <tbody>
             {items.map((g) => (
               <tr key={g.id}>
-                <td>
+                <td className="nowrap">
                   {formatDate(g.verifiedAt)}
                   {g.procedure && <code className="block small">{g.procedure}</code>}
                 </td>
@@ -99,6 +100,7 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
@@ -106,11 +108,12 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
 
 function Verifications({ items }: { items: Support["recentVerifications"] }) {
   return (
-    <section className="card" aria-labelledby="support-attempts">
+    <section className="card wide" aria-labelledby="support-attempts">
       <h2 id="support-attempts">Recent verifications</h2>
       {items.length === 0 ? (
         <p className="muted">No verification attempts yet.</p>
       ) : (
+        <div className="table-scroll">
         <table className="table">
           <thead>
             <tr>
@@ -123,7 +126,7 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
           <tbody>
             {items.map((a) => (
               <tr key={a.id}>
-                <td>{formatDate(a.createdAt)}</td>
+                <td className="nowrap">{formatDate(a.createdAt)}</td>
                 <td>{describeMethods([a.method])}</td>
                 <td>{a.success ? "Succeeded" : `Failed${a.failure ? ` (${a.failure})` : ""}`}</td>
                 <td>{a.procedure ? <code>{a.procedure}</code> : "—"}</td>
@@ -131,6 +134,7 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   return (
     <>
-      <h1>Policy</h1>
+      <h1>Edit policy</h1>
       <EditPolicy id={id} />
     </>
   );

@@ -1,0 +1,58 @@
+import { readFile } from "node:fs/promises";
+import { expect, PASSWORD, scanAccessibility, signIn, test } from "./support/fixtures";
+import { saveFullScreenshot, settle } from "./support/admin";
+
+const EXTRA_SIGN_INS = 55;
+
+test.describe("admin audit log", () => {
+  test("Ada filters the audit log, loads more, and exports the same rows as CSV", async ({ page, request }) => {
+    // More than one page (50) of Bob's sign-ins, through the real endpoint.
+    for (let i = 0; i < EXTRA_SIGN_INS; i++) {
+      const response = await request.post("/api/trpc/auth.signIn?batch=1", { data: { 0: { json: { email: "bob@example.com", password: PASSWORD } } } });
+      expect(response.ok()).toBe(true);
+    }
+    await signIn(page, "admin");
+    await page.goto("/admin/audit");
+    const metrics = page.getByRole("region", { name: "Metrics for this period" });
+    await expect(metrics.getByText("Step-ups per 100 protected calls")).toBeVisible();
+    await expect(metrics.getByText("Lockouts")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Events per day" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await settle(page);
+    await saveFullScreenshot(page, "admin-audit");
+
+    await page.getByLabel("User").selectOption({ label: "Bob Brown (bob@example.com)" });
+    await page.getByLabel("Event type").selectOption("auth.signed_in");
+    const events = page.getByRole("region", { name: "Events", exact: true });
+    await expect(events.getByRole("status")).toHaveText("Showing 50 events.");
+    await events.getByRole("button", { name: "Load more" }).click();
+    // Earlier journeys in the same run may have signed Bob in too: at least ours, all of one type.
+    await expect(events.getByRole("status")).toHaveText(/^Showing \d+ events, all loaded\.$/);
+    await expect(events.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    const shown = Number((await events.getByRole("status").textContent())?.match(/\d+/)?.[0]);
+    expect(shown).toBeGreaterThanOrEqual(EXTRA_SIGN_INS);
+    const eventCells = events.getByRole("row").locator("td:nth-child(2)");
+    await expect(eventCells).toHaveCount(shown);
+    for (const text of await eventCells.allTextContents()) expect(text).toBe("auth.signed_in");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const csv = await readFile((await download.path()) ?? "", "utf8");
+    const [header, ...rows] = csv.trimEnd().split("\r\n");
+    expect(header).toBe("createdAt,type,severity,userEmail,userId,actorId,ip,data");
+    expect(rows).toHaveLength(shown);
+    for (const row of rows) expect(row).toMatch(/^[^,]+,auth\.signed_in,info,bob@example\.com,/);
+
+    await page.getByLabel("Severity").selectOption("critical");
+    await expect(events).toContainText("No events match these filters.");
+  });
+
+  test("The chart's numbers are available as a table", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/audit");
+    const chart = page.getByRole("region", { name: "Events per day" });
+    await chart.getByText("Show the numbers").click();
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(chart.getByRole("row", { name: new RegExp(today) })).toBeVisible();
+    await expect(chart.getByRole("columnheader", { name: "auth.signed_in" })).toBeVisible();
+    expect(await scanAccessibility(page)).toEqual([]);
+  });
+});
