@@ -1,4 +1,4 @@
-import { expect, expirePendingRequirements, PASSWORD, stepUpDialog, saveScreenshot, test } from "./support/fixtures";
+import { chooseMethod, expect, expirePendingRequirements, PASSWORD, stepUpDialog, saveScreenshot, test } from "./support/fixtures";
 
 test.describe("an expired verification", () => {
   test("Ada's verification expires while the dialog is open; she starts again and the transfer still goes through once", async ({ page, signIn }) => {
@@ -9,6 +9,7 @@ test.describe("an expired verification", () => {
     await page.getByRole("button", { name: "Send transfer" }).click();
 
     const dialog = stepUpDialog(page);
+    await chooseMethod(page, "Password");
     await expect(dialog.getByLabel("Password")).toBeFocused();
     expect(expirePendingRequirements()).toBe(1);
 
@@ -19,6 +20,7 @@ test.describe("an expired verification", () => {
     await saveScreenshot(page, "dialog-expired");
 
     await dialog.getByRole("button", { name: "Start again" }).click();
+    await chooseMethod(page, "Password");
     await expect(dialog.getByLabel("Password")).toBeEnabled();
     await expect(dialog.getByRole("alert")).toHaveCount(0);
     await dialog.getByLabel("Password").fill(PASSWORD);

@@ -1,16 +1,13 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, PASSWORD, signIn, stepUpDialog, type DemoUser } from "./fixtures";
+import { expect, signIn, stepUpDialog, verifyWithPassword, type DemoUser } from "./fixtures";
 
 /**
- * The admins have a password only, so "high" degrades to a password (demo config, audited).
- * Completes that dialog when it shows; a recent high grant means it may not.
+ * The admins have a password and their email only, so "high" degrades to a password or an email
+ * code (demo config, audited). Completes that dialog with the password.
  */
 export async function confirmWithPassword(page: Page): Promise<void> {
-  const dialog = stepUpDialog(page);
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Password").fill(PASSWORD);
-  await dialog.getByRole("button", { name: "Verify" }).click();
-  await expect(dialog).toBeHidden();
+  await expect(stepUpDialog(page)).toBeVisible();
+  await verifyWithPassword(page);
 }
 
 /** A second signed-in user in their own browser context (own cookies), for cross-user journeys. */
