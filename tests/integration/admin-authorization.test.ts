@@ -127,11 +127,15 @@ describe("Acme's admin and Globex's rows", () => {
   beforeAll(async () => {
     ginaId = await userIdOf(db, GINA);
     gina = await signedIn(db, clock, GINA);
-    // Gina creates a Globex policy (her own step-up, remembering this browser: a Globex device row).
-    const refused = await expectStepUp(gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" }))));
-    await verify(gina, refused.requirementId, "password", DEMO_PASSWORD, true);
-    globexPolicyId = (await gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" })))).id;
+    // A small transfer at medium, trusting this browser: a Globex device row...
+    const transfer = await expectStepUp(gina.call((api) => api.transfers.create({ amount: 5, currency: "USD", to: "Ivan" })));
+    await verify(gina, transfer.requirementId, "password", DEMO_PASSWORD, true);
     ginaDeviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: ginaId } })).id;
+    // ...then a Globex policy (her own step-up, degraded to a password, so it cannot trust a device).
+    const refused = await expectStepUp(gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" }))));
+    expect(refused).toMatchObject({ degraded: true, canRemember: false });
+    await verify(gina, refused.requirementId, "password", DEMO_PASSWORD);
+    globexPolicyId = (await gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" })))).id;
     ginaPasskeyId = (await db.passkey.create({ data: { userId: ginaId, credentialId: "gina-cred", publicKey: Buffer.from([1, 2, 3]), name: "Gina's key" } })).id;
     admin = await signedIn(db, clock, ADMIN);
   });

@@ -257,6 +257,13 @@ describe("decision details", () => {
     expect(decide(minimumLevel, { context: makeContext({ risk }) }, config).canRemember).toBe(canRemember);
   });
 
+  it("a degraded verification can never trust the device", () => {
+    const decision = decide("high", { availableMethods: new Set<MethodId>(["password"]) }, DEGRADE);
+    expect(decision.degraded).toBe(true);
+    expect(decision.canRemember).toBe(false);
+    expect(decide("high", { availableMethods: new Set<MethodId>(["password", "totp"]) }, DEGRADE).canRemember).toBe(true);
+  });
+
   it("explains the action and level in the reason", () => {
     const context = makeContext({ action: "Transferring 5,000.00 USD", amount: { value: 5000, currency: "USD" } });
     const policies = [makePolicy([{ kind: "amount", min: 1000, currency: "USD", level: "high" }])];

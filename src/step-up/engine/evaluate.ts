@@ -22,8 +22,10 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
     return { ...base, required: false, reason: "", methods: [], degraded: false, satisfiedBy: { kind: "not_required" }, canRemember: false };
   }
   const { combinations, degraded } = selectCombinations(level, input.availableMethods, config);
+  // A degraded verification proves less than the level it grants, so it never vouches for a device:
+  // a remembered device would otherwise carry that weaker proof at the full level for 24 hours.
   const canRemember =
-    config.rememberDevice.enabled && level !== "critical" && context.risk < config.rememberDevice.maxRisk;
+    config.rememberDevice.enabled && level !== "critical" && !degraded && context.risk < config.rememberDevice.maxRisk;
   const satisfiedBy = findSatisfaction(input, level, windowMs, config);
   return {
     ...base,
