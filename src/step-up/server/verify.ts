@@ -1,22 +1,14 @@
 import "server-only";
 import { remainingMethods, type MethodId, type StepUpConfig } from "../engine";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
 import type { FailureDetail, VerifyFailure } from "../methods";
 import { stepUpFailure } from "./errors";
 import { requireUsableRequirement, secondsUntil, verifyContext } from "./requirement-access";
 import { countRecentFailures, userLockoutSeconds } from "./store/credentials";
-import type { RequestInfo, RequirementRecord } from "./store/requirements";
+import type { RequirementRecord } from "./store/requirements";
 import { recordFailedAttempt, recordVerifiedMethod } from "./store/verifications";
-import type { StepUpServices } from "./services";
+import type { ChallengeOptions } from "./challenge";
 
-export interface VerifyOptions {
-  db: Database;
-  services: StepUpServices;
-  session: AuthSession;
-  request: RequestInfo;
-  requirementId: string;
-  method: MethodId;
+export interface VerifyOptions extends ChallengeOptions {
   credential: string;
   rememberDevice: boolean;
 }

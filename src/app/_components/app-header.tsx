@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+/** The skip link and the top bar every signed-in page shares (the app and the admin area). */
+export function AppHeader({ userName, isAdmin }: { userName: string; isAdmin: boolean }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          Ledger
+        </Link>
+        <NavLinks isAdmin={isAdmin} />
+        <div className="user">
+          <span>{userName}</span>
+          <SignOutButton />
+        </div>
+      </header>
+    </>
+  );
+}
