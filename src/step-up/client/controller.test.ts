@@ -38,6 +38,24 @@ describe("step-up controller challenges", () => {
   });
 });
 
+describe("starting again after an expired verification", () => {
+  it("re-runs the waiting call and opens the fresh prompt on the combination chosen before, once", async () => {
+    const controller = createStepUpController();
+    const transport = recordingTransport([]);
+    const first = controller.request(payload("req-1", "high"), transport);
+    expect(controller.getSnapshot()?.preferred).toBeNull();
+    controller.restart(["email_code"]);
+    await expect(first).resolves.toBeUndefined();
+    expect(controller.getSnapshot()).toBeNull();
+
+    void controller.request(payload("req-2", "high"), transport).catch(() => {});
+    expect(controller.getSnapshot()).toMatchObject({ payload: { requirementId: "req-2" }, preferred: ["email_code"] });
+    await controller.cancel();
+    void controller.request(payload("req-3", "high"), transport).catch(() => {});
+    expect(controller.getSnapshot()?.preferred).toBeNull();
+  });
+});
+
 describe("what the dialog says after a failed step", () => {
   const tRPCError = (stepUp: unknown) => Object.assign(new Error("refused"), { data: { stepUp } });
 

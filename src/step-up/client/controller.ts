@@ -1,5 +1,5 @@
 import type { StepUpRequiredPayload } from "@/step-up/shared/payload";
-import type { StepUpLevel } from "@/step-up/engine/levels";
+import type { Combination, StepUpLevel } from "@/step-up/engine/levels";
 import { StepUpCancelledError } from "./errors";
 import type { ChallengeInput, ChallengeResult, StepUpTransport, VerifyInput, VerifyResult } from "./transport";
 
@@ -12,6 +12,8 @@ export interface StepUpPrompt {
   waiting: number;
   /** Prompts queued behind this one (critical operations get one each). */
   queued: number;
+  /** After "Start again": the combination the user had chosen, to open it directly if still offered. */
+  preferred: Combination | null;
 }
 
 interface Waiter {
@@ -27,6 +29,7 @@ interface Entry {
   waiters: Waiter[];
   /** A factor was verified: the displayed requirement can no longer be swapped for a higher one. */
   started: boolean;
+  preferred: Combination | null;
 }
 
 export interface StepUpController {
@@ -41,8 +44,8 @@ export interface StepUpController {
   challenge(input: Omit<ChallengeInput, "requirementId">): Promise<ChallengeResult>;
   /** Cancels the shown requirement(s) on the server and rejects every waiting operation. */
   cancel(): Promise<void>;
-  /** After EXPIRED: re-runs the operations, which earns them a fresh requirement. */
-  restart(): void;
+  /** After EXPIRED: re-runs the operations, which earns them a fresh requirement (opened on `preferred`). */
+  restart(preferred?: Combination | null): void;
 }
 
 const LEVEL_RANK: Record<StepUpLevel, number> = { medium: 0, high: 1, critical: 2 };
@@ -53,10 +56,11 @@ export function createStepUpController(): StepUpController {
   const listeners = new Set<() => void>();
   let nextId = 1;
   let snapshot: StepUpPrompt | null = null;
+  let preferNext: Combination | null = null;
 
   function publish() {
     const head = queue[0];
-    snapshot = head ? { id: head.id, payload: head.payload, waiting: head.waiters.length, queued: queue.length - 1 } : null;
+    snapshot = head ? { id: head.id, payload: head.payload, waiting: head.waiters.length, queued: queue.length - 1, preferred: head.preferred } : null;
     for (const listener of listeners) listener();
   }
 
@@ -85,7 +89,8 @@ export function createStepUpController(): StepUpController {
             group.transport = transport;
           }
         } else {
-          queue.push({ id: nextId++, payload, transport, waiters: [waiter], started: false });
+          queue.push({ id: nextId++, payload, transport, waiters: [waiter], started: false, preferred: preferNext });
+          preferNext = null;
         }
         publish();
       });
@@ -114,7 +119,8 @@ export function createStepUpController(): StepUpController {
       // Best effort: an uncancelled requirement only lingers until it expires.
       await Promise.allSettled(ids.map((requirementId) => head.transport.cancel({ requirementId })));
     },
-    restart() {
+    restart(preferred = null) {
+      preferNext = preferred;
       settleHead((w) => w.resolve());
     },
   };

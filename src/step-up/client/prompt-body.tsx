@@ -23,7 +23,7 @@ interface PromptBodyProps {
 
 export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) {
   const { payload } = prompt;
-  const [chosen, setChosen] = useState<Combination | null>(payload.methods.length === 1 ? (payload.methods[0] ?? null) : null);
+  const [chosen, setChosen] = useState<Combination | null>(() => initialChoice(payload.methods, prompt.preferred));
   const [done, setDone] = useState<MethodId[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, setPending] = useState(false);
@@ -126,7 +126,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
               Cancel
             </button>
             {mustRestart ? (
-              <button type="button" className={styles.primary} onClick={() => controller.restart()}>
+              <button type="button" className={styles.primary} onClick={() => controller.restart(chosen)}>
                 Start again
               </button>
             ) : (
@@ -175,4 +175,11 @@ function submitLabel({ method, pending, sendingEmail, emailSent, last }: SubmitS
   if (method === "passkey") return pending ? "Waiting for your passkey…" : METHOD_INFO.passkey.prompt;
   if (pending) return "Verifying…";
   return last ? "Verify" : "Continue";
+}
+
+/** The only combination, or the one chosen before "Start again" when it is still offered. */
+function initialChoice(methods: Combination[], preferred: Combination | null): Combination | null {
+  if (methods.length === 1) return methods[0] ?? null;
+  const key = preferred?.join("+");
+  return methods.find((combination) => combination.join("+") === key) ?? null;
 }
