@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/server/db";
-import { writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../store/audit";
 import { revokeUserGrantsAndDevices } from "../store/grants";
 import { memberOf, notFound, type AdminScope } from "./scope";
 
@@ -31,7 +31,7 @@ export async function listOrgDevices(db: Database, options: { organizationId: st
 
 function auditBase(scope: AdminScope, userId: string) {
   // The row belongs to the device's owner; the admin is the actor.
-  return { userId, actorId: scope.adminId, organizationId: scope.organizationId, ip: scope.request.ip, userAgent: scope.request.userAgent, at: scope.now };
+  return auditOrigin({ ...scope, userId, actorId: scope.adminId });
 }
 
 /** Revokes a member's remembered device: its cookie stops bypassing step-up at once. */

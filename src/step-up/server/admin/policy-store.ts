@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Database, Transaction } from "@/server/db";
 import { rulesSchema, type Rule } from "../../engine";
-import { writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../store/audit";
 import { invalidatePolicyCache } from "../store/policies";
 import { notFound, requireMember, type AdminScope } from "./scope";
 
@@ -100,11 +100,7 @@ function snapshot(policy: PolicyItem | null): Prisma.InputJsonValue | null {
 async function auditChange(tx: Transaction, scope: AdminScope, change: { action: string; before: PolicyItem | null; after: PolicyItem | null }) {
   await writeAudit(tx, {
     type: "stepup.policy_changed",
-    userId: scope.adminId,
-    organizationId: scope.organizationId,
-    ip: scope.request.ip,
-    userAgent: scope.request.userAgent,
-    at: scope.now,
+    ...auditOrigin({ ...scope, userId: scope.adminId }),
     data: { action: change.action, policyId: (change.after ?? change.before)?.id ?? null, before: snapshot(change.before), after: snapshot(change.after) },
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "@/server/db";
-import { writeAudit, type AuditEventType } from "../store/audit";
+import { auditOrigin, writeAudit, type AuditEventType } from "../store/audit";
 import { revokeUserGrantsAndDevices } from "../store/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
 
@@ -42,7 +42,7 @@ export async function recordFactorChange(
   change: { type: AuditEventType; data: Record<string, string | number | boolean | null> },
 ): Promise<void> {
   const { session, request, now } = context;
-  const base = { userId: session.userId, organizationId: session.activeOrganizationId, ip: request.ip, userAgent: request.userAgent, at: now };
+  const base = auditOrigin({ userId: session.userId, organizationId: session.activeOrganizationId, request, now });
   await writeAudit(tx, { ...base, type: change.type, data: change.data });
   if (change.type === "credential.renamed") return;
   const revoked = await revokeUserGrantsAndDevices(tx, session.userId, now);

@@ -56,6 +56,20 @@ const DEFAULT_SEVERITY: Partial<Record<AuditEventType, AuditSeverity>> = {
   "auth.sign_in_failed": "warning",
 };
 
+/**
+ * Who, from where and when, for an audit row about a request: the fields every step-up event shares.
+ * `actorId` defaults to the user (an admin acting on someone else's row passes their own id).
+ */
+export function auditOrigin(origin: {
+  userId: string | null;
+  organizationId: string | null;
+  request: { ip: string | null; userAgent: string | null };
+  now: Date;
+  actorId?: string;
+}): Pick<AuditEventInput, "userId" | "organizationId" | "actorId" | "ip" | "userAgent" | "at"> {
+  return { userId: origin.userId, organizationId: origin.organizationId, actorId: origin.actorId, ip: origin.request.ip, userAgent: origin.request.userAgent, at: origin.now };
+}
+
 /** Appends one audit row. Call it with the transaction that performs the state change it describes. */
 export async function writeAudit(tx: Transaction, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({

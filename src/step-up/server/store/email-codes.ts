@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/server/db";
-import { writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "./audit";
 import type { RequestInfo } from "./requirements";
 
 export interface EmailCodeState {
@@ -71,11 +71,7 @@ export async function recordEmailCodeSent(
   await db.$transaction(async (tx) => {
     await writeAudit(tx, {
       type: "stepup.email_code_sent",
-      userId: options.userId,
-      organizationId: options.organizationId,
-      ip: options.request.ip,
-      userAgent: options.request.userAgent,
-      at: options.now,
+      ...auditOrigin(options),
       data: { requirementId: options.requirementId, sentTo: options.sentTo, expiresAt: options.expiresAt.toISOString() },
     });
   });

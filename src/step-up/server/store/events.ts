@@ -1,7 +1,7 @@
 import "server-only";
 import type { Decision, Level } from "../../engine";
 import type { Database } from "@/server/db";
-import { writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "./audit";
 import type { RequestInfo } from "./requirements";
 
 interface EventBase {
@@ -18,11 +18,7 @@ export async function recordBypass(db: Database, options: EventBase & { deviceId
     await tx.rememberedDevice.update({ where: { id: options.deviceId }, data: { lastUsedAt: options.now } });
     await writeAudit(tx, {
       type: "stepup.bypassed",
-      userId: options.userId,
-      organizationId: options.organizationId,
-      ip: options.request.ip,
-      userAgent: options.request.userAgent,
-      at: options.now,
+      ...auditOrigin(options),
       data: { procedure: options.path, deviceId: options.deviceId, level: options.level, risk: options.risk },
     });
   });
@@ -33,11 +29,7 @@ export async function recordWouldRequire(db: Database, options: EventBase & { de
   await db.$transaction(async (tx) => {
     await writeAudit(tx, {
       type: "stepup.would_require",
-      userId: options.userId,
-      organizationId: options.organizationId,
-      ip: options.request.ip,
-      userAgent: options.request.userAgent,
-      at: options.now,
+      ...auditOrigin(options),
       data: {
         procedure: options.path,
         enforcedLevel: options.decision.level,

@@ -3,7 +3,7 @@ import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
 import type { StepUpServices } from "../services";
 import { loadGrants } from "./grants";
-import { writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "./audit";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
 /** Current level of the session and until when each level holds. */
@@ -52,11 +52,7 @@ export async function cancelRequirement(db: Database, options: { requirement: Re
     if (count === 1) {
       await writeAudit(tx, {
         type: "stepup.cancelled",
-        userId: requirement.userId,
-        organizationId: requirement.organizationId,
-        ip: options.request.ip,
-        userAgent: options.request.userAgent,
-        at: now,
+        ...auditOrigin({ ...requirement, request: options.request, now }),
         data: { requirementId: requirement.id, procedure: requirement.procedure },
       });
     }
@@ -85,11 +81,7 @@ export async function forgetDevice(
     if (count === 1) {
       await writeAudit(tx, {
         type: "stepup.device_forgotten",
-        userId: options.userId,
-        organizationId: options.organizationId,
-        ip: options.request.ip,
-        userAgent: options.request.userAgent,
-        at: options.now,
+        ...auditOrigin(options),
         data: { deviceId: options.deviceId },
       });
     }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { methodSchema, stepUpLevelSchema, type Combination, type Decision, type MethodId, type StepUpLevel } from "../../engine";
 import type { Database } from "@/server/db";
-import { writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "./audit";
 
 export interface RequestInfo {
   ip: string | null;
@@ -93,7 +93,7 @@ export async function createRequirement(db: Database, options: CreateRequirement
         createdAt: now,
       },
     });
-    const audit = { userId: options.userId, organizationId: options.organizationId, ip: options.request.ip, userAgent: options.request.userAgent, at: now };
+    const audit = auditOrigin({ ...options, now });
     await writeAudit(tx, {
       ...audit,
       type: "stepup.required",

@@ -2,7 +2,7 @@ import "server-only";
 import { completedCombination, isAtLeast, STEP_UP_LEVELS, type MethodId, type StepUpConfig } from "../../engine";
 import type { Database, Transaction } from "@/server/db";
 import { generateToken, sha256Hex } from "@/server/crypto";
-import { writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "./audit";
 import { addToGrantSummary } from "./grants";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
@@ -15,7 +15,7 @@ interface OutcomeBase {
 
 function auditBase(options: OutcomeBase) {
   const { requirement, request, now } = options;
-  return { userId: requirement.userId, organizationId: requirement.organizationId, ip: request.ip, userAgent: request.userAgent, at: now };
+  return auditOrigin({ ...requirement, request, now });
 }
 
 /**
