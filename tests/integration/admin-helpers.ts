@@ -2,18 +2,14 @@ import { expect } from "vitest";
 import type { Database } from "@/server/db";
 import type { Rule } from "@/step-up/engine";
 import type { createCaller } from "@/server/routers/_app";
-import { DEMO_PASSWORD, catchError, createClient, expectStepUp, signIn, verify, type Client, type Clock } from "./harness";
+import { DEMO_PASSWORD, catchError, expectStepUp, verify, type Client } from "./harness";
 
 type Api = ReturnType<typeof createCaller>;
 
 export const ADMIN = "admin@example.com";
 export const GINA = "gina@example.com";
 
-export async function signedIn(db: Database, clock: Clock, email: string, options?: Parameters<typeof createClient>[2]): Promise<Client> {
-  const client = createClient(db, clock, options);
-  await signIn(client, email);
-  return client;
-}
+export { signedIn } from "./harness";
 
 /**
  * An admin change: the first call is refused with step-up "high" (degraded to the password, the

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLEANUP_INTERVAL_MS, purgeExpired, startCleanupSchedule } from "@/step-up/server/cleanup";
-import { createClock, createTestDatabase, expectStepUp, userIdOf, verifyAliceHigh } from "./harness";
-import { signedIn } from "./admin-helpers";
+import { createClock, createTestDatabase, expectStepUp, signedIn, userIdOf, verifyAliceHigh } from "./harness";
 
 /** Expired step-up state is purged on a schedule and on demand; the audit trail stays. */
 const db = createTestDatabase();

@@ -88,6 +88,13 @@ export async function signIn(client: Client, email: string, password = "demo-pas
   await client.call((api) => api.auth.signIn({ email, password }));
 }
 
+/** A new browser-like client, already signed in as `email`. */
+export async function signedIn(db: Database, clock: Clock, email: string, options?: ClientOptions): Promise<Client> {
+  const client = createClient(db, clock, options);
+  await signIn(client, email);
+  return client;
+}
+
 /** Runs a call that must be refused with STEP_UP_REQUIRED and returns the payload. */
 export async function expectStepUp(promise: Promise<unknown>): Promise<StepUpRequiredPayload> {
   try {
