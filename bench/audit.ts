@@ -17,38 +17,83 @@ async function main(): Promise<void> {
   let cookie = "";
   const api = async () => {
     const resHeaders = new Headers();
-    const ctx = await createContext({ headers: new Headers({ cookie, "user-agent": "bench", "x-forwarded-for": "127.0.0.1" }), resHeaders, db, stepUp: services });
+    const ctx = await createContext({
+      headers: new Headers({ cookie, "user-agent": "bench", "x-forwarded-for": "127.0.0.1" }),
+      resHeaders,
+      db,
+      stepUp: services,
+    });
     return { caller: createCaller(ctx), resHeaders };
   };
   const signIn = await api();
   await signIn.caller.auth.signIn({ email: "admin@example.com", password: "demo-password-1" });
   cookie = signIn.resHeaders.getSetCookie()[0]!.split(";")[0]!;
-  const session = await db.session.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { activeOrganizationId: true } });
+  const session = await db.session.findFirstOrThrow({
+    orderBy: { createdAt: "desc" },
+    select: { activeOrganizationId: true },
+  });
   const alice = await db.user.findUniqueOrThrow({ where: { email: "alice@example.com" }, select: { id: true } });
   const rows = await db.auditEvent.count({ where: { organizationId: session.activeOrganizationId } });
-  process.stdout.write(`Audit rows in the admin's organization: ${rows.toLocaleString("en-US")} (of ${(await db.auditEvent.count()).toLocaleString("en-US")})\n\n`);
+  process.stdout.write(
+    `Audit rows in the admin's organization: ${rows.toLocaleString("en-US")} (of ${(await db.auditEvent.count()).toLocaleString("en-US")})\n\n`,
+  );
 
   const first = await (await api()).caller.admin.audit.list({ limit: 50 });
   const cases: Array<[string, () => Promise<unknown>]> = [
     ["first page (50 rows, no filter)", async () => (await api()).caller.admin.audit.list({ limit: 50 })],
-    ["second page (cursor)", async () => (await api()).caller.admin.audit.list({ limit: 50, cursor: first.nextCursor })],
-    ["filtered: type stepup.failed", async () => (await api()).caller.admin.audit.list({ limit: 50, type: "stepup.failed" })],
-    ["filtered: alice + severity warning + last 7 days", async () =>
-      (await api()).caller.admin.audit.list({ limit: 50, userId: alice.id, severity: "warning", from: new Date(Date.now() - 7 * 86_400_000), to: new Date() })],
-    ["filtered: stepup.locked (rare type)", async () => (await api()).caller.admin.audit.list({ limit: 50, type: "stepup.locked" })],
-    ["chart, 30 days", async () => (await api()).caller.admin.audit.chart({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() })],
-    ["metrics, 30 days", async () => (await api()).caller.admin.audit.metrics({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() })],
+    [
+      "second page (cursor)",
+      async () => (await api()).caller.admin.audit.list({ limit: 50, cursor: first.nextCursor }),
+    ],
+    [
+      "filtered: type stepup.failed",
+      async () => (await api()).caller.admin.audit.list({ limit: 50, type: "stepup.failed" }),
+    ],
+    [
+      "filtered: alice + severity warning + last 7 days",
+      async () =>
+        (await api()).caller.admin.audit.list({
+          limit: 50,
+          userId: alice.id,
+          severity: "warning",
+          from: new Date(Date.now() - 7 * 86_400_000),
+          to: new Date(),
+        }),
+    ],
+    [
+      "filtered: stepup.locked (rare type)",
+      async () => (await api()).caller.admin.audit.list({ limit: 50, type: "stepup.locked" }),
+    ],
+    [
+      "chart, 30 days",
+      async () =>
+        (await api()).caller.admin.audit.chart({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
+    ],
+    [
+      "metrics, 30 days",
+      async () =>
+        (await api()).caller.admin.audit.metrics({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
+    ],
     ["CSV, first 1,000 rows", () => readFirstChunk(db, session.activeOrganizationId!)],
   ];
-  process.stdout.write("Each: first (cold) run, then median and max of the next runs, through createCaller incl. session lookup\n");
+  process.stdout.write(
+    "Each: first (cold) run, then median and max of the next runs, through createCaller incl. session lookup\n",
+  );
   for (const [name, run] of cases) {
     const cold = await time(run);
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await time(run));
     warm.sort((a, b) => a - b);
     const median = warm[Math.floor(warm.length / 2)]!;
-    const verdict = name.startsWith("chart") || name.startsWith("metrics") || name.startsWith("CSV") ? "" : median < TARGET_MS && cold < TARGET_MS ? "  ok" : "  OVER TARGET";
-    process.stdout.write(`  ${name.padEnd(50)} cold ${cold.toFixed(1).padStart(7)} ms   median ${median.toFixed(1).padStart(7)} ms   max ${warm.at(-1)!.toFixed(1).padStart(7)} ms${verdict}\n`);
+    const verdict =
+      name.startsWith("chart") || name.startsWith("metrics") || name.startsWith("CSV")
+        ? ""
+        : median < TARGET_MS && cold < TARGET_MS
+          ? "  ok"
+          : "  OVER TARGET";
+    process.stdout.write(
+      `  ${name.padEnd(50)} cold ${cold.toFixed(1).padStart(7)} ms   median ${median.toFixed(1).padStart(7)} ms   max ${warm.at(-1)!.toFixed(1).padStart(7)} ms${verdict}\n`,
+    );
   }
   await db.$disconnect();
 }

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { createDatabase } from "@/server/db";
-import { createCallerFactory, createContext, createTRPCRouter, protectedProcedure, stepUpProcedure } from "@/server/trpc";
+import {
+  createCallerFactory,
+  createContext,
+  createTRPCRouter,
+  protectedProcedure,
+  stepUpProcedure,
+} from "@/server/trpc";
 import { appRouter } from "@/server/routers/_app";
 import { createStepUpServices, loadStepUpConfig } from "@/step-up/server/services";
 import { getStepUpPayload } from "@/step-up/shared/payload";
@@ -9,9 +15,11 @@ const input = z.object({ name: z.string().min(1).max(100) });
 
 /** The same body (one update, like profile.update) behind both procedure kinds. */
 const benchRouter = createTRPCRouter({
-  plain: protectedProcedure.input(input).mutation(({ ctx, input }) =>
-    ctx.db.user.update({ where: { id: ctx.session.userId }, data: { name: input.name }, select: { id: true } }),
-  ),
+  plain: protectedProcedure
+    .input(input)
+    .mutation(({ ctx, input }) =>
+      ctx.db.user.update({ where: { id: ctx.session.userId }, data: { name: input.name }, select: { id: true } }),
+    ),
   guarded: stepUpProcedure({ input, level: "medium", action: "Renaming" }).mutation(({ ctx, input }) =>
     ctx.db.user.update({ where: { id: ctx.session.userId }, data: { name: input.name }, select: { id: true } }),
   ),
@@ -28,7 +36,10 @@ export async function benchCalls(url: string, callsPerRound: number) {
     return { ctx, resHeaders };
   };
   const signIn = await context();
-  await createCallerFactory(appRouter)(signIn.ctx).auth.signIn({ email: "alice@example.com", password: "demo-password-1" });
+  await createCallerFactory(appRouter)(signIn.ctx).auth.signIn({
+    email: "alice@example.com",
+    password: "demo-password-1",
+  });
   cookie = signIn.resHeaders.getSetCookie()[0]!.split(";")[0]!;
 
   const bench = createCallerFactory(benchRouter);
@@ -39,7 +50,11 @@ export async function benchCalls(url: string, callsPerRound: number) {
   } catch (error) {
     const stepUp = getStepUpPayload({ data: { stepUp: (error as { payload?: unknown }).payload } });
     if (stepUp?.code !== "STEP_UP_REQUIRED") throw error;
-    await app((await context()).ctx).stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" });
+    await app((await context()).ctx).stepUp.verify({
+      requirementId: stepUp.requirementId,
+      method: "password",
+      credential: "demo-password-1",
+    });
   }
 
   const time = async (kind: "plain" | "guarded", n: number) => {

@@ -1,4 +1,11 @@
-import { DEFAULT_CONFIG, evaluate, rulesSchema, type EvaluationInput, type PolicySnapshot, type Rule } from "@/step-up/engine";
+import {
+  DEFAULT_CONFIG,
+  evaluate,
+  rulesSchema,
+  type EvaluationInput,
+  type PolicySnapshot,
+  type Rule,
+} from "@/step-up/engine";
 
 /** A realistic mix of every rule kind; `count` rules spread over 5 policies. */
 export function makePolicies(count: number): PolicySnapshot[] {

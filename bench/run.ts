@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   process.stdout.write("Engine (pure evaluate, 5 policies)\n");
   for (const rules of [10, 100]) {
     const perSecond = benchEngine(rules, rules === 10 ? 200_000 : 50_000);
-    process.stdout.write(`  ${String(rules).padStart(3)} rules: ${Math.round(perSecond).toLocaleString("en-US")} decisions/s (${(1e6 / perSecond).toFixed(2)} µs each)\n`);
+    process.stdout.write(
+      `  ${String(rules).padStart(3)} rules: ${Math.round(perSecond).toLocaleString("en-US")} decisions/s (${(1e6 / perSecond).toFixed(2)} µs each)\n`,
+    );
   }
 
   const dir = path.resolve("bench/.tmp");
@@ -24,8 +26,12 @@ async function main(): Promise<void> {
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
 
   const result = await benchCalls(url, 3000);
-  process.stdout.write("\nProcedure call through createCaller (context + session lookup + procedure, one SQLite write)\n");
-  process.stdout.write(`  protectedProcedure:                ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)\n`);
+  process.stdout.write(
+    "\nProcedure call through createCaller (context + session lookup + procedure, one SQLite write)\n",
+  );
+  process.stdout.write(
+    `  protectedProcedure:                ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)\n`,
+  );
   process.stdout.write(`  stepUpProcedure with a valid grant: ${result.guardedUs.toFixed(0)} µs/call\n`);
   process.stdout.write(`  ratio: ${(result.guardedUs / result.plainUs).toFixed(3)}× (target ≤ 1.10×)\n`);
   rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,14 @@ import { createDatabase } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { encryptSecret } from "@/server/crypto";
 import { hashBackupCode } from "@/step-up/methods/backup-code";
-import { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEFAULT_POLICIES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
+import {
+  ALICE_BACKUP_CODES,
+  ALICE_TOTP_SECRET,
+  DEFAULT_POLICIES,
+  DEMO_ORGS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+} from "./seed-data";
 
 export async function seed(url?: string): Promise<void> {
   const db = createDatabase(url);
@@ -34,7 +41,15 @@ export async function seed(url?: string): Promise<void> {
     }
     for (const policy of DEFAULT_POLICIES) {
       const rules = rulesSchema.parse(policy.rules);
-      const data = { name: policy.name, description: policy.description, priority: policy.priority, rules, organizationId: null, enabled: true, mode: "enforce" };
+      const data = {
+        name: policy.name,
+        description: policy.description,
+        priority: policy.priority,
+        rules,
+        organizationId: null,
+        enabled: true,
+        mode: "enforce",
+      };
       await db.policy.upsert({ where: { id: policy.id }, update: {}, create: { id: policy.id, ...data } });
     }
   } finally {
@@ -45,11 +60,15 @@ export async function seed(url?: string): Promise<void> {
 async function seedAliceFactors(db: ReturnType<typeof createDatabase>, userId: string): Promise<void> {
   const existing = await db.totpCredential.findUnique({ where: { userId } });
   if (!existing) {
-    await db.totpCredential.create({ data: { userId, secretEncrypted: encryptSecret(ALICE_TOTP_SECRET), confirmedAt: new Date() } });
+    await db.totpCredential.create({
+      data: { userId, secretEncrypted: encryptSecret(ALICE_TOTP_SECRET), confirmedAt: new Date() },
+    });
   }
   const codes = await db.backupCode.count({ where: { userId } });
   if (codes === 0) {
-    await db.backupCode.createMany({ data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(code) })) });
+    await db.backupCode.createMany({
+      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(code) })),
+    });
   }
 }
 

@@ -71,7 +71,9 @@ async function bundle(contents: string): Promise<Bundle> {
   const js = result.outputFiles.filter((f) => f.path.endsWith(".js"));
   const entry = js.find((f) => outputs[path.relative(root, f.path)]?.entryPoint)!;
   // Chunks the entry imports statically load with it; only import()-ed ones are lazy.
-  const eager = new Set(outputs[path.relative(root, entry.path)]!.imports.filter((i) => i.kind === "import-statement").map((i) => i.path));
+  const eager = new Set(
+    outputs[path.relative(root, entry.path)]!.imports.filter((i) => i.kind === "import-statement").map((i) => i.path),
+  );
   const initial = js.filter((f) => f === entry || eager.has(path.relative(root, f.path)));
   const size = (files: typeof js) => files.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).byteLength, 0);
   const lazy = js
@@ -93,7 +95,9 @@ async function measureWithAndWithout() {
   console.log("1. Client JS that step-up adds (esbuild, minified, gzip -9)");
   console.log(`   without step-up: ${kb(without.gzip)} gzip (${kb(without.raw)} raw)`);
   console.log(`   with step-up:    ${kb(withStepUp.gzip)} gzip (${kb(withStepUp.raw)} raw)`);
-  console.log(`   added:           ${kb(added)} gzip (${kb(withStepUp.raw - without.raw)} raw); target <= ${kb(TARGET_BYTES)}: ${added <= TARGET_BYTES ? "met" : "MISSED"}`);
+  console.log(
+    `   added:           ${kb(added)} gzip (${kb(withStepUp.raw - without.raw)} raw); target <= ${kb(TARGET_BYTES)}: ${added <= TARGET_BYTES ? "met" : "MISSED"}`,
+  );
   const css = readFileSync(path.join(root, "src/step-up/client/step-up-dialog.module.css"));
   console.log(`   dialog CSS:      ${kb(gzipSync(css, { level: 9 }).byteLength)} gzip (loaded with the layout's CSS)`);
   for (const chunk of withStepUp.lazy) {
@@ -147,7 +151,9 @@ function measureNextBuild() {
       console.log(`   ${route.replace(/\/page$/, "").replace("/(app)", "") || "/"}: ${kb(gzipOfFiles(files))}`);
     }
   }
-  console.log(`   chunks of the root <Providers> (tRPC + React Query + step-up, with what they share): ${kb(gzipOfFiles(stepUpChunks))}`);
+  console.log(
+    `   chunks of the root <Providers> (tRPC + React Query + step-up, with what they share): ${kb(gzipOfFiles(stepUpChunks))}`,
+  );
 }
 
 /** A string only @simplewebauthn/browser contains (one of its WebAuthnError codes). */
@@ -158,23 +164,31 @@ function measureWebAuthnChunk(): boolean {
   const chunksDir = path.join(root, ".next/static/chunks");
   const appDir = path.join(root, ".next/server/app");
   if (!existsSync(chunksDir) || !existsSync(appDir)) return true;
-  const chunks = listFiles(chunksDir).filter((f) => f.endsWith(".js") && readFileSync(f, "utf8").includes(WEBAUTHN_MARKER));
+  const chunks = listFiles(chunksDir).filter(
+    (f) => f.endsWith(".js") && readFileSync(f, "utf8").includes(WEBAUTHN_MARKER),
+  );
   const firstLoad = new Set<string>();
   for (const file of findManifests(appDir)) {
     const sandbox: { __RSC_MANIFEST?: Record<string, ClientManifest> } = {};
     new Function("globalThis", readFileSync(file, "utf8"))(sandbox);
     for (const manifest of Object.values(sandbox.__RSC_MANIFEST ?? {})) {
-      for (const list of Object.values(manifest.entryJSFiles)) list.forEach((c) => firstLoad.add(path.join(root, ".next", c.replace(/^\/_next\//, ""))));
-      for (const entry of Object.values(manifest.clientModules)) entry.chunks.forEach((c) => firstLoad.add(path.join(root, ".next", c.replace(/^\/_next\//, ""))));
+      for (const list of Object.values(manifest.entryJSFiles))
+        list.forEach((c) => firstLoad.add(path.join(root, ".next", c.replace(/^\/_next\//, ""))));
+      for (const entry of Object.values(manifest.clientModules))
+        entry.chunks.forEach((c) => firstLoad.add(path.join(root, ".next", c.replace(/^\/_next\//, ""))));
     }
   }
-  const { rootMainFiles } = JSON.parse(readFileSync(path.join(root, ".next/build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const { rootMainFiles } = JSON.parse(readFileSync(path.join(root, ".next/build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   rootMainFiles.forEach((c) => firstLoad.add(path.join(root, ".next", c)));
   const eager = chunks.filter((c) => firstLoad.has(c));
   console.log("3. @simplewebauthn/browser in the .next build");
   for (const chunk of chunks) {
     const gzip = gzipSync(readFileSync(chunk), { level: 9 }).byteLength;
-    console.log(`   ${path.relative(root, chunk)}: ${kb(gzip)} gzip, ${firstLoad.has(chunk) ? "IN THE FIRST LOAD of a route" : "lazy (import() on first passkey use)"}`);
+    console.log(
+      `   ${path.relative(root, chunk)}: ${kb(gzip)} gzip, ${firstLoad.has(chunk) ? "IN THE FIRST LOAD of a route" : "lazy (import() on first passkey use)"}`,
+    );
   }
   if (chunks.length === 0) console.log("   not found in .next/static/chunks (stale build?)");
   return eager.length === 0;

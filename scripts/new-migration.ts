@@ -23,10 +23,25 @@ try {
   const out = path.join("prisma/migrations", `${stamp}_${name}`);
   mkdirSync(out, { recursive: true });
   const file = path.join(out, "migration.sql");
-  execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script", "-o", file], {
-    env: { DATABASE_URL: "file:./prisma/dev.db", ...process.env },
-    stdio: "pipe",
-  });
+  execFileSync(
+    "npx",
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      previous,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+      "-o",
+      file,
+    ],
+    {
+      env: { DATABASE_URL: "file:./prisma/dev.db", ...process.env },
+      stdio: "pipe",
+    },
+  );
   process.stdout.write(`Wrote ${file} (${readFileSync(file, "utf8").split("\n").length} lines)\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

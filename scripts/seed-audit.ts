@@ -23,22 +23,77 @@ function requirementStory(base: Omit<Row, "type" | "data" | "createdAt" | "sever
   const requirementId = randomUUID();
   const level = pick(["medium", "medium", "high", "critical"]);
   const procedure = pick(["transfers.create", "account.changeEmail", "account.changePassword", "apiKeys.create"]);
-  const rows: Row[] = [{ ...base, type: "stepup.required", severity: "info", createdAt: new Date(at), data: { requirementId, procedure, level } }];
+  const rows: Row[] = [
+    {
+      ...base,
+      type: "stepup.required",
+      severity: "info",
+      createdAt: new Date(at),
+      data: { requirementId, procedure, level },
+    },
+  ];
   let t = at + 3_000 + Math.random() * 20_000;
   const failures = Math.random() < 0.2 ? 1 + Math.floor(Math.random() * 5) : 0;
   for (let i = 0; i < failures; i++, t += 4_000 + Math.random() * 10_000) {
-    rows.push({ ...base, type: "stepup.failed", severity: "warning", createdAt: new Date(t), data: { requirementId, method: "totp", failure: "invalid", attempt: i + 1 } });
+    rows.push({
+      ...base,
+      type: "stepup.failed",
+      severity: "warning",
+      createdAt: new Date(t),
+      data: { requirementId, method: "totp", failure: "invalid", attempt: i + 1 },
+    });
   }
-  if (failures === 5) return [...rows, { ...base, type: "stepup.locked", severity: "critical", createdAt: new Date(t), data: { requirementId, scope: "requirement" } }];
-  if (Math.random() < 0.15) return [...rows, { ...base, type: "stepup.cancelled", severity: "info", createdAt: new Date(t), data: { requirementId, procedure } }];
-  rows.push({ ...base, type: "stepup.initiated", severity: "info", createdAt: new Date(t), data: { requirementId, method: "password" } });
+  if (failures === 5)
+    return [
+      ...rows,
+      {
+        ...base,
+        type: "stepup.locked",
+        severity: "critical",
+        createdAt: new Date(t),
+        data: { requirementId, scope: "requirement" },
+      },
+    ];
+  if (Math.random() < 0.15)
+    return [
+      ...rows,
+      {
+        ...base,
+        type: "stepup.cancelled",
+        severity: "info",
+        createdAt: new Date(t),
+        data: { requirementId, procedure },
+      },
+    ];
+  rows.push({
+    ...base,
+    type: "stepup.initiated",
+    severity: "info",
+    createdAt: new Date(t),
+    data: { requirementId, method: "password" },
+  });
   t += 5_000 + Math.random() * 60_000;
-  rows.push({ ...base, type: "stepup.verified", severity: "info", createdAt: new Date(t), data: { requirementId, level, methods: ["password", "totp"], procedure } });
+  rows.push({
+    ...base,
+    type: "stepup.verified",
+    severity: "info",
+    createdAt: new Date(t),
+    data: { requirementId, level, methods: ["password", "totp"], procedure },
+  });
   return rows;
 }
 
 function singleEvent(base: Omit<Row, "type" | "data" | "createdAt" | "severity">, at: number): Row {
-  const type = pick(["auth.signed_in", "auth.signed_in", "stepup.bypassed", "stepup.bypassed", "stepup.would_require", "stepup.device_remembered", "auth.sign_in_failed", "auth.signed_out"] as const);
+  const type = pick([
+    "auth.signed_in",
+    "auth.signed_in",
+    "stepup.bypassed",
+    "stepup.bypassed",
+    "stepup.would_require",
+    "stepup.device_remembered",
+    "auth.sign_in_failed",
+    "auth.signed_out",
+  ] as const);
   const severity = type === "auth.sign_in_failed" ? "warning" : "info";
   return { ...base, type, severity, createdAt: new Date(at), data: { procedure: "transfers.create", note: "seeded" } };
 }
@@ -71,17 +126,28 @@ async function main(): Promise<void> {
     batch = batch.slice(0, total - written);
     await flush();
     await seedCallCounters(db, acme.id, end);
-    process.stdout.write(`Appended ${written.toLocaleString("en-US")} audit rows (${(await db.auditEvent.count()).toLocaleString("en-US")} in total).\n`);
+    process.stdout.write(
+      `Appended ${written.toLocaleString("en-US")} audit rows (${(await db.auditEvent.count()).toLocaleString("en-US")} in total).\n`,
+    );
   } finally {
     await db.$disconnect();
   }
 }
 
 /** Protected-call counts per day, roughly six calls per step-up, as a real app would see. */
-async function seedCallCounters(db: ReturnType<typeof createDatabase>, organizationId: string, end: number): Promise<void> {
+async function seedCallCounters(
+  db: ReturnType<typeof createDatabase>,
+  organizationId: string,
+  end: number,
+): Promise<void> {
   for (let d = 0; d <= DAYS; d++) {
     const day = new Date(end - d * DAY_MS).toISOString().slice(0, 10);
-    for (const [outcome, count] of [["allowed", 4_000], ["required", 700], ["bypassed", 250], ["refused", 3]] as const) {
+    for (const [outcome, count] of [
+      ["allowed", 4_000],
+      ["required", 700],
+      ["bypassed", 250],
+      ["refused", 3],
+    ] as const) {
       await db.protectedCallStat.upsert({
         where: { day_organizationId_outcome: { day, organizationId, outcome } },
         create: { day, organizationId, outcome, count },

@@ -4,6 +4,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ db }, { startCleanupSchedule }] = await Promise.all([import("@/server/db"), import("@/step-up/server/cleanup")]);
+  const [{ db }, { startCleanupSchedule }] = await Promise.all([
+    import("@/server/db"),
+    import("@/step-up/server/cleanup"),
+  ]);
   startCleanupSchedule(db);
 }

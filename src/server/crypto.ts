@@ -24,7 +24,8 @@ function encryptionKey(): Buffer {
   const env = process.env; // not `process.env.NODE_ENV` literally: `next build` would inline it
   const hex = env.STEP_UP_ENCRYPTION_KEY;
   if (!hex) {
-    if (env.NODE_ENV === "production" && env.STEP_UP_DEMO !== "1") throw new Error("STEP_UP_ENCRYPTION_KEY must be set (64 hex characters)");
+    if (env.NODE_ENV === "production" && env.STEP_UP_DEMO !== "1")
+      throw new Error("STEP_UP_ENCRYPTION_KEY must be set (64 hex characters)");
     return Buffer.from(DEV_KEY_HEX, "hex");
   }
   if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("STEP_UP_ENCRYPTION_KEY must be 64 hex characters (32 bytes)");
@@ -36,7 +37,9 @@ export function encryptSecret(plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKey(), iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, cipher.getAuthTag(), ciphertext]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 export function decryptSecret(sealed: string): string {

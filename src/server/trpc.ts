@@ -154,7 +154,9 @@ export function adminStepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
 
 function stepUpMeta<TInput>(declaration: StepUpDeclaration<TInput>, schema: z.ZodType | undefined): Meta {
   const level = declaration.level ?? "low";
-  return { stepUp: { level, info: { level, schema: schema ?? null, declaration: declaration as StepUpDeclaration<unknown> } } };
+  return {
+    stepUp: { level, info: { level, schema: schema ?? null, declaration: declaration as StepUpDeclaration<unknown> } },
+  };
 }
 
 function enforceDeclaration<TInput>(
@@ -165,7 +167,11 @@ function enforceDeclaration<TInput>(
     db: ctx.db,
     services: ctx.stepUp,
     session: ctx.session,
-    request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent, deviceToken: readCookie(ctx.request.headers, DEVICE_COOKIE) },
+    request: {
+      ip: ctx.request.ip,
+      userAgent: ctx.request.userAgent,
+      deviceToken: readCookie(ctx.request.headers, DEVICE_COOKIE),
+    },
     path: call.path,
     input: call.input,
     declaration: call.declaration,

@@ -1,6 +1,23 @@
-import { expect, pageAlert, PASSWORD, saveScreenshot, scanAccessibility, signIn, stepUpDialog, test } from "./support/fixtures";
+import {
+  expect,
+  pageAlert,
+  PASSWORD,
+  saveScreenshot,
+  scanAccessibility,
+  signIn,
+  stepUpDialog,
+  test,
+} from "./support/fixtures";
 
-const PAGES = ["/", "/transfers", "/settings/account", "/settings/security", "/api-keys", "/settings/activity", "/dev/outbox"] as const;
+const PAGES = [
+  "/",
+  "/transfers",
+  "/settings/account",
+  "/settings/security",
+  "/api-keys",
+  "/settings/activity",
+  "/dev/outbox",
+] as const;
 
 test.describe("accessibility", () => {
   test("Every page passes an axe-core scan", async ({ page }) => {

@@ -8,7 +8,9 @@ test.describe("admin audit log", () => {
   test("Ada filters the audit log, loads more, and exports the same rows as CSV", async ({ page, request }) => {
     // More than one page (50) of Bob's sign-ins, through the real endpoint.
     for (let i = 0; i < EXTRA_SIGN_INS; i++) {
-      const response = await request.post("/api/trpc/auth.signIn?batch=1", { data: { 0: { json: { email: "bob@example.com", password: PASSWORD } } } });
+      const response = await request.post("/api/trpc/auth.signIn?batch=1", {
+        data: { 0: { json: { email: "bob@example.com", password: PASSWORD } } },
+      });
       expect(response.ok()).toBe(true);
     }
     await signIn(page, "admin");
@@ -16,7 +18,9 @@ test.describe("admin audit log", () => {
     const metrics = page.getByRole("region", { name: "Metrics for this period" });
     await expect(metrics.getByText("Step-ups per 100 protected calls")).toBeVisible();
     await expect(metrics.getByText("Lockouts")).toBeVisible();
-    await expect(page.getByRole("region", { name: "Events per day" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Events per day" }).locator(".recharts-bar-rectangle").first(),
+    ).toBeVisible();
     await settle(page);
     await saveFullScreenshot(page, "admin-audit");
 
@@ -34,7 +38,10 @@ test.describe("admin audit log", () => {
     await expect(eventCells).toHaveCount(shown);
     for (const text of await eventCells.allTextContents()) expect(text).toBe("auth.signed_in");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
     const csv = await readFile((await download.path()) ?? "", "utf8");
     const [header, ...rows] = csv.trimEnd().split("\r\n");
     expect(header).toBe("createdAt,type,severity,userEmail,userId,actorId,ip,data");

@@ -65,8 +65,12 @@ test.describe("admin devices", () => {
     await expect(alice.getByRole("status")).toHaveText("Sent 12.00 USD to Florist.");
     await page.reload();
     await page.getByLabel("Member", { exact: true }).selectOption({ label: "Alice Anders (alice@example.com)" });
-    await expect(page.getByRole("region", { name: "Recent grants" }).getByRole("row", { name: /medium.*active/ })).toHaveCount(1);
-    await expect(page.getByRole("region", { name: "Pending requirements" })).toContainText("Nothing waiting for verification.");
+    await expect(
+      page.getByRole("region", { name: "Recent grants" }).getByRole("row", { name: /medium.*active/ }),
+    ).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Pending requirements" })).toContainText(
+      "Nothing waiting for verification.",
+    );
     await settle(page);
     await saveFullScreenshot(page, "admin-support");
     expect(await scanAccessibility(page)).toEqual([]);

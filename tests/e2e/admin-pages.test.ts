@@ -62,7 +62,12 @@ test.describe("admin pages", () => {
     await signIn(page, "admin");
     await page.goto("/admin/procedures");
     await expect(page.getByRole("row", { name: /transfers\.create/ })).toContainText("mutation");
-    await expect(page.getByRole("row", { name: /apiKeys\.create/ }).getByRole("cell").nth(2)).toHaveText("high");
+    await expect(
+      page
+        .getByRole("row", { name: /apiKeys\.create/ })
+        .getByRole("cell")
+        .nth(2),
+    ).toHaveText("high");
     await expect(page.getByRole("row", { name: /admin\.policies\.create/ })).toBeVisible();
     const revoke = page.getByRole("row", { name: /apiKeys\.revoke/ });
     await expect(revoke).toContainText("Sign-in only");

@@ -2,7 +2,11 @@ import { expect, scanAccessibility, stepUpDialog, test } from "./support/fixture
 import { confirmWithPassword, openAs, saveFullScreenshot, settle } from "./support/admin";
 
 test.describe("admin policies", () => {
-  test("Ada makes email changes need high for Alice, and Alice is then asked for high", async ({ page, browser, signIn }) => {
+  test("Ada makes email changes need high for Alice, and Alice is then asked for high", async ({
+    page,
+    browser,
+    signIn,
+  }) => {
     await signIn("admin");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Policies" })).toBeVisible();
@@ -61,7 +65,10 @@ test.describe("admin policies", () => {
     // Each change is in the audit log with what the policy was before and after.
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
     await page.getByLabel("Event type").selectOption("stepup.policy_changed");
-    const changes = page.getByRole("region", { name: "Events", exact: true }).getByRole("row").filter({ hasText: "Alice's email needs high" });
+    const changes = page
+      .getByRole("region", { name: "Events", exact: true })
+      .getByRole("row")
+      .filter({ hasText: "Alice's email needs high" });
     await expect(changes).toHaveCount(3);
     await expect(changes.first()).toContainText('"before"');
     await page.getByLabel("Event type").selectOption("");
@@ -69,7 +76,10 @@ test.describe("admin policies", () => {
     await saveFullScreenshot(page, "admin-audit-activity");
   });
 
-  test("The rules' JSON view shows the schema's error and a bad condition is flagged as Ada types", async ({ page, signIn }) => {
+  test("The rules' JSON view shows the schema's error and a bad condition is flagged as Ada types", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("admin");
     await page.goto("/admin/policies/new");
     await page.getByRole("button", { name: "Add condition rule" }).click();
@@ -88,7 +98,9 @@ test.describe("admin policies", () => {
     await json.fill('[{ "kind": "amount", "min": 100, "max": 500, "currency": "EUR", "level": "high" }]');
     await expect(page.getByText("Valid: 1 rule.")).toBeVisible();
     await page.getByRole("button", { name: "Form" }).click();
-    await expect(page.getByRole("group", { name: "Amount rule 1" }).getByLabel("Currency (empty for any)")).toHaveValue("EUR");
+    await expect(page.getByRole("group", { name: "Amount rule 1" }).getByLabel("Currency (empty for any)")).toHaveValue(
+      "EUR",
+    );
 
     // The form with one rule of every kind, and the JSON view with an error, pass axe too.
     for (const kind of ["procedure", "resource", "auth-age", "condition", "risk"]) {
@@ -105,7 +117,10 @@ test.describe("admin policies", () => {
     expect(await scanAccessibility(page)).toEqual([]);
   });
 
-  test("Ada tries a rule as report-only in the simulator, saves it, then switches it to enforce", async ({ page, signIn }) => {
+  test("Ada tries a rule as report-only in the simulator, saves it, then switches it to enforce", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("admin");
     await page.goto("/admin/policies/new");
     await page.getByLabel("Name").fill("Profile edits");

@@ -1,7 +1,18 @@
-import { chooseMethod, expect, readEmailedCode, saveScreenshot, scanAccessibility, stepUpDialog, test } from "./support/fixtures";
+import {
+  chooseMethod,
+  expect,
+  readEmailedCode,
+  saveScreenshot,
+  scanAccessibility,
+  stepUpDialog,
+  test,
+} from "./support/fixtures";
 
 test.describe("email codes", () => {
-  test("Gina confirms a small transfer with a code emailed to her, read from the dev outbox, after asking for a new one", async ({ page, signIn }) => {
+  test("Gina confirms a small transfer with a code emailed to her, read from the dev outbox, after asking for a new one", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("gina");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Bakery");

@@ -1,4 +1,14 @@
-import { addVirtualAuthenticator, chooseMethod, expect, PASSWORD, readBalance, saveScreenshot, stepUpDialog, takeSpareBackupCode, test } from "./support/fixtures";
+import {
+  addVirtualAuthenticator,
+  chooseMethod,
+  expect,
+  PASSWORD,
+  readBalance,
+  saveScreenshot,
+  stepUpDialog,
+  takeSpareBackupCode,
+  test,
+} from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
 /** Starts a transfer from /transfers; large amounts need critical assurance (a passkey). */
@@ -22,7 +32,10 @@ async function verifyWithPasswordAndBackupCode(page: Page) {
 }
 
 test.describe("passkeys", () => {
-  test("Alice adds a passkey, sends 12,000 USD with it, is refused without user verification, then renames and removes it", async ({ page, signIn }) => {
+  test("Alice adds a passkey, sends 12,000 USD with it, is refused without user verification, then renames and removes it", async ({
+    page,
+    signIn,
+  }) => {
     const authenticator = await addVirtualAuthenticator(page);
     await signIn("alice");
     const before = await readBalance(page);
@@ -86,7 +99,10 @@ test.describe("passkeys", () => {
     await expect(passkeys).toContainText("No passkeys yet");
   });
 
-  test("Without any method strong enough, the dialog explains why and links to the security page", async ({ page, signIn }) => {
+  test("Without any method strong enough, the dialog explains why and links to the security page", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("bob");
     // The demo degrades; a deployment set to refuse sends `methods: []`. Simulate that answer.
     await page.route("**/api/trpc/transfers.create**", async (route) => {
@@ -110,6 +126,9 @@ test.describe("passkeys", () => {
 function withoutMethods(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMethods);
   if (typeof value !== "object" || value === null) return value;
-  const entries = Object.entries(value).map(([key, v]) => [key, key === "stepUp" && v ? { ...v, methods: [], degraded: false } : withoutMethods(v)]);
+  const entries = Object.entries(value).map(([key, v]) => [
+    key,
+    key === "stepUp" && v ? { ...v, methods: [], degraded: false } : withoutMethods(v),
+  ]);
   return Object.fromEntries(entries);
 }

@@ -1,4 +1,15 @@
-import { chooseMethod, expect, PASSWORD, saveScreenshot, scanAccessibility, signIn, stepUpDialog, test, totpFor, verifyWithPassword } from "./support/fixtures";
+import {
+  chooseMethod,
+  expect,
+  PASSWORD,
+  saveScreenshot,
+  scanAccessibility,
+  signIn,
+  stepUpDialog,
+  test,
+  totpFor,
+  verifyWithPassword,
+} from "./support/fixtures";
 import type { Page } from "@playwright/test";
 
 async function sendTransfer(page: Page, to: string, amount: number) {
@@ -9,7 +20,9 @@ async function sendTransfer(page: Page, to: string, amount: number) {
 }
 
 test.describe("security settings", () => {
-  test("Bob sets up an authenticator app from the typed key, proves it with a first code, and then uses it", async ({ page }) => {
+  test("Bob sets up an authenticator app from the typed key, proves it with a first code, and then uses it", async ({
+    page,
+  }) => {
     await signIn(page, "bob");
     await page.goto("/settings/security");
     const totp = page.getByRole("region", { name: "Authenticator app" });
@@ -61,7 +74,9 @@ test.describe("security settings", () => {
     await expect(totp).toContainText("On since");
   });
 
-  test("Ada generates backup codes, sees them once with copy and download, and each code works only once", async ({ page }) => {
+  test("Ada generates backup codes, sees them once with copy and download, and each code works only once", async ({
+    page,
+  }) => {
     await signIn(page, "admin");
     await page.goto("/settings/security");
     const section = page.getByRole("region", { name: "Backup codes" });
@@ -73,9 +88,15 @@ test.describe("security settings", () => {
     await expect(list.getByRole("listitem")).toHaveCount(10);
     const codes = await list.getByRole("listitem").allTextContents();
     await expect(section).toContainText("10 of 10 unused");
-    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("link", { name: "Download .txt" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("link", { name: "Download .txt" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("backup-codes.txt");
-    const file = await download.createReadStream().then((s) => s.toArray()).then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const file = await download
+      .createReadStream()
+      .then((s) => s.toArray())
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     for (const code of codes) expect(file).toContain(code);
     await saveScreenshot(page, "security-backup-codes", { fullPage: true });
     expect(await scanAccessibility(page, "main")).toEqual([]);

@@ -1,7 +1,10 @@
 import { chooseMethod, expect, pageAlert, PASSWORD, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
 
 test.describe("the step-up dialog", () => {
-  test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({ page, signIn }) => {
+  test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("gina");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Hal");
@@ -14,7 +17,9 @@ test.describe("the step-up dialog", () => {
     for (const left of [4, 3, 2, 1]) {
       await password.fill("wrong-password");
       await dialog.getByRole("button", { name: "Verify" }).click();
-      await expect(dialog.getByRole("alert")).toHaveText(`That password didn’t match. ${left} attempt${left === 1 ? "" : "s"} left.`);
+      await expect(dialog.getByRole("alert")).toHaveText(
+        `That password didn’t match. ${left} attempt${left === 1 ? "" : "s"} left.`,
+      );
     }
     await saveScreenshot(page, "dialog-wrong-password");
     await password.fill("wrong-password");
@@ -38,10 +43,13 @@ test.describe("the step-up dialog", () => {
     await page.getByLabel("Recipient").fill("Twin");
     await page.getByLabel("Amount").fill("5");
     // Both submissions leave in the same tick, so httpBatchLink sends them in one request.
-    await page.locator("form").first().evaluate((form: HTMLFormElement) => {
-      form.requestSubmit();
-      form.requestSubmit();
-    });
+    await page
+      .locator("form")
+      .first()
+      .evaluate((form: HTMLFormElement) => {
+        form.requestSubmit();
+        form.requestSubmit();
+      });
 
     const dialog = stepUpDialog(page);
     await expect(dialog).toContainText("One verification completes all 2 waiting actions.");

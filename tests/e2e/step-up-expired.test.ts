@@ -1,7 +1,18 @@
-import { chooseMethod, expect, expirePendingRequirements, PASSWORD, stepUpDialog, saveScreenshot, test } from "./support/fixtures";
+import {
+  chooseMethod,
+  expect,
+  expirePendingRequirements,
+  PASSWORD,
+  stepUpDialog,
+  saveScreenshot,
+  test,
+} from "./support/fixtures";
 
 test.describe("an expired verification", () => {
-  test("Ada's verification expires while the dialog is open; she starts again and the transfer still goes through once", async ({ page, signIn }) => {
+  test("Ada's verification expires while the dialog is open; she starts again and the transfer still goes through once", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("admin");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Ezra");

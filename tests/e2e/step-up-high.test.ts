@@ -1,7 +1,20 @@
-import { expect, freshTotp, pageAlert, PASSWORD, readBalance, saveScreenshot, stepUpDialog, takeBackupCode, test } from "./support/fixtures";
+import {
+  expect,
+  freshTotp,
+  pageAlert,
+  PASSWORD,
+  readBalance,
+  saveScreenshot,
+  stepUpDialog,
+  takeBackupCode,
+  test,
+} from "./support/fixtures";
 
 test.describe("high assurance", () => {
-  test("Alice sends 5,000 USD after her password and an authenticator code, and the transfer goes through", async ({ page, signIn }) => {
+  test("Alice sends 5,000 USD after her password and an authenticator code, and the transfer goes through", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("alice");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Landlord");
@@ -31,10 +44,15 @@ test.describe("high assurance", () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("status")).toHaveText("Sent 5,000.00 USD to Landlord.");
     await page.goto("/settings/activity");
-    await expect(page.getByRole("region", { name: "Verification history" })).toContainText("password + authenticator code");
+    await expect(page.getByRole("region", { name: "Verification history" })).toContainText(
+      "password + authenticator code",
+    );
   });
 
-  test("Alice creates an API key with her password and a backup code and sees the key once", async ({ page, signIn }) => {
+  test("Alice creates an API key with her password and a backup code and sees the key once", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("alice");
     await page.goto("/api-keys");
     await page.getByLabel("Key name").fill("CI deploys");
@@ -52,7 +70,10 @@ test.describe("high assurance", () => {
     await expect(page.getByRole("region", { name: "Your keys" })).toContainText("CI deploys");
   });
 
-  test("Alice sends 10,000 USD, verifies for that one transfer with her organization's fallback, and it goes through", async ({ page, signIn }) => {
+  test("Alice sends 10,000 USD, verifies for that one transfer with her organization's fallback, and it goes through", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("alice");
     const before = await readBalance(page);
     await page.goto("/transfers");

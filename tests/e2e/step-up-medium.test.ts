@@ -1,7 +1,20 @@
-import { chooseMethod, expect, pageAlert, PASSWORD, readBalance, saveScreenshot, signIn, stepUpDialog, test } from "./support/fixtures";
+import {
+  chooseMethod,
+  expect,
+  pageAlert,
+  PASSWORD,
+  readBalance,
+  saveScreenshot,
+  signIn,
+  stepUpDialog,
+  test,
+} from "./support/fixtures";
 
 test.describe("medium assurance", () => {
-  test("Bob sends a small transfer, confirms with his password, and it completes without clicking again", async ({ page, signIn }) => {
+  test("Bob sends a small transfer, confirms with his password, and it completes without clicking again", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("bob");
     const before = await readBalance(page);
     await page.getByRole("link", { name: "Transfers" }).click();
@@ -45,7 +58,10 @@ test.describe("medium assurance", () => {
     await expect(page.getByRole("region", { name: "Pending verifications" })).not.toContainText("Changing your email");
   });
 
-  test("Admin trusts this device, and after signing in again the next transfer needs no dialog", async ({ page, context }) => {
+  test("Admin trusts this device, and after signing in again the next transfer needs no dialog", async ({
+    page,
+    context,
+  }) => {
     await signIn(page, "admin");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Dora");

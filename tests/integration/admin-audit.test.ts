@@ -22,7 +22,15 @@ describe("metrics for a period", () => {
     const alice = await userIdOf(db, "alice@example.com");
     const rows: Prisma.AuditEventCreateManyInput[] = [];
     const add = (type: string, at: number, data: Prisma.InputJsonValue, organizationId = acme) =>
-      rows.push({ type, severity: "info", organizationId, userId: alice, actorId: alice, createdAt: new Date(at), data });
+      rows.push({
+        type,
+        severity: "info",
+        organizationId,
+        userId: alice,
+        actorId: alice,
+        createdAt: new Date(at),
+        data,
+      });
     // Eight refused calls, one an hour. r1..r5 verified after 10, 20, 30, 40 and 600 s (median 30 s).
     const fulfil = [10, 20, 30, 40, 600];
     for (let i = 0; i < 8; i++) add("stepup.required", T0 + i * 3_600 * S, { requirementId: `r${i + 1}` });
@@ -72,7 +80,9 @@ describe("metrics for a period", () => {
   });
 
   it("a period without activity has no rates rather than misleading zeros", async () => {
-    const empty = await admin.call((api) => api.admin.audit.metrics({ from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") }));
+    const empty = await admin.call((api) =>
+      api.admin.audit.metrics({ from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") }),
+    );
     expect(empty).toEqual({
       protectedCalls: 0,
       stepUpsRequired: 0,
@@ -87,7 +97,9 @@ describe("metrics for a period", () => {
   });
 
   it("the chart counts events per UTC day and type, with quiet days as empty", async () => {
-    const chart = await admin.call((api) => api.admin.audit.chart({ from: new Date("2026-11-19T00:00:00Z"), to: new Date("2026-11-21T23:59:59Z") }));
+    const chart = await admin.call((api) =>
+      api.admin.audit.chart({ from: new Date("2026-11-19T00:00:00Z"), to: new Date("2026-11-21T23:59:59Z") }),
+    );
     expect(chart.map((d) => d.day)).toEqual(["2026-11-19", "2026-11-20", "2026-11-21"]);
     expect(chart[0]!.counts).toEqual({});
     expect(chart[1]!.counts).toEqual({
@@ -103,7 +115,9 @@ describe("metrics for a period", () => {
   });
 
   it("a period that ends before it starts is a BAD_REQUEST", async () => {
-    expect((await catchError(admin.call((api) => api.admin.audit.metrics({ from: DAY.to, to: DAY.from })))).code).toBe("BAD_REQUEST");
+    expect((await catchError(admin.call((api) => api.admin.audit.metrics({ from: DAY.to, to: DAY.from })))).code).toBe(
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -126,7 +140,13 @@ describe("audit pages and the CSV export", () => {
   let acme: string;
   let bobId: string;
   const csvRequest = (client: Client, query = "") =>
-    auditCsvResponse({ db, request: new Request(`http://localhost/api/admin/audit.csv${query}`, { headers: { cookie: `session=${client.cookies.get("session")}` } }), now: clock.now() });
+    auditCsvResponse({
+      db,
+      request: new Request(`http://localhost/api/admin/audit.csv${query}`, {
+        headers: { cookie: `session=${client.cookies.get("session")}` },
+      }),
+      now: clock.now(),
+    });
 
   beforeAll(async () => {
     acme = await orgId(db, "acme");
@@ -151,9 +171,10 @@ describe("audit pages and the CSV export", () => {
     let cursor: string | null = null;
     let previous = Number.POSITIVE_INFINITY;
     do {
-      const page: { items: Array<{ id: string; createdAt: Date; userEmail: string | null }>; nextCursor: string | null } = await admin.call((api) =>
-        api.admin.audit.list({ userId: bobId, limit: 100, cursor }),
-      );
+      const page: {
+        items: Array<{ id: string; createdAt: Date; userEmail: string | null }>;
+        nextCursor: string | null;
+      } = await admin.call((api) => api.admin.audit.list({ userId: bobId, limit: 100, cursor }));
       for (const item of page.items) {
         expect(item.createdAt.getTime()).toBeLessThanOrEqual(previous);
         previous = item.createdAt.getTime();
@@ -167,19 +188,41 @@ describe("audit pages and the CSV export", () => {
   });
 
   it("filters by type, severity and date range", async () => {
-    const failed = await admin.call((api) => api.admin.audit.list({ userId: bobId, type: "stepup.failed", limit: 100 }));
+    const failed = await admin.call((api) =>
+      api.admin.audit.list({ userId: bobId, type: "stepup.failed", limit: 100 }),
+    );
     expect(failed.items).toHaveLength(100);
     expect(failed.items.every((i) => i.type === "stepup.failed" && i.severity === "warning")).toBe(true);
-    const warnings = await admin.call((api) => api.admin.audit.list({ userId: bobId, severity: "warning", from: new Date(BASE), to: new Date(BASE + 99 * S), limit: 100 }));
-    expect(warnings.items.map((i) => (i.data as { n: number }).n).sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190]);
+    const warnings = await admin.call((api) =>
+      api.admin.audit.list({
+        userId: bobId,
+        severity: "warning",
+        from: new Date(BASE),
+        to: new Date(BASE + 99 * S),
+        limit: 100,
+      }),
+    );
+    expect(warnings.items.map((i) => (i.data as { n: number }).n).sort((a, b) => a - b)).toEqual([
+      0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190,
+    ]);
     expect(warnings.nextCursor).toBeNull();
-    expect((await catchError(admin.call((api) => api.admin.audit.list({ cursor: "not-a-cursor", limit: 10 })))).code).toBe("BAD_REQUEST");
+    expect(
+      (await catchError(admin.call((api) => api.admin.audit.list({ cursor: "not-a-cursor", limit: 10 })))).code,
+    ).toBe("BAD_REQUEST");
     expect(await admin.call((api) => api.admin.audit.eventTypes())).toContain("stepup.policy_changed");
   });
 
   it("the CSV streams every row of the filter in pages of 1,000, escaping quotes, commas, newlines and formulas", async () => {
     await db.auditEvent.create({
-      data: { type: "stepup.failed", severity: "warning", organizationId: acme, userId: bobId, ip: "=HYPERLINK(\"http://evil\")", createdAt: new Date(BASE + 5_000 * S), data: { note: 'said "hi", then\nleft' } },
+      data: {
+        type: "stepup.failed",
+        severity: "warning",
+        organizationId: acme,
+        userId: bobId,
+        ip: '=HYPERLINK("http://evil")',
+        createdAt: new Date(BASE + 5_000 * S),
+        data: { note: 'said "hi", then\nleft' },
+      },
     });
     const response = await csvRequest(admin, `?userId=${bobId}&type=stepup.failed&severity=&from=`);
     expect(response.status).toBe(200);
@@ -188,7 +231,9 @@ describe("audit pages and the CSV export", () => {
     const { chunks, text } = await readChunks(response);
     const lines = text.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe("createdAt,type,severity,userEmail,userId,actorId,ip,data");
-    expect(lines[1]).toBe(`2026-12-01T01:23:20.000Z,stepup.failed,warning,bob@example.com,${bobId},,"'=HYPERLINK(""http://evil"")","{""note"":""said \\""hi\\"", then\\nleft""}"`);
+    expect(lines[1]).toBe(
+      `2026-12-01T01:23:20.000Z,stepup.failed,warning,bob@example.com,${bobId},,"'=HYPERLINK(""http://evil"")","{""note"":""said \\""hi\\"", then\\nleft""}"`,
+    );
     expect(lines).toHaveLength(1 + 241); // header, 240 seeded failures and the nasty one
     expect(lines.slice(1).every((line) => line.includes(",stepup.failed,"))).toBe(true);
     expect(chunks).toBe(2); // the header, then one page

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/routers/_app";
 import { auditCsvResponse } from "@/step-up/server/admin/audit-csv";
 import { ADMIN, GINA, asAdminWithStepUp, draft, orgId, signedIn } from "./admin-helpers";
-import { catchError, createClient, createClock, createTestDatabase, DEMO_PASSWORD, expectStepUp, userIdOf, verify, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  DEMO_PASSWORD,
+  expectStepUp,
+  userIdOf,
+  verify,
+  type Client,
+} from "./harness";
 
 /** Admin data and admin changes are for the admins of the active organization, and only their organization. */
 const db = createTestDatabase();
@@ -23,7 +33,12 @@ function sampleInput(path: string, ids: { policyId: string; userId: string }): u
     "admin.policies.setEnabled": { id: ids.policyId, enabled: false },
     "admin.policies.delete": { id: ids.policyId },
     "admin.policies.checkCondition": { expression: "risk > 0.5" },
-    "admin.simulate": { procedure: "transfers.create", amount: { value: 5000, currency: "USD" }, risk: 0, minutesSinceVerification: null },
+    "admin.simulate": {
+      procedure: "transfers.create",
+      amount: { value: 5000, currency: "USD" },
+      risk: 0,
+      minutesSinceVerification: null,
+    },
     "admin.devices.list": { userId: ids.userId },
     "admin.devices.revoke": { deviceId: "device-1" },
     "admin.devices.removePasskey": { passkeyId: "passkey-1" },
@@ -37,7 +52,9 @@ function sampleInput(path: string, ids: { policyId: string; userId: string }): u
 
 function callPath(client: Client, path: string, input: unknown): Promise<unknown> {
   return client.call((api) => {
-    const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as (input: unknown) => Promise<unknown>;
+    const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as (
+      input: unknown,
+    ) => Promise<unknown>;
     return procedure(input);
   });
 }
@@ -58,13 +75,29 @@ describe("who may use the admin procedures", () => {
 
   beforeAll(async () => {
     const acme = await orgId(db, "acme");
-    const policy = await db.policy.create({ data: { name: "Acme rule", organizationId: acme, rules: [{ kind: "procedure", pattern: "apiKeys.*", level: "high" }] } });
+    const policy = await db.policy.create({
+      data: {
+        name: "Acme rule",
+        organizationId: acme,
+        rules: [{ kind: "procedure", pattern: "apiKeys.*", level: "high" }],
+      },
+    });
     ids = { policyId: policy.id, userId: await userIdOf(db, "bob@example.com") };
   });
 
   it("the router has admin procedures under admin.* (policies, simulator, procedures, members, devices, audit, support)", () => {
     expect(ADMIN_PATHS).toEqual(
-      expect.arrayContaining(["admin.policies.list", "admin.policies.create", "admin.simulate", "admin.procedures", "admin.members", "admin.devices.revoke", "admin.audit.list", "admin.audit.metrics", "admin.support.user"]),
+      expect.arrayContaining([
+        "admin.policies.list",
+        "admin.policies.create",
+        "admin.simulate",
+        "admin.procedures",
+        "admin.members",
+        "admin.devices.revoke",
+        "admin.audit.list",
+        "admin.audit.metrics",
+        "admin.support.user",
+      ]),
     );
   });
 
@@ -73,7 +106,12 @@ describe("who may use the admin procedures", () => {
     const before = await sideEffects();
     for (const path of ADMIN_PATHS) {
       const error = await catchError(callPath(alice, path, sampleInput(path, ids)));
-      expect({ path, code: error.code, stepUp: error.stepUp, message: error.message }).toEqual({ path, code: "FORBIDDEN", stepUp: null, message: "Admins only" });
+      expect({ path, code: error.code, stepUp: error.stepUp, message: error.message }).toEqual({
+        path,
+        code: "FORBIDDEN",
+        stepUp: null,
+        message: "Admins only",
+      });
     }
     // Not even a step-up requirement: the role is checked before the step-up gate.
     expect(await sideEffects()).toEqual(before);
@@ -82,7 +120,10 @@ describe("who may use the admin procedures", () => {
   it("a signed-out caller is refused by every admin procedure with UNAUTHORIZED", async () => {
     const anonymous = createClient(db, clock);
     for (const path of ADMIN_PATHS) {
-      expect({ path, code: (await catchError(callPath(anonymous, path, sampleInput(path, ids)))).code }).toEqual({ path, code: "UNAUTHORIZED" });
+      expect({ path, code: (await catchError(callPath(anonymous, path, sampleInput(path, ids)))).code }).toEqual({
+        path,
+        code: "UNAUTHORIZED",
+      });
     }
   });
 
@@ -106,7 +147,9 @@ describe("who may use the admin procedures", () => {
 
   it("the CSV export answers 401 signed out and 403 to a member", async () => {
     const request = (client: Client | null) =>
-      new Request("http://localhost/api/admin/audit.csv", { headers: client ? { cookie: `session=${client.cookies.get("session")}` } : {} });
+      new Request("http://localhost/api/admin/audit.csv", {
+        headers: client ? { cookie: `session=${client.cookies.get("session")}` } : {},
+      });
     expect((await auditCsvResponse({ db, request: request(null), now: clock.now() })).status).toBe(401);
     const alice = await signedIn(db, clock, "alice@example.com");
     const refused = await auditCsvResponse({ db, request: request(alice), now: clock.now() });
@@ -128,7 +171,9 @@ describe("Acme's admin and Globex's rows", () => {
     ginaId = await userIdOf(db, GINA);
     gina = await signedIn(db, clock, GINA);
     // A small transfer at medium, trusting this browser: a Globex device row...
-    const transfer = await expectStepUp(gina.call((api) => api.transfers.create({ amount: 5, currency: "USD", to: "Ivan" })));
+    const transfer = await expectStepUp(
+      gina.call((api) => api.transfers.create({ amount: 5, currency: "USD", to: "Ivan" })),
+    );
     await verify(gina, transfer.requirementId, "password", DEMO_PASSWORD, true);
     ginaDeviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: ginaId } })).id;
     // ...then a Globex policy (her own step-up, degraded to a password, so it cannot trust a device).
@@ -136,7 +181,11 @@ describe("Acme's admin and Globex's rows", () => {
     expect(refused).toMatchObject({ degraded: true, canRemember: false });
     await verify(gina, refused.requirementId, "password", DEMO_PASSWORD);
     globexPolicyId = (await gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" })))).id;
-    ginaPasskeyId = (await db.passkey.create({ data: { userId: ginaId, credentialId: "gina-cred", publicKey: Buffer.from([1, 2, 3]), name: "Gina's key" } })).id;
+    ginaPasskeyId = (
+      await db.passkey.create({
+        data: { userId: ginaId, credentialId: "gina-cred", publicKey: Buffer.from([1, 2, 3]), name: "Gina's key" },
+      })
+    ).id;
     admin = await signedIn(db, clock, ADMIN);
   });
 
@@ -150,8 +199,13 @@ describe("Acme's admin and Globex's rows", () => {
 
   it("Acme's admin cannot read Globex's policy, devices, passkeys, audit rows or members", async () => {
     expect((await admin.call((api) => api.admin.policies.list())).map((p) => p.id)).not.toContain(globexPolicyId);
-    expect((await catchError(admin.call((api) => api.admin.policies.get({ id: globexPolicyId })))).code).toBe("NOT_FOUND");
-    expect(await admin.call((api) => api.admin.devices.list({ userId: ginaId }))).toEqual({ devices: [], passkeys: [] });
+    expect((await catchError(admin.call((api) => api.admin.policies.get({ id: globexPolicyId })))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(await admin.call((api) => api.admin.devices.list({ userId: ginaId }))).toEqual({
+      devices: [],
+      passkeys: [],
+    });
     const all = await admin.call((api) => api.admin.devices.list({}));
     expect([...all.devices, ...all.passkeys].map((d) => d.userId)).not.toContain(ginaId);
     expect((await admin.call((api) => api.admin.audit.list({ userId: ginaId, limit: 100 }))).items).toEqual([]);
@@ -161,10 +215,25 @@ describe("Acme's admin and Globex's rows", () => {
     expect(page.items.map((i) => i.userId)).not.toContain(ginaId);
     expect((await admin.call((api) => api.admin.members())).map((m) => m.email)).not.toContain(GINA);
     expect((await catchError(admin.call((api) => api.admin.support.user({ userId: ginaId })))).code).toBe("NOT_FOUND");
-    expect((await catchError(admin.call((api) => api.admin.simulate({ userId: ginaId, procedure: "profile.update", risk: 0, minutesSinceVerification: null })))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await catchError(
+          admin.call((api) =>
+            api.admin.simulate({
+              userId: ginaId,
+              procedure: "profile.update",
+              risk: 0,
+              minutesSinceVerification: null,
+            }),
+          ),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
     const csv = await auditCsvResponse({
       db,
-      request: new Request(`http://localhost/api/admin/audit.csv?userId=${ginaId}`, { headers: { cookie: `session=${admin.cookies.get("session")}` } }),
+      request: new Request(`http://localhost/api/admin/audit.csv?userId=${ginaId}`, {
+        headers: { cookie: `session=${admin.cookies.get("session")}` },
+      }),
       now: clock.now(),
     });
     expect((await csv.text()).trim().split("\r\n")).toHaveLength(1); // the header only
@@ -188,7 +257,9 @@ describe("Acme's admin and Globex's rows", () => {
       expect((await catchError(asAdminWithStepUp(admin, attempt))).code).toBe("NOT_FOUND");
     }
     // A policy scoped to Gina would be an Acme row about a Globex user: refused as well.
-    expect((await catchError(admin.call((api) => api.admin.policies.create(draft({ userId: ginaId })))))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await catchError(admin.call((api) => api.admin.policies.create(draft({ userId: ginaId }))))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect({
       policy: await db.policy.findUniqueOrThrow({ where: { id: globexPolicyId } }),
       device: await db.rememberedDevice.findUniqueOrThrow({ where: { id: ginaDeviceId } }),
@@ -201,9 +272,15 @@ describe("Acme's admin and Globex's rows", () => {
     const list = await admin.call((api) => api.admin.policies.list());
     expect(list.find((p) => p.id === "policy-payment-amounts")).toMatchObject({ scope: "global", editable: false });
     const before = await db.policy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } });
-    const error = await catchError(asAdminWithStepUp(admin, (api) => api.admin.policies.setEnabled({ id: "policy-payment-amounts", enabled: false })));
+    const error = await catchError(
+      asAdminWithStepUp(admin, (api) =>
+        api.admin.policies.setEnabled({ id: "policy-payment-amounts", enabled: false }),
+      ),
+    );
     expect(error).toMatchObject({ code: "FORBIDDEN", message: "Global policies are read-only" });
-    expect((await catchError(admin.call((api) => api.admin.policies.delete({ id: "policy-payment-amounts" })))).code).toBe("FORBIDDEN");
+    expect(
+      (await catchError(admin.call((api) => api.admin.policies.delete({ id: "policy-payment-amounts" })))).code,
+    ).toBe("FORBIDDEN");
     expect(await db.policy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } })).toEqual(before);
   });
 });

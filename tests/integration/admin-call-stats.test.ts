@@ -21,7 +21,9 @@ describe("the protected-call counter", () => {
     const alice = await signedIn(db, clock, "alice@example.com");
     await alice.call((api) => api.profile.update({ name: "A" })); // allowed: no rule
     await alice.call((api) => api.profile.update({ name: "B" }));
-    const refused = await expectStepUp(alice.call((api) => api.transfers.create({ amount: 5000, currency: "USD", to: "Carol" }))); // required
+    const refused = await expectStepUp(
+      alice.call((api) => api.transfers.create({ amount: 5000, currency: "USD", to: "Carol" })),
+    ); // required
     await verifyAliceHigh(alice, clock, refused.requirementId);
     await alice.call((api) => api.transfers.create({ amount: 5000, currency: "USD", to: "Carol" })); // allowed by the grant
     expect(await db.protectedCallStat.count()).toBe(0);
@@ -44,7 +46,9 @@ describe("the protected-call counter", () => {
     const admin = await signedIn(db, clock, ADMIN);
     const metrics = await admin.call((api) => api.admin.audit.metrics(today));
     expect(metrics).toMatchObject({ protectedCalls: 6, stepUpsRequired: 2, stepUpRatePer100: 33.3 });
-    expect(await db.protectedCallStat.findMany({ select: { outcome: true, count: true }, orderBy: { outcome: "asc" } })).toEqual([
+    expect(
+      await db.protectedCallStat.findMany({ select: { outcome: true, count: true }, orderBy: { outcome: "asc" } }),
+    ).toEqual([
       { outcome: "allowed", count: 4 },
       { outcome: "required", count: 2 },
     ]);

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, asAdminWithStepUp, signedIn } from "./admin-helpers";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verifyAliceHigh, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 
 /** An admin sees the members' remembered devices and passkeys and can take them away. */
 const db = createTestDatabase();
@@ -29,7 +39,16 @@ describe("devices and passkeys of the organization", () => {
 
   it("the admin lists alice's remembered device, filtered by user", async () => {
     const all = await admin.call((api) => api.admin.devices.list({}));
-    expect(all.devices).toEqual([expect.objectContaining({ id: deviceId, userId: aliceId, userEmail: "alice@example.com", level: "high", label: "vitest-browser", revokedAt: null })]);
+    expect(all.devices).toEqual([
+      expect.objectContaining({
+        id: deviceId,
+        userId: aliceId,
+        userEmail: "alice@example.com",
+        level: "high",
+        label: "vitest-browser",
+        revokedAt: null,
+      }),
+    ]);
     const bobId = await userIdOf(db, "bob@example.com");
     expect(await admin.call((api) => api.admin.devices.list({ userId: bobId }))).toEqual({ devices: [], passkeys: [] });
   });
@@ -42,12 +61,20 @@ describe("devices and passkeys of the organization", () => {
 
     expect(await asAdminWithStepUp(admin, (api) => api.admin.devices.revoke({ deviceId }))).toEqual({ revoked: true });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "stepup.device_revoked" } });
-    expect(audit).toMatchObject({ userId: aliceId, actorId: adminId, severity: "warning", data: { deviceId, by: "admin" } });
+    expect(audit).toMatchObject({
+      userId: aliceId,
+      actorId: adminId,
+      severity: "warning",
+      data: { deviceId, by: "admin" },
+    });
 
     const transfers = await db.transfer.count({ where: { userId: aliceId } });
     await expectStepUp(browser.call((api) => api.transfers.create(large)));
     expect(await db.transfer.count({ where: { userId: aliceId } })).toBe(transfers);
-    expect((await admin.call((api) => api.admin.devices.list({}))).devices[0]).toMatchObject({ id: deviceId, revokedAt: clock.now() });
+    expect((await admin.call((api) => api.admin.devices.list({}))).devices[0]).toMatchObject({
+      id: deviceId,
+      revokedAt: clock.now(),
+    });
     expect(await admin.call((api) => api.admin.devices.revoke({ deviceId }))).toEqual({ revoked: false });
     expect(await db.auditEvent.count({ where: { type: "stepup.device_revoked" } })).toBe(1);
   });
@@ -55,18 +82,35 @@ describe("devices and passkeys of the organization", () => {
   it("removing a member's passkey is audited and revokes that member's grants", async () => {
     await signedIn(db, clock, "bob@example.com"); // a session for bob's grant
     const bobId = await userIdOf(db, "bob@example.com");
-    const passkey = await db.passkey.create({ data: { userId: bobId, credentialId: "bob-cred", publicKey: Buffer.from([1]), name: "Bob's phone" } });
+    const passkey = await db.passkey.create({
+      data: { userId: bobId, credentialId: "bob-cred", publicKey: Buffer.from([1]), name: "Bob's phone" },
+    });
     await db.stepUpGrant.create({
-      data: { userId: bobId, sessionId: (await db.session.findFirstOrThrow({ where: { userId: bobId } })).id, level: "medium", methods: ["password"], verifiedAt: clock.now(), expiresAt: new Date(clock.now().getTime() + 15 * MIN) },
+      data: {
+        userId: bobId,
+        sessionId: (await db.session.findFirstOrThrow({ where: { userId: bobId } })).id,
+        level: "medium",
+        methods: ["password"],
+        verifiedAt: clock.now(),
+        expiresAt: new Date(clock.now().getTime() + 15 * MIN),
+      },
     });
     expect((await admin.call((api) => api.admin.devices.list({ userId: bobId }))).passkeys).toEqual([
       expect.objectContaining({ id: passkey.id, name: "Bob's phone", userEmail: "bob@example.com" }),
     ]);
-    expect(await asAdminWithStepUp(admin, (api) => api.admin.devices.removePasskey({ passkeyId: passkey.id }))).toEqual({ removed: true });
+    expect(await asAdminWithStepUp(admin, (api) => api.admin.devices.removePasskey({ passkeyId: passkey.id }))).toEqual(
+      { removed: true },
+    );
     expect(await db.passkey.count({ where: { userId: bobId } })).toBe(0);
     expect(await db.stepUpGrant.count({ where: { userId: bobId, revokedAt: null } })).toBe(0);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { type: "credential.removed" } })).toMatchObject({ userId: bobId, actorId: adminId, data: { method: "passkey", passkeyId: passkey.id } });
-    expect((await catchError(admin.call((api) => api.admin.devices.removePasskey({ passkeyId: passkey.id })))).code).toBe("NOT_FOUND");
+    expect(await db.auditEvent.findFirstOrThrow({ where: { type: "credential.removed" } })).toMatchObject({
+      userId: bobId,
+      actorId: adminId,
+      data: { method: "passkey", passkeyId: passkey.id },
+    });
+    expect(
+      (await catchError(admin.call((api) => api.admin.devices.removePasskey({ passkeyId: passkey.id })))).code,
+    ).toBe("NOT_FOUND");
   });
 });
 
@@ -80,12 +124,18 @@ describe("the support view of one member", () => {
     const aliceId = await userIdOf(db, "alice@example.com");
     const refused = await expectStepUp(alice.call((api) => api.transfers.create({ ...large, to: "Support" })));
     const pending = await admin.call((api) => api.admin.support.user({ userId: aliceId }));
-    expect(pending.pendingRequirements).toEqual([expect.objectContaining({ id: refused.requirementId, procedure: "transfers.create", requiredLevel: "high" })]);
+    expect(pending.pendingRequirements).toEqual([
+      expect.objectContaining({ id: refused.requirementId, procedure: "transfers.create", requiredLevel: "high" }),
+    ]);
 
     await verifyAliceHigh(alice, clock, refused.requirementId);
     const after = await admin.call((api) => api.admin.support.user({ userId: aliceId }));
     expect(after.pendingRequirements).toEqual([]);
-    expect(after.recentGrants[0]).toMatchObject({ level: "high", methods: ["password", "totp"], procedure: "transfers.create" });
+    expect(after.recentGrants[0]).toMatchObject({
+      level: "high",
+      methods: ["password", "totp"],
+      procedure: "transfers.create",
+    });
     // Both factors were verified at the same clock time, so their order is not asserted.
     expect(after.recentVerifications.map((a) => [a.method, a.success, a.procedure])).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, verifyAliceHigh, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 
 /** Every step-up outcome leaves an audit row naming the user, their organization, IP and user agent. */
 const db = createTestDatabase();
@@ -18,7 +29,8 @@ describe("the audit log", () => {
   let aliceId: string;
   let acmeId: string;
   let alice: Client;
-  const rows = (type: string) => db.auditEvent.findMany({ where: { type, userId: aliceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = (type: string) =>
+    db.auditEvent.findMany({ where: { type, userId: aliceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
@@ -61,17 +73,29 @@ describe("the audit log", () => {
     });
 
     await verifyAliceHigh(alice, clock, requirementId, true);
-    expect(await rows("stepup.initiated")).toEqual([expect.objectContaining({ ip: IP, userAgent: UA, data: { requirementId, method: "password" } })]);
+    expect(await rows("stepup.initiated")).toEqual([
+      expect.objectContaining({ ip: IP, userAgent: UA, data: { requirementId, method: "password" } }),
+    ]);
     const grant = await db.stepUpGrant.findUniqueOrThrow({ where: { requirementId } });
     expect(await rows("stepup.verified")).toEqual([
       expect.objectContaining({
         ip: IP,
         userAgent: UA,
         organizationId: acmeId,
-        data: { requirementId, grantId: grant.id, level: "high", methods: ["password", "totp"], degraded: false, procedure: "transfers.create", coveredRequirementIds: [] },
+        data: {
+          requirementId,
+          grantId: grant.id,
+          level: "high",
+          methods: ["password", "totp"],
+          degraded: false,
+          procedure: "transfers.create",
+          coveredRequirementIds: [],
+        },
       }),
     ]);
-    expect(await rows("stepup.device_remembered")).toEqual([expect.objectContaining({ ip: IP, userAgent: UA, data: expect.objectContaining({ level: "high" }) })]);
+    expect(await rows("stepup.device_remembered")).toEqual([
+      expect.objectContaining({ ip: IP, userAgent: UA, data: expect.objectContaining({ level: "high" }) }),
+    ]);
   });
 
   it("a remembered device letting a call through writes stepup.bypassed every time", async () => {
@@ -81,15 +105,32 @@ describe("the audit log", () => {
     await alice.call((api) => api.transfers.create(large));
     const bypassed = await rows("stepup.bypassed");
     expect(bypassed).toHaveLength(2);
-    expect(bypassed[0]).toMatchObject({ severity: "info", ip: IP, userAgent: UA, organizationId: acmeId, data: { procedure: "transfers.create", level: "high" } });
+    expect(bypassed[0]).toMatchObject({
+      severity: "info",
+      ip: IP,
+      userAgent: UA,
+      organizationId: acmeId,
+      data: { procedure: "transfers.create", level: "high" },
+    });
   });
 
   it("cancelling writes stepup.cancelled; a degraded critical requirement is flagged as stepup.degraded", async () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(critical)));
-    expect(await rows("stepup.degraded")).toEqual([expect.objectContaining({ severity: "warning", ip: IP, data: expect.objectContaining({ requirementId: stepUp.requirementId, level: "critical" }) })]);
+    expect(await rows("stepup.degraded")).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        ip: IP,
+        data: expect.objectContaining({ requirementId: stepUp.requirementId, level: "critical" }),
+      }),
+    ]);
     await alice.call((api) => api.stepUp.cancel({ requirementId: stepUp.requirementId }));
     expect(await rows("stepup.cancelled")).toEqual([
-      expect.objectContaining({ ip: IP, userAgent: UA, organizationId: acmeId, data: { requirementId: stepUp.requirementId, procedure: "transfers.create" } }),
+      expect.objectContaining({
+        ip: IP,
+        userAgent: UA,
+        organizationId: acmeId,
+        data: { requirementId: stepUp.requirementId, procedure: "transfers.create" },
+      }),
     ]);
   });
 
@@ -98,33 +139,60 @@ describe("the audit log", () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(critical)));
     for (let i = 0; i < 5; i++) await catchError(verify(alice, stepUp.requirementId, "backup_code", "zzzzz-zzzzz"));
     expect(await rows("stepup.locked")).toEqual([
-      expect.objectContaining({ severity: "critical", ip: IP, userAgent: UA, data: expect.objectContaining({ requirementId: stepUp.requirementId, scope: "requirement" }) }),
+      expect.objectContaining({
+        severity: "critical",
+        ip: IP,
+        userAgent: UA,
+        data: expect.objectContaining({ requirementId: stepUp.requirementId, scope: "requirement" }),
+      }),
     ]);
     const [device] = await alice.call((api) => api.stepUp.devices());
     await alice.call((api) => api.stepUp.forgetDevice({ deviceId: device!.id }));
-    expect(await rows("stepup.device_forgotten")).toEqual([expect.objectContaining({ ip: IP, userAgent: UA, data: { deviceId: device!.id } })]);
+    expect(await rows("stepup.device_forgotten")).toEqual([
+      expect.objectContaining({ ip: IP, userAgent: UA, data: { deviceId: device!.id } }),
+    ]);
   });
 
   it("every step-up row of the story names alice, acme, her IP and browser, and each requirement has exactly one stepup.required", async () => {
     const all = await db.auditEvent.findMany({ where: { type: { startsWith: "stepup." } } });
     const types = new Set(all.map((e) => e.type));
-    for (const type of ["required", "initiated", "verified", "failed", "bypassed", "cancelled", "locked", "degraded", "device_remembered", "device_forgotten"]) {
+    for (const type of [
+      "required",
+      "initiated",
+      "verified",
+      "failed",
+      "bypassed",
+      "cancelled",
+      "locked",
+      "degraded",
+      "device_remembered",
+      "device_forgotten",
+    ]) {
       expect(types).toContain(`stepup.${type}`);
     }
     for (const event of all) {
       expect(event).toMatchObject({ userId: aliceId, actorId: aliceId, organizationId: acmeId, ip: IP, userAgent: UA });
     }
     const requirements = await db.stepUpRequirement.findMany({ where: { userId: aliceId }, select: { id: true } });
-    const required = all.filter((e) => e.type === "stepup.required").map((e) => (e.data as { requirementId: string }).requirementId);
+    const required = all
+      .filter((e) => e.type === "stepup.required")
+      .map((e) => (e.data as { requirementId: string }).requirementId);
     expect(required.sort()).toEqual(requirements.map((r) => r.id).sort());
-    expect(await db.auditEvent.count({ where: { type: "auth.signed_in", userId: aliceId, ip: IP, userAgent: UA } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { type: "auth.signed_in", userId: aliceId, ip: IP, userAgent: UA } }),
+    ).toBe(2);
   });
 
   it("is append-only: no app code updates or deletes audit rows", () => {
-    const files = (readdirSync(path.resolve("src"), { recursive: true, encoding: "utf8" }) as string[])
-      .filter((f) => /\.tsx?$/.test(f) && !f.startsWith(`generated${path.sep}`) && !/\.test\.tsx?$/.test(f));
+    const files = (readdirSync(path.resolve("src"), { recursive: true, encoding: "utf8" }) as string[]).filter(
+      (f) => /\.tsx?$/.test(f) && !f.startsWith(`generated${path.sep}`) && !/\.test\.tsx?$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(20);
-    const offenders = files.filter((f) => /auditEvent\s*\.\s*(update|updateMany|delete|deleteMany|upsert)\b/.test(readFileSync(path.resolve("src", f), "utf8")));
+    const offenders = files.filter((f) =>
+      /auditEvent\s*\.\s*(update|updateMany|delete|deleteMany|upsert)\b/.test(
+        readFileSync(path.resolve("src", f), "utf8"),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -44,14 +44,24 @@ describe("cleanup", () => {
   it("purges expired requirements, grants, devices and enrollment challenges, keeps live ones and every audit row", async () => {
     const audit = await db.auditEvent.count();
     const attempts = await db.stepUpAttempt.count();
-    expect(await purgeExpired(db, clock.now())).toEqual({ requirements: 2, grants: 1, devices: 1, enrollmentChallenges: 1 });
+    expect(await purgeExpired(db, clock.now())).toEqual({
+      requirements: 2,
+      grants: 1,
+      devices: 1,
+      enrollmentChallenges: 1,
+    });
     expect((await db.stepUpRequirement.findMany()).map((r) => r.id)).toEqual([liveRequirementId]);
     expect(await db.stepUpGrant.count()).toBe(0);
     expect((await db.rememberedDevice.findMany()).map((d) => d.label)).toEqual(["this laptop"]);
     expect((await db.enrollmentChallenge.findMany()).map((c) => c.payload)).toEqual(["live"]);
     expect(await db.auditEvent.count()).toBe(audit);
     expect(await db.stepUpAttempt.count()).toBe(attempts);
-    expect(await purgeExpired(db, clock.now())).toEqual({ requirements: 0, grants: 0, devices: 0, enrollmentChallenges: 0 });
+    expect(await purgeExpired(db, clock.now())).toEqual({
+      requirements: 0,
+      grants: 0,
+      devices: 0,
+      enrollmentChallenges: 0,
+    });
   });
 
   it("the schedule started with the server runs the purge every 10 minutes", async () => {

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verifyAliceHigh, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 
 /**
  * Critical = "right now, for this very call": the grant is bound to procedure + canonical input
@@ -42,7 +52,10 @@ describe("critical transfers run once, for exactly the verified call", () => {
     expect(again.level).toBe("critical");
     expect(await transfers()).toBe(count + 1);
     expect(await balance()).toBe(before - 1_000_000);
-    const grant = await db.stepUpGrant.findFirstOrThrow({ where: { userId: aliceId, level: "critical" }, orderBy: { verifiedAt: "desc" } });
+    const grant = await db.stepUpGrant.findFirstOrThrow({
+      where: { userId: aliceId, level: "critical" },
+      orderBy: { verifiedAt: "desc" },
+    });
     expect(grant.consumedAt).not.toBeNull();
   });
 
@@ -51,9 +64,13 @@ describe("critical transfers run once, for exactly the verified call", () => {
     const count = await transfers();
     const otherAmount = await expectStepUp(alice.call((api) => api.transfers.create({ ...critical, amount: 10_001 })));
     expect(otherAmount.level).toBe("critical");
-    const otherRecipient = await expectStepUp(alice.call((api) => api.transfers.create({ ...critical, to: "Mallory" })));
+    const otherRecipient = await expectStepUp(
+      alice.call((api) => api.transfers.create({ ...critical, to: "Mallory" })),
+    );
     expect(otherRecipient.level).toBe("critical");
-    const otherCurrency = await expectStepUp(alice.call((api) => api.transfers.create({ ...critical, currency: "EUR" })));
+    const otherCurrency = await expectStepUp(
+      alice.call((api) => api.transfers.create({ ...critical, currency: "EUR" })),
+    );
     expect(otherCurrency.level).toBe("critical");
     expect(await transfers()).toBe(count);
 

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  type Client,
+} from "./harness";
 import { createSoftwareAuthenticator } from "./support/authenticator";
 import { registerPasskey, verifyWithPasskey, withAliceHigh } from "./support/factors";
 
@@ -19,7 +29,8 @@ describe("no complete combination: refuse or degrade, never silently", () => {
   let aliceId: string;
   let bob: Client;
   let alice: Client;
-  const audits = (userId: string, type: string) => db.auditEvent.findMany({ where: { userId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const audits = (userId: string, type: string) =>
+    db.auditEvent.findMany({ where: { userId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const refuseMode = (client: Client) => {
     client.services.config = { ...client.services.config, onUnavailable: "refuse" };
   };
@@ -37,7 +48,10 @@ describe("no complete combination: refuse or degrade, never silently", () => {
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(critical)));
     expect(stepUp).toMatchObject({ level: "critical", degraded: true, methods: [["password"], ["email_code"]] });
     const [degraded] = await audits(bobId, "stepup.degraded");
-    expect(degraded).toMatchObject({ severity: "warning", data: { requirementId: stepUp.requirementId, level: "critical" } });
+    expect(degraded).toMatchObject({
+      severity: "warning",
+      data: { requirementId: stepUp.requirementId, level: "critical" },
+    });
     expect(await audits(bobId, "stepup.refused")).toHaveLength(0);
   });
 
@@ -46,10 +60,17 @@ describe("no complete combination: refuse or degrade, never silently", () => {
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(critical)));
     expect(stepUp).toMatchObject({ level: "critical", degraded: false, methods: [] });
     const [refused] = await audits(bobId, "stepup.refused");
-    expect(refused).toMatchObject({ severity: "warning", data: { requirementId: stepUp.requirementId, level: "critical", procedure: "transfers.create" } });
+    expect(refused).toMatchObject({
+      severity: "warning",
+      data: { requirementId: stepUp.requirementId, level: "critical", procedure: "transfers.create" },
+    });
 
-    expect(await catchError(verify(bob, stepUp.requirementId, "password", "demo-password-1"))).toMatchObject({ stepUp: { code: "METHOD_NOT_ALLOWED" } });
-    const challenge = await catchError(bob.call((api) => api.stepUp.challenge({ requirementId: stepUp.requirementId, method: "email_code" })));
+    expect(await catchError(verify(bob, stepUp.requirementId, "password", "demo-password-1"))).toMatchObject({
+      stepUp: { code: "METHOD_NOT_ALLOWED" },
+    });
+    const challenge = await catchError(
+      bob.call((api) => api.stepUp.challenge({ requirementId: stepUp.requirementId, method: "email_code" })),
+    );
     expect(challenge).toMatchObject({ stepUp: { code: "METHOD_NOT_ALLOWED" } });
     expect(await db.transfer.count({ where: { userId: bobId } })).toBe(0);
   });

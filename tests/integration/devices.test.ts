@@ -50,7 +50,9 @@ describe("remembered devices", () => {
     expect(device.expiresAt.getTime() - clock.now().getTime()).toBe(24 * 60 * MIN);
     deviceId = device.id;
     expect(await db.auditEvent.count({ where: { type: "stepup.device_remembered", userId: aliceId } })).toBe(1);
-    expect(await browser.call((api) => api.stepUp.devices())).toEqual([expect.objectContaining({ id: deviceId, level: "high" })]);
+    expect(await browser.call((api) => api.stepUp.devices())).toEqual([
+      expect.objectContaining({ id: deviceId, level: "high" }),
+    ]);
   });
 
   it("the next high-level action in a new session on that browser goes through without asking, and is audited", async () => {
@@ -63,7 +65,11 @@ describe("remembered devices", () => {
     expect(await requirements()).toBe(before);
     const bypassed = await db.auditEvent.findMany({ where: { type: "stepup.bypassed", userId: aliceId } });
     expect(bypassed).toHaveLength(2);
-    expect(bypassed[0]).toMatchObject({ ip: "203.0.113.7", userAgent: "vitest-browser", data: { procedure: "transfers.create", deviceId, level: "high" } });
+    expect(bypassed[0]).toMatchObject({
+      ip: "203.0.113.7",
+      userAgent: "vitest-browser",
+      data: { procedure: "transfers.create", deviceId, level: "high" },
+    });
     expect((await db.rememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).lastUsedAt).toEqual(clock.now());
   });
 
@@ -151,7 +157,9 @@ describe("remembered devices", () => {
     await verify(phone, medium.requirementId, "backup_code", ALICE_BACKUP_CODES[1]);
     await phone.call((api) => api.transfers.create(small));
 
-    expect(await browser.call((api) => api.account.changePassword({ newPassword: "a-brand-new-password" }))).toEqual({ changed: true });
+    expect(await browser.call((api) => api.account.changePassword({ newPassword: "a-brand-new-password" }))).toEqual({
+      changed: true,
+    });
 
     expect(await db.stepUpGrant.count({ where: { userId: aliceId, revokedAt: null, consumedAt: null } })).toBe(0);
     expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
@@ -159,7 +167,9 @@ describe("remembered devices", () => {
     expect(await db.auditEvent.count({ where: { type: "stepup.grants_revoked", userId: aliceId } })).toBe(1);
 
     const count = await transfers();
-    expect(await expectStepUp(browser.call((api) => api.transfers.create(large)))).toMatchObject({ currentLevel: "low" });
+    expect(await expectStepUp(browser.call((api) => api.transfers.create(large)))).toMatchObject({
+      currentLevel: "low",
+    });
     expect(await expectStepUp(phone.call((api) => api.transfers.create(small)))).toMatchObject({ currentLevel: "low" });
     await signIn(browser, "alice@example.com", "a-brand-new-password");
     await expectStepUp(browser.call((api) => api.transfers.create(large))); // the device cookie no longer counts

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invalidatePolicyCache } from "@/step-up/server/store/policies";
-import { ALICE_BACKUP_CODES, catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, verifyAliceHigh, type Client } from "./harness";
+import {
+  ALICE_BACKUP_CODES,
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 
 /** The read side of the step-up API: evaluate (dry run), status, verification history, pending requirements. */
 const db = createTestDatabase();
@@ -38,19 +50,40 @@ describe("asking before acting", () => {
       satisfiedBy: null,
       matchedRules: [expect.objectContaining({ policyId: "policy-payment-amounts", kind: "amount", level: "high" })],
     });
-    expect(high.methods).toEqual(expect.arrayContaining([["password", "totp"], ["password", "backup_code"]]));
+    expect(high.methods).toEqual(
+      expect.arrayContaining([
+        ["password", "totp"],
+        ["password", "backup_code"],
+      ]),
+    );
 
-    const medium = await alice.call((api) => api.stepUp.evaluate({ procedure: "transfers.create", input: usd(999.99) }));
-    expect(medium).toMatchObject({ required: true, level: "medium", reason: "Transferring 999.99 USD requires medium assurance" });
-    const critical = await alice.call((api) => api.stepUp.evaluate({ procedure: "transfers.create", input: usd(10_000) }));
+    const medium = await alice.call((api) =>
+      api.stepUp.evaluate({ procedure: "transfers.create", input: usd(999.99) }),
+    );
+    expect(medium).toMatchObject({
+      required: true,
+      level: "medium",
+      reason: "Transferring 999.99 USD requires medium assurance",
+    });
+    const critical = await alice.call((api) =>
+      api.stepUp.evaluate({ procedure: "transfers.create", input: usd(10_000) }),
+    );
     expect(critical).toMatchObject({ required: true, level: "critical", degraded: true });
-    const none = await alice.call((api) => api.stepUp.evaluate({ procedure: "profile.update", input: { name: "Alice" } }));
+    const none = await alice.call((api) =>
+      api.stepUp.evaluate({ procedure: "profile.update", input: { name: "Alice" } }),
+    );
     expect(none).toMatchObject({ required: false, satisfiedBy: "not_required" });
-    const apiKey = await alice.call((api) => api.stepUp.evaluate({ procedure: "apiKeys.create", input: { name: "ci" } }));
+    const apiKey = await alice.call((api) =>
+      api.stepUp.evaluate({ procedure: "apiKeys.create", input: { name: "ci" } }),
+    );
     expect(apiKey).toMatchObject({ required: true, level: "high", matchedRules: [] }); // the code's own minimum
 
     const deletion = await alice.call((api) => api.stepUp.evaluate({ procedure: "account.delete" }));
-    expect(deletion).toMatchObject({ required: true, level: "high", matchedRules: [expect.objectContaining({ kind: "resource", policyId: "policy-destructive-actions" })] });
+    expect(deletion).toMatchObject({
+      required: true,
+      level: "high",
+      matchedRules: [expect.objectContaining({ kind: "resource", policyId: "policy-destructive-actions" })],
+    });
 
     expect(await sideEffects()).toEqual(before);
   });
@@ -70,7 +103,8 @@ describe("asking before acting", () => {
     });
     invalidatePolicyCache();
     try {
-      const evaluate = (procedure: string, input: unknown) => alice.call((api) => api.stepUp.evaluate({ procedure, input }));
+      const evaluate = (procedure: string, input: unknown) =>
+        alice.call((api) => api.stepUp.evaluate({ procedure, input }));
       expect(await evaluate("apiKeys.create", { name: "ci" })).toMatchObject({ required: true, level: "high" });
       expect(await evaluate("transfers.create", usd(5000))).toMatchObject({ required: true, level: "high" });
       expect(await evaluate("profile.update", { name: "x" })).toMatchObject({ required: true, level: "medium" });
@@ -84,13 +118,25 @@ describe("asking before acting", () => {
   });
 
   it("evaluate for a procedure that does not exist or is not step-up protected answers NOT_FOUND", async () => {
-    for (const procedure of ["transfers.teleport", "profile.get", "auth.signIn", "stepUp.verify", "__proto__", "constructor"]) {
-      expect((await catchError(alice.call((api) => api.stepUp.evaluate({ procedure, input: {} })))).code).toBe("NOT_FOUND");
+    for (const procedure of [
+      "transfers.teleport",
+      "profile.get",
+      "auth.signIn",
+      "stepUp.verify",
+      "__proto__",
+      "constructor",
+    ]) {
+      expect((await catchError(alice.call((api) => api.stepUp.evaluate({ procedure, input: {} })))).code).toBe(
+        "NOT_FOUND",
+      );
     }
   });
 
   it("status reports the current level after each verification, and the history lists them page by page", async () => {
-    expect(await alice.call((api) => api.stepUp.status())).toEqual({ currentLevel: "low", validUntil: { medium: null, high: null } });
+    expect(await alice.call((api) => api.stepUp.status())).toEqual({
+      currentLevel: "low",
+      validUntil: { medium: null, high: null },
+    });
 
     const medium = await expectStepUp(alice.call((api) => api.transfers.create(usd(100))));
     await verify(alice, medium.requirementId, "backup_code", ALICE_BACKUP_CODES[0]);
@@ -118,7 +164,10 @@ describe("asking before acting", () => {
 
     const page1 = await alice.call((api) => api.stepUp.verifications({ limit: 2 }));
     expect(page1.items.map((g) => g.level)).toEqual(["critical", "high"]);
-    expect(page1.items[0]).toMatchObject({ degraded: true, requirement: { procedure: "transfers.create", reason: "Transferring 10,000.00 USD requires critical assurance" } });
+    expect(page1.items[0]).toMatchObject({
+      degraded: true,
+      requirement: { procedure: "transfers.create", reason: "Transferring 10,000.00 USD requires critical assurance" },
+    });
     expect(page1.items[0]!.consumedAt).not.toBeNull();
     expect(page1.items[1]!.methods).toEqual(["password", "totp"]);
     expect(page1.nextCursor).toBe(page1.items[1]!.id);
@@ -136,12 +185,19 @@ describe("asking before acting", () => {
 
   it("pendingRequirements lists the user's unfinished verifications, newest first, and drops cancelled and expired ones", async () => {
     clock.advance(20 * MIN);
-    const email = await expectStepUp(alice.call((api) => api.account.changeEmail({ email: "alice.pending@example.com" })));
+    const email = await expectStepUp(
+      alice.call((api) => api.account.changeEmail({ email: "alice.pending@example.com" })),
+    );
     clock.advance(1000);
     const transfer = await expectStepUp(alice.call((api) => api.transfers.create(usd(5000))));
     const pending = await alice.call((api) => api.stepUp.pendingRequirements());
     expect(pending.map((r) => r.id)).toEqual([transfer.requirementId, email.requirementId]);
-    expect(pending[0]).toMatchObject({ procedure: "transfers.create", requiredLevel: "high", reason: "Transferring 5,000.00 USD requires high assurance", failedAttempts: 0 });
+    expect(pending[0]).toMatchObject({
+      procedure: "transfers.create",
+      requiredLevel: "high",
+      reason: "Transferring 5,000.00 USD requires high assurance",
+      failedAttempts: 0,
+    });
     expect(pending[1]).toMatchObject({ procedure: "account.changeEmail", requiredLevel: "medium" });
 
     const bob = createClient(db, clock);
@@ -149,7 +205,9 @@ describe("asking before acting", () => {
     expect(await bob.call((api) => api.stepUp.pendingRequirements())).toEqual([]);
 
     await alice.call((api) => api.stepUp.cancel({ requirementId: email.requirementId }));
-    expect((await alice.call((api) => api.stepUp.pendingRequirements())).map((r) => r.id)).toEqual([transfer.requirementId]);
+    expect((await alice.call((api) => api.stepUp.pendingRequirements())).map((r) => r.id)).toEqual([
+      transfer.requirementId,
+    ]);
     clock.advance(10 * MIN);
     expect(await alice.call((api) => api.stepUp.pendingRequirements())).toEqual([]);
     expect((await db.user.findUniqueOrThrow({ where: { id: aliceId } })).email).toBe("alice@example.com");

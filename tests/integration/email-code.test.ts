@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  type Client,
+} from "./harness";
 import { listOutbox } from "@/server/mail/outbox";
 import { latestEmailCode } from "./support/factors";
 
@@ -18,9 +27,12 @@ describe("email code step-up", () => {
   let bob: Client;
 
   const requirement = (id: string) => db.stepUpRequirement.findUniqueOrThrow({ where: { id } });
-  const lastAttempt = () => db.stepUpAttempt.findFirstOrThrow({ where: { userId: bobId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  const sendCode = (requirementId: string) => bob.call((api) => api.stepUp.challenge({ requirementId, method: "email_code" }));
-  const verifyCode = (requirementId: string, credential: string) => bob.call((api) => api.stepUp.verify({ requirementId, method: "email_code", credential }));
+  const lastAttempt = () =>
+    db.stepUpAttempt.findFirstOrThrow({ where: { userId: bobId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const sendCode = (requirementId: string) =>
+    bob.call((api) => api.stepUp.challenge({ requirementId, method: "email_code" }));
+  const verifyCode = (requirementId: string, credential: string) =>
+    bob.call((api) => api.stepUp.verify({ requirementId, method: "email_code", credential }));
   const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
   async function smallRequirement() {
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(small)));
@@ -39,7 +51,12 @@ describe("email code step-up", () => {
   it("bob receives a six-digit code by email and a medium transfer goes through with it", async () => {
     const requirementId = await smallRequirement();
     const sent = await sendCode(requirementId);
-    expect(sent).toEqual({ method: "email_code", sentTo: "b***@example.com", resendAfter: 30, expiresAt: new Date(clock.now().getTime() + 10 * MIN).toISOString() });
+    expect(sent).toEqual({
+      method: "email_code",
+      sentTo: "b***@example.com",
+      resendAfter: 30,
+      expiresAt: new Date(clock.now().getTime() + 10 * MIN).toISOString(),
+    });
     const code = await latestEmailCode(db, BOB);
     expect(code).toMatch(/^\d{6}$/);
     const [newest] = await listOutbox({ db });
@@ -66,7 +83,9 @@ describe("email code step-up", () => {
 
     clock.advance(16 * MIN);
     const second = await smallRequirement();
-    expect(await catchError(verifyCode(second, code))).toMatchObject({ stepUp: { code: "INVALID_CREDENTIAL", requirementId: second, attemptsLeft: 4 } });
+    expect(await catchError(verifyCode(second, code))).toMatchObject({
+      stepUp: { code: "INVALID_CREDENTIAL", requirementId: second, attemptsLeft: 4 },
+    });
     expect(await lastAttempt()).toMatchObject({ method: "email_code", success: false, failure: "no_code_sent" });
   });
 
@@ -77,7 +96,10 @@ describe("email code step-up", () => {
 
     clock.advance(10_000);
     const throttled = await catchError(sendCode(requirementId));
-    expect(throttled).toMatchObject({ code: "TOO_MANY_REQUESTS", stepUp: { code: "RESEND_THROTTLED", retryAfter: 20 } });
+    expect(throttled).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      stepUp: { code: "RESEND_THROTTLED", retryAfter: 20 },
+    });
     expect(bob.lastHeaders.value.get("Retry-After")).toBe("20");
     expect(await db.outboxEmail.count({ where: { to: BOB } })).toBe(3); // two earlier tests + this one
 
@@ -85,7 +107,9 @@ describe("email code step-up", () => {
     await sendCode(requirementId);
     const secondCode = await latestEmailCode(db, BOB);
     if (secondCode !== firstCode) {
-      expect(await catchError(verifyCode(requirementId, firstCode))).toMatchObject({ stepUp: { code: "INVALID_CREDENTIAL" } });
+      expect(await catchError(verifyCode(requirementId, firstCode))).toMatchObject({
+        stepUp: { code: "INVALID_CREDENTIAL" },
+      });
     }
     for (let send = 3; send <= 5; send++) {
       clock.advance(30_000);
@@ -104,9 +128,15 @@ describe("email code step-up", () => {
       await sendCode(requirementId);
       const code = await latestEmailCode(db, BOB);
       clock.advance(10 * MIN);
-      expect(await catchError(verifyCode(requirementId, code))).toMatchObject({ code: "BAD_REQUEST", stepUp: { code: "INVALID_CREDENTIAL", requirementId } });
+      expect(await catchError(verifyCode(requirementId, code))).toMatchObject({
+        code: "BAD_REQUEST",
+        stepUp: { code: "INVALID_CREDENTIAL", requirementId },
+      });
       expect(await lastAttempt()).toMatchObject({ failure: "expired_code" });
-      const failed = await db.auditEvent.findFirstOrThrow({ where: { userId: bobId, type: "stepup.failed" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      const failed = await db.auditEvent.findFirstOrThrow({
+        where: { userId: bobId, type: "stepup.failed" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      });
       expect(failed.data).toMatchObject({ requirementId, method: "email_code", failure: "expired_code" });
 
       await sendCode(requirementId);
@@ -121,10 +151,15 @@ describe("email code step-up", () => {
     await sendCode(requirementId);
     const code = await latestEmailCode(db, BOB);
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await catchError(verifyCode(requirementId, wrongCode(code)))).toMatchObject({ stepUp: { code: "INVALID_CREDENTIAL", attemptsLeft: 5 - attempt } });
+      expect(await catchError(verifyCode(requirementId, wrongCode(code)))).toMatchObject({
+        stepUp: { code: "INVALID_CREDENTIAL", attemptsLeft: 5 - attempt },
+      });
     }
     expect(await lastAttempt()).toMatchObject({ method: "email_code", failure: "invalid" });
-    expect(await catchError(verifyCode(requirementId, wrongCode(code)))).toMatchObject({ code: "TOO_MANY_REQUESTS", stepUp: { code: "LOCKED", scope: "requirement" } });
+    expect(await catchError(verifyCode(requirementId, wrongCode(code)))).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      stepUp: { code: "LOCKED", scope: "requirement" },
+    });
     expect(await catchError(verifyCode(requirementId, code))).toMatchObject({ stepUp: { code: "LOCKED" } });
     expect((await requirement(requirementId)).failedAttempts).toBe(5);
   });
@@ -134,7 +169,9 @@ describe("email code step-up", () => {
     await signIn(alice, "alice@example.com");
     const high = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     expect(high.methods.flat()).not.toContain("email_code");
-    const refused = await catchError(alice.call((api) => api.stepUp.challenge({ requirementId: high.requirementId, method: "email_code" })));
+    const refused = await catchError(
+      alice.call((api) => api.stepUp.challenge({ requirementId: high.requirementId, method: "email_code" })),
+    );
     expect(refused).toMatchObject({ stepUp: { code: "METHOD_NOT_ALLOWED" } });
 
     const mailer = bob.services.mailer;
@@ -142,7 +179,9 @@ describe("email code step-up", () => {
     try {
       const medium = await expectStepUp(bob.call((api) => api.transfers.create(small)));
       expect(medium.methods).toEqual([["password"]]);
-      expect(await catchError(sendCode(medium.requirementId))).toMatchObject({ stepUp: { code: "METHOD_NOT_ALLOWED" } });
+      expect(await catchError(sendCode(medium.requirementId))).toMatchObject({
+        stepUp: { code: "METHOD_NOT_ALLOWED" },
+      });
     } finally {
       bob.services.mailer = mailer;
     }
@@ -159,9 +198,15 @@ describe("email code step-up", () => {
     } finally {
       bob.services.mailer = mailer;
     }
-    expect(await requirement(requirementId)).toMatchObject({ emailCodeHash: null, emailCodeSendCount: 0, emailCodeSentAt: null });
+    expect(await requirement(requirementId)).toMatchObject({
+      emailCodeHash: null,
+      emailCodeSendCount: 0,
+      emailCodeSentAt: null,
+    });
     const sent = await db.auditEvent.findMany({ where: { userId: bobId, type: "stepup.email_code_sent" } });
-    expect(sent.filter((row) => (row.data as { requirementId?: string }).requirementId === requirementId)).toHaveLength(0);
+    expect(sent.filter((row) => (row.data as { requirementId?: string }).requirementId === requirementId)).toHaveLength(
+      0,
+    );
     await sendCode(requirementId);
     expect((await verifyCode(requirementId, await latestEmailCode(db, BOB))).status).toBe("fulfilled");
   });
@@ -186,8 +231,10 @@ describe("email codes per user", () => {
   it("at most 20 emails an hour per user, across requirements: a signed-in attacker cannot flood the inbox", async () => {
     const alice = createClient(userDb, clock);
     await signIn(alice, "alice@example.com");
-    const newRequirement = async () => (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
-    const send = (requirementId: string) => alice.call((api) => api.stepUp.challenge({ requirementId, method: "email_code" }));
+    const newRequirement = async () =>
+      (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
+    const send = (requirementId: string) =>
+      alice.call((api) => api.stepUp.challenge({ requirementId, method: "email_code" }));
     for (let r = 0; r < 4; r++) {
       const requirementId = await newRequirement();
       for (let s = 0; s < 5; s++) {

@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ALICE_BACKUP_CODES, catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, verifyAliceHigh, type Client } from "./harness";
+import {
+  ALICE_BACKUP_CODES,
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 import { createSoftwareAuthenticator } from "./support/authenticator";
 import { registerPasskey, withAliceHigh } from "./support/factors";
 
@@ -18,7 +30,8 @@ describe("backup codes and passkeys", () => {
   let bob: Client;
   let newCodes: string[];
 
-  const audits = (type: string) => db.auditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const audits = (type: string) =>
+    db.auditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const liveGrants = () => db.stepUpGrant.count({ where: { userId: aliceId, revokedAt: null, consumedAt: null } });
 
   beforeAll(async () => {
@@ -42,32 +55,55 @@ describe("backup codes and passkeys", () => {
     const stored = await db.backupCode.findMany({ where: { userId: aliceId } });
     expect(stored).toHaveLength(10);
     for (const row of stored) expect(codes.some((code) => row.codeHash.includes(code.replace("-", "")))).toBe(false);
-    expect(await alice.call((api) => api.security.overview())).toMatchObject({ backupCodes: { remaining: 10, total: 10, generatedAt: clock.now() } });
-    expect((await audits("credential.backup_codes_generated")).map((a) => a.data)).toEqual([{ kind: "backup_code", count: 10, replaced: 10 }]);
+    expect(await alice.call((api) => api.security.overview())).toMatchObject({
+      backupCodes: { remaining: 10, total: 10, generatedAt: clock.now() },
+    });
+    expect((await audits("credential.backup_codes_generated")).map((a) => a.data)).toEqual([
+      { kind: "backup_code", count: 10, replaced: 10 },
+    ]);
     expect(await liveGrants()).toBe(0);
   });
 
   it("an old backup code is refused; a new one works once and the count of unused codes drops", async () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
-    expect(await catchError(verify(alice, stepUp.requirementId, "backup_code", ALICE_BACKUP_CODES[0]))).toMatchObject({ stepUp: { code: "INVALID_CREDENTIAL" } });
-    expect((await verify(alice, stepUp.requirementId, "backup_code", newCodes[0]!.toUpperCase())).status).toBe("fulfilled");
-    expect(await alice.call((api) => api.security.overview())).toMatchObject({ backupCodes: { remaining: 9, total: 10 } });
+    expect(await catchError(verify(alice, stepUp.requirementId, "backup_code", ALICE_BACKUP_CODES[0]))).toMatchObject({
+      stepUp: { code: "INVALID_CREDENTIAL" },
+    });
+    expect((await verify(alice, stepUp.requirementId, "backup_code", newCodes[0]!.toUpperCase())).status).toBe(
+      "fulfilled",
+    );
+    expect(await alice.call((api) => api.security.overview())).toMatchObject({
+      backupCodes: { remaining: 9, total: 10 },
+    });
 
     clock.advance(16 * MIN);
     const again = await expectStepUp(alice.call((api) => api.transfers.create(small)));
-    expect(await catchError(verify(alice, again.requirementId, "backup_code", newCodes[0]!))).toMatchObject({ stepUp: { code: "INVALID_CREDENTIAL" } });
+    expect(await catchError(verify(alice, again.requirementId, "backup_code", newCodes[0]!))).toMatchObject({
+      stepUp: { code: "INVALID_CREDENTIAL" },
+    });
   });
 
   it("adding a passkey needs a high step-up; a response from another origin saves nothing and uses up the challenge", async () => {
     expect((await expectStepUp(alice.call((api) => api.security.passkeys.beginRegistration()))).level).toBe("high");
     const { options } = await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
-    expect(options).toMatchObject({ rp: { id: "localhost", name: "Step-up demo" }, user: { name: "alice@example.com" }, attestation: "none", excludeCredentials: [] });
+    expect(options).toMatchObject({
+      rp: { id: "localhost", name: "Step-up demo" },
+      user: { name: "alice@example.com" },
+      attestation: "none",
+      excludeCredentials: [],
+    });
 
     const key = createSoftwareAuthenticator();
     const wrongOrigin = JSON.stringify(key.register(options, { origin: "https://evil.example" }));
-    expect(await catchError(alice.call((api) => api.security.passkeys.finishRegistration({ name: "Evil", response: wrongOrigin })))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(
+      await catchError(
+        alice.call((api) => api.security.passkeys.finishRegistration({ name: "Evil", response: wrongOrigin })),
+      ),
+    ).toMatchObject({ code: "BAD_REQUEST" });
     const valid = JSON.stringify(key.register(options));
-    expect(await catchError(alice.call((api) => api.security.passkeys.finishRegistration({ name: "Key", response: valid })))).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(
+      await catchError(alice.call((api) => api.security.passkeys.finishRegistration({ name: "Key", response: valid }))),
+    ).toMatchObject({ code: "PRECONDITION_FAILED" });
     expect(await db.passkey.count({ where: { userId: aliceId } })).toBe(0);
     expect(await audits("credential.enrolled")).toHaveLength(0);
   });
@@ -82,11 +118,18 @@ describe("backup codes and passkeys", () => {
     const passkey = await registerPasskey(alice, key, "Laptop");
     expect(passkey).toEqual({ id: expect.any(String), name: "Laptop" });
     const stored = await db.passkey.findUniqueOrThrow({ where: { id: passkey.id } });
-    expect(stored).toMatchObject({ userId: aliceId, credentialId: key.credentialId, counter: 1, transports: "internal" });
+    expect(stored).toMatchObject({
+      userId: aliceId,
+      credentialId: key.credentialId,
+      counter: 1,
+      transports: "internal",
+    });
     expect(stored.publicKey.length).toBeGreaterThan(64);
     expect(await liveGrants()).toBe(0);
     expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
-    expect((await audits("credential.enrolled")).map((a) => a.data)).toEqual([{ kind: "passkey", passkeyId: passkey.id, name: "Laptop" }]);
+    expect((await audits("credential.enrolled")).map((a) => a.data)).toEqual([
+      { kind: "passkey", passkeyId: passkey.id, name: "Laptop" },
+    ]);
 
     const next = await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
     expect(next.options.excludeCredentials).toEqual([expect.objectContaining({ id: key.credentialId })]);
@@ -95,12 +138,20 @@ describe("backup codes and passkeys", () => {
   it("a passkey can be renamed by its owner (audited, grants kept); another user's passkey looks absent", async () => {
     const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
     const grantsBefore = await liveGrants();
-    expect(await alice.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "  Work laptop " }))).toEqual({ id: passkey!.id, name: "Work laptop" });
-    expect((await audits("credential.renamed")).map((a) => a.data)).toEqual([{ kind: "passkey", passkeyId: passkey!.id, name: "Work laptop" }]);
+    expect(
+      await alice.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "  Work laptop " })),
+    ).toEqual({ id: passkey!.id, name: "Work laptop" });
+    expect((await audits("credential.renamed")).map((a) => a.data)).toEqual([
+      { kind: "passkey", passkeyId: passkey!.id, name: "Work laptop" },
+    ]);
     expect(await liveGrants()).toBe(grantsBefore);
 
-    expect(await catchError(bob.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "Mine now" })))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await catchError(alice.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "   " })))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(
+      await catchError(bob.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "Mine now" }))),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await catchError(alice.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "   " }))),
+    ).toMatchObject({ code: "BAD_REQUEST" });
     expect((await db.passkey.findUniqueOrThrow({ where: { id: passkey!.id } })).name).toBe("Work laptop");
   });
 
@@ -108,7 +159,9 @@ describe("backup codes and passkeys", () => {
     const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
     const bobStepUp = await expectStepUp(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })));
     await verify(bob, bobStepUp.requirementId, "password", "demo-password-1");
-    expect(await catchError(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await catchError(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })))).toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const stepUp = await expectStepUp(alice.call((api) => api.security.passkeys.remove({ id: passkey!.id })));
     expect(stepUp.level).toBe("high");
@@ -117,7 +170,9 @@ describe("backup codes and passkeys", () => {
     await verifyAliceHigh(alice, clock, stepUp.requirementId);
     expect(await alice.call((api) => api.security.passkeys.remove({ id: passkey!.id }))).toEqual({ removed: true });
     expect(await db.passkey.count({ where: { userId: aliceId } })).toBe(0);
-    expect((await audits("credential.removed")).map((a) => a.data)).toEqual([{ kind: "passkey", passkeyId: passkey!.id }]);
+    expect((await audits("credential.removed")).map((a) => a.data)).toEqual([
+      { kind: "passkey", passkeyId: passkey!.id },
+    ]);
     expect(await liveGrants()).toBe(0);
     await expectStepUp(alice.call((api) => api.transfers.create(large)));
   });

@@ -1,7 +1,18 @@
 import { generate } from "otplib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decryptSecret } from "@/server/crypto";
-import { aliceTotp, catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, type Client } from "./harness";
+import {
+  aliceTotp,
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  type Client,
+} from "./harness";
 import { withAliceHigh } from "./support/factors";
 
 /** Setting up an authenticator app: high step-up first, then a first code confirms it before anything is saved. */
@@ -18,8 +29,10 @@ describe("authenticator app enrolment", () => {
   let newSecret: string;
 
   const storedTotp = () => db.totpCredential.findUniqueOrThrow({ where: { userId: aliceId } });
-  const codeFor = (secret: string, stepOffset = 0) => generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 });
-  const audits = (type: string) => db.auditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const codeFor = (secret: string, stepOffset = 0) =>
+    generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 });
+  const audits = (type: string) =>
+    db.auditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
@@ -79,11 +92,17 @@ describe("authenticator app enrolment", () => {
     expect(await db.stepUpGrant.count({ where: { userId: aliceId, revokedAt: null, consumedAt: null } })).toBe(0);
     expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
     expect((await audits("credential.enrolled")).map((a) => a.data)).toEqual([{ kind: "totp" }]);
-    expect((await audits("stepup.grants_revoked")).at(-1)?.data).toMatchObject({ reason: "factor_changed", factor: "totp", devices: 1 });
+    expect((await audits("stepup.grants_revoked")).at(-1)?.data).toMatchObject({
+      reason: "factor_changed",
+      factor: "totp",
+      devices: 1,
+    });
     // The high grant is gone: the next high transfer asks again; the confirming code cannot pass it (same step, replay).
     const again = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     await verify(alice, again.requirementId, "password", "demo-password-1");
-    expect(await catchError(verify(alice, again.requirementId, "totp", code))).toMatchObject({ stepUp: { code: "INVALID_CREDENTIAL" } });
+    expect(await catchError(verify(alice, again.requirementId, "totp", code))).toMatchObject({
+      stepUp: { code: "INVALID_CREDENTIAL" },
+    });
   });
 
   it("after the change only the new app's codes verify", async () => {
@@ -101,7 +120,9 @@ describe("authenticator app enrolment", () => {
     await verify(alice, stepUp.requirementId, "totp", await codeFor(newSecret));
     expect(await alice.call((api) => api.security.totp.remove())).toEqual({ removed: true });
 
-    expect(await alice.call((api) => api.security.overview())).toMatchObject({ totp: { enabled: false, confirmedAt: null } });
+    expect(await alice.call((api) => api.security.overview())).toMatchObject({
+      totp: { enabled: false, confirmedAt: null },
+    });
     expect((await audits("credential.removed")).map((a) => a.data)).toEqual([{ kind: "totp" }]);
     const medium = await expectStepUp(alice.call((api) => api.transfers.create({ ...large, amount: 100 })));
     expect(medium.methods.flat()).not.toContain("totp");

@@ -1,7 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db";
 import { invalidatePolicyCache } from "@/step-up/server/store/policies";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, verifyAliceHigh, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 
 /** An error while evaluating or storing refuses the call (SERVICE_UNAVAILABLE / UNAVAILABLE); it never lets it through. */
 const db = createTestDatabase();
@@ -19,7 +30,9 @@ function breaking(model: string, method?: string): Database {
       const value = Reflect.get(target, prop, target);
       if (prop !== model) return bindTo(target, value);
       if (!method) return fail;
-      return new Proxy(value as object, { get: (delegate, p) => (p === method ? fail : bindTo(delegate, Reflect.get(delegate, p, delegate))) });
+      return new Proxy(value as object, {
+        get: (delegate, p) => (p === method ? fail : bindTo(delegate, Reflect.get(delegate, p, delegate))),
+      });
     },
   });
 }
@@ -68,7 +81,9 @@ describe("a broken store refuses the call", () => {
   });
 
   it("a policy whose stored rules no longer parse refuses calls instead of being skipped", async () => {
-    await db.policy.create({ data: { id: "broken-policy", name: "Broken", rules: [{ kind: "teleport", level: "none" }] } });
+    await db.policy.create({
+      data: { id: "broken-policy", name: "Broken", rules: [{ kind: "teleport", level: "none" }] },
+    });
     invalidatePolicyCache();
     const before = await state();
     await expectUnavailable(alice.call((api) => api.transfers.create(small)));
@@ -100,7 +115,9 @@ describe("a broken store refuses the call", () => {
     const before = await state();
     await expectUnavailable(tab.call((api) => api.transfers.create(critical)));
     expect(await state()).toEqual(before);
-    expect(await db.stepUpGrant.findFirstOrThrow({ where: { requirementId: stepUp.requirementId } })).toMatchObject({ consumedAt: null });
+    expect(await db.stepUpGrant.findFirstOrThrow({ where: { requirementId: stepUp.requirementId } })).toMatchObject({
+      consumedAt: null,
+    });
     // With the store back, the retry runs (once).
     expect((await alice.call((api) => api.transfers.create(critical))).amountMinor).toBe(1_000_000);
   });
@@ -112,7 +129,9 @@ describe("a broken store refuses the call", () => {
     const cannotCheckLockout = brokenTab(breaking("stepUpAttempt", "findMany"));
     await expect(verify(cannotCheckLockout, stepUp.requirementId, "password", "demo-password-1")).rejects.toThrow();
     expect(await db.stepUpGrant.count({ where: { requirementId: stepUp.requirementId } })).toBe(0);
-    expect((await db.stepUpRequirement.findUniqueOrThrow({ where: { id: stepUp.requirementId } })).status).toBe("pending");
+    expect((await db.stepUpRequirement.findUniqueOrThrow({ where: { id: stepUp.requirementId } })).status).toBe(
+      "pending",
+    );
     const before = await state();
     await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect((await state()).transfers).toBe(before.transfers);

@@ -53,8 +53,13 @@ export function createClient(db: Database, clock: Clock, options: ClientOptions 
   const services = createStepUpServices({ config: loadStepUpConfig({}), now: clock.now });
   const lastHeaders = { value: new Headers() };
   const caller = () => {
-    const headers = new Headers({ ...options.headers, "user-agent": options.userAgent ?? "vitest-browser", "x-forwarded-for": options.ip ?? "203.0.113.7" });
-    if (cookies.size > 0) headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; "));
+    const headers = new Headers({
+      ...options.headers,
+      "user-agent": options.userAgent ?? "vitest-browser",
+      "x-forwarded-for": options.ip ?? "203.0.113.7",
+    });
+    if (cookies.size > 0)
+      headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; "));
     const resHeaders = new Headers();
     lastHeaders.value = resHeaders;
     return createCaller(async () => {
@@ -113,23 +118,46 @@ export function toShape(error: unknown): { code?: string; data: { stepUp: unknow
   return { code: e.code, data: { stepUp: e.payload ?? e.cause?.payload ?? null } };
 }
 
-export async function catchError(promise: Promise<unknown>): Promise<{ code?: string; stepUp: ReturnType<typeof getStepUpPayload>; message: string }> {
+export async function catchError(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; stepUp: ReturnType<typeof getStepUpPayload>; message: string }> {
   try {
     await promise;
   } catch (error) {
-    return { code: (error as { code?: string }).code, stepUp: getStepUpPayload(toShape(error)), message: (error as Error).message };
+    return {
+      code: (error as { code?: string }).code,
+      stepUp: getStepUpPayload(toShape(error)),
+      message: (error as Error).message,
+    };
   }
   throw new Error("Expected the call to fail, but it succeeded");
 }
 
 /** The TOTP code alice's phone shows at the client's clock time (plus an offset in 30 s steps). */
 export async function aliceTotp(clock: Clock, stepOffset = 0): Promise<string> {
-  return generate({ secret: ALICE_TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }), epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 });
+  return generate({
+    secret: ALICE_TOTP_SECRET,
+    guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }),
+    epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30,
+  });
 }
 
 /** One factor of a requirement through the public `stepUp.verify` procedure. */
-export function verify(client: Client, requirementId: string, method: "password" | "totp" | "backup_code", credential: string, rememberDevice?: boolean) {
-  return client.call((api) => api.stepUp.verify({ requirementId, method, credential, ...(rememberDevice === undefined ? {} : { rememberDevice }) }));
+export function verify(
+  client: Client,
+  requirementId: string,
+  method: "password" | "totp" | "backup_code",
+  credential: string,
+  rememberDevice?: boolean,
+) {
+  return client.call((api) =>
+    api.stepUp.verify({
+      requirementId,
+      method,
+      credential,
+      ...(rememberDevice === undefined ? {} : { rememberDevice }),
+    }),
+  );
 }
 
 /** Password + authenticator code: alice's "high" combination (and, degraded, her "critical" one). */

@@ -1,5 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { aliceTotp, createClient, createClock, createTestDatabase, expectStepUp, signIn, type Client, type Clock } from "./harness";
+import {
+  aliceTotp,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  type Client,
+  type Clock,
+} from "./harness";
 
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
@@ -20,11 +29,22 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
 
   it("medium: changing the email asks for one factor, then the same call succeeds", async () => {
     const stepUp = await expectStepUp(alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com" })));
-    expect(stepUp).toMatchObject({ code: "STEP_UP_REQUIRED", level: "medium", currentLevel: "low", reason: "Changing your email requires medium assurance" });
+    expect(stepUp).toMatchObject({
+      code: "STEP_UP_REQUIRED",
+      level: "medium",
+      currentLevel: "low",
+      reason: "Changing your email requires medium assurance",
+    });
     expect(stepUp.methods).toEqual(expect.arrayContaining([["totp"], ["password"], ["backup_code"]]));
-    const progress = await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: "x" }).catch((e: unknown) => e));
+    const progress = await alice.call((api) =>
+      api.stepUp
+        .verify({ requirementId: stepUp.requirementId, method: "totp", credential: "x" })
+        .catch((e: unknown) => e),
+    );
     expect(progress).toBeInstanceOf(Error);
-    const ok = await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }));
+    const ok = await alice.call((api) =>
+      api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }),
+    );
     expect(ok).toEqual({ status: "fulfilled", remaining: [] });
     const changed = await alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com" }));
     expect(changed.email).toBe("alice.new@example.com");
@@ -36,10 +56,14 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(input)));
     expect(stepUp.level).toBe("high");
     expect(stepUp.reason).toBe("Transferring 5,000.00 USD requires high assurance");
-    const first = await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }));
+    const first = await alice.call((api) =>
+      api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }),
+    );
     expect(first).toEqual({ status: "pending", remaining: [["totp"], ["backup_code"]] });
     await expectStepUp(alice.call((api) => api.transfers.create(input)));
-    const second = await alice.call(async (api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: await aliceTotp(clock) }));
+    const second = await alice.call(async (api) =>
+      api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: await aliceTotp(clock) }),
+    );
     expect(second.status).toBe("fulfilled");
     const transfer = await alice.call((api) => api.transfers.create(input));
     expect(transfer.amountMinor).toBe(500_000);
@@ -52,8 +76,12 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     // Alice has no passkey: the demo config degrades to the strongest combinations she has, flagged.
     expect(stepUp.degraded).toBe(true);
     expect(stepUp.canRemember).toBe(false);
-    await alice.call((api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }));
-    await alice.call(async (api) => api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: await aliceTotp(clock) }));
+    await alice.call((api) =>
+      api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }),
+    );
+    await alice.call(async (api) =>
+      api.stepUp.verify({ requirementId: stepUp.requirementId, method: "totp", credential: await aliceTotp(clock) }),
+    );
     const transfer = await alice.call((api) => api.transfers.create(input));
     expect(transfer.to).toBe("Dave");
     const degraded = await db.auditEvent.count({ where: { type: "stepup.degraded" } });

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  type Client,
+} from "./harness";
 
 /** Failed attempts are limited per requirement (5) and per user (10 in 15 min → locked 15 min), with Retry-After. */
 const db = createTestDatabase();
@@ -20,23 +30,33 @@ describe("guessing is limited", () => {
     await signIn(alice, "alice@example.com");
   });
 
-  const newRequirement = async () => (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
+  const newRequirement = async () =>
+    (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
   const retryAfterHeader = () => alice.lastHeaders.value.get("retry-after");
 
   it("five wrong codes lock that verification, and then even the right password is refused for it", async () => {
     const requirementId = await newRequirement();
     for (const attemptsLeft of [4, 3, 2, 1]) {
       const wrong = await catchError(verify(alice, requirementId, "backup_code", WRONG));
-      expect(wrong).toMatchObject({ code: "BAD_REQUEST", stepUp: { code: "INVALID_CREDENTIAL", requirementId, attemptsLeft } });
+      expect(wrong).toMatchObject({
+        code: "BAD_REQUEST",
+        stepUp: { code: "INVALID_CREDENTIAL", requirementId, attemptsLeft },
+      });
     }
     const fifth = await catchError(verify(alice, requirementId, "backup_code", WRONG));
-    expect(fifth).toMatchObject({ code: "TOO_MANY_REQUESTS", stepUp: { code: "LOCKED", scope: "requirement", retryAfter: 600 } });
+    expect(fifth).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      stepUp: { code: "LOCKED", scope: "requirement", retryAfter: 600 },
+    });
     expect(retryAfterHeader()).toBe("600");
 
     const right = await catchError(verify(alice, requirementId, "password", "demo-password-1"));
     expect(right).toMatchObject({ code: "TOO_MANY_REQUESTS", stepUp: { code: "LOCKED", scope: "requirement" } });
     expect(Number(retryAfterHeader())).toBeGreaterThan(0);
-    expect(await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({ status: "pending", failedAttempts: 5 });
+    expect(await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({
+      status: "pending",
+      failedAttempts: 5,
+    });
     expect(await db.stepUpGrant.count({ where: { requirementId } })).toBe(0);
 
     const locked = await db.auditEvent.findMany({ where: { type: "stepup.locked", userId: aliceId } });
@@ -48,10 +68,15 @@ describe("guessing is limited", () => {
     clock.advance(MIN);
     const requirementId = await newRequirement();
     for (let i = 0; i < 4; i++) {
-      expect((await catchError(verify(alice, requirementId, "backup_code", WRONG))).stepUp).toMatchObject({ code: "INVALID_CREDENTIAL" });
+      expect((await catchError(verify(alice, requirementId, "backup_code", WRONG))).stepUp).toMatchObject({
+        code: "INVALID_CREDENTIAL",
+      });
     }
     const tenth = await catchError(verify(alice, requirementId, "backup_code", WRONG));
-    expect(tenth).toMatchObject({ code: "TOO_MANY_REQUESTS", stepUp: { code: "LOCKED", scope: "user", retryAfter: 900 } });
+    expect(tenth).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      stepUp: { code: "LOCKED", scope: "user", retryAfter: 900 },
+    });
     expect(retryAfterHeader()).toBe("900");
 
     // A new verification does not reset anything: the user is locked, whatever they type.
@@ -59,14 +84,20 @@ describe("guessing is limited", () => {
     const fresh = await newRequirement();
     const transfers = await db.transfer.count({ where: { userId: aliceId } });
     const right = await catchError(verify(alice, fresh, "password", "demo-password-1"));
-    expect(right).toMatchObject({ code: "TOO_MANY_REQUESTS", stepUp: { code: "LOCKED", scope: "user", retryAfter: 600 } });
+    expect(right).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      stepUp: { code: "LOCKED", scope: "user", retryAfter: 600 },
+    });
     expect(retryAfterHeader()).toBe("600");
     expect(await db.stepUpGrant.count({ where: { userId: aliceId } })).toBe(0);
     await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect(await db.transfer.count({ where: { userId: aliceId } })).toBe(transfers);
 
     expect(await db.auditEvent.count({ where: { type: "stepup.failed", userId: aliceId } })).toBe(10);
-    const userLock = await db.auditEvent.findMany({ where: { type: "stepup.locked", userId: aliceId }, orderBy: { createdAt: "asc" } });
+    const userLock = await db.auditEvent.findMany({
+      where: { type: "stepup.locked", userId: aliceId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(userLock.map((e) => (e.data as { scope: string }).scope)).toEqual(["requirement", "user"]);
     expect(await db.stepUpAttempt.count({ where: { userId: aliceId, success: false } })).toBe(10);
   });
@@ -74,7 +105,10 @@ describe("guessing is limited", () => {
   it("after the lockout period the right password works again", async () => {
     clock.advance(10 * MIN + 1000); // 15 min + 1 s after the tenth failure
     const requirementId = await newRequirement();
-    expect(await verify(alice, requirementId, "password", "demo-password-1")).toEqual({ status: "fulfilled", remaining: [] });
+    expect(await verify(alice, requirementId, "password", "demo-password-1")).toEqual({
+      status: "fulfilled",
+      remaining: [],
+    });
     const transfer = await alice.call((api) => api.transfers.create(small));
     expect(transfer.amountMinor).toBe(10_000);
   });
@@ -82,8 +116,14 @@ describe("guessing is limited", () => {
   it("guesses sent all at once still count against the limits", async () => {
     clock.advance(16 * MIN); // medium grant expired, failure window empty
     const requirementId = await newRequirement();
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => verify(alice, requirementId, "backup_code", WRONG)));
-    const codes = await Promise.all(results.map(async (r) => (r.status === "rejected" ? (await catchError(Promise.reject(r.reason))).stepUp?.code : "accepted")));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => verify(alice, requirementId, "backup_code", WRONG)),
+    );
+    const codes = await Promise.all(
+      results.map(async (r) =>
+        r.status === "rejected" ? (await catchError(Promise.reject(r.reason))).stepUp?.code : "accepted",
+      ),
+    );
     expect(codes.filter((c) => c === "INVALID_CREDENTIAL")).toHaveLength(4);
     expect(codes.filter((c) => c === "LOCKED")).toHaveLength(8);
     // However the requests interleave, only 5 guesses are checked against this requirement.

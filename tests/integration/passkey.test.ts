@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  type Client,
+} from "./harness";
 import { createSoftwareAuthenticator, type SoftwareAuthenticator } from "./support/authenticator";
 import { registerPasskey, verifyWithPasskey, withAliceHigh } from "./support/factors";
 
@@ -26,8 +35,14 @@ describe("passkey step-up", () => {
   const storedPasskey = () => db.passkey.findUniqueOrThrow({ where: { id: passkeyId } });
   const lastFailure = async () => {
     const [attempt, audit] = await Promise.all([
-      db.stepUpAttempt.findFirstOrThrow({ where: { userId: aliceId, success: false }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-      db.auditEvent.findFirstOrThrow({ where: { userId: aliceId, type: "stepup.failed" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      db.stepUpAttempt.findFirstOrThrow({
+        where: { userId: aliceId, success: false },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      }),
+      db.auditEvent.findFirstOrThrow({
+        where: { userId: aliceId, type: "stepup.failed" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      }),
     ]);
     expect((audit.data as { failure: string }).failure).toBe(attempt.failure);
     return { failure: attempt.failure, method: attempt.method, audit: audit.data as Record<string, unknown> };
@@ -38,7 +53,10 @@ describe("passkey step-up", () => {
     return (await expectStepUp(alice.call((api) => api.transfers.create(small)))).requirementId;
   }
   async function expectRefused(result: Promise<unknown>, requirementId: string) {
-    expect(await catchError(result)).toMatchObject({ code: "BAD_REQUEST", stepUp: { code: "INVALID_CREDENTIAL", requirementId } });
+    expect(await catchError(result)).toMatchObject({
+      code: "BAD_REQUEST",
+      stepUp: { code: "INVALID_CREDENTIAL", requirementId },
+    });
   }
 
   beforeAll(async () => {
@@ -54,7 +72,14 @@ describe("passkey step-up", () => {
   it("a registered passkey is listed on the security page and its registration audited", async () => {
     const overview = await alice.call((api) => api.security.overview());
     expect(overview.passkeys).toEqual([
-      { id: passkeyId, name: "Alice's phone", createdAt: expect.any(Date), lastUsedAt: null, deviceType: "singleDevice", backedUp: false },
+      {
+        id: passkeyId,
+        name: "Alice's phone",
+        createdAt: expect.any(Date),
+        lastUsedAt: null,
+        deviceType: "singleDevice",
+        backedUp: false,
+      },
     ]);
     const enrolled = await db.auditEvent.findFirstOrThrow({ where: { userId: aliceId, type: "credential.enrolled" } });
     expect(enrolled.data).toMatchObject({ kind: "passkey", passkeyId, name: "Alice's phone" });
@@ -65,8 +90,13 @@ describe("passkey step-up", () => {
     clock.advance(6 * MIN);
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     expect(stepUp.methods).toContainEqual(["passkey"]);
-    const challenge = await alice.call((api) => api.stepUp.challenge({ requirementId: stepUp.requirementId, method: "passkey" }));
-    expect(challenge).toMatchObject({ method: "passkey", options: { rpId: "localhost", userVerification: "preferred", allowCredentials: [{ id: phone.credentialId }] } });
+    const challenge = await alice.call((api) =>
+      api.stepUp.challenge({ requirementId: stepUp.requirementId, method: "passkey" }),
+    );
+    expect(challenge).toMatchObject({
+      method: "passkey",
+      options: { rpId: "localhost", userVerification: "preferred", allowCredentials: [{ id: phone.credentialId }] },
+    });
 
     const { result } = await verifyWithPasskey(alice, stepUp.requirementId, phone);
     expect((await result).status).toBe("fulfilled");
@@ -85,7 +115,9 @@ describe("passkey step-up", () => {
     await expectRefused(presenceOnly.result, stepUp.requirementId);
     expect(await lastFailure()).toMatchObject({ failure: "user_verification_missing", method: "passkey" });
 
-    const challenge = await alice.call((api) => api.stepUp.challenge({ requirementId: stepUp.requirementId, method: "passkey" }));
+    const challenge = await alice.call((api) =>
+      api.stepUp.challenge({ requirementId: stepUp.requirementId, method: "passkey" }),
+    );
     expect(challenge).toMatchObject({ options: { userVerification: "required" } });
     const { result } = await verifyWithPasskey(alice, stepUp.requirementId, phone);
     expect((await result).status).toBe("fulfilled");
@@ -114,12 +146,20 @@ describe("passkey step-up", () => {
     const challenge = await alice.call((api) => api.stepUp.challenge({ requirementId, method: "passkey" }));
     if (challenge.method !== "passkey") throw new Error("expected a passkey challenge");
     const wrong = JSON.stringify(phone.authenticate(challenge.options, { origin: "https://evil.example" }));
-    await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: wrong })), requirementId);
+    await expectRefused(
+      alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: wrong })),
+      requirementId,
+    );
 
     const valid = JSON.stringify(phone.authenticate(challenge.options));
-    await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: valid })), requirementId);
+    await expectRefused(
+      alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: valid })),
+      requirementId,
+    );
     expect(await lastFailure()).toMatchObject({ failure: "challenge_reused" });
-    expect((await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).webauthnChallenge).toBeNull();
+    expect(
+      (await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).webauthnChallenge,
+    ).toBeNull();
   });
 
   it("an accepted assertion replayed on a later requirement is refused, and a new challenge kills the previous one", async () => {
@@ -128,14 +168,20 @@ describe("passkey step-up", () => {
     expect((await result).status).toBe("fulfilled");
 
     const second = await smallRequirement();
-    await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId: second, method: "passkey", credential })), second);
+    await expectRefused(
+      alice.call((api) => api.stepUp.verify({ requirementId: second, method: "passkey", credential })),
+      second,
+    );
     expect(await lastFailure()).toMatchObject({ failure: "challenge_reused" });
 
     const old = await alice.call((api) => api.stepUp.challenge({ requirementId: second, method: "passkey" }));
     if (old.method !== "passkey") throw new Error("expected a passkey challenge");
     await alice.call((api) => api.stepUp.challenge({ requirementId: second, method: "passkey" }));
     const stale = JSON.stringify(phone.authenticate(old.options));
-    await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId: second, method: "passkey", credential: stale })), second);
+    await expectRefused(
+      alice.call((api) => api.stepUp.verify({ requirementId: second, method: "passkey", credential: stale })),
+      second,
+    );
     expect(await lastFailure()).toMatchObject({ failure: "challenge_mismatch" });
   });
 
@@ -145,9 +191,17 @@ describe("passkey step-up", () => {
     expect(before).toBeGreaterThan(0);
     const { result } = await verifyWithPasskey(alice, requirementId, phone, { counter: before });
     await expectRefused(result, requirementId);
-    expect(await lastFailure()).toMatchObject({ failure: "counter_regression", audit: { passkeyId, storedCounter: before, receivedCounter: before } });
-    const alarm = await db.auditEvent.findFirstOrThrow({ where: { userId: aliceId, type: "stepup.passkey_counter_regression" } });
-    expect(alarm).toMatchObject({ severity: "critical", data: { requirementId, passkeyId, storedCounter: before, receivedCounter: before } });
+    expect(await lastFailure()).toMatchObject({
+      failure: "counter_regression",
+      audit: { passkeyId, storedCounter: before, receivedCounter: before },
+    });
+    const alarm = await db.auditEvent.findFirstOrThrow({
+      where: { userId: aliceId, type: "stepup.passkey_counter_regression" },
+    });
+    expect(alarm).toMatchObject({
+      severity: "critical",
+      data: { requirementId, passkeyId, storedCounter: before, receivedCounter: before },
+    });
     expect((await storedPasskey()).counter).toBe(before);
   });
 
@@ -160,11 +214,19 @@ describe("passkey step-up", () => {
     const challenge = await alice.call((api) => api.stepUp.challenge({ requirementId, method: "passkey" }));
     if (challenge.method !== "passkey") throw new Error("expected a passkey challenge");
     const forged = phone.authenticate(challenge.options);
-    forged.response.signature = phone.authenticate(challenge.options, { challenge: "another-challenge" }).response.signature;
-    await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: JSON.stringify(forged) })), requirementId);
+    forged.response.signature = phone.authenticate(challenge.options, {
+      challenge: "another-challenge",
+    }).response.signature;
+    await expectRefused(
+      alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: JSON.stringify(forged) })),
+      requirementId,
+    );
     expect(await lastFailure()).toMatchObject({ failure: "bad_signature" });
 
-    await expectRefused(alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: "{not json" })), requirementId);
+    await expectRefused(
+      alice.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential: "{not json" })),
+      requirementId,
+    );
     expect(await lastFailure()).toMatchObject({ failure: "malformed" });
   });
 

@@ -36,7 +36,8 @@ describe("codes cannot be replayed", () => {
     clock.advance(16 * MIN);
     return (await expectStepUp(client.call((api) => api.transfers.create(small)))).requirementId;
   }
-  const lastAttempt = () => db.stepUpAttempt.findFirstOrThrow({ where: { userId: aliceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const lastAttempt = () =>
+    db.stepUpAttempt.findFirstOrThrow({ where: { userId: aliceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
   it("an authenticator code accepted once is refused on a second requirement, even in a new session", async () => {
     const first = await freshRequirement();
@@ -48,9 +49,16 @@ describe("codes cannot be replayed", () => {
     const second = (await expectStepUp(otherBrowser.call((api) => api.transfers.create(small)))).requirementId;
     const transfers = await db.transfer.count({ where: { userId: aliceId } });
     const replay = await catchError(verify(otherBrowser, second, "totp", code));
-    expect(replay).toMatchObject({ code: "BAD_REQUEST", stepUp: { code: "INVALID_CREDENTIAL", requirementId: second, attemptsLeft: 4 } });
+    expect(replay).toMatchObject({
+      code: "BAD_REQUEST",
+      stepUp: { code: "INVALID_CREDENTIAL", requirementId: second, attemptsLeft: 4 },
+    });
     // otplib's afterTimeStep already rejects used steps ("invalid"); the atomic claim catches races ("replayed").
-    expect(await lastAttempt()).toMatchObject({ success: false, failure: expect.stringMatching(/^(invalid|replayed)$/), method: "totp" });
+    expect(await lastAttempt()).toMatchObject({
+      success: false,
+      failure: expect.stringMatching(/^(invalid|replayed)$/),
+      method: "totp",
+    });
 
     // The code of the step before the used one is just as dead (steps only move forward).
     const older = await catchError(verify(otherBrowser, second, "totp", await aliceTotp(clock, -1)));
@@ -66,7 +74,10 @@ describe("codes cannot be replayed", () => {
   it("two sessions racing with the same authenticator code: only one is accepted", async () => {
     const other = createClient(db, clock);
     await signIn(other, "alice@example.com");
-    const [a, b] = [await freshRequirement(alice), (await expectStepUp(other.call((api) => api.transfers.create(small)))).requirementId];
+    const [a, b] = [
+      await freshRequirement(alice),
+      (await expectStepUp(other.call((api) => api.transfers.create(small)))).requirementId,
+    ];
     const code = await aliceTotp(clock);
     const results = await Promise.allSettled([verify(alice, a, "totp", code), verify(other, b, "totp", code)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -86,12 +97,19 @@ describe("codes cannot be replayed", () => {
       const reuse = await catchError(verify(alice, again, "backup_code", variant));
       expect(reuse).toMatchObject({ code: "BAD_REQUEST", stepUp: { code: "INVALID_CREDENTIAL" } });
     }
-    expect(await db.stepUpRequirement.findUniqueOrThrow({ where: { id: again } })).toMatchObject({ status: "pending", failedAttempts: 3 });
+    expect(await db.stepUpRequirement.findUniqueOrThrow({ where: { id: again } })).toMatchObject({
+      status: "pending",
+      failedAttempts: 3,
+    });
     expect(await db.backupCode.count({ where: { userId: aliceId, usedAt: { not: null } } })).toBe(1);
   });
 
   it("backup codes are accepted in uppercase, without the dash, or with spaces", async () => {
-    const typed = [ALICE_BACKUP_CODES[1].toUpperCase(), ALICE_BACKUP_CODES[2].replace("-", ""), ` ${ALICE_BACKUP_CODES[3].replace("-", " ").toUpperCase()} `];
+    const typed = [
+      ALICE_BACKUP_CODES[1].toUpperCase(),
+      ALICE_BACKUP_CODES[2].replace("-", ""),
+      ` ${ALICE_BACKUP_CODES[3].replace("-", " ").toUpperCase()} `,
+    ];
     for (const code of typed) {
       expect((await verify(alice, await freshRequirement(), "backup_code", code)).status).toBe("fulfilled");
     }

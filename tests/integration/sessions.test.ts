@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  type Client,
+} from "./harness";
 
 /** Identity comes only from the session cookie; grants and requirements belong to the session that made them. */
 const db = createTestDatabase();
@@ -49,11 +59,15 @@ describe("sessions are the only identity", () => {
     expect((await bob.call((api) => api.profile.get())).id).toBe(bobId);
 
     // Extra input keys are stripped by zod; the user comes from the session.
-    const updated = await bob.call((api) => api.profile.update({ name: "Not Alice", userId: aliceId } as { name: string }));
+    const updated = await bob.call((api) =>
+      api.profile.update({ name: "Not Alice", userId: aliceId } as { name: string }),
+    );
     expect(updated.id).toBe(bobId);
     expect((await db.user.findUniqueOrThrow({ where: { id: aliceId } })).name).toBe("Alice Anders");
 
-    const stepUp = await expectStepUp(bob.call((api) => api.transfers.create({ ...small, userId: aliceId } as typeof small)));
+    const stepUp = await expectStepUp(
+      bob.call((api) => api.transfers.create({ ...small, userId: aliceId } as typeof small)),
+    );
     const requirement = await db.stepUpRequirement.findUniqueOrThrow({ where: { id: stepUp.requirementId } });
     expect(requirement.userId).toBe(bobId);
     await verify(bob, stepUp.requirementId, "password", "demo-password-1");
@@ -70,10 +84,16 @@ describe("sessions are the only identity", () => {
     await signIn(bob, "bob@example.com");
     for (const stranger of [bob, laptop]) {
       expect((await catchError(verify(stranger, requirementId, "password", "demo-password-1"))).code).toBe("NOT_FOUND");
-      expect((await catchError(stranger.call((api) => api.stepUp.requirement({ requirementId })))).code).toBe("NOT_FOUND");
+      expect((await catchError(stranger.call((api) => api.stepUp.requirement({ requirementId })))).code).toBe(
+        "NOT_FOUND",
+      );
       expect((await catchError(stranger.call((api) => api.stepUp.cancel({ requirementId })))).code).toBe("NOT_FOUND");
     }
-    expect(await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({ status: "pending", failedAttempts: 0, verifiedMethods: [] });
+    expect(await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).toMatchObject({
+      status: "pending",
+      failedAttempts: 0,
+      verifiedMethods: [],
+    });
     expect(await db.stepUpAttempt.count({ where: { requirementId } })).toBe(0);
     expect(await db.stepUpGrant.count({ where: { requirementId } })).toBe(0);
     // Its owner still sees it.

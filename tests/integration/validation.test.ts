@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catchError, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, type Client } from "./harness";
+import {
+  catchError,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  type Client,
+} from "./harness";
 
 /** Every input is validated by zod with a clear BAD_REQUEST, never a 500; requirements end (cancel, expiry) for good. */
 const db = createTestDatabase();
@@ -31,15 +41,30 @@ describe("bad input gets a clear 400, never a 500", () => {
   it("transfers with a negative amount, three decimals, an unknown currency or missing fields are refused before anything else", async () => {
     const before = { transfers: await db.transfer.count(), requirements: await db.stepUpRequirement.count() };
     type Input = typeof small;
-    await badRequest(alice.call((api) => api.transfers.create({ ...small, amount: -5 })), /more than zero/);
-    await badRequest(alice.call((api) => api.transfers.create({ ...small, amount: 0 })), /more than zero/);
-    await badRequest(alice.call((api) => api.transfers.create({ ...small, amount: 10.123 })), /two decimals/);
-    await badRequest(alice.call((api) => api.transfers.create({ ...small, amount: 2_000_000 })), /limited/);
+    await badRequest(
+      alice.call((api) => api.transfers.create({ ...small, amount: -5 })),
+      /more than zero/,
+    );
+    await badRequest(
+      alice.call((api) => api.transfers.create({ ...small, amount: 0 })),
+      /more than zero/,
+    );
+    await badRequest(
+      alice.call((api) => api.transfers.create({ ...small, amount: 10.123 })),
+      /two decimals/,
+    );
+    await badRequest(
+      alice.call((api) => api.transfers.create({ ...small, amount: 2_000_000 })),
+      /limited/,
+    );
     await badRequest(alice.call((api) => api.transfers.create({ ...small, amount: Number.NaN })));
     await badRequest(alice.call((api) => api.transfers.create({ ...small, amount: "100" } as unknown as Input)));
     await badRequest(alice.call((api) => api.transfers.create({ ...small, currency: "XAU" } as unknown as Input)));
     await badRequest(alice.call((api) => api.transfers.create({ amount: 100, currency: "USD" } as unknown as Input)));
-    await badRequest(alice.call((api) => api.transfers.create({ ...small, to: "   " })), /recipient/);
+    await badRequest(
+      alice.call((api) => api.transfers.create({ ...small, to: "   " })),
+      /recipient/,
+    );
     await badRequest(alice.call((api) => api.transfers.create({} as Input)));
     await badRequest(alice.call((api) => api.transfers.create(null as unknown as Input)));
     // Nothing was stored: no transfer, and no requirement for a call that could never run.
@@ -49,18 +74,48 @@ describe("bad input gets a clear 400, never a 500", () => {
 
   it("verify with an empty credential, an unknown method or an absurdly long credential is refused without counting an attempt", async () => {
     type Verify = Parameters<Parameters<Parameters<Client["call"]>[0]>[0]["stepUp"]["verify"]>[0];
-    await badRequest(alice.call((api) => api.stepUp.verify({ requirementId, method: "password", credential: "" })), /Enter a code or password/);
-    await badRequest(alice.call((api) => api.stepUp.verify({ requirementId, method: "sms", credential: "123456" } as unknown as Verify)));
-    await badRequest(alice.call((api) => api.stepUp.verify({ requirementId, method: "password", credential: "x".repeat(1_000_000) })));
-    await badRequest(alice.call((api) => api.stepUp.verify({ requirementId: "", method: "password", credential: "x" })));
-    await badRequest(alice.call((api) => api.stepUp.verify({ requirementId: "r".repeat(10_000), method: "password", credential: "x" })));
-    await badRequest(alice.call((api) => api.stepUp.verify({ method: "password", credential: "x" } as unknown as Verify)));
-    await badRequest(alice.call((api) => api.stepUp.verify({ requirementId, method: "password", credential: "x", rememberDevice: "yes" } as unknown as Verify)));
+    await badRequest(
+      alice.call((api) => api.stepUp.verify({ requirementId, method: "password", credential: "" })),
+      /Enter a code or password/,
+    );
+    await badRequest(
+      alice.call((api) =>
+        api.stepUp.verify({ requirementId, method: "sms", credential: "123456" } as unknown as Verify),
+      ),
+    );
+    await badRequest(
+      alice.call((api) => api.stepUp.verify({ requirementId, method: "password", credential: "x".repeat(1_000_000) })),
+    );
+    await badRequest(
+      alice.call((api) => api.stepUp.verify({ requirementId: "", method: "password", credential: "x" })),
+    );
+    await badRequest(
+      alice.call((api) =>
+        api.stepUp.verify({ requirementId: "r".repeat(10_000), method: "password", credential: "x" }),
+      ),
+    );
+    await badRequest(
+      alice.call((api) => api.stepUp.verify({ method: "password", credential: "x" } as unknown as Verify)),
+    );
+    await badRequest(
+      alice.call((api) =>
+        api.stepUp.verify({
+          requirementId,
+          method: "password",
+          credential: "x",
+          rememberDevice: "yes",
+        } as unknown as Verify),
+      ),
+    );
     expect(await db.stepUpAttempt.count({ where: { userId: aliceId } })).toBe(0);
   });
 
   it("a malformed authenticator code is a wrong code (400 with attempts left), not a crash", async () => {
-    for (const [code, attemptsLeft] of [["12ab56", 4], ["1234567", 3], ["      ", 2]] as const) {
+    for (const [code, attemptsLeft] of [
+      ["12ab56", 4],
+      ["1234567", 3],
+      ["      ", 2],
+    ] as const) {
       const error = await badRequest(verify(alice, requirementId, "totp", code));
       expect(error.stepUp).toMatchObject({ code: "INVALID_CREDENTIAL", requirementId, attemptsLeft });
     }
@@ -73,10 +128,21 @@ describe("bad input gets a clear 400, never a 500", () => {
 
   it("sign-in with a bad email or no password is a 400; a wrong password a 401", async () => {
     const stranger = createClient(db, clock);
-    await badRequest(stranger.call((api) => api.auth.signIn({ email: "not-an-email", password: "demo-password-1" })), /valid email/);
-    await badRequest(stranger.call((api) => api.auth.signIn({ email: `${"a".repeat(300)}@example.com`, password: "x" })));
-    await badRequest(stranger.call((api) => api.auth.signIn({ email: "alice@example.com", password: "" })), /password/);
-    expect((await catchError(stranger.call((api) => api.auth.signIn({ email: "alice@example.com", password: "wrong" })))).code).toBe("UNAUTHORIZED");
+    await badRequest(
+      stranger.call((api) => api.auth.signIn({ email: "not-an-email", password: "demo-password-1" })),
+      /valid email/,
+    );
+    await badRequest(
+      stranger.call((api) => api.auth.signIn({ email: `${"a".repeat(300)}@example.com`, password: "x" })),
+    );
+    await badRequest(
+      stranger.call((api) => api.auth.signIn({ email: "alice@example.com", password: "" })),
+      /password/,
+    );
+    expect(
+      (await catchError(stranger.call((api) => api.auth.signIn({ email: "alice@example.com", password: "wrong" }))))
+        .code,
+    ).toBe("UNAUTHORIZED");
     expect(stranger.cookies.has("session")).toBe(false);
   });
 
@@ -85,7 +151,11 @@ describe("bad input gets a clear 400, never a 500", () => {
     await badRequest(alice.call((api) => api.stepUp.requirement({ requirementId: "r".repeat(65) })));
     await badRequest(alice.call((api) => api.stepUp.verifications({ limit: 0 })));
     await badRequest(alice.call((api) => api.stepUp.verifications({ limit: 1000 })));
-    await badRequest(alice.call((api) => api.stepUp.evaluate({ procedure: "transfers.create", input: { amount: -1, currency: "USD", to: "x" } })));
+    await badRequest(
+      alice.call((api) =>
+        api.stepUp.evaluate({ procedure: "transfers.create", input: { amount: -1, currency: "USD", to: "x" } }),
+      ),
+    );
     await badRequest(alice.call((api) => api.stepUp.forgetDevice({ deviceId: "" })));
   });
 });
@@ -103,7 +173,9 @@ describe("a verification that was cancelled or has expired cannot be completed",
     const { requirementId } = await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect(await alice.call((api) => api.stepUp.cancel({ requirementId }))).toEqual({ status: "cancelled" });
     expect((await alice.call((api) => api.stepUp.requirement({ requirementId }))).status).toBe("cancelled");
-    expect(await alice.call((api) => api.stepUp.pendingRequirements())).not.toContainEqual(expect.objectContaining({ id: requirementId }));
+    expect(await alice.call((api) => api.stepUp.pendingRequirements())).not.toContainEqual(
+      expect.objectContaining({ id: requirementId }),
+    );
 
     const late = await catchError(verify(alice, requirementId, "password", "demo-password-1"));
     expect(late).toMatchObject({ code: "PRECONDITION_FAILED", stepUp: { code: "EXPIRED", requirementId } });

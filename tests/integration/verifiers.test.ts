@@ -3,7 +3,17 @@ import type { MethodId } from "@/step-up/engine";
 import { getVerifier, type VerifyContext } from "@/step-up/methods";
 import { outboxMailer } from "@/server/mail/outbox";
 import { loadRelyingParty } from "@/step-up/server/relying-party";
-import { ALICE_BACKUP_CODES, aliceTotp, createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, type Client } from "./harness";
+import {
+  ALICE_BACKUP_CODES,
+  aliceTotp,
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  type Client,
+} from "./harness";
 import { createSoftwareAuthenticator } from "./support/authenticator";
 import { latestEmailCode, registerPasskey, withAliceHigh } from "./support/factors";
 
@@ -38,7 +48,8 @@ describe("every Verifier accepts its credential and refuses others", () => {
       request: { ip: "203.0.113.7", userAgent: "vitest" },
     };
   }
-  const verifyWith = (method: MethodId, ctx: VerifyContext, credential: string) => getVerifier(method).verify(ctx, credential);
+  const verifyWith = (method: MethodId, ctx: VerifyContext, credential: string) =>
+    getVerifier(method).verify(ctx, credential);
 
   beforeAll(async () => {
     ids.alice = await userIdOf(db, "alice@example.com");
@@ -64,9 +75,15 @@ describe("every Verifier accepts its credential and refuses others", () => {
     const code = await aliceTotp(clock);
     expect(await verifyWith("totp", ctx, code)).toEqual({ ok: true });
     expect((await verifyWith("totp", ctx, code)).ok).toBe(false);
-    expect(await verifyWith("totp", ctx, code === "123456" ? "654321" : "123456")).toMatchObject({ ok: false, failure: "invalid" });
+    expect(await verifyWith("totp", ctx, code === "123456" ? "654321" : "123456")).toMatchObject({
+      ok: false,
+      failure: "invalid",
+    });
     expect(await verifyWith("totp", ctx, "12ab56")).toEqual({ ok: false, failure: "malformed" });
-    expect(await verifyWith("totp", { ...(await context(bob, ids.bob!)) }, code)).toEqual({ ok: false, failure: "not_enrolled" });
+    expect(await verifyWith("totp", { ...(await context(bob, ids.bob!)) }, code)).toEqual({
+      ok: false,
+      failure: "not_enrolled",
+    });
   });
 
   it("backup_code: an unused code verifies once, whatever its formatting; a made-up one does not", async () => {
@@ -102,6 +119,9 @@ describe("every Verifier accepts its credential and refuses others", () => {
     expect(await verifyWith("email_code", ctx, "12 34")).toEqual({ ok: false, failure: "malformed" });
     expect(await verifyWith("email_code", ctx, code)).toEqual({ ok: true });
     expect(await verifyWith("email_code", ctx, code)).toEqual({ ok: false, failure: "no_code_sent" });
-    expect(await getVerifier("email_code").issue!({ ...ctx, mailer: null })).toEqual({ ok: false, failure: "unavailable" });
+    expect(await getVerifier("email_code").issue!({ ...ctx, mailer: null })).toEqual({
+      ok: false,
+      failure: "unavailable",
+    });
   });
 });

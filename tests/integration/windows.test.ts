@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, createClock, createTestDatabase, expectStepUp, signIn, userIdOf, verify, verifyAliceHigh, type Client } from "./harness";
+import {
+  createClient,
+  createClock,
+  createTestDatabase,
+  expectStepUp,
+  signIn,
+  userIdOf,
+  verify,
+  verifyAliceHigh,
+  type Client,
+} from "./harness";
 
 /** Windows are measured from the verification on the injected clock: medium 15 min, high 5 min, plus 30 s grace. */
 const db = createTestDatabase();
@@ -25,7 +35,10 @@ describe("how long a verification keeps counting", () => {
   it("a medium verification still lets small transfers through 15 minutes later, and stops after the 30 s grace", async () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect(stepUp.level).toBe("medium");
-    expect(await verify(alice, stepUp.requirementId, "password", "demo-password-1")).toEqual({ status: "fulfilled", remaining: [] });
+    expect(await verify(alice, stepUp.requirementId, "password", "demo-password-1")).toEqual({
+      status: "fulfilled",
+      remaining: [],
+    });
     const verifiedAt = clock.now().getTime();
     await alice.call((api) => api.transfers.create(small));
 
@@ -41,7 +54,10 @@ describe("how long a verification keeps counting", () => {
     const again = await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect(again).toMatchObject({ level: "medium", currentLevel: "low" });
     expect(await transfers()).toBe(count); // refused: nothing was transferred
-    expect(await alice.call((api) => api.stepUp.status())).toMatchObject({ currentLevel: "low", validUntil: { medium: null, high: null } });
+    expect(await alice.call((api) => api.stepUp.status())).toMatchObject({
+      currentLevel: "low",
+      validUntil: { medium: null, high: null },
+    });
   });
 
   it("a fresh medium verification is not enough for a high-level transfer", async () => {
@@ -67,7 +83,10 @@ describe("how long a verification keeps counting", () => {
     expect(changed.email).toBe("alice.windows@example.com");
     expect(await alice.call((api) => api.stepUp.status())).toMatchObject({
       currentLevel: "high",
-      validUntil: { high: new Date(verifiedAt + 5 * MIN).toISOString(), medium: new Date(verifiedAt + 15 * MIN).toISOString() },
+      validUntil: {
+        high: new Date(verifiedAt + 5 * MIN).toISOString(),
+        medium: new Date(verifiedAt + 15 * MIN).toISOString(),
+      },
     });
 
     clock.set(verifiedAt + 14 * MIN);
@@ -90,7 +109,10 @@ describe("how long a verification keeps counting", () => {
     expect(again).toMatchObject({ level: "high", currentLevel: "medium" });
     expect(await transfers()).toBe(count);
     await alice.call((api) => api.transfers.create(small)); // medium still fine
-    expect(await alice.call((api) => api.stepUp.status())).toMatchObject({ currentLevel: "medium", validUntil: { high: null } });
+    expect(await alice.call((api) => api.stepUp.status())).toMatchObject({
+      currentLevel: "medium",
+      validUntil: { high: null },
+    });
 
     clock.set(verifiedAt + 15 * MIN + 31_000);
     const medium = await expectStepUp(alice.call((api) => api.transfers.create(small)));

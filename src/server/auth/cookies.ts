@@ -15,7 +15,13 @@ export function readCookie(headers: Headers, name: string): string | null {
 
 /** httpOnly, SameSite=Lax, Secure in production. `maxAgeSeconds: 0` deletes the cookie. */
 export function serializeCookie(name: string, value: string, maxAgeSeconds: number): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAgeSeconds}`,
+  ];
   if (process.env.NODE_ENV === "production") parts.push("Secure");
   return parts.join("; ");
 }

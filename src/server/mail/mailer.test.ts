@@ -26,7 +26,11 @@ function startSmtpServer(): Promise<{ server: Server; port: number; messages: st
       }
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as { port: number }).port, messages })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, port: (server.address() as { port: number }).port, messages }),
+    ),
+  );
 }
 
 describe("mailers", () => {
@@ -37,7 +41,13 @@ describe("mailers", () => {
   afterAll(() => new Promise<void>((resolve) => smtp.server.close(() => resolve())));
 
   it("SMTP settings select SMTP; without them development uses the outbox and production offers no email codes", () => {
-    expect(selectMailer({ SMTP_URL: "smtp://mail.example:25", MAIL_FROM: "Bank <no-reply@bank.example>", NODE_ENV: "production" })?.kind).toBe("smtp");
+    expect(
+      selectMailer({
+        SMTP_URL: "smtp://mail.example:25",
+        MAIL_FROM: "Bank <no-reply@bank.example>",
+        NODE_ENV: "production",
+      })?.kind,
+    ).toBe("smtp");
     expect(selectMailer({ NODE_ENV: "development" })?.kind).toBe("outbox");
     expect(selectMailer({ SMTP_URL: "smtp://mail.example:25", NODE_ENV: "development" })?.kind).toBe("outbox");
     expect(selectMailer({ NODE_ENV: "production" })).toBeNull();
@@ -45,8 +55,14 @@ describe("mailers", () => {
   });
 
   it("the SMTP mailer delivers the code email through nodemailer", async () => {
-    const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, from: "Bank <no-reply@bank.example>" });
-    await mailer.send({ to: "alice@example.com", subject: "Your verification code: 123456", text: "Your verification code is 123456." }, { db: null as never });
+    const mailer = createSmtpMailer({
+      url: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+      from: "Bank <no-reply@bank.example>",
+    });
+    await mailer.send(
+      { to: "alice@example.com", subject: "Your verification code: 123456", text: "Your verification code is 123456." },
+      { db: null as never },
+    );
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]).toMatch(/^To: alice@example\.com$/m);
     expect(smtp.messages[0]).toMatch(/^From: Bank <no-reply@bank\.example>$/m);

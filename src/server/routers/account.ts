@@ -9,13 +9,19 @@ import { revokeUserGrantsAndDevices } from "@/step-up/server/store/grants";
 
 export const accountRouter = createTRPCRouter({
   /** Medium by the default policy (`account.changeEmail`). */
-  changeEmail: stepUpProcedure({ input: z.object({ email: z.email("Enter a valid email").max(254).toLowerCase() }), action: "Changing your email" }).mutation(
-    async ({ ctx, input }) => {
-      const taken = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (taken && taken.id !== ctx.session.userId) throw new TRPCError({ code: "CONFLICT", message: "That email is already in use" });
-      return ctx.db.user.update({ where: { id: ctx.session.userId }, data: { email: input.email }, select: { email: true } });
-    },
-  ),
+  changeEmail: stepUpProcedure({
+    input: z.object({ email: z.email("Enter a valid email").max(254).toLowerCase() }),
+    action: "Changing your email",
+  }).mutation(async ({ ctx, input }) => {
+    const taken = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (taken && taken.id !== ctx.session.userId)
+      throw new TRPCError({ code: "CONFLICT", message: "That email is already in use" });
+    return ctx.db.user.update({
+      where: { id: ctx.session.userId },
+      data: { email: input.email },
+      select: { email: true },
+    });
+  }),
 
   /** High by the default policy. Revokes every grant and remembered device of the user. */
   changePassword: stepUpProcedure({
@@ -41,9 +47,16 @@ export const accountRouter = createTRPCRouter({
   }),
 
   /** High through the `user:delete` resource rule. */
-  delete: stepUpProcedure({ level: "medium", resource: { type: "user", action: "delete" }, action: "Deleting your account" }).mutation(async ({ ctx }) => {
+  delete: stepUpProcedure({
+    level: "medium",
+    resource: { type: "user", action: "delete" },
+    action: "Deleting your account",
+  }).mutation(async ({ ctx }) => {
     await ctx.db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: ctx.session.userId }, data: { deletedAt: ctx.stepUp.now(), email: `deleted+${ctx.session.userId}@invalid` } });
+      await tx.user.update({
+        where: { id: ctx.session.userId },
+        data: { deletedAt: ctx.stepUp.now(), email: `deleted+${ctx.session.userId}@invalid` },
+      });
       await tx.session.deleteMany({ where: { userId: ctx.session.userId } });
     });
     ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));

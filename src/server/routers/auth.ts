@@ -12,21 +12,52 @@ const DUMMY_HASH = hashPassword("not-a-real-password");
 
 export const authRouter = createTRPCRouter({
   signIn: publicProcedure
-    .input(z.object({ email: z.email("Enter a valid email").max(254).toLowerCase(), password: z.string().min(1, "Enter your password").max(1024) }))
+    .input(
+      z.object({
+        email: z.email("Enter a valid email").max(254).toLowerCase(),
+        password: z.string().min(1, "Enter your password").max(1024),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const now = ctx.stepUp.now();
-      const user = await ctx.db.user.findUnique({ where: { email: input.email }, include: { memberships: { orderBy: { createdAt: "asc" } } } });
-      const valid = await verifyPassword(user && !user.deletedAt ? user.passwordHash : await DUMMY_HASH, input.password);
+      const user = await ctx.db.user.findUnique({
+        where: { email: input.email },
+        include: { memberships: { orderBy: { createdAt: "asc" } } },
+      });
+      const valid = await verifyPassword(
+        user && !user.deletedAt ? user.passwordHash : await DUMMY_HASH,
+        input.password,
+      );
       if (!user || user.deletedAt || !valid) {
         await ctx.db.$transaction((tx) =>
-          writeAudit(tx, { type: "auth.sign_in_failed", userId: user?.id ?? null, ip: ctx.request.ip, userAgent: ctx.request.userAgent, at: now, data: { email: input.email } }),
+          writeAudit(tx, {
+            type: "auth.sign_in_failed",
+            userId: user?.id ?? null,
+            ip: ctx.request.ip,
+            userAgent: ctx.request.userAgent,
+            at: now,
+            data: { email: input.email },
+          }),
         );
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is incorrect" });
       }
       const organizationId = user.memberships[0]?.organizationId ?? null;
-      const { token } = await createSession(ctx.db, { userId: user.id, organizationId, ip: ctx.request.ip, userAgent: ctx.request.userAgent, now });
+      const { token } = await createSession(ctx.db, {
+        userId: user.id,
+        organizationId,
+        ip: ctx.request.ip,
+        userAgent: ctx.request.userAgent,
+        now,
+      });
       await ctx.db.$transaction((tx) =>
-        writeAudit(tx, { type: "auth.signed_in", userId: user.id, organizationId, ip: ctx.request.ip, userAgent: ctx.request.userAgent, at: now }),
+        writeAudit(tx, {
+          type: "auth.signed_in",
+          userId: user.id,
+          organizationId,
+          ip: ctx.request.ip,
+          userAgent: ctx.request.userAgent,
+          at: now,
+        }),
       );
       ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, token, Math.floor(SESSION_TTL_MS / 1000)));
       return { userId: user.id };

@@ -10,7 +10,10 @@ export const transferInput = z.object({
     .number({ error: "Enter an amount" })
     .positive("The amount must be more than zero")
     .max(1_000_000, "Transfers are limited to 1,000,000")
-    .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "Use at most two decimals"),
+    .refine(
+      (n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6,
+      "Use at most two decimals",
+    ),
   currency: z.enum(CURRENCIES),
   to: z.string().trim().min(1, "Enter a recipient").max(100),
 });
@@ -38,7 +41,9 @@ export const transfersRouter = createTRPCRouter({
         data: { balanceMinor: { decrement: amountMinor } },
       });
       if (count !== 1) throw new TRPCError({ code: "BAD_REQUEST", message: "Insufficient balance" });
-      return tx.transfer.create({ data: { userId: ctx.session.userId, amountMinor, currency: input.currency, to: input.to } });
+      return tx.transfer.create({
+        data: { userId: ctx.session.userId, amountMinor, currency: input.currency, to: input.to },
+      });
     });
   }),
 });

@@ -5,7 +5,17 @@ import { describeProblem } from "./problems";
 import type { ChallengeInput, StepUpTransport } from "./transport";
 
 function payload(requirementId: string, level: StepUpRequiredPayload["level"]): StepUpRequiredPayload {
-  return { code: "STEP_UP_REQUIRED", requirementId, level, currentLevel: "low", reason: "Test", methods: [["passkey"], ["email_code"]], expiresAt: "2026-11-23T21:00:00.000Z", canRemember: false, degraded: false };
+  return {
+    code: "STEP_UP_REQUIRED",
+    requirementId,
+    level,
+    currentLevel: "low",
+    reason: "Test",
+    methods: [["passkey"], ["email_code"]],
+    expiresAt: "2026-11-23T21:00:00.000Z",
+    canRemember: false,
+    degraded: false,
+  };
 }
 
 function recordingTransport(calls: ChallengeInput[]): StepUpTransport {
@@ -14,7 +24,12 @@ function recordingTransport(calls: ChallengeInput[]): StepUpTransport {
     cancel: async () => ({}),
     challenge: async (input) => {
       calls.push(input);
-      return { method: "email_code", sentTo: "a***@example.com", resendAfter: 30, expiresAt: "2026-11-23T21:10:00.000Z" };
+      return {
+        method: "email_code",
+        sentTo: "a***@example.com",
+        resendAfter: 30,
+        expiresAt: "2026-11-23T21:10:00.000Z",
+      };
     },
   };
 }
@@ -34,7 +49,9 @@ describe("step-up controller challenges", () => {
   });
 
   it("refuses to issue a challenge when no dialog is open", async () => {
-    await expect(createStepUpController().challenge({ method: "passkey" })).rejects.toThrow("No verification is in progress");
+    await expect(createStepUpController().challenge({ method: "passkey" })).rejects.toThrow(
+      "No verification is in progress",
+    );
   });
 });
 
@@ -60,10 +77,30 @@ describe("what the dialog says after a failed step", () => {
   const tRPCError = (stepUp: unknown) => Object.assign(new Error("refused"), { data: { stepUp } });
 
   it.each([
-    ["a closed or timed-out passkey prompt", Object.assign(new Error("The operation either timed out or was not allowed."), { name: "NotAllowedError" }), "passkey", /The passkey check didn’t finish.*Try again\./],
-    ["a throttled resend", tRPCError({ code: "RESEND_THROTTLED", retryAfter: 21 }), "email_code", /ask for another in 21 s/],
-    ["a wrong or expired email code", tRPCError({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 3 }), "email_code", /didn’t match or has expired\. 3 attempts left\. If it expired, request a new code\./],
-    ["a passkey the server refused", tRPCError({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 1 }), "passkey", /That passkey could not be verified\. 1 attempt left\./],
+    [
+      "a closed or timed-out passkey prompt",
+      Object.assign(new Error("The operation either timed out or was not allowed."), { name: "NotAllowedError" }),
+      "passkey",
+      /The passkey check didn’t finish.*Try again\./,
+    ],
+    [
+      "a throttled resend",
+      tRPCError({ code: "RESEND_THROTTLED", retryAfter: 21 }),
+      "email_code",
+      /ask for another in 21 s/,
+    ],
+    [
+      "a wrong or expired email code",
+      tRPCError({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 3 }),
+      "email_code",
+      /didn’t match or has expired\. 3 attempts left\. If it expired, request a new code\./,
+    ],
+    [
+      "a passkey the server refused",
+      tRPCError({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 1 }),
+      "passkey",
+      /That passkey could not be verified\. 1 attempt left\./,
+    ],
   ] as const)("explains %s", (_case, error, method, text) => {
     const problem = describeProblem(error, method);
     expect(problem.kind).toBe("message");

@@ -60,7 +60,15 @@ export function createStepUpController(): StepUpController {
 
   function publish() {
     const head = queue[0];
-    snapshot = head ? { id: head.id, payload: head.payload, waiting: head.waiters.length, queued: queue.length - 1, preferred: head.preferred } : null;
+    snapshot = head
+      ? {
+          id: head.id,
+          payload: head.payload,
+          waiting: head.waiters.length,
+          queued: queue.length - 1,
+          preferred: head.preferred,
+        }
+      : null;
     for (const listener of listeners) listener();
   }
 

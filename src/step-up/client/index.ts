@@ -3,4 +3,9 @@ export { StepUpDialog } from "./step-up-dialog";
 export { stepUpLink, type StepUpLinkOptions } from "./link";
 export { createStepUpController, type StepUpController, type StepUpPrompt } from "./controller";
 export { StepUpCancelledError, isStepUpCancelled } from "./errors";
-export { getStepUpPayload, isStepUpRequired, type StepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
+export {
+  getStepUpPayload,
+  isStepUpRequired,
+  type StepUpPayload,
+  type StepUpRequiredPayload,
+} from "@/step-up/shared/payload";

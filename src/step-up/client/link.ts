@@ -53,10 +53,20 @@ export function stepUpLink<TRouter extends AnyRouter>(options: StepUpLinkOptions
 let transportOpId = 1_000_000;
 
 /** Calls the `stepUp` router through the rest of the chain, so batching and the transformer apply. */
-function createTransport<TRouter extends AnyRouter>(next: Parameters<OperationLink<TRouter>>[0]["next"], op: Operation): StepUpTransport {
+function createTransport<TRouter extends AnyRouter>(
+  next: Parameters<OperationLink<TRouter>>[0]["next"],
+  op: Operation,
+): StepUpTransport {
   function mutate<T>(path: string, input: unknown): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const subscription = next({ id: transportOpId++, type: "mutation", path, input, context: op.context, signal: null }).subscribe({
+      const subscription = next({
+        id: transportOpId++,
+        type: "mutation",
+        path,
+        input,
+        context: op.context,
+        signal: null,
+      }).subscribe({
         next: (envelope) => {
           if (envelope.result.type === "data" || envelope.result.type === undefined) resolve(envelope.result.data as T);
         },

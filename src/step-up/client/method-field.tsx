@@ -22,16 +22,39 @@ export function MethodField({ method, disabled, email, onResend }: MethodFieldPr
     case "email_code":
       return <EmailCodeField label={label} disabled={disabled} email={email} onResend={onResend} />;
     case "backup_code":
-      return <Field label={label} disabled={disabled} autoComplete="one-time-code" spellCheck={false} autoCapitalize="none" maxLength={32} />;
+      return (
+        <Field
+          label={label}
+          disabled={disabled}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          autoCapitalize="none"
+          maxLength={32}
+        />
+      );
     case "passkey":
       // The submit button starts the ceremony; the WebAuthn code loads only then.
-      return <p className={styles.note}>Use the passkey on this device or a security key. Your browser will ask you to confirm.</p>;
+      return (
+        <p className={styles.note}>
+          Use the passkey on this device or a security key. Your browser will ask you to confirm.
+        </p>
+      );
   }
 }
 
 const CODE_INPUT = { inputMode: "numeric", autoComplete: "one-time-code", maxLength: 6, pattern: "[0-9]{6}" } as const;
 
-function EmailCodeField({ label, disabled, email, onResend }: { label: string; disabled: boolean; email: EmailCodeState; onResend: () => void }) {
+function EmailCodeField({
+  label,
+  disabled,
+  email,
+  onResend,
+}: {
+  label: string;
+  disabled: boolean;
+  email: EmailCodeState;
+  onResend: () => void;
+}) {
   if (email.sentTo === null) {
     return <p className={styles.note}>We’ll email you a 6-digit code. It works once, for 10 minutes.</p>;
   }

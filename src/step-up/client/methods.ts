@@ -19,7 +19,9 @@ export const METHOD_INFO: Record<MethodId, MethodInfo> = {
 };
 
 export function describeCombination(combination: Combination): string {
-  return combination.map((method, i) => (i === 0 ? METHOD_INFO[method].label : METHOD_INFO[method].label.toLowerCase())).join(" + ");
+  return combination
+    .map((method, i) => (i === 0 ? METHOD_INFO[method].label : METHOD_INFO[method].label.toLowerCase()))
+    .join(" + ");
 }
 
 export function nextMethod(combination: Combination, done: readonly MethodId[]): MethodId | null {

@@ -14,7 +14,12 @@ export function ProblemText({ problem }: { problem: Problem }) {
     case "message":
       return <p>{problem.text}</p>;
     case "locked":
-      return <p>Too many failed attempts. {problem.scope === "user" ? "Verification is paused for your account." : "This verification is locked."}</p>;
+      return (
+        <p>
+          Too many failed attempts.{" "}
+          {problem.scope === "user" ? "Verification is paused for your account." : "This verification is locked."}
+        </p>
+      );
     case "expired":
       return <p>This verification expired. Start again to get a new one.</p>;
   }
@@ -23,7 +28,10 @@ export function ProblemText({ problem }: { problem: Problem }) {
 export function describeProblem(error: unknown, method: MethodId): Problem {
   if (isCeremonyCancelled(error)) {
     // Browsers give one error for "cancelled", "timed out" and "could not verify you", on purpose.
-    return { kind: "message", text: "The passkey check didn’t finish: it was cancelled, timed out, or your device couldn’t confirm it’s you. Try again." };
+    return {
+      kind: "message",
+      text: "The passkey check didn’t finish: it was cancelled, timed out, or your device couldn’t confirm it’s you. Try again.",
+    };
   }
   const payload = getStepUpPayload(error);
   switch (payload?.code) {
@@ -36,7 +44,10 @@ export function describeProblem(error: unknown, method: MethodId): Problem {
     case "METHOD_NOT_ALLOWED":
       return { kind: "message", text: "That method can’t be used here. Choose another." };
     case "RESEND_THROTTLED":
-      return { kind: "message", text: `A code was sent moments ago. You can ask for another in ${payload.retryAfter} s.` };
+      return {
+        kind: "message",
+        text: `A code was sent moments ago. You can ask for another in ${payload.retryAfter} s.`,
+      };
     case "UNAVAILABLE":
       return { kind: "message", text: "Verification is unavailable right now. Try again shortly." };
     default:

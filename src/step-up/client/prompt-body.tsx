@@ -12,7 +12,11 @@ import { formatSeconds, useCountdown } from "./use-countdown";
 import { useEmailCode } from "./use-email-code";
 import styles from "./step-up-dialog.module.css";
 
-const LEVEL_LABEL = { medium: "Medium assurance", high: "High assurance", critical: "Critical: this action only" } as const;
+const LEVEL_LABEL = {
+  medium: "Medium assurance",
+  high: "High assurance",
+  critical: "Critical: this action only",
+} as const;
 
 interface PromptBodyProps {
   prompt: StepUpPrompt;
@@ -31,7 +35,8 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   const email = useEmailCode(controller);
   const lockedFor = useCountdown(problem?.kind === "locked" ? problem.until : null);
   const locked = problem?.kind === "locked" && lockedFor > 0;
-  const mustRestart = problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement" && !locked);
+  const mustRestart =
+    problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement" && !locked);
   const method = chosen ? nextMethod(chosen, done) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -41,7 +46,10 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
     const form = event.currentTarget;
     setPending(true);
     try {
-      const credential = method === "passkey" ? await getPasskeyCredential(controller) : String(new FormData(form).get("credential") ?? "");
+      const credential =
+        method === "passkey"
+          ? await getPasskeyCredential(controller)
+          : String(new FormData(form).get("credential") ?? "");
       const result = await controller.verify({ method, credential, rememberDevice: remember });
       if (result.status === "pending") {
         setDone((d) => [...d, method]);
@@ -80,9 +88,17 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       <p id="step-up-reason" className={styles.reason}>
         {payload.reason}.
       </p>
-      {prompt.waiting > 1 && <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>}
-      {prompt.queued > 0 && <p className={styles.note}>{prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.</p>}
-      {payload.degraded && payload.methods.length > 0 && <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>}
+      {prompt.waiting > 1 && (
+        <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>
+      )}
+      {prompt.queued > 0 && (
+        <p className={styles.note}>
+          {prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.
+        </p>
+      )}
+      {payload.degraded && payload.methods.length > 0 && (
+        <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>
+      )}
 
       {payload.methods.length === 0 ? (
         <RefusalBody level={payload.level} enrollHref={enrollHref} onLeave={() => void controller.cancel()} />
@@ -90,7 +106,13 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
         <fieldset className={styles.picker}>
           <legend className={styles.legend}>Choose how to verify</legend>
           {payload.methods.map((combination, i) => (
-            <button key={combination.join("+")} type="button" className={styles.choice} autoFocus={i === 0} onClick={() => setChosen(combination)}>
+            <button
+              key={combination.join("+")}
+              type="button"
+              className={styles.choice}
+              autoFocus={i === 0}
+              onClick={() => setChosen(combination)}
+            >
               {describeCombination(combination)}
               {combination.length > 1 && <span className={styles.hint}>{combination.length} steps</span>}
             </button>
@@ -100,11 +122,22 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
         <form className={styles.form} onSubmit={submit}>
           {chosen.length > 1 && <Progress combination={chosen} done={done} />}
           {method && (
-            <MethodField key={method} method={method} disabled={pending || locked || mustRestart} email={email} onResend={() => void sendEmailCode()} />
+            <MethodField
+              key={method}
+              method={method}
+              disabled={pending || locked || mustRestart}
+              email={email}
+              onResend={() => void sendEmailCode()}
+            />
           )}
           {payload.canRemember && (
             <label className={styles.check}>
-              <input type="checkbox" name="remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+              <input
+                type="checkbox"
+                name="remember"
+                checked={remember}
+                onChange={(e) => setRemember(e.target.checked)}
+              />
               Trust this device for 24 hours
             </label>
           )}
@@ -118,7 +151,14 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
           )}
           <div className={styles.actions}>
             {payload.methods.length > 1 && done.length === 0 && (
-              <button type="button" className={styles.link} onClick={() => { setChosen(null); setProblem(null); }}>
+              <button
+                type="button"
+                className={styles.link}
+                onClick={() => {
+                  setChosen(null);
+                  setProblem(null);
+                }}
+              >
                 Use another method
               </button>
             )}
@@ -130,8 +170,19 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
                 Start again
               </button>
             ) : (
-              <button type="submit" className={styles.primary} disabled={pending || locked || email.sending} aria-busy={pending || email.sending}>
-                {submitLabel({ method, pending, sendingEmail: email.sending, emailSent: email.sentTo !== null, last: done.length + 1 >= chosen.length })}
+              <button
+                type="submit"
+                className={styles.primary}
+                disabled={pending || locked || email.sending}
+                aria-busy={pending || email.sending}
+              >
+                {submitLabel({
+                  method,
+                  pending,
+                  sendingEmail: email.sending,
+                  emailSent: email.sentTo !== null,
+                  last: done.length + 1 >= chosen.length,
+                })}
               </button>
             )}
           </div>
@@ -151,9 +202,17 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
 function Progress({ combination, done }: { combination: Combination; done: readonly MethodId[] }) {
   const current = nextMethod(combination, done);
   return (
-    <ol className={styles.steps} aria-label={`Step ${Math.min(done.length + 1, combination.length)} of ${combination.length}`}>
+    <ol
+      className={styles.steps}
+      aria-label={`Step ${Math.min(done.length + 1, combination.length)} of ${combination.length}`}
+    >
       {combination.map((m) => (
-        <li key={m} className={styles.step} data-state={done.includes(m) ? "done" : m === current ? "current" : "todo"} aria-current={m === current ? "step" : undefined}>
+        <li
+          key={m}
+          className={styles.step}
+          data-state={done.includes(m) ? "done" : m === current ? "current" : "todo"}
+          aria-current={m === current ? "step" : undefined}
+        >
           {METHOD_INFO[m].label}
           {done.includes(m) && <span className={styles.visuallyHidden}> (verified)</span>}
         </li>

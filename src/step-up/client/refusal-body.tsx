@@ -11,7 +11,15 @@ const NEEDED: Record<StepUpLevel, string> = {
  * Shown when the user has no combination strong enough and configuration refuses rather than
  * degrades (ADR 007): say why, and where to enrol. Leaving cancels, so the waiting call rejects.
  */
-export function RefusalBody({ level, enrollHref, onLeave }: { level: StepUpLevel; enrollHref: string; onLeave: () => void }) {
+export function RefusalBody({
+  level,
+  enrollHref,
+  onLeave,
+}: {
+  level: StepUpLevel;
+  enrollHref: string;
+  onLeave: () => void;
+}) {
   return (
     <div className={styles.refusal}>
       <p>

@@ -10,7 +10,13 @@ import styles from "./step-up-dialog.module.css";
  * The verification dialog: a native modal <dialog> (top layer, inert background, Esc → cancel),
  * labelled by its title and described by the server's reason. Focus returns where it was.
  */
-export function StepUpDialog({ controller, enrollHref = DEFAULT_ENROLL_HREF }: { controller: StepUpController; enrollHref?: string }) {
+export function StepUpDialog({
+  controller,
+  enrollHref = DEFAULT_ENROLL_HREF,
+}: {
+  controller: StepUpController;
+  enrollHref?: string;
+}) {
   const prompt = useControllerPrompt(controller);
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -52,7 +58,8 @@ export function StepUpDialog({ controller, enrollHref = DEFAULT_ENROLL_HREF }: {
 /** The demo app's enrollment page; apps with another path pass `enrollHref` to <StepUpProvider>. */
 const DEFAULT_ENROLL_HREF = "/settings/security";
 
-const FOCUSABLE = "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE =
+  "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 
 /** A modal <dialog> keeps the page inert but lets Tab reach the browser UI; wrap it inside instead. */
 function trapTab(dialog: HTMLDialogElement, event: KeyboardEvent) {

@@ -46,7 +46,9 @@ function violations(source: string): string[] {
 
 describe("engine boundary", () => {
   it("scans the engine's modules", () => {
-    expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(["evaluate.ts", "match.ts", "condition.ts", "index.ts"]));
+    expect(sources.map((s) => s.file)).toEqual(
+      expect.arrayContaining(["evaluate.ts", "match.ts", "condition.ts", "index.ts"]),
+    );
   });
 
   it.each(sources.map((s) => [s.file, s.text] as const))("%s stays pure", (_file, text) => {

@@ -18,7 +18,12 @@ describe("completedCombination", () => {
     ["methods from two different combinations", HIGH, verified("totp", "backup_code"), null],
     ["extra methods do not hurt", HIGH, verified("email_code", "password", "totp"), ["password", "totp"]],
     ["the first complete combination in configured order", HIGH, verified("password", "totp", "passkey"), ["passkey"]],
-    ["every other method together never completes critical", CRITICAL, verified("password", "totp", "backup_code", "email_code"), null],
+    [
+      "every other method together never completes critical",
+      CRITICAL,
+      verified("password", "totp", "backup_code", "email_code"),
+      null,
+    ],
   ])("%s", (_title, combinations, done, expected) => {
     expect(completedCombination(combinations, done)).toEqual(expected);
   });
@@ -26,7 +31,11 @@ describe("completedCombination", () => {
 
 describe("remainingMethods", () => {
   it.each<[string, Set<MethodId>, MethodId[][]]>([
-    ["nothing verified lists every combination", verified(), [["passkey"], ["password", "totp"], ["password", "backup_code"]]],
+    [
+      "nothing verified lists every combination",
+      verified(),
+      [["passkey"], ["password", "totp"], ["password", "backup_code"]],
+    ],
     ["after a password, a second factor", verified("password"), [["totp"], ["backup_code"]]],
     ["after totp, the password", verified("totp"), [["password"]]],
     ["a completed combination leaves an empty list", verified("passkey"), [[]]],
@@ -37,7 +46,11 @@ describe("remainingMethods", () => {
 
   it("does not modify the configured combinations", () => {
     remainingMethods(HIGH, verified("password"));
-    expect(DEFAULT_CONFIG.levels.high.combinations).toEqual([["passkey"], ["password", "totp"], ["password", "backup_code"]]);
+    expect(DEFAULT_CONFIG.levels.high.combinations).toEqual([
+      ["passkey"],
+      ["password", "totp"],
+      ["password", "backup_code"],
+    ]);
   });
 });
 
@@ -45,11 +58,32 @@ describe("selectCombinations", () => {
   const DEGRADE = parseConfig({ onUnavailable: "degrade" });
 
   it.each<[string, "medium" | "high" | "critical", Set<MethodId>, "refuse" | "degrade", MethodId[][], boolean]>([
-    ["keeps only completable combinations", "high", verified("password", "backup_code", "email_code"), "refuse", [["password", "backup_code"]], false],
+    [
+      "keeps only completable combinations",
+      "high",
+      verified("password", "backup_code", "email_code"),
+      "refuse",
+      [["password", "backup_code"]],
+      false,
+    ],
     ["refuses with none when nothing is completable", "high", verified("email_code"), "refuse", [], false],
     ["degrades high to medium, flagged", "high", verified("email_code"), "degrade", [["email_code"]], true],
-    ["degrades critical to high before medium", "critical", verified("password", "totp", "email_code"), "degrade", [["password", "totp"]], true],
-    ["degrades critical to medium when high is out of reach", "critical", verified("totp"), "degrade", [["totp"]], true],
+    [
+      "degrades critical to high before medium",
+      "critical",
+      verified("password", "totp", "email_code"),
+      "degrade",
+      [["password", "totp"]],
+      true,
+    ],
+    [
+      "degrades critical to medium when high is out of reach",
+      "critical",
+      verified("totp"),
+      "degrade",
+      [["totp"]],
+      true,
+    ],
     ["medium has nothing weaker to degrade to", "medium", verified(), "degrade", [], false],
   ])("%s", (_title, level, available, mode, combinations, degraded) => {
     const config = mode === "degrade" ? DEGRADE : DEFAULT_CONFIG;

@@ -31,7 +31,10 @@ function completable(combinations: readonly Combination[], available: ReadonlySe
 }
 
 /** Is a requirement fulfilled by the methods verified so far? Returns the completed combination. */
-export function completedCombination(combinations: readonly Combination[], verified: ReadonlySet<MethodId>): Combination | null {
+export function completedCombination(
+  combinations: readonly Combination[],
+  verified: ReadonlySet<MethodId>,
+): Combination | null {
   return combinations.find((combination) => combination.every((method) => verified.has(method))) ?? null;
 }
 

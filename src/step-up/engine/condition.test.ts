@@ -3,12 +3,13 @@ import { checkCondition, evaluateCondition } from "./condition";
 import { makeContext } from "./test-fixtures";
 
 describe("checkCondition", () => {
-  it.each(["risk > 0.8 && amount.value > 1000", "hasResource && resource.action == 'delete'", "procedure.startsWith('account.')"])(
-    "accepts %s",
-    (expression) => {
-      expect(checkCondition(expression)).toEqual({ ok: true });
-    },
-  );
+  it.each([
+    "risk > 0.8 && amount.value > 1000",
+    "hasResource && resource.action == 'delete'",
+    "procedure.startsWith('account.')",
+  ])("accepts %s", (expression) => {
+    expect(checkCondition(expression)).toEqual({ ok: true });
+  });
 
   it.each([
     ["a syntax error", "risk >", "Unexpected"],
@@ -28,7 +29,9 @@ describe("evaluateCondition", () => {
   });
 
   it("throws when the result is not a boolean, so callers fail closed", () => {
-    expect(() => evaluateCondition("amount.value", makeContext({ amount: { value: 5, currency: "USD" } }))).toThrow(/boolean/);
+    expect(() => evaluateCondition("amount.value", makeContext({ amount: { value: 5, currency: "USD" } }))).toThrow(
+      /boolean/,
+    );
   });
 
   it("reuses the compiled expression across contexts", () => {

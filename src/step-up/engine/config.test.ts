@@ -43,7 +43,11 @@ describe("default combinations", () => {
   });
 
   it("high is passkey, password+totp or password+backup_code", () => {
-    expect(DEFAULT_CONFIG.levels.high.combinations).toEqual([["passkey"], ["password", "totp"], ["password", "backup_code"]]);
+    expect(DEFAULT_CONFIG.levels.high.combinations).toEqual([
+      ["passkey"],
+      ["password", "totp"],
+      ["password", "backup_code"],
+    ]);
   });
 
   it("high never accepts an email code (OWASP ASVS 6.3.5)", () => {

@@ -27,7 +27,11 @@ export const stepUpConfigSchema = z.strictObject({
     high: levelPolicySchema,
     critical: levelPolicySchema,
   }),
-  gracePeriodMs: z.number().int().nonnegative().max(5 * MINUTE_MS),
+  gracePeriodMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(5 * MINUTE_MS),
   requirementTtlMs: z.number().int().positive(),
   /** What to do when a user can complete none of a level's combinations. */
   onUnavailable: z.enum(["refuse", "degrade"]),

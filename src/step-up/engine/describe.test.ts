@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { describeRule } from "./describe";
 
 describe("describeRule for auth-age rules", () => {
-  const rule = (maxAgeSeconds: number) => describeRule({ kind: "auth_age", pattern: "account.*", maxAgeSeconds, level: "medium" });
+  const rule = (maxAgeSeconds: number) =>
+    describeRule({ kind: "auth_age", pattern: "account.*", maxAgeSeconds, level: "medium" });
 
   it("says how recent the verification must be, never as 0 min", () => {
     expect(rule(30)).toBe("account.* needs a verification from the last 30 s");

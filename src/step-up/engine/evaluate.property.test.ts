@@ -35,18 +35,30 @@ const monotoneCondition = fc.oneof(
   risk.map((r) => `risk >= ${r.toFixed(3)}`),
   amountValue.map((a) => `amount.value > ${a.toFixed(2)}`),
   fc.tuple(risk, amountValue).map(([r, a]) => `risk > ${r.toFixed(3)} && amount.value >= ${a.toFixed(2)}`),
-  fc.tuple(risk, amountValue).map(([r, a]) => `risk > ${r.toFixed(3)} || (hasAmount && amount.value > ${a.toFixed(2)})`),
+  fc
+    .tuple(risk, amountValue)
+    .map(([r, a]) => `risk > ${r.toFixed(3)} || (hasAmount && amount.value > ${a.toFixed(2)})`),
   risk.map((r) => `procedure.startsWith('transfers.') && risk >= ${r.toFixed(3)}`),
 );
 
 const rule: fc.Arbitrary<Rule> = fc
   .oneof(
-    fc.record({ kind: fc.constant("amount"), min: amountValue, currency: fc.option(currency, { nil: undefined }), level }),
+    fc.record({
+      kind: fc.constant("amount"),
+      min: amountValue,
+      currency: fc.option(currency, { nil: undefined }),
+      level,
+    }),
     fc.record({ kind: fc.constant("risk"), minScore: risk, level }),
     fc.record({ kind: fc.constant("condition"), expression: monotoneCondition, level }),
     fc.record({ kind: fc.constant("procedure"), pattern, level }),
     fc.record({ kind: fc.constant("auth_age"), pattern, maxAgeSeconds: fc.integer({ min: 1, max: 86_400 }), level }),
-    fc.record({ kind: fc.constant("resource"), resource: fc.constantFrom("*", "account"), action: fc.constantFrom("*", "transfer"), level }),
+    fc.record({
+      kind: fc.constant("resource"),
+      resource: fc.constantFrom("*", "account"),
+      action: fc.constantFrom("*", "transfer"),
+      level,
+    }),
   )
   .map((raw) => ruleSchema.parse(raw));
 
@@ -82,7 +94,12 @@ function grants(callHash: fc.Arbitrary<string | null>): fc.Arbitrary<GrantSnapsh
       { maxLength: 4 },
     )
     .map((list) =>
-      list.map(({ ageMs, consumed, ...g }, i) => ({ ...g, id: `g${i}`, verifiedAt: NOW - ageMs, consumedAt: consumed ? NOW : null })),
+      list.map(({ ageMs, consumed, ...g }, i) => ({
+        ...g,
+        id: `g${i}`,
+        verifiedAt: NOW - ageMs,
+        consumedAt: consumed ? NOW : null,
+      })),
     );
 }
 
@@ -92,7 +109,11 @@ function scenario(callHash: fc.Arbitrary<string | null>) {
     policies,
     grants: grants(callHash),
     device: fc.option(
-      fc.record({ id: fc.constant("device-1"), level: fc.constantFrom("medium" as const, "high" as const), expiresAt: fc.integer({ min: NOW - HOUR, max: NOW + 24 * HOUR }) }),
+      fc.record({
+        id: fc.constant("device-1"),
+        level: fc.constantFrom("medium" as const, "high" as const),
+        expiresAt: fc.integer({ min: NOW - HOUR, max: NOW + 24 * HOUR }),
+      }),
       { nil: null },
     ),
     methods: fc.subarray([...METHODS]),

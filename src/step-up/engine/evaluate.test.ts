@@ -49,7 +49,10 @@ describe("required level", () => {
       makePolicy([procedureRule("high"), procedureRule("medium", "account.*")], { id: "p-high", priority: 10 }),
     ];
     const { matchedRules } = decide("low", { policies });
-    expect(matchedRules.map((m) => [m.policyId, m.ruleIndex])).toEqual([["p-high", 0], ["p-low", 0]]);
+    expect(matchedRules.map((m) => [m.policyId, m.ruleIndex])).toEqual([
+      ["p-high", 0],
+      ["p-low", 0],
+    ]);
   });
 
   it("ignores disabled policies and another organization's", () => {
@@ -72,7 +75,11 @@ describe("required level", () => {
       ]),
     ];
     const { matchedRules, level } = decide("low", { policies });
-    expect(matchedRules.map((m) => m.description)).toEqual(["Money moves", "Risk score of 0 or more", "condition could not be evaluated"]);
+    expect(matchedRules.map((m) => m.description)).toEqual([
+      "Money moves",
+      "Risk score of 0 or more",
+      "condition could not be evaluated",
+    ]);
     expect(level).toBe("high");
   });
 
@@ -105,7 +112,11 @@ describe("report-only policies", () => {
   });
 
   it("do not tighten the window with their auth_age rules", () => {
-    const policies = [makePolicy([{ kind: "auth_age", pattern: "transfers.*", maxAgeSeconds: 60, level: "medium" }], { mode: "report_only" })];
+    const policies = [
+      makePolicy([{ kind: "auth_age", pattern: "transfers.*", maxAgeSeconds: 60, level: "medium" }], {
+        mode: "report_only",
+      }),
+    ];
     const decision = decide("medium", { policies, grants: [makeGrant("medium", 10 * MINUTE)] });
     expect(decision.windowMs).toBe(15 * MINUTE);
     expect(decision.required).toBe(false);
@@ -125,7 +136,12 @@ describe("grants", () => {
     ["a grant from further in the future", "medium", makeGrant("medium", -GRACE - 1), false],
     ["a grant from another session", "medium", makeGrant("medium", 0, { sessionId: "session-2" }), false],
     ["a consumed grant", "medium", makeGrant("medium", 0, { consumedAt: NOW }), false],
-    ["a critical grant for another call never satisfies a lower level", "medium", makeGrant("critical", 0, { callHash: "call-2" }), false],
+    [
+      "a critical grant for another call never satisfies a lower level",
+      "medium",
+      makeGrant("critical", 0, { callHash: "call-2" }),
+      false,
+    ],
   ];
   it.each(grantCases)("%s → satisfied: %s", (_title, minimumLevel, grant, satisfied) => {
     const decision = decide(minimumLevel, { grants: [grant] });
@@ -134,16 +150,36 @@ describe("grants", () => {
   });
 
   it.each<[string, Level, GrantSnapshot, boolean]>([
-    ["satisfies its own call after the level dropped to high, and is consumed", "high", makeGrant("critical", 0, { callHash: "call-1" }), true],
+    [
+      "satisfies its own call after the level dropped to high, and is consumed",
+      "high",
+      makeGrant("critical", 0, { callHash: "call-1" }),
+      true,
+    ],
     ["satisfies its own call at medium", "medium", makeGrant("critical", GRACE, { callHash: "call-1" }), true],
-    ["keeps the critical window at a lower level", "high", makeGrant("critical", GRACE + 1, { callHash: "call-1" }), false],
-    ["is not reusable once consumed, even at a lower level", "high", makeGrant("critical", 0, { callHash: "call-1", consumedAt: NOW }), false],
+    [
+      "keeps the critical window at a lower level",
+      "high",
+      makeGrant("critical", GRACE + 1, { callHash: "call-1" }),
+      false,
+    ],
+    [
+      "is not reusable once consumed, even at a lower level",
+      "high",
+      makeGrant("critical", 0, { callHash: "call-1", consumedAt: NOW }),
+      false,
+    ],
   ])("a critical grant %s", (_title, minimumLevel, grant, satisfied) => {
-    expect(decide(minimumLevel, { grants: [grant] }).satisfiedBy).toEqual(satisfied ? { kind: "grant", grantId: grant.id, consume: true } : null);
+    expect(decide(minimumLevel, { grants: [grant] }).satisfiedBy).toEqual(
+      satisfied ? { kind: "grant", grantId: grant.id, consume: true } : null,
+    );
   });
 
   it("prefers the call-bound critical grant over a reusable one, so it is used up", () => {
-    const grants = [makeGrant("high", 0, { id: "reusable" }), makeGrant("critical", 0, { id: "bound", callHash: "call-1" })];
+    const grants = [
+      makeGrant("high", 0, { id: "reusable" }),
+      makeGrant("critical", 0, { id: "bound", callHash: "call-1" }),
+    ];
     expect(decide("high", { grants }).satisfiedBy).toEqual({ kind: "grant", grantId: "bound", consume: true });
   });
 
@@ -177,7 +213,12 @@ describe("critical grants (one call, once)", () => {
 });
 
 describe("auth_age rules", () => {
-  const authAge = (maxAgeSeconds: number, pattern = "transfers.*"): Rule => ({ kind: "auth_age", pattern, maxAgeSeconds, level: "medium" });
+  const authAge = (maxAgeSeconds: number, pattern = "transfers.*"): Rule => ({
+    kind: "auth_age",
+    pattern,
+    maxAgeSeconds,
+    level: "medium",
+  });
 
   it.each<[string, Level, number, Rule, number, boolean]>([
     ["tighten medium to 60 s: a 30 s old grant passes", "medium", 30 * SECOND_MS, authAge(60), 60_000, true],
@@ -187,7 +228,10 @@ describe("auth_age rules", () => {
     ["only apply to matching procedures", "medium", 2 * MINUTE, authAge(60, "account.*"), 15 * MINUTE, true],
   ])("%s", (_title, minimumLevel, grantAge, rule, windowMs, satisfied) => {
     const grantLevel = minimumLevel === "high" ? "high" : "medium";
-    const decision = decide(minimumLevel, { policies: [makePolicy([rule])], grants: [makeGrant(grantLevel, grantAge)] });
+    const decision = decide(minimumLevel, {
+      policies: [makePolicy([rule])],
+      grants: [makeGrant(grantLevel, grantAge)],
+    });
     expect(decision.windowMs).toBe(windowMs);
     expect(decision.required).toBe(!satisfied);
   });
@@ -198,7 +242,11 @@ describe("auth_age rules", () => {
 });
 
 describe("remembered devices", () => {
-  const device = (level: "medium" | "high", expiresAt = NOW + MINUTE): RememberedDeviceSnapshot => ({ id: `device-${level}`, level, expiresAt });
+  const device = (level: "medium" | "high", expiresAt = NOW + MINUTE): RememberedDeviceSnapshot => ({
+    id: `device-${level}`,
+    level,
+    expiresAt,
+  });
 
   it.each<[string, Level, RememberedDeviceSnapshot, number, boolean]>([
     ["a medium device bypasses medium", "medium", device("medium"), 0, true],
@@ -221,7 +269,11 @@ describe("remembered devices", () => {
 
   it("is checked after grants", () => {
     const grant = makeGrant("medium", 0);
-    expect(decide("medium", { device: device("high"), grants: [grant] }).satisfiedBy).toEqual({ kind: "grant", grantId: grant.id, consume: false });
+    expect(decide("medium", { device: device("high"), grants: [grant] }).satisfiedBy).toEqual({
+      kind: "grant",
+      grantId: grant.id,
+      consume: false,
+    });
   });
 });
 
@@ -229,14 +281,63 @@ describe("methods offered", () => {
   const available = (...methods: MethodId[]) => new Set(methods);
 
   it.each<[string, Level, Set<MethodId>, StepUpConfig, MethodId[][], boolean]>([
-    ["every default high combination when all are enrolled", "high", available("password", "totp", "passkey", "backup_code", "email_code"), DEFAULT_CONFIG, [["passkey"], ["password", "totp"], ["password", "backup_code"]], false],
-    ["only combinations the user can complete", "high", available("password", "totp"), DEFAULT_CONFIG, [["password", "totp"]], false],
-    ["refuse: nothing when high is out of reach", "high", available("password", "email_code"), DEFAULT_CONFIG, [], false],
-    ["refuse: nothing for critical without a passkey", "critical", available("password", "totp"), DEFAULT_CONFIG, [], false],
+    [
+      "every default high combination when all are enrolled",
+      "high",
+      available("password", "totp", "passkey", "backup_code", "email_code"),
+      DEFAULT_CONFIG,
+      [["passkey"], ["password", "totp"], ["password", "backup_code"]],
+      false,
+    ],
+    [
+      "only combinations the user can complete",
+      "high",
+      available("password", "totp"),
+      DEFAULT_CONFIG,
+      [["password", "totp"]],
+      false,
+    ],
+    [
+      "refuse: nothing when high is out of reach",
+      "high",
+      available("password", "email_code"),
+      DEFAULT_CONFIG,
+      [],
+      false,
+    ],
+    [
+      "refuse: nothing for critical without a passkey",
+      "critical",
+      available("password", "totp"),
+      DEFAULT_CONFIG,
+      [],
+      false,
+    ],
     ["degrade: high falls back to medium", "high", available("email_code"), DEGRADE, [["email_code"]], true],
-    ["degrade: critical falls back to high first", "critical", available("password", "totp"), DEGRADE, [["password", "totp"]], true],
-    ["degrade: critical falls back to medium when high is out of reach", "critical", available("password"), DEGRADE, [["password"]], true],
-    ["degrade: not when the level is reachable", "critical", available("passkey", "password"), DEGRADE, [["passkey"]], false],
+    [
+      "degrade: critical falls back to high first",
+      "critical",
+      available("password", "totp"),
+      DEGRADE,
+      [["password", "totp"]],
+      true,
+    ],
+    [
+      "degrade: critical falls back to medium when high is out of reach",
+      "critical",
+      available("password"),
+      DEGRADE,
+      [["password"]],
+      true,
+    ],
+    [
+      "degrade: not when the level is reachable",
+      "critical",
+      available("passkey", "password"),
+      DEGRADE,
+      [["passkey"]],
+      false,
+    ],
     ["degrade: nothing when no method is enrolled", "medium", available(), DEGRADE, [], false],
   ])("%s", (_title, minimumLevel, availableMethods, config, methods, degraded) => {
     const decision = decide(minimumLevel, { availableMethods }, config);
@@ -261,7 +362,9 @@ describe("decision details", () => {
     const decision = decide("high", { availableMethods: new Set<MethodId>(["password"]) }, DEGRADE);
     expect(decision.degraded).toBe(true);
     expect(decision.canRemember).toBe(false);
-    expect(decide("high", { availableMethods: new Set<MethodId>(["password", "totp"]) }, DEGRADE).canRemember).toBe(true);
+    expect(decide("high", { availableMethods: new Set<MethodId>(["password", "totp"]) }, DEGRADE).canRemember).toBe(
+      true,
+    );
   });
 
   it("explains the action and level in the reason", () => {
@@ -274,7 +377,11 @@ describe("decision details", () => {
     expect(decide("medium").reason).toBe("This action requires medium assurance");
   });
 
-  it.each<[Level, number]>([["medium", 15 * MINUTE], ["high", 5 * MINUTE], ["critical", 0]])("the %s window is %i ms", (level, windowMs) => {
+  it.each<[Level, number]>([
+    ["medium", 15 * MINUTE],
+    ["high", 5 * MINUTE],
+    ["critical", 0],
+  ])("the %s window is %i ms", (level, windowMs) => {
     expect(decide(level).windowMs).toBe(windowMs);
   });
 

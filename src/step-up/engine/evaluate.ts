@@ -19,7 +19,15 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
   const base = { level, currentLevel, matchedRules: enforced, wouldRequire, windowMs };
 
   if (!isStepUpLevel(level)) {
-    return { ...base, required: false, reason: "", methods: [], degraded: false, satisfiedBy: { kind: "not_required" }, canRemember: false };
+    return {
+      ...base,
+      required: false,
+      reason: "",
+      methods: [],
+      degraded: false,
+      satisfiedBy: { kind: "not_required" },
+      canRemember: false,
+    };
   }
   const { combinations, degraded } = selectCombinations(level, input.availableMethods, config);
   // A degraded verification proves less than the level it grants, so it never vouches for a device:
@@ -81,7 +89,11 @@ function currentLevelOf(input: EvaluationInput, config: StepUpConfig): Level {
   let current: Level = "low";
   for (const grant of usableGrants(input)) {
     for (const level of ["medium", "high"] as const) {
-      if (isAtLeast(grant.level, level) && grant.level !== "critical" && isFresh(grant, config.levels[level].windowMs, input.now, config)) {
+      if (
+        isAtLeast(grant.level, level) &&
+        grant.level !== "critical" &&
+        isFresh(grant, config.levels[level].windowMs, input.now, config)
+      ) {
         current = maxLevel(current, level);
       }
     }
@@ -94,12 +106,19 @@ function usableGrants(input: EvaluationInput): GrantSnapshot[] {
   return input.grants.filter((g) => g.sessionId === input.context.sessionId && g.consumedAt === null);
 }
 
-function findSatisfaction(input: EvaluationInput, level: StepUpLevel, windowMs: number, config: StepUpConfig): Satisfaction | null {
+function findSatisfaction(
+  input: EvaluationInput,
+  level: StepUpLevel,
+  windowMs: number,
+  config: StepUpConfig,
+): Satisfaction | null {
   const grants = usableGrants(input);
   // A critical grant is bound to one call and used once (dynamic linking). It satisfies that call even
   // if the call's level has dropped since (risk or policy changed), never any other call.
   const criticalWindowMs = Math.min(windowMs, config.levels.critical.windowMs);
-  const bound = grants.find((g) => g.level === "critical" && g.callHash === input.callHash && isFresh(g, criticalWindowMs, input.now, config));
+  const bound = grants.find(
+    (g) => g.level === "critical" && g.callHash === input.callHash && isFresh(g, criticalWindowMs, input.now, config),
+  );
   if (bound) return { kind: "grant", grantId: bound.id, consume: true };
   if (level === "critical") return null;
   const grant = grants

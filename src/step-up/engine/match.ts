@@ -57,7 +57,10 @@ function matchAmount(rule: Extract<Rule, { kind: "amount" }>, context: CallConte
 function matchResource(rule: Extract<Rule, { kind: "resource" }>, context: CallContext): boolean {
   const resource = context.resource;
   if (!resource) return false;
-  return (rule.resource === "*" || rule.resource === resource.type) && (rule.action === "*" || rule.action === resource.action);
+  return (
+    (rule.resource === "*" || rule.resource === resource.type) &&
+    (rule.action === "*" || rule.action === resource.action)
+  );
 }
 
 /** Policies that apply to this user in this organization: global, the org's own, and per-user ones. */

@@ -57,8 +57,14 @@ function couldMatch(rule: Rule, shape: ProcedureShape): boolean {
   }
 }
 
-function resourceMatches(rule: Extract<Rule, { kind: "resource" }>, resource: { type: string; action: string }): boolean {
-  return (rule.resource === "*" || rule.resource === resource.type) && (rule.action === "*" || rule.action === resource.action);
+function resourceMatches(
+  rule: Extract<Rule, { kind: "resource" }>,
+  resource: { type: string; action: string },
+): boolean {
+  return (
+    (rule.resource === "*" || rule.resource === resource.type) &&
+    (rule.action === "*" || rule.action === resource.action)
+  );
 }
 
 function assertNever(value: never): never {

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "./config";
 import { clampRisk, scoreRisk, type RiskSignals } from "./risk";
 
-const signals = (overrides: Partial<RiskSignals> = {}): RiskSignals => ({ newIp: false, newUserAgent: false, recentFailures: 0, ...overrides });
+const signals = (overrides: Partial<RiskSignals> = {}): RiskSignals => ({
+  newIp: false,
+  newUserAgent: false,
+  recentFailures: 0,
+  ...overrides,
+});
 
 describe("scoreRisk", () => {
   it.each<[string, Partial<RiskSignals>, number]>([
@@ -21,10 +26,16 @@ describe("scoreRisk", () => {
   });
 
   it("a new IP, new user agent and two failures reach the remember-device limit", () => {
-    expect(scoreRisk(signals({ newIp: true, newUserAgent: true, recentFailures: 2 }))).toBeGreaterThanOrEqual(DEFAULT_CONFIG.rememberDevice.maxRisk);
+    expect(scoreRisk(signals({ newIp: true, newUserAgent: true, recentFailures: 2 }))).toBeGreaterThanOrEqual(
+      DEFAULT_CONFIG.rememberDevice.maxRisk,
+    );
   });
 
-  const anySignals = fc.record({ newIp: fc.boolean(), newUserAgent: fc.boolean(), recentFailures: fc.nat({ max: 1000 }) });
+  const anySignals = fc.record({
+    newIp: fc.boolean(),
+    newUserAgent: fc.boolean(),
+    recentFailures: fc.nat({ max: 1000 }),
+  });
 
   it("stays within 0..1 with at most two decimals", () => {
     fc.assert(

@@ -11,7 +11,8 @@ export type RiskScorer = (signals: RiskSignals) => number;
 
 /** A simple, explainable default; replace it through the server options with a real risk engine. */
 export const scoreRisk: RiskScorer = (signals) => {
-  const score = (signals.newIp ? 0.3 : 0) + (signals.newUserAgent ? 0.2 : 0) + Math.min(signals.recentFailures, 5) * 0.1;
+  const score =
+    (signals.newIp ? 0.3 : 0) + (signals.newUserAgent ? 0.2 : 0) + Math.min(signals.recentFailures, 5) * 0.1;
   return Math.min(1, Math.round(score * 100) / 100);
 };
 

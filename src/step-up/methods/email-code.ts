@@ -67,7 +67,15 @@ export const emailCodeVerifier: Verifier = {
       return { ok: false, failure: "unavailable" };
     }
     const sentTo = maskEmail(email);
-    await recordEmailCodeSent(db, { requirementId, userId, organizationId: context.organizationId, request: context.request, sentTo, expiresAt, now });
+    await recordEmailCodeSent(db, {
+      requirementId,
+      userId,
+      organizationId: context.organizationId,
+      request: context.request,
+      sentTo,
+      expiresAt,
+      now,
+    });
     return { ok: true, challenge: issued(sentTo, expiresAt, state.sendCount + 1) };
   },
 
@@ -88,21 +96,27 @@ export const emailCodeVerifier: Verifier = {
 
 function throttleSeconds(state: EmailCodeState, now: Date): number {
   // Out of sends: the last code stays usable until it expires; after that, start the action again.
-  if (state.sendCount >= EMAIL_CODE_MAX_SENDS) return Math.max(1, Math.ceil(((state.expiresAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
+  if (state.sendCount >= EMAIL_CODE_MAX_SENDS)
+    return Math.max(1, Math.ceil(((state.expiresAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
   if (!state.sentAt) return 0;
   const waitMs = state.sentAt.getTime() + EMAIL_CODE_RESEND_INTERVAL_MS - now.getTime();
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
 async function userThrottleSeconds(db: VerifyContext["db"], userId: string, now: Date): Promise<number> {
-  const { sent, oldestSentAt } = await countUserEmailCodes(db, userId, new Date(now.getTime() - EMAIL_CODE_USER_WINDOW_MS));
+  const { sent, oldestSentAt } = await countUserEmailCodes(
+    db,
+    userId,
+    new Date(now.getTime() - EMAIL_CODE_USER_WINDOW_MS),
+  );
   if (sent < EMAIL_CODE_MAX_SENDS_PER_USER || !oldestSentAt) return 0;
   // Approximate: the window frees up as the requirement with the oldest recent send ages out.
   return Math.max(1, Math.ceil((oldestSentAt.getTime() + EMAIL_CODE_USER_WINDOW_MS - now.getTime()) / 1000));
 }
 
 function issued(sentTo: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {
-  const resendAfter = sendCount >= EMAIL_CODE_MAX_SENDS ? Math.ceil(EMAIL_CODE_TTL_MS / 1000) : EMAIL_CODE_RESEND_INTERVAL_MS / 1000;
+  const resendAfter =
+    sendCount >= EMAIL_CODE_MAX_SENDS ? Math.ceil(EMAIL_CODE_TTL_MS / 1000) : EMAIL_CODE_RESEND_INTERVAL_MS / 1000;
   return { method: "email_code", sentTo, resendAfter, expiresAt: expiresAt.toISOString() };
 }
 

@@ -20,4 +20,12 @@ export function getVerifier(method: MethodId): Verifier {
   return VERIFIERS[method];
 }
 
-export type { FailureDetail, IssuedChallenge, IssueResult, Verifier, VerifyContext, VerifyFailure, VerifyResult } from "./verifier";
+export type {
+  FailureDetail,
+  IssuedChallenge,
+  IssueResult,
+  Verifier,
+  VerifyContext,
+  VerifyFailure,
+  VerifyResult,
+} from "./verifier";

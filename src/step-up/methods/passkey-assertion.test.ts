@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { createSoftwareAuthenticator, TEST_ORIGIN, TEST_RP_ID, type CeremonyOverrides } from "../../../tests/integration/support/authenticator";
+import {
+  createSoftwareAuthenticator,
+  TEST_ORIGIN,
+  TEST_RP_ID,
+  type CeremonyOverrides,
+} from "../../../tests/integration/support/authenticator";
 import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
 
-const options: PublicKeyCredentialRequestOptionsJSON = { challenge: "Y2hhbGxlbmdlLTE", rpId: TEST_RP_ID, userVerification: "required" };
-const expected = { challenge: options.challenge, origins: [TEST_ORIGIN, "https://bank.example"], rpId: TEST_RP_ID, requireUserVerification: true };
+const options: PublicKeyCredentialRequestOptionsJSON = {
+  challenge: "Y2hhbGxlbmdlLTE",
+  rpId: TEST_RP_ID,
+  userVerification: "required",
+};
+const expected = {
+  challenge: options.challenge,
+  origins: [TEST_ORIGIN, "https://bank.example"],
+  rpId: TEST_RP_ID,
+  requireUserVerification: true,
+};
 const authenticator = createSoftwareAuthenticator();
 const assertion = (overrides: CeremonyOverrides = {}) => authenticator.authenticate(options, overrides);
 
@@ -27,11 +41,18 @@ describe("checkAssertion names the first thing wrong with a passkey response", (
   });
 
   it("does not demand verification below critical", () => {
-    expect(checkAssertion(assertion({ userVerified: false }), { ...expected, requireUserVerification: false })).toMatchObject({ facts: { userVerified: false } });
+    expect(
+      checkAssertion(assertion({ userVerified: false }), { ...expected, requireUserVerification: false }),
+    ).toMatchObject({ facts: { userVerified: false } });
   });
 
   it("refuses a registration response offered as an assertion", () => {
-    const registration = authenticator.register({ challenge: options.challenge, rp: { id: TEST_RP_ID, name: "x" }, user: { id: "dQ", name: "u", displayName: "u" }, pubKeyCredParams: [{ type: "public-key", alg: -7 }] });
+    const registration = authenticator.register({
+      challenge: options.challenge,
+      rp: { id: TEST_RP_ID, name: "x" },
+      user: { id: "dQ", name: "u", displayName: "u" },
+      pubKeyCredParams: [{ type: "public-key", alg: -7 }],
+    });
     const mixed = assertion();
     mixed.response.clientDataJSON = registration.response.clientDataJSON;
     expect(checkAssertion(mixed, expected)).toEqual({ failure: "wrong_type" });

@@ -5,7 +5,11 @@ import { decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from "@sim
 import { z } from "zod";
 import type { VerifyFailure } from "./verifier";
 
-const base64url = z.string().min(1).max(4096).regex(/^[A-Za-z0-9_-]+={0,2}$/);
+const base64url = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/);
 
 /** The JSON that @simplewebauthn/browser's startAuthentication() resolves to. */
 const assertionSchema = z.object({
@@ -48,7 +52,10 @@ export interface AssertionFacts {
  * Names the first thing wrong with an assertion, before its signature is checked, so the audit log
  * can say *why* a passkey was refused. The library re-checks all of it (and the signature) afterwards.
  */
-export function checkAssertion(response: AuthenticationResponseJSON, expected: AssertionExpectation): { failure: VerifyFailure } | { facts: AssertionFacts } {
+export function checkAssertion(
+  response: AuthenticationResponseJSON,
+  expected: AssertionExpectation,
+): { failure: VerifyFailure } | { facts: AssertionFacts } {
   let clientData: { type: string; challenge: string; origin: string };
   let authData: ReturnType<typeof parseAuthenticatorData>;
   try {

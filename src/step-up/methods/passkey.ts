@@ -1,7 +1,13 @@
 import "server-only";
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
 import type { StepUpLevel } from "../engine";
-import { getUserPasskey, listPasskeyCredentials, recordPasskeyUse, storeWebAuthnChallenge, takeWebAuthnChallenge } from "../server/store/passkeys";
+import {
+  getUserPasskey,
+  listPasskeyCredentials,
+  recordPasskeyUse,
+  storeWebAuthnChallenge,
+  takeWebAuthnChallenge,
+} from "../server/store/passkeys";
 import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
@@ -26,7 +32,8 @@ export const passkeyVerifier: Verifier = {
       userVerification: requiresUserVerification(level) ? "required" : "preferred",
       timeout: PASSKEY_TIMEOUT_MS,
     });
-    if (!(await storeWebAuthnChallenge(db, requirementId, options.challenge))) return { ok: false, failure: "unavailable" };
+    if (!(await storeWebAuthnChallenge(db, requirementId, options.challenge)))
+      return { ok: false, failure: "unavailable" };
     return { ok: true, challenge: { method: "passkey", options } };
   },
 
@@ -36,7 +43,12 @@ export const passkeyVerifier: Verifier = {
     const response = parseAssertion(credential);
     if (!response) return failed("malformed");
     const requireUserVerification = requiresUserVerification(level);
-    const checked = checkAssertion(response, { challenge, origins: relyingParty.origins, rpId: relyingParty.id, requireUserVerification });
+    const checked = checkAssertion(response, {
+      challenge,
+      origins: relyingParty.origins,
+      rpId: relyingParty.id,
+      requireUserVerification,
+    });
     if ("failure" in checked) return failed(checked.failure);
     const passkey = await getUserPasskey(db, userId, response.id);
     if (!passkey) return failed("unknown_credential");
@@ -51,7 +63,12 @@ export const passkeyVerifier: Verifier = {
         requireUserVerification,
         // Counter 0 here: we check the counter ourselves, after the signature, so that only a
         // genuinely signed stale counter is reported as a possible clone.
-        credential: { id: passkey.credentialId, publicKey: passkey.publicKey, counter: 0, transports: passkey.transports },
+        credential: {
+          id: passkey.credentialId,
+          publicKey: passkey.publicKey,
+          counter: 0,
+          transports: passkey.transports,
+        },
       });
     } catch {
       // Never forward the library's message; the checks above already named the expected causes.
@@ -60,9 +77,19 @@ export const passkeyVerifier: Verifier = {
     if (!verification.verified) return failed("bad_signature");
     const { newCounter, credentialBackedUp } = verification.authenticationInfo;
     if (isCounterRegression(passkey.counter, newCounter)) {
-      return failed("counter_regression", { passkeyId: passkey.id, storedCounter: passkey.counter, receivedCounter: newCounter });
+      return failed("counter_regression", {
+        passkeyId: passkey.id,
+        storedCounter: passkey.counter,
+        receivedCounter: newCounter,
+      });
     }
-    const recorded = await recordPasskeyUse(db, { passkeyId: passkey.id, previousCounter: passkey.counter, newCounter, backedUp: credentialBackedUp, now });
+    const recorded = await recordPasskeyUse(db, {
+      passkeyId: passkey.id,
+      previousCounter: passkey.counter,
+      newCounter,
+      backedUp: credentialBackedUp,
+      now,
+    });
     return recorded ? VERIFIED : failed("replayed");
   },
 };

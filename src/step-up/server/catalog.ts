@@ -24,7 +24,12 @@ export function getStepUpProcedure(path: string): StepUpProcedureInfo | null {
   return meta?.stepUp?.info ?? null;
 }
 
-export function listProcedures(): Array<{ path: string; type: string; auth: "public" | "signed_in" | "admin"; stepUp: StepUpProcedureInfo | null }> {
+export function listProcedures(): Array<{
+  path: string;
+  type: string;
+  auth: "public" | "signed_in" | "admin";
+  stepUp: StepUpProcedureInfo | null;
+}> {
   return Object.entries(procedures).map(([path, procedure]) => ({
     path,
     type: procedure._def.type ?? "unknown",

@@ -23,7 +23,12 @@ export async function purgeExpired(db: Database, now: Date): Promise<CleanupResu
     db.rememberedDevice.deleteMany({ where: expired }),
     db.enrollmentChallenge.deleteMany({ where: expired }),
   ]);
-  return { requirements: requirements.count, grants: grants.count, devices: devices.count, enrollmentChallenges: enrollmentChallenges.count };
+  return {
+    requirements: requirements.count,
+    grants: grants.count,
+    devices: devices.count,
+    enrollmentChallenges: enrollmentChallenges.count,
+  };
 }
 
 let timer: ReturnType<typeof setInterval> | null = null;

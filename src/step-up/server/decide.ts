@@ -38,16 +38,32 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   ]);
   // Non-critical grants come with the session row; critical ones are read only for a critical call.
   let grants = session.grants;
-  const identity = { userId: session.userId, organizationId: session.activeOrganizationId, sessionId: session.id, procedure: path };
+  const identity = {
+    userId: session.userId,
+    organizationId: session.activeOrganizationId,
+    sessionId: session.id,
+    procedure: path,
+  };
   const callHash = sha256Hex(callBindingString(path, input));
   const decide = (risk: number, availableMethods: ReadonlySet<MethodId> = new Set()) =>
     evaluate(
-      { context: buildCallContext(identity, input, options.declaration, risk), policies, grants, device, availableMethods, callHash, now: nowMs },
+      {
+        context: buildCallContext(identity, input, options.declaration, risk),
+        policies,
+        grants,
+        device,
+        availableMethods,
+        callHash,
+        now: nowMs,
+      },
       services.config,
     );
 
   // Cheap risk first (no query); the full score only when risk can change the outcome.
-  const cheapSignals = { newIp: differs(session.ip, request.ip), newUserAgent: differs(session.userAgent, request.userAgent) };
+  const cheapSignals = {
+    newIp: differs(session.ip, request.ip),
+    newUserAgent: differs(session.userAgent, request.userAgent),
+  };
   let risk = clampRisk(services.scoreRisk({ ...cheapSignals, recentFailures: 0 }));
   let decision = decide(risk);
   if (decision.level === "critical") {
@@ -56,7 +72,9 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   }
   if (decision.required || device || usesRisk(policies)) {
     const since = new Date(nowMs - services.config.lockout.userWindowMs);
-    risk = clampRisk(services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) }));
+    risk = clampRisk(
+      services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) }),
+    );
     decision = decide(risk);
   }
   if (decision.required) {

@@ -19,12 +19,17 @@ export async function dryRun(options: {
   const info = getStepUpProcedure(options.procedure);
   if (!info) throw new TRPCError({ code: "NOT_FOUND", message: `${options.procedure} is not a step-up procedure` });
   const parsed = info.schema ? info.schema.safeParse(options.input) : { success: true as const, data: options.input };
-  if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Input does not match the procedure", cause: parsed.error });
+  if (!parsed.success)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Input does not match the procedure", cause: parsed.error });
   const { decision } = await decideCall({
     db: options.db,
     services: options.services,
     session: options.session,
-    request: { ip: options.request.ip, userAgent: options.request.userAgent, deviceToken: readCookie(options.request.headers, DEVICE_COOKIE) },
+    request: {
+      ip: options.request.ip,
+      userAgent: options.request.userAgent,
+      deviceToken: readCookie(options.request.headers, DEVICE_COOKIE),
+    },
     path: options.procedure,
     input: parsed.data,
     declaration: info.declaration,

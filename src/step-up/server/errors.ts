@@ -27,7 +27,10 @@ const FAILURE_CODES: Record<StepUpFailurePayload["code"], { code: TRPC_ERROR_COD
   EXPIRED: { code: "PRECONDITION_FAILED", message: "This verification has expired. Start again." },
   METHOD_NOT_ALLOWED: { code: "BAD_REQUEST", message: "That method cannot be used for this verification." },
   UNAVAILABLE: { code: "SERVICE_UNAVAILABLE", message: "Step-up check unavailable; the call was refused." },
-  RESEND_THROTTLED: { code: "TOO_MANY_REQUESTS", message: "A code was sent a moment ago. Wait before asking for another." },
+  RESEND_THROTTLED: {
+    code: "TOO_MANY_REQUESTS",
+    message: "A code was sent a moment ago. Wait before asking for another.",
+  },
 };
 
 export function stepUpFailure(payload: StepUpFailurePayload): StepUpError {

@@ -15,7 +15,11 @@ export type EnforceOptions<TInput> = DecideOptions<TInput>;
  */
 export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Promise<void> {
   const count = (outcome: CallOutcome) =>
-    countProtectedCall(options.db, { organizationId: options.session.activeOrganizationId, outcome, at: options.services.now() });
+    countProtectedCall(options.db, {
+      organizationId: options.session.activeOrganizationId,
+      outcome,
+      at: options.services.now(),
+    });
   try {
     count(await applyDecision(options, await decideCall(options)));
   } catch (error) {
@@ -26,7 +30,10 @@ export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Pr
 }
 
 /** Lets the call through (saying how) or throws. */
-async function applyDecision<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<"allowed" | "bypassed"> {
+async function applyDecision<TInput>(
+  options: EnforceOptions<TInput>,
+  call: CallDecision,
+): Promise<"allowed" | "bypassed"> {
   const { db, session, request, path } = options;
   const { decision, now, risk } = call;
   const audit = { userId: session.userId, organizationId: session.activeOrganizationId, request, now, path };
@@ -35,7 +42,8 @@ async function applyDecision<TInput>(options: EnforceOptions<TInput>, call: Call
   const satisfied = decision.satisfiedBy;
   if (satisfied?.kind === "not_required") return "allowed";
   // A critical grant is consumed atomically: of two concurrent retries, one passes, one is refused.
-  if (satisfied?.kind === "grant" && (!satisfied.consume || (await consumeGrant(db, satisfied.grantId, now)))) return "allowed";
+  if (satisfied?.kind === "grant" && (!satisfied.consume || (await consumeGrant(db, satisfied.grantId, now))))
+    return "allowed";
   if (satisfied?.kind === "device") {
     await recordBypass(db, { ...audit, deviceId: satisfied.deviceId, level: decision.level, risk });
     return "bypassed";

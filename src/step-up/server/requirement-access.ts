@@ -20,7 +20,13 @@ export async function requireUsableRequirement(options: {
 }): Promise<{ requirement: RequirementRecord; verifier: Verifier }> {
   const { db, session, now, method } = options;
   const { config } = options.services;
-  const lockout = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
+  const lockout = {
+    userId: session.userId,
+    now,
+    maxFailures: config.lockout.maxFailuresPerUser,
+    windowMs: config.lockout.userWindowMs,
+    lockoutMs: config.lockout.userLockoutMs,
+  };
 
   const lockedFor = await userLockoutSeconds(db, lockout);
   if (lockedFor > 0) throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: lockedFor });
@@ -40,7 +46,14 @@ export async function requireUsableRequirement(options: {
   return { requirement, verifier: getVerifier(method) };
 }
 
-export function verifyContext(options: { db: Database; services: StepUpServices; session: AuthSession; request: RequestInfo; requirement: RequirementRecord; now: Date }): VerifyContext {
+export function verifyContext(options: {
+  db: Database;
+  services: StepUpServices;
+  session: AuthSession;
+  request: RequestInfo;
+  requirement: RequirementRecord;
+  now: Date;
+}): VerifyContext {
   const { requirement, services } = options;
   return {
     db: options.db,
@@ -57,7 +70,11 @@ export function verifyContext(options: { db: Database; services: StepUpServices;
 }
 
 /** A requirement is visible only to the session that it was created for; anything else looks absent. */
-export async function requireOwnRequirement(db: Database, requirementId: string, session: AuthSession): Promise<RequirementRecord> {
+export async function requireOwnRequirement(
+  db: Database,
+  requirementId: string,
+  session: AuthSession,
+): Promise<RequirementRecord> {
   const requirement = await getRequirement(db, requirementId);
   if (!requirement || requirement.userId !== session.userId || requirement.sessionId !== session.id) {
     throw new TRPCError({ code: "NOT_FOUND", message: "No such step-up requirement" });

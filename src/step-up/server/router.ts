@@ -7,7 +7,14 @@ import { issueChallenge } from "./challenge";
 import { requireOwnRequirement } from "./requirement-access";
 import { verifyStepUp } from "./verify";
 import { dryRun } from "./dry-run";
-import { cancelRequirement, forgetDevice, listDevices, listPendingRequirements, listVerifications, sessionStatus } from "./store/queries";
+import {
+  cancelRequirement,
+  forgetDevice,
+  listDevices,
+  listPendingRequirements,
+  listVerifications,
+  sessionStatus,
+} from "./store/queries";
 import { findStepUpPayload } from "./errors";
 
 const idSchema = z.string().min(1).max(64);
@@ -27,7 +34,13 @@ export const stepUpRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       try {
-        const outcome = await verifyStepUp({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input });
+        const outcome = await verifyStepUp({
+          db: ctx.db,
+          services: ctx.stepUp,
+          session: ctx.session,
+          request: ctx.request,
+          ...input,
+        });
         if (outcome.status === "fulfilled" && outcome.deviceToken) {
           const maxAge = Math.floor(ctx.stepUp.config.rememberDevice.ttlMs / 1000);
           ctx.resHeaders.append("Set-Cookie", serializeCookie(DEVICE_COOKIE, outcome.deviceToken, maxAge));
@@ -48,10 +61,17 @@ export const stepUpRouter = createTRPCRouter({
     .input(z.object({ requirementId: idSchema, method: z.enum(["passkey", "email_code"]) }))
     .mutation(async ({ ctx, input }) => {
       try {
-        return await issueChallenge({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input });
+        return await issueChallenge({
+          db: ctx.db,
+          services: ctx.stepUp,
+          session: ctx.session,
+          request: ctx.request,
+          ...input,
+        });
       } catch (error) {
         const payload = findStepUpPayload(error);
-        if (payload?.code === "LOCKED" || payload?.code === "RESEND_THROTTLED") ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
+        if (payload?.code === "LOCKED" || payload?.code === "RESEND_THROTTLED")
+          ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
         throw error;
       }
     }),
@@ -59,7 +79,9 @@ export const stepUpRouter = createTRPCRouter({
   /** Dry run: would this procedure with this input need step-up for me now, and why? Creates nothing. */
   evaluate: protectedProcedure
     .input(z.object({ procedure: z.string().min(1).max(200), input: z.unknown().optional() }))
-    .query(({ ctx, input }) => dryRun({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input })),
+    .query(({ ctx, input }) =>
+      dryRun({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input }),
+    ),
 
   /** The session's current level and how long each level stays valid. */
   status: protectedProcedure.query(({ ctx }) => sessionStatus(ctx.db, { session: ctx.session, services: ctx.stepUp })),
@@ -75,8 +97,14 @@ export const stepUpRouter = createTRPCRouter({
   }),
 
   verifications: protectedProcedure
-    .input(z.object({ cursor: idSchema.nullish(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
-    .query(({ ctx, input }) => listVerifications(ctx.db, { userId: ctx.session.userId, cursor: input.cursor ?? null, limit: input.limit })),
+    .input(
+      z
+        .object({ cursor: idSchema.nullish(), limit: z.number().int().min(1).max(100).default(20) })
+        .default({ limit: 20 }),
+    )
+    .query(({ ctx, input }) =>
+      listVerifications(ctx.db, { userId: ctx.session.userId, cursor: input.cursor ?? null, limit: input.limit }),
+    ),
 
   cancel: protectedProcedure.input(z.object({ requirementId: idSchema })).mutation(async ({ ctx, input }) => {
     const requirement = await requireOwnRequirement(ctx.db, input.requirementId, ctx.session);
@@ -84,10 +112,18 @@ export const stepUpRouter = createTRPCRouter({
     return { status: cancelled ? ("cancelled" as const) : requirement.status };
   }),
 
-  devices: protectedProcedure.query(({ ctx }) => listDevices(ctx.db, { userId: ctx.session.userId, now: ctx.stepUp.now() })),
+  devices: protectedProcedure.query(({ ctx }) =>
+    listDevices(ctx.db, { userId: ctx.session.userId, now: ctx.stepUp.now() }),
+  ),
 
   forgetDevice: protectedProcedure.input(z.object({ deviceId: idSchema })).mutation(async ({ ctx, input }) => {
-    const forgotten = await forgetDevice(ctx.db, { userId: ctx.session.userId, organizationId: ctx.session.activeOrganizationId, deviceId: input.deviceId, request: ctx.request, now: ctx.stepUp.now() });
+    const forgotten = await forgetDevice(ctx.db, {
+      userId: ctx.session.userId,
+      organizationId: ctx.session.activeOrganizationId,
+      deviceId: input.deviceId,
+      request: ctx.request,
+      now: ctx.stepUp.now(),
+    });
     return { forgotten };
   }),
 });

@@ -14,8 +14,7 @@ export interface VerifyOptions extends ChallengeOptions {
 }
 
 export type VerifyOutcome =
-  | { status: "pending"; remaining: MethodId[][] }
-  | { status: "fulfilled"; remaining: []; deviceToken: string | null };
+  { status: "pending"; remaining: MethodId[][] } | { status: "fulfilled"; remaining: []; deviceToken: string | null };
 
 /**
  * One factor of a requirement, in a fixed order: rate limit → ownership → state → method → verify → record.
@@ -44,13 +43,35 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
   const { db, services, session, request, method } = options;
   const { config } = services;
   const now = services.now();
-  const { requirement, verifier } = await requireUsableRequirement({ db, services, session, requirementId: options.requirementId, method, now });
+  const { requirement, verifier } = await requireUsableRequirement({
+    db,
+    services,
+    session,
+    requirementId: options.requirementId,
+    method,
+    now,
+  });
 
   const context = verifyContext({ db, services, session, request, requirement, now });
   const result = await verifier.verify(context, options.credential);
-  if (!result.ok) return failAttempt({ ...options, requirement, failure: result.failure, detail: result.detail ?? null, config, now });
+  if (!result.ok)
+    return failAttempt({
+      ...options,
+      requirement,
+      failure: result.failure,
+      detail: result.detail ?? null,
+      config,
+      now,
+    });
 
-  const outcome = await recordVerifiedMethod(db, { requirement, method, request, now, rememberDevice: options.rememberDevice, config });
+  const outcome = await recordVerifiedMethod(db, {
+    requirement,
+    method,
+    request,
+    now,
+    rememberDevice: options.rememberDevice,
+    config,
+  });
   if (outcome.status === "pending") {
     return { status: "pending", remaining: remainingMethods(requirement.methods, new Set(outcome.verifiedMethods)) };
   }
@@ -58,21 +79,50 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
 }
 
 async function failAttempt(
-  options: VerifyOptions & { requirement: RequirementRecord; failure: VerifyFailure; detail: FailureDetail | null; config: StepUpConfig; now: Date },
+  options: VerifyOptions & {
+    requirement: RequirementRecord;
+    failure: VerifyFailure;
+    detail: FailureDetail | null;
+    config: StepUpConfig;
+    now: Date;
+  },
 ): Promise<never> {
   const { db, requirement, config, now, session } = options;
-  const lockoutOptions = { userId: session.userId, now, maxFailures: config.lockout.maxFailuresPerUser, windowMs: config.lockout.userWindowMs, lockoutMs: config.lockout.userLockoutMs };
+  const lockoutOptions = {
+    userId: session.userId,
+    now,
+    maxFailures: config.lockout.maxFailuresPerUser,
+    windowMs: config.lockout.userWindowMs,
+    lockoutMs: config.lockout.userLockoutMs,
+  };
   const windowStart = new Date(now.getTime() - config.lockout.userWindowMs);
   const userFailures = (await countRecentFailures(db, session.userId, windowStart)) + 1;
   const requirementFailures = requirement.failedAttempts + 1;
   const lockedScope =
-    userFailures >= config.lockout.maxFailuresPerUser ? "user" : requirementFailures >= config.lockout.maxFailuresPerRequirement ? "requirement" : null;
-  await recordFailedAttempt(db, { requirement, method: options.method, request: options.request, now, failure: options.failure, detail: options.detail, lockedScope, userFailures });
+    userFailures >= config.lockout.maxFailuresPerUser
+      ? "user"
+      : requirementFailures >= config.lockout.maxFailuresPerRequirement
+        ? "requirement"
+        : null;
+  await recordFailedAttempt(db, {
+    requirement,
+    method: options.method,
+    request: options.request,
+    now,
+    failure: options.failure,
+    detail: options.detail,
+    lockedScope,
+    userFailures,
+  });
   if (lockedScope === "user") {
     throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: await userLockoutSeconds(db, lockoutOptions) });
   }
   if (lockedScope === "requirement") {
     throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
   }
-  throw stepUpFailure({ code: "INVALID_CREDENTIAL", requirementId: requirement.id, attemptsLeft: config.lockout.maxFailuresPerRequirement - requirementFailures });
+  throw stepUpFailure({
+    code: "INVALID_CREDENTIAL",
+    requirementId: requirement.id,
+    attemptsLeft: config.lockout.maxFailuresPerRequirement - requirementFailures,
+  });
 }

@@ -94,7 +94,8 @@ export async function readBalance(page: Page): Promise<number> {
 export function expirePendingRequirements(): number {
   const db = new Database(E2E_DATABASE_FILE);
   try {
-    return db.prepare(`UPDATE "StepUpRequirement" SET "expiresAt" = "createdAt" WHERE "status" = 'pending'`).run().changes;
+    return db.prepare(`UPDATE "StepUpRequirement" SET "expiresAt" = "createdAt" WHERE "status" = 'pending'`).run()
+      .changes;
   } finally {
     db.close();
   }
@@ -109,7 +110,8 @@ export async function chooseMethod(page: Page, name: string | RegExp): Promise<v
   const picker = dialog.getByRole("group", { name: "Choose how to verify" });
   const field = dialog.locator("form");
   await expect(picker.or(field)).toBeVisible();
-  if (await picker.isVisible()) await picker.getByRole("button", { name: typeof name === "string" ? new RegExp(`^${name}$`) : name }).click();
+  if (await picker.isVisible())
+    await picker.getByRole("button", { name: typeof name === "string" ? new RegExp(`^${name}$`) : name }).click();
 }
 
 /** Completes a password-only verification (bob, admin and gina at medium, or degraded above). */
@@ -129,7 +131,8 @@ const totpSteps = new Map<string, number>();
  */
 export async function totpFor(secret: string): Promise<string> {
   const last = totpSteps.get(secret) ?? -1;
-  if (Math.floor(Date.now() / 30_000) <= last) await new Promise((r) => setTimeout(r, (last + 1) * 30_000 - Date.now() + 250));
+  if (Math.floor(Date.now() / 30_000) <= last)
+    await new Promise((r) => setTimeout(r, (last + 1) * 30_000 - Date.now() + 250));
   totpSteps.set(secret, Math.floor(Date.now() / 30_000));
   return generate({ secret, guardrails, epoch: Math.floor(Date.now() / 1000) });
 }
@@ -158,7 +161,10 @@ export interface VirtualAuthenticator {
  * Chrome's virtual authenticator (DevTools Protocol WebAuthn domain): a platform authenticator
  * with resident keys and user verification, answering without any browser UI.
  */
-export async function addVirtualAuthenticator(page: Page, options: { isUserVerified?: boolean } = {}): Promise<VirtualAuthenticator> {
+export async function addVirtualAuthenticator(
+  page: Page,
+  options: { isUserVerified?: boolean } = {},
+): Promise<VirtualAuthenticator> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
@@ -172,7 +178,8 @@ export async function addVirtualAuthenticator(page: Page, options: { isUserVerif
     },
   });
   return {
-    setUserVerified: async (isUserVerified) => void (await cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified })),
+    setUserVerified: async (isUserVerified) =>
+      void (await cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified })),
     clearCredentials: async () => void (await cdp.send("WebAuthn.clearCredentials", { authenticatorId })),
   };
 }

@@ -49,23 +49,54 @@ export function createSoftwareAuthenticator() {
       return counter;
     },
 
-    register(options: PublicKeyCredentialCreationOptionsJSON, overrides: CeremonyOverrides = {}): RegistrationResponseJSON {
-      const clientDataJSON = clientData("webauthn.create", overrides.challenge ?? options.challenge, overrides.origin ?? TEST_ORIGIN);
-      const authData = authenticatorData({ ...overrides, rpId: overrides.rpId ?? options.rp.id ?? TEST_RP_ID }, nextCounter(overrides), attestedCredential(credentialId, publicKey));
-      const attestationObject = isoCBOR.encode(new Map<string | number, Cbor>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]));
+    register(
+      options: PublicKeyCredentialCreationOptionsJSON,
+      overrides: CeremonyOverrides = {},
+    ): RegistrationResponseJSON {
+      const clientDataJSON = clientData(
+        "webauthn.create",
+        overrides.challenge ?? options.challenge,
+        overrides.origin ?? TEST_ORIGIN,
+      );
+      const authData = authenticatorData(
+        { ...overrides, rpId: overrides.rpId ?? options.rp.id ?? TEST_RP_ID },
+        nextCounter(overrides),
+        attestedCredential(credentialId, publicKey),
+      );
+      const attestationObject = isoCBOR.encode(
+        new Map<string | number, Cbor>([
+          ["fmt", "none"],
+          ["attStmt", new Map()],
+          ["authData", authData],
+        ]),
+      );
       return {
         id: credentialId,
         rawId: credentialId,
         type: "public-key",
-        response: { clientDataJSON: isoBase64URL.fromBuffer(clientDataJSON), attestationObject: isoBase64URL.fromBuffer(attestationObject), transports: ["internal"] },
+        response: {
+          clientDataJSON: isoBase64URL.fromBuffer(clientDataJSON),
+          attestationObject: isoBase64URL.fromBuffer(attestationObject),
+          transports: ["internal"],
+        },
         clientExtensionResults: {},
         authenticatorAttachment: "platform",
       };
     },
 
-    authenticate(options: PublicKeyCredentialRequestOptionsJSON, overrides: CeremonyOverrides = {}): AuthenticationResponseJSON {
-      const clientDataJSON = clientData("webauthn.get", overrides.challenge ?? options.challenge, overrides.origin ?? TEST_ORIGIN);
-      const authData = authenticatorData({ ...overrides, rpId: overrides.rpId ?? options.rpId ?? TEST_RP_ID }, nextCounter(overrides));
+    authenticate(
+      options: PublicKeyCredentialRequestOptionsJSON,
+      overrides: CeremonyOverrides = {},
+    ): AuthenticationResponseJSON {
+      const clientDataJSON = clientData(
+        "webauthn.get",
+        overrides.challenge ?? options.challenge,
+        overrides.origin ?? TEST_ORIGIN,
+      );
+      const authData = authenticatorData(
+        { ...overrides, rpId: overrides.rpId ?? options.rpId ?? TEST_RP_ID },
+        nextCounter(overrides),
+      );
       const signature = signAssertion(privateKey, authData, clientDataJSON);
       return {
         id: credentialId,
@@ -89,9 +120,15 @@ function clientData(type: string, challenge: string, origin: string): Uint8Array
   return new Uint8Array(Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false })));
 }
 
-function authenticatorData(options: CeremonyOverrides & { rpId: string }, signCount: number, attested?: Uint8Array): Uint8Array<ArrayBuffer> {
+function authenticatorData(
+  options: CeremonyOverrides & { rpId: string },
+  signCount: number,
+  attested?: Uint8Array,
+): Uint8Array<ArrayBuffer> {
   const flags =
-    (options.userPresent === false ? 0 : FLAG_USER_PRESENT) | (options.userVerified === false ? 0 : FLAG_USER_VERIFIED) | (attested ? FLAG_ATTESTED_CREDENTIAL : 0);
+    (options.userPresent === false ? 0 : FLAG_USER_PRESENT) |
+    (options.userVerified === false ? 0 : FLAG_USER_VERIFIED) |
+    (attested ? FLAG_ATTESTED_CREDENTIAL : 0);
   const count = Buffer.alloc(4);
   count.writeUInt32BE(signCount);
   const rpIdHash = createHash("sha256").update(options.rpId).digest();
@@ -114,7 +151,11 @@ function attestedCredential(credentialId: string, publicKey: KeyObject): Uint8Ar
   return Buffer.concat([Buffer.alloc(16), length, id, isoCBOR.encode(coseKey)]);
 }
 
-function signAssertion(privateKey: KeyObject, authData: Uint8Array, clientDataJSON: Uint8Array): Uint8Array<ArrayBuffer> {
+function signAssertion(
+  privateKey: KeyObject,
+  authData: Uint8Array,
+  clientDataJSON: Uint8Array,
+): Uint8Array<ArrayBuffer> {
   const clientDataHash = createHash("sha256").update(clientDataJSON).digest();
   // Node signs EC keys in DER, which is what WebAuthn carries.
   return new Uint8Array(sign("sha256", Buffer.concat([authData, clientDataHash]), privateKey));

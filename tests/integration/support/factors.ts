@@ -16,20 +16,33 @@ export async function withAliceHigh<T>(client: Client, clock: Clock, call: (api:
 /** Registers `authenticator` as a passkey of the signed-in user (the session must already hold a high grant). */
 export async function registerPasskey(client: Client, authenticator: SoftwareAuthenticator, name = "Test key") {
   const { options } = await client.call((api) => api.security.passkeys.beginRegistration());
-  return client.call((api) => api.security.passkeys.finishRegistration({ name, response: JSON.stringify(authenticator.register(options)) }));
+  return client.call((api) =>
+    api.security.passkeys.finishRegistration({ name, response: JSON.stringify(authenticator.register(options)) }),
+  );
 }
 
 /** One passkey factor through the public API: challenge → the authenticator signs → verify. */
-export async function verifyWithPasskey(client: Client, requirementId: string, authenticator: SoftwareAuthenticator, overrides: CeremonyOverrides = {}) {
+export async function verifyWithPasskey(
+  client: Client,
+  requirementId: string,
+  authenticator: SoftwareAuthenticator,
+  overrides: CeremonyOverrides = {},
+) {
   const challenge = await client.call((api) => api.stepUp.challenge({ requirementId, method: "passkey" }));
   if (challenge.method !== "passkey") throw new Error("expected a passkey challenge");
   const credential = JSON.stringify(authenticator.authenticate(challenge.options, overrides));
-  return { credential, result: client.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential })) };
+  return {
+    credential,
+    result: client.call((api) => api.stepUp.verify({ requirementId, method: "passkey", credential })),
+  };
 }
 
 /** The code in the newest dev-outbox email to `to`. */
 export async function latestEmailCode(db: Database, to: string): Promise<string> {
-  const email = await db.outboxEmail.findFirstOrThrow({ where: { to }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const email = await db.outboxEmail.findFirstOrThrow({
+    where: { to },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   const code = /\b(\d{6})\b/.exec(email.text)?.[1];
   if (!code) throw new Error(`No code in the email: ${email.text}`);
   return code;

@@ -58,7 +58,12 @@ export function ApiKeys() {
                   <strong>{key.name}</strong> <code>{key.prefix}…</code>
                   <span className="muted small"> created {formatDate(key.createdAt)}</span>
                 </span>
-                <button type="button" className="button secondary small" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: key.id })}>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ id: key.id })}
+                >
                   Revoke<span className="visually-hidden"> {key.name}</span>
                 </button>
               </li>

@@ -13,7 +13,9 @@ export default async function TransfersPage() {
       <div className="grid">
         <section className="card" aria-labelledby="new-transfer-title">
           <h2 id="new-transfer-title">New transfer</h2>
-          <p className="muted small">Under 1,000 needs medium assurance, up to 10,000 high, and 10,000 or more a passkey for that one transfer.</p>
+          <p className="muted small">
+            Under 1,000 needs medium assurance, up to 10,000 high, and 10,000 or more a passkey for that one transfer.
+          </p>
           <TransferForm />
         </section>
         <section className="card" aria-labelledby="history-title">

@@ -26,7 +26,11 @@ export function TransferForm() {
     const form = event.currentTarget;
     const data = new FormData(form);
     create.mutate(
-      { to: String(data.get("to")), amount: Number(data.get("amount")), currency: String(data.get("currency")) as Currency },
+      {
+        to: String(data.get("to")),
+        amount: Number(data.get("amount")),
+        currency: String(data.get("currency")) as Currency,
+      },
       { onSuccess: () => form.reset() },
     );
   }

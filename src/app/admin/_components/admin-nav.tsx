@@ -20,7 +20,10 @@ export function AdminNav() {
       <ul>
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={pathname === link.href ? "page" : pathname.startsWith(`${link.href}/`) ? "true" : undefined}>
+            <Link
+              href={link.href}
+              aria-current={pathname === link.href ? "page" : pathname.startsWith(`${link.href}/`) ? "true" : undefined}
+            >
               {link.label}
             </Link>
           </li>

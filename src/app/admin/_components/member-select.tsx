@@ -16,7 +16,11 @@ export function MemberSelect({ label, value, onChange, emptyLabel }: MemberSelec
   const members = api.admin.members.useQuery();
   return (
     <SelectField label={label} value={value} onChange={onChange} loading={!members.data}>
-      {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : value === "" && <option value="">Choose a member…</option>}
+      {emptyLabel !== undefined ? (
+        <option value="">{emptyLabel}</option>
+      ) : (
+        value === "" && <option value="">Choose a member…</option>
+      )}
       {members.data?.map((m) => (
         <option key={m.id} value={m.id}>
           {m.name} ({m.email})

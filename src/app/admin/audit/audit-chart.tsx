@@ -7,11 +7,23 @@ import { FormStatus } from "../../_components/form-status";
 type ChartDays = RouterOutputs["admin"]["audit"]["chart"];
 
 // Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito, then greys).
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8a6d00", "#000000", "#6b7280", "#9ca3af"];
+const PALETTE = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#D55E00",
+  "#CC79A7",
+  "#56B4E9",
+  "#8a6d00",
+  "#000000",
+  "#6b7280",
+  "#9ca3af",
+];
 
 function toSeries(days: ChartDays) {
   const totals = new Map<string, number>();
-  for (const day of days) for (const [type, n] of Object.entries(day.counts)) totals.set(type, (totals.get(type) ?? 0) + n);
+  for (const day of days)
+    for (const [type, n] of Object.entries(day.counts)) totals.set(type, (totals.get(type) ?? 0) + n);
   const types = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([type]) => type);
   const rows = days.map((day) => ({ day: day.day, ...day.counts }));
   return { types, rows };
@@ -27,14 +39,28 @@ export function AuditChart({ from, to }: { from: Date; to: Date }) {
   return (
     <figure className="chart">
       <div className="chart-canvas" aria-hidden="true">
-        <BarChart responsive width="100%" height={320} data={rows} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <BarChart
+          responsive
+          width="100%"
+          height={320}
+          data={rows}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} />
           <YAxis allowDecimals={false} width={48} />
           <Tooltip />
           <Legend />
           {types.map((type, i) => (
-            <Bar key={type} dataKey={type} name={type} stackId="events" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+            <Bar
+              key={type}
+              dataKey={type}
+              name={type}
+              stackId="events"
+              fill={PALETTE[i % PALETTE.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </div>

@@ -28,7 +28,13 @@ describe("audit filter", () => {
   });
 
   it("exports the same filter the table shows", () => {
-    const href = toCsvHref({ userId: "u1", type: "stepup.verified", severity: "", from: "2026-11-20", to: "2026-11-21" });
+    const href = toCsvHref({
+      userId: "u1",
+      type: "stepup.verified",
+      severity: "",
+      from: "2026-11-20",
+      to: "2026-11-21",
+    });
     const url = new URL(href, "http://localhost");
     expect(url.pathname).toBe("/api/admin/audit.csv");
     expect(Object.fromEntries(url.searchParams)).toEqual({

@@ -23,7 +23,13 @@ export function formatDay(date: Date): string {
 
 /** The last `days` days, today included. */
 export function defaultFilter(now: Date, days = 7): AuditFilter {
-  return { userId: "", type: "", severity: "", from: formatDay(new Date(now.getTime() - (days - 1) * DAY_MS)), to: formatDay(now) };
+  return {
+    userId: "",
+    type: "",
+    severity: "",
+    from: formatDay(new Date(now.getTime() - (days - 1) * DAY_MS)),
+    to: formatDay(now),
+  };
 }
 
 /** Start of the `from` day and end of the `to` day, both inclusive, in UTC like the chart's days. */

@@ -26,14 +26,26 @@ function formatSeconds(seconds: number | null): string {
 /** Each card: a figure and the counts it comes from, so a rate over 3 calls is not mistaken for a trend. */
 function describe(m: Metrics) {
   return [
-    { label: "Step-ups per 100 protected calls", value: m.stepUpRatePer100 === null ? "—" : decimal.format(m.stepUpRatePer100), detail: `${m.stepUpsRequired} of ${m.protectedCalls} calls` },
+    {
+      label: "Step-ups per 100 protected calls",
+      value: m.stepUpRatePer100 === null ? "—" : decimal.format(m.stepUpRatePer100),
+      detail: `${m.stepUpsRequired} of ${m.protectedCalls} calls`,
+    },
     {
       label: "Verification success rate",
       value: formatPercent(m.verificationSuccessRate),
       detail: plural(m.verificationAttempts, "attempt"),
     },
-    { label: "Median time to fulfil", value: formatSeconds(m.medianSecondsToFulfil), detail: "from requirement to grant" },
-    { label: "Remembered-device bypass rate", value: formatPercent(m.deviceBypassRate), detail: plural(m.deviceBypasses, "bypass", "bypasses") },
+    {
+      label: "Median time to fulfil",
+      value: formatSeconds(m.medianSecondsToFulfil),
+      detail: "from requirement to grant",
+    },
+    {
+      label: "Remembered-device bypass rate",
+      value: formatPercent(m.deviceBypassRate),
+      detail: plural(m.deviceBypasses, "bypass", "bypasses"),
+    },
     { label: "Lockouts", value: String(m.lockouts), detail: "after too many failed attempts" },
   ];
 }

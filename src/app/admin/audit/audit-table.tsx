@@ -12,9 +12,15 @@ type AuditRow = RouterOutputs["admin"]["audit"]["list"]["items"][number];
 const column = createColumnHelper<AuditRow>();
 
 const COLUMNS = [
-  column.accessor("createdAt", { header: "When", cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{formatDate(c.getValue())}</time> }),
+  column.accessor("createdAt", {
+    header: "When",
+    cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{formatDate(c.getValue())}</time>,
+  }),
   column.accessor("type", { header: "Event", cell: (c) => <code>{c.getValue()}</code> }),
-  column.accessor("severity", { header: "Severity", cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span> }),
+  column.accessor("severity", {
+    header: "Severity",
+    cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span>,
+  }),
   column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
   column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
   column.accessor("data", { header: "Details", cell: (c) => <EventData data={c.getValue()} /> }),
@@ -24,7 +30,8 @@ const SUMMARY_CHARS = 60;
 
 /** A one-line summary of the event's JSON data that opens to the whole of it (before/after of a policy change). */
 function EventData({ data }: { data: unknown }) {
-  if (data === null || data === undefined || (typeof data === "object" && Object.keys(data).length === 0)) return <span className="muted">—</span>;
+  if (data === null || data === undefined || (typeof data === "object" && Object.keys(data).length === 0))
+    return <span className="muted">—</span>;
   const line = typeof data === "string" ? data : JSON.stringify(data);
   if (line.length <= SUMMARY_CHARS) return <code className="details">{line}</code>;
   return (
@@ -38,9 +45,16 @@ function EventData({ data }: { data: unknown }) {
 }
 
 export function AuditTable({ filter }: { filter: AuditFilter }) {
-  const list = api.admin.audit.list.useInfiniteQuery(toListInput(filter), { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const list = api.admin.audit.list.useInfiniteQuery(toListInput(filter), {
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const table = useReactTable({ data: rows, columns: COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useReactTable({
+    data: rows,
+    columns: COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+  });
 
   return (
     <section className="card" aria-labelledby="events-title" aria-busy={list.isFetching}>
@@ -78,10 +92,17 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
       )}
       <div className="row load-more">
         <p className="muted small" role="status">
-          {list.data ? `Showing ${rows.length} event${rows.length === 1 ? "" : "s"}${list.hasNextPage ? "" : ", all loaded"}.` : ""}
+          {list.data
+            ? `Showing ${rows.length} event${rows.length === 1 ? "" : "s"}${list.hasNextPage ? "" : ", all loaded"}.`
+            : ""}
         </p>
         {list.hasNextPage && (
-          <button type="button" className="button secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
             {list.isFetchingNextPage ? "Loading…" : "Load more"}
           </button>
         )}

@@ -39,13 +39,24 @@ export function AuditView() {
         </SelectField>
         <label className="field">
           <span>From</span>
-          <input type="date" value={filter.from} max={filter.to} required onChange={(e) => set("from", e.target.value)} />
+          <input
+            type="date"
+            value={filter.from}
+            max={filter.to}
+            required
+            onChange={(e) => set("from", e.target.value)}
+          />
         </label>
         <label className="field">
           <span>To</span>
           <input type="date" value={filter.to} min={filter.from} required onChange={(e) => set("to", e.target.value)} />
         </label>
-        <a className="button secondary export" href={valid ? toCsvHref(filter) : undefined} aria-disabled={!valid} download>
+        <a
+          className="button secondary export"
+          href={valid ? toCsvHref(filter) : undefined}
+          aria-disabled={!valid}
+          download
+        >
           Export CSV
         </a>
       </form>

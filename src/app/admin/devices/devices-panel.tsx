@@ -20,8 +20,14 @@ export function DevicesPanel() {
     setMessage(text);
     await utils.admin.devices.list.invalidate();
   };
-  const revoke = api.admin.devices.revoke.useMutation({ onMutate: () => setMessage(null), onSuccess: () => done("Device revoked.") });
-  const removePasskey = api.admin.devices.removePasskey.useMutation({ onMutate: () => setMessage(null), onSuccess: () => done("Passkey removed.") });
+  const revoke = api.admin.devices.revoke.useMutation({
+    onMutate: () => setMessage(null),
+    onSuccess: () => done("Device revoked."),
+  });
+  const removePasskey = api.admin.devices.removePasskey.useMutation({
+    onMutate: () => setMessage(null),
+    onSuccess: () => done("Passkey removed."),
+  });
 
   return (
     <div className="stack">
@@ -31,12 +37,24 @@ export function DevicesPanel() {
       <FormStatus error={lists.error ?? revoke.error ?? removePasskey.error} success={message} />
       <section className="card" aria-labelledby="devices-title" aria-busy={lists.isFetching}>
         <h2 id="devices-title">Remembered devices</h2>
-        {lists.data ? <DeviceTable devices={lists.data.devices} pending={revoke.isPending} onRevoke={(deviceId) => revoke.mutate({ deviceId })} /> : <p className="muted">Loading…</p>}
+        {lists.data ? (
+          <DeviceTable
+            devices={lists.data.devices}
+            pending={revoke.isPending}
+            onRevoke={(deviceId) => revoke.mutate({ deviceId })}
+          />
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
       </section>
       <section className="card" aria-labelledby="passkeys-title" aria-busy={lists.isFetching}>
         <h2 id="passkeys-title">Passkeys</h2>
         {lists.data ? (
-          <PasskeyTable passkeys={lists.data.passkeys} pending={removePasskey.isPending} onRemove={(passkeyId) => removePasskey.mutate({ passkeyId })} />
+          <PasskeyTable
+            passkeys={lists.data.passkeys}
+            pending={removePasskey.isPending}
+            onRemove={(passkeyId) => removePasskey.mutate({ passkeyId })}
+          />
         ) : (
           <p className="muted">Loading…</p>
         )}
@@ -45,7 +63,15 @@ export function DevicesPanel() {
   );
 }
 
-function DeviceTable({ devices, pending, onRevoke }: { devices: Lists["devices"]; pending: boolean; onRevoke: (id: string) => void }) {
+function DeviceTable({
+  devices,
+  pending,
+  onRevoke,
+}: {
+  devices: Lists["devices"];
+  pending: boolean;
+  onRevoke: (id: string) => void;
+}) {
   if (devices.length === 0) return <p className="muted">No remembered devices.</p>;
   return (
     <div className="table-scroll">
@@ -78,7 +104,12 @@ function DeviceTable({ devices, pending, onRevoke }: { devices: Lists["devices"]
                 {d.revokedAt ? (
                   <span className="badge">Revoked</span>
                 ) : (
-                  <button type="button" className="button secondary small" disabled={pending} onClick={() => onRevoke(d.id)}>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={pending}
+                    onClick={() => onRevoke(d.id)}
+                  >
                     Revoke<span className="visually-hidden"> {`${describeUserAgent(d.label)} of ${d.userEmail}`}</span>
                   </button>
                 )}
@@ -91,7 +122,15 @@ function DeviceTable({ devices, pending, onRevoke }: { devices: Lists["devices"]
   );
 }
 
-function PasskeyTable({ passkeys, pending, onRemove }: { passkeys: Lists["passkeys"]; pending: boolean; onRemove: (id: string) => void }) {
+function PasskeyTable({
+  passkeys,
+  pending,
+  onRemove,
+}: {
+  passkeys: Lists["passkeys"];
+  pending: boolean;
+  onRemove: (id: string) => void;
+}) {
   const [confirming, setConfirming] = useState<string | null>(null);
   if (passkeys.length === 0) return <p className="muted">No passkeys.</p>;
   return (
@@ -118,7 +157,12 @@ function PasskeyTable({ passkeys, pending, onRemove }: { passkeys: Lists["passke
               <td className="actions">
                 {confirming === p.id ? (
                   <span className="confirm" role="group" aria-label={`Remove ${p.name}?`}>
-                    <button type="button" className="button danger small" disabled={pending} onClick={() => onRemove(p.id)}>
+                    <button
+                      type="button"
+                      className="button danger small"
+                      disabled={pending}
+                      onClick={() => onRemove(p.id)}
+                    >
                       Confirm remove
                     </button>
                     <button type="button" className="button secondary small" onClick={() => setConfirming(null)}>

@@ -10,8 +10,8 @@ export default async function DevicesPage() {
     <>
       <h1>Devices and passkeys</h1>
       <p className="muted lead">
-        Remembered devices skip step-up up to the level they were verified at. Revoking one makes its owner verify again; removing a passkey
-        is recorded in the audit log.
+        Remembered devices skip step-up up to the level they were verified at. Revoking one makes its owner verify
+        again; removing a passkey is recorded in the audit log.
       </p>
       <DevicesPanel />
     </>

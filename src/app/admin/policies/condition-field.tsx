@@ -5,10 +5,19 @@ import { api } from "@/trpc/react";
 import { useDebouncedValue } from "../_components/use-debounced-value";
 
 /** The expression of a condition rule, checked by the server's CEL parser as the admin types. */
-export function ConditionField({ expression, onChange }: { expression: string; onChange: (expression: string) => void }) {
+export function ConditionField({
+  expression,
+  onChange,
+}: {
+  expression: string;
+  onChange: (expression: string) => void;
+}) {
   const id = useId();
   const debounced = useDebouncedValue(expression.trim(), 350);
-  const check = api.admin.policies.checkCondition.useQuery({ expression: debounced }, { enabled: debounced !== "", staleTime: Infinity });
+  const check = api.admin.policies.checkCondition.useQuery(
+    { expression: debounced },
+    { enabled: debounced !== "", staleTime: Infinity },
+  );
   const settled = debounced === expression.trim() && !check.isFetching;
   const invalid = settled && check.data?.ok === false;
   return (
@@ -24,14 +33,23 @@ export function ConditionField({ expression, onChange }: { expression: string; o
         placeholder="risk > 0.8 && amount.value > 1000"
         onChange={(e) => onChange(e.target.value)}
       />
-      <p id={`${id}-check`} className={`check ${invalid ? "error-text" : settled && check.data?.ok ? "" : "pending"}`} aria-live="polite">
+      <p
+        id={`${id}-check`}
+        className={`check ${invalid ? "error-text" : settled && check.data?.ok ? "" : "pending"}`}
+        aria-live="polite"
+      >
         {describeCheck(expression.trim(), settled, check.data, check.error)}
       </p>
     </div>
   );
 }
 
-function describeCheck(expression: string, settled: boolean, data: { ok: boolean; message?: string } | undefined, error: unknown): string {
+function describeCheck(
+  expression: string,
+  settled: boolean,
+  data: { ok: boolean; message?: string } | undefined,
+  error: unknown,
+): string {
   if (expression === "") return "Enter an expression.";
   if (!settled) return "Checking…";
   if (error) return "Could not check the expression right now.";

@@ -16,8 +16,8 @@ export default async function PoliciesPage() {
         </Link>
       </div>
       <p className="muted lead">
-        A call needs the highest level among its procedure’s own minimum and every matching rule. Policies can raise a level, never lower it.
-        Report-only policies record what they would require without refusing anything.
+        A call needs the highest level among its procedure’s own minimum and every matching rule. Policies can raise a
+        level, never lower it. Report-only policies record what they would require without refusing anything.
       </p>
       <PolicyList />
     </>

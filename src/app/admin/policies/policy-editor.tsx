@@ -64,7 +64,11 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
     <div className="editor-layout">
       <form className="card stack" onSubmit={submit} aria-labelledby="policy-form-title">
         <h2 id="policy-form-title">{readOnly ? "Global policy (read-only)" : "Details and rules"}</h2>
-        {readOnly && <p className="notice">Global policies apply to every organization. Organization admins can read them but not change them.</p>}
+        {readOnly && (
+          <p className="notice">
+            Global policies apply to every organization. Organization admins can read them but not change them.
+          </p>
+        )}
         <fieldset className="plain stack" disabled={readOnly}>
           <div className="form-grid">
             <label className="field span-2">
@@ -75,10 +79,21 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
               <span>Description</span>
               <input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} />
             </label>
-            <MemberSelect label="Applies to" value={userId} onChange={setUserId} emptyLabel="Everyone in the organization" />
+            <MemberSelect
+              label="Applies to"
+              value={userId}
+              onChange={setUserId}
+              emptyLabel="Everyone in the organization"
+            />
             <label className="field">
               <span>Priority</span>
-              <input type="number" step={1} value={priority} onChange={(e) => setPriority(Number(e.target.value))} required />
+              <input
+                type="number"
+                step={1}
+                value={priority}
+                onChange={(e) => setPriority(Number(e.target.value))}
+                required
+              />
             </label>
             <SelectField label="Mode" value={mode} onChange={(v) => setMode(v as Mode)}>
               <option value="enforce">Enforce</option>
@@ -91,14 +106,28 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
           </div>
 
           <div className="view-switch" role="group" aria-label="Edit rules as">
-            <button type="button" className="button secondary small" aria-pressed={view === "form"} onClick={() => switchView("form")}>
+            <button
+              type="button"
+              className="button secondary small"
+              aria-pressed={view === "form"}
+              onClick={() => switchView("form")}
+            >
               Form
             </button>
-            <button type="button" className="button secondary small" aria-pressed={view === "json"} onClick={() => switchView("json")}>
+            <button
+              type="button"
+              className="button secondary small"
+              aria-pressed={view === "json"}
+              onClick={() => switchView("json")}
+            >
               JSON
             </button>
           </div>
-          {view === "form" ? <RuleSections rules={rules} onChange={setRules} /> : <RulesJson rules={rules} onCheck={setJsonCheck} />}
+          {view === "form" ? (
+            <RuleSections rules={rules} onChange={setRules} />
+          ) : (
+            <RulesJson rules={rules} onCheck={setJsonCheck} />
+          )}
         </fieldset>
 
         {problems.length > 0 && (
@@ -132,8 +161,17 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
             Include this policy as a draft (as if saved)
           </label>
         )}
-        {!readOnly && useDraft && !current.ok && <p className="notice small">The draft is left out until its rules are valid.</p>}
-        <Simulator draft={!readOnly && useDraft && current.ok ? { id: policy?.id, userId: userId || null, rules: current.rules, mode, priority } : undefined} compact />
+        {!readOnly && useDraft && !current.ok && (
+          <p className="notice small">The draft is left out until its rules are valid.</p>
+        )}
+        <Simulator
+          draft={
+            !readOnly && useDraft && current.ok
+              ? { id: policy?.id, userId: userId || null, rules: current.rules, mode, priority }
+              : undefined
+          }
+          compact
+        />
       </section>
     </div>
   );

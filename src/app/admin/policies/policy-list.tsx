@@ -21,7 +21,10 @@ export function PolicyList() {
     onMutate: () => setMessage(null),
     onSuccess: (p) => onSuccess(`${p.name} ${p.enabled ? "enabled" : "disabled"}.`),
   });
-  const remove = api.admin.policies.delete.useMutation({ onMutate: () => setMessage(null), onSuccess: () => onSuccess("Policy deleted.") });
+  const remove = api.admin.policies.delete.useMutation({
+    onMutate: () => setMessage(null),
+    onSuccess: () => onSuccess("Policy deleted."),
+  });
 
   if (policies.error) return <FormStatus error={policies.error} />;
   if (!policies.data) return <p className="muted">Loading policies…</p>;

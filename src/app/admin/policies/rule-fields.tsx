@@ -15,16 +15,39 @@ function readNumber(value: string): number | undefined {
   return value.trim() === "" ? undefined : Number(value);
 }
 
-function TextField({ label, value, onChange, placeholder }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string }) {
+function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+}) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} />
+      <input
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </label>
   );
 }
 
-function NumberField(props: { label: string; value: number | undefined; onChange: (v: number | undefined) => void; min?: number; max?: number; step?: number }) {
+function NumberField(props: {
+  label: string;
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
   return (
     <label className="field">
       <span>{props.label}</span>
@@ -45,14 +68,22 @@ function NumberField(props: { label: string; value: number | undefined; onChange
 function CommonFields({ rule, onChange }: RuleFieldsProps<Rule>) {
   return (
     <>
-      <SelectField label="Level required" value={rule.level} onChange={(level) => onChange({ ...rule, level: level as Level })}>
+      <SelectField
+        label="Level required"
+        value={rule.level}
+        onChange={(level) => onChange({ ...rule, level: level as Level })}
+      >
         {RULE_LEVELS.map((level) => (
           <option key={level}>{level}</option>
         ))}
       </SelectField>
       <label className="field span-2">
         <span>Reason shown to the user (optional)</span>
-        <input value={rule.description ?? ""} maxLength={200} onChange={(e) => onChange({ ...rule, description: e.target.value || undefined })} />
+        <input
+          value={rule.description ?? ""}
+          maxLength={200}
+          onChange={(e) => onChange({ ...rule, description: e.target.value || undefined })}
+        />
       </label>
     </>
   );
@@ -62,26 +93,63 @@ function CommonFields({ rule, onChange }: RuleFieldsProps<Rule>) {
 function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
   switch (rule.kind) {
     case "procedure":
-      return <TextField label="Pattern" value={rule.pattern} placeholder="account.*" onChange={(pattern) => onChange({ ...rule, pattern })} />;
+      return (
+        <TextField
+          label="Pattern"
+          value={rule.pattern}
+          placeholder="account.*"
+          onChange={(pattern) => onChange({ ...rule, pattern })}
+        />
+      );
     case "amount":
       return (
         <>
-          <NumberField label="Minimum (inclusive)" min={0} value={rule.min} onChange={(min) => onChange({ ...rule, min })} />
-          <NumberField label="Maximum (exclusive)" min={0} value={rule.max} onChange={(max) => onChange({ ...rule, max })} />
-          <TextField label="Currency (empty for any)" value={rule.currency ?? ""} placeholder="USD" onChange={(c) => onChange({ ...rule, currency: c.toUpperCase() || undefined })} />
+          <NumberField
+            label="Minimum (inclusive)"
+            min={0}
+            value={rule.min}
+            onChange={(min) => onChange({ ...rule, min })}
+          />
+          <NumberField
+            label="Maximum (exclusive)"
+            min={0}
+            value={rule.max}
+            onChange={(max) => onChange({ ...rule, max })}
+          />
+          <TextField
+            label="Currency (empty for any)"
+            value={rule.currency ?? ""}
+            placeholder="USD"
+            onChange={(c) => onChange({ ...rule, currency: c.toUpperCase() || undefined })}
+          />
         </>
       );
     case "resource":
       return (
         <>
-          <TextField label="Resource" value={rule.resource} placeholder="user" onChange={(resource) => onChange({ ...rule, resource })} />
-          <TextField label="Action" value={rule.action} placeholder="delete" onChange={(action) => onChange({ ...rule, action })} />
+          <TextField
+            label="Resource"
+            value={rule.resource}
+            placeholder="user"
+            onChange={(resource) => onChange({ ...rule, resource })}
+          />
+          <TextField
+            label="Action"
+            value={rule.action}
+            placeholder="delete"
+            onChange={(action) => onChange({ ...rule, action })}
+          />
         </>
       );
     case "auth_age":
       return (
         <>
-          <TextField label="Pattern" value={rule.pattern} placeholder="transfers.*" onChange={(pattern) => onChange({ ...rule, pattern })} />
+          <TextField
+            label="Pattern"
+            value={rule.pattern}
+            placeholder="transfers.*"
+            onChange={(pattern) => onChange({ ...rule, pattern })}
+          />
           <NumberField
             label="Maximum age (minutes)"
             min={1}
@@ -93,9 +161,20 @@ function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
         </>
       );
     case "condition":
-      return <ConditionField expression={rule.expression} onChange={(expression) => onChange({ ...rule, expression })} />;
+      return (
+        <ConditionField expression={rule.expression} onChange={(expression) => onChange({ ...rule, expression })} />
+      );
     case "risk":
-      return <NumberField label="Minimum risk score (0–1)" min={0} max={1} step={0.05} value={rule.minScore} onChange={(minScore) => onChange({ ...rule, minScore: minScore ?? 0 })} />;
+      return (
+        <NumberField
+          label="Minimum risk score (0–1)"
+          min={0}
+          max={1}
+          step={0.05}
+          value={rule.minScore}
+          onChange={(minScore) => onChange({ ...rule, minScore: minScore ?? 0 })}
+        />
+      );
     default:
       return null;
   }

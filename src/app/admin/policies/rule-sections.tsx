@@ -31,7 +31,11 @@ export function RuleSections({ rules, onChange }: RuleSectionsProps) {
                 onRemove={() => remove(index)}
               />
             ))}
-            <button type="button" className="button secondary small" onClick={() => onChange([...rules, createRule(kind)])}>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => onChange([...rules, createRule(kind)])}
+            >
               Add {noun.toLowerCase()}
             </button>
           </section>

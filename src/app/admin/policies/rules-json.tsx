@@ -27,7 +27,9 @@ export function RulesJson({ rules, onCheck }: { rules: Rule[]; onCheck: (check: 
       />
       <div id={`${id}-check`} aria-live="polite">
         {check.ok ? (
-          <p className="check">Valid: {check.rules.length} rule{check.rules.length === 1 ? "" : "s"}.</p>
+          <p className="check">
+            Valid: {check.rules.length} rule{check.rules.length === 1 ? "" : "s"}.
+          </p>
         ) : (
           <ul className="check error-text">
             {check.problems.slice(0, 5).map((p) => (

@@ -4,7 +4,10 @@ import { checkRules, checkRulesJson } from "./validate-rules";
 
 describe("rule validation in the policy form", () => {
   it("names the rule and the field of each problem", () => {
-    const check = checkRules([{ kind: "procedure", pattern: "a.*", level: "high" }, { kind: "amount", min: 500, max: 100, level: "high" }]);
+    const check = checkRules([
+      { kind: "procedure", pattern: "a.*", level: "high" },
+      { kind: "amount", min: 500, max: 100, level: "high" },
+    ]);
     expect(check).toEqual({ ok: false, problems: ["Rule 2, max: min must be lower than max"] });
   });
 
@@ -16,7 +19,10 @@ describe("rule validation in the policy form", () => {
 
   it("tells JSON syntax errors apart from schema errors", () => {
     expect(checkRulesJson("[{")).toMatchObject({ ok: false, problems: [expect.stringMatching(/^Not valid JSON: /)] });
-    expect(checkRulesJson('{"kind":"risk"}')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^Rules: /)] });
+    expect(checkRulesJson('{"kind":"risk"}')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^Rules: /)],
+    });
     expect(checkRulesJson('[{"kind":"risk","minScore":0.9,"level":"critical"}]')).toEqual({
       ok: true,
       rules: [{ kind: "risk", minScore: 0.9, level: "critical" }],

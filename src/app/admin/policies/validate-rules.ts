@@ -13,7 +13,8 @@ export function checkRules(value: unknown): RulesCheck {
     ok: false,
     problems: result.error.issues.map((issue) => {
       const [index, ...field] = issue.path;
-      const where = typeof index === "number" ? `Rule ${index + 1}${field.length ? `, ${field.join(".")}` : ""}` : "Rules";
+      const where =
+        typeof index === "number" ? `Rule ${index + 1}${field.length ? `, ${field.join(".")}` : ""}` : "Rules";
       return `${where}: ${issue.message}`;
     }),
   };

@@ -10,8 +10,8 @@ export default async function ProceduresPage() {
     <>
       <h1>Procedures</h1>
       <p className="muted lead">
-        Every tRPC procedure of the app, read from the router itself: the level its code declares, the highest level the current policies can
-        give it, and the effective level.
+        Every tRPC procedure of the app, read from the router itself: the level its code declares, the highest level the
+        current policies can give it, and the effective level.
       </p>
       <ProceduresTable />
     </>

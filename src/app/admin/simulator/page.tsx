@@ -9,7 +9,10 @@ export default async function SimulatorPage() {
   return (
     <>
       <h1>Policy simulator</h1>
-      <p className="muted lead">Describe a call and see, from the same engine the server uses, which rules match and what the user would be asked for.</p>
+      <p className="muted lead">
+        Describe a call and see, from the same engine the server uses, which rules match and what the user would be
+        asked for.
+      </p>
       <div className="card">
         <h2>Call context</h2>
         <Simulator />

@@ -25,7 +25,11 @@ export function SimulationResult({ simulation, error, updating }: SimulationResu
       </div>
       {error ? <FormStatus error={error} /> : null}
       <div aria-live="polite" className="stack">
-        {simulation ? <ResultBody simulation={simulation} /> : !error && <p className="muted">Fill in a call to see what it needs.</p>}
+        {simulation ? (
+          <ResultBody simulation={simulation} />
+        ) : (
+          !error && <p className="muted">Fill in a call to see what it needs.</p>
+        )}
       </div>
     </section>
   );
@@ -52,10 +56,20 @@ function ResultBody({ simulation }: { simulation: Simulation }) {
         </p>
       )}
       {!simulation.protectedByStepUp && (
-        <p className="notice">This procedure is not wrapped by stepUpProcedure, so it is never refused whatever the policies say.</p>
+        <p className="notice">
+          This procedure is not wrapped by stepUpProcedure, so it is never refused whatever the policies say.
+        </p>
       )}
-      {!simulation.required && simulation.satisfiedBy === "grant" && <p className="muted small">The recent verification covers it (window {formatWindow(simulation.windowSeconds)}).</p>}
-      {simulation.degraded && <p className="notice">This user cannot complete the normal combinations; a degraded one is offered and audited.</p>}
+      {!simulation.required && simulation.satisfiedBy === "grant" && (
+        <p className="muted small">
+          The recent verification covers it (window {formatWindow(simulation.windowSeconds)}).
+        </p>
+      )}
+      {simulation.degraded && (
+        <p className="notice">
+          This user cannot complete the normal combinations; a degraded one is offered and audited.
+        </p>
+      )}
       <div>
         <h4>Matching rules</h4>
         {simulation.matchedRules.length === 0 ? (
@@ -64,7 +78,8 @@ function ResultBody({ simulation }: { simulation: Simulation }) {
           <ul className="plain-list">
             {simulation.matchedRules.map((rule) => (
               <li key={`${rule.policyId}-${rule.ruleIndex}`}>
-                <strong>{rule.policyName}</strong>, rule {rule.ruleIndex + 1}: {rule.description} → <LevelBadge level={rule.level} />
+                <strong>{rule.policyName}</strong>, rule {rule.ruleIndex + 1}: {rule.description} →{" "}
+                <LevelBadge level={rule.level} />
                 {rule.reportOnly && <span className="badge"> report only</span>}
               </li>
             ))}
@@ -75,7 +90,9 @@ function ResultBody({ simulation }: { simulation: Simulation }) {
         <div>
           <h4>Ways to verify</h4>
           {simulation.combinations.length === 0 ? (
-            <p className="muted small">None: this user has no method that meets the level and would be asked to enrol one.</p>
+            <p className="muted small">
+              None: this user has no method that meets the level and would be asked to enrol one.
+            </p>
           ) : (
             <ul className="plain-list">
               {simulation.combinations.map((combination) => (

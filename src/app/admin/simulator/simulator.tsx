@@ -13,7 +13,13 @@ import { SimulationResult } from "./simulation-result";
 
 type SimulateInput = inferRouterInputs<AppRouter>["admin"]["simulate"];
 /** A policy being edited; with an id it stands in for the stored version of that policy. */
-export type SimulatorDraft = { id?: string; userId?: string | null; rules: Rule[]; mode: "enforce" | "report_only"; priority: number };
+export type SimulatorDraft = {
+  id?: string;
+  userId?: string | null;
+  rules: Rule[];
+  mode: "enforce" | "report_only";
+  priority: number;
+};
 
 const CURRENCIES = ["USD", "EUR", "GBP"] as const;
 
@@ -46,7 +52,9 @@ const INITIAL: ContextFields = {
 /** Empty fields mean "not part of this call", as they would be for a procedure that declares no amount. */
 function toInput(fields: ContextFields, draft: SimulatorDraft | undefined): SimulateInput {
   const amount = fields.amount.trim() === "" ? undefined : { value: Number(fields.amount), currency: fields.currency };
-  const resource = fields.resourceType.trim() ? { type: fields.resourceType.trim(), id: fields.resourceId.trim() || undefined } : undefined;
+  const resource = fields.resourceType.trim()
+    ? { type: fields.resourceType.trim(), id: fields.resourceId.trim() || undefined }
+    : undefined;
   return {
     userId: fields.userId || undefined,
     procedure: fields.procedure,
@@ -64,16 +72,26 @@ function toInput(fields: ContextFields, draft: SimulatorDraft | undefined): Simu
 export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; compact?: boolean }) {
   const id = useId();
   const [fields, setFields] = useState(INITIAL);
-  const set = <K extends keyof ContextFields>(key: K, value: ContextFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ContextFields>(key: K, value: ContextFields[K]) =>
+    setFields((f) => ({ ...f, [key]: value }));
   const procedures = api.admin.procedures.useQuery();
   // Debounced by value: the draft is a new object on every render of the editor.
   const latest = JSON.stringify(toInput(fields, draft));
   const settled = useDebouncedValue(latest, 300);
   const input = useMemo(() => JSON.parse(settled) as SimulateInput, [settled]);
-  const simulation = api.admin.simulate.useQuery(input, { enabled: input.procedure !== "", placeholderData: keepPreviousData });
+  const simulation = api.admin.simulate.useQuery(input, {
+    enabled: input.procedure !== "",
+    placeholderData: keepPreviousData,
+  });
   const paths = procedures.data?.map((p) => p.path) ?? [fields.procedure];
 
-  const result = <SimulationResult simulation={simulation.data} error={simulation.error} updating={simulation.isFetching || latest !== settled} />;
+  const result = (
+    <SimulationResult
+      simulation={simulation.data}
+      error={simulation.error}
+      updating={simulation.isFetching || latest !== settled}
+    />
+  );
   return (
     <div className={compact ? "simulator compact" : "simulator"}>
       {/* Beside a long policy form the answer comes first, so it stays in view while the form scrolls. */}
@@ -87,7 +105,15 @@ export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; 
         </SelectField>
         <label className="field">
           <span>Amount</span>
-          <input type="number" inputMode="decimal" min={0} step="any" value={fields.amount} onChange={(e) => set("amount", e.target.value)} placeholder="None" />
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            value={fields.amount}
+            onChange={(e) => set("amount", e.target.value)}
+            placeholder="None"
+          />
         </label>
         <SelectField label="Currency" value={fields.currency} onChange={(v) => set("currency", v)}>
           {CURRENCIES.map((c) => (
@@ -96,28 +122,62 @@ export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; 
         </SelectField>
         <label className="field">
           <span>Resource type</span>
-          <input value={fields.resourceType} onChange={(e) => set("resourceType", e.target.value)} placeholder="None" autoComplete="off" />
+          <input
+            value={fields.resourceType}
+            onChange={(e) => set("resourceType", e.target.value)}
+            placeholder="None"
+            autoComplete="off"
+          />
         </label>
         <label className="field">
           <span>Resource id</span>
-          <input value={fields.resourceId} onChange={(e) => set("resourceId", e.target.value)} placeholder="Optional" autoComplete="off" />
+          <input
+            value={fields.resourceId}
+            onChange={(e) => set("resourceId", e.target.value)}
+            placeholder="Optional"
+            autoComplete="off"
+          />
         </label>
         <label className="field">
           <span>Action</span>
-          <input value={fields.action} onChange={(e) => set("action", e.target.value)} placeholder="None" autoComplete="off" />
+          <input
+            value={fields.action}
+            onChange={(e) => set("action", e.target.value)}
+            placeholder="None"
+            autoComplete="off"
+          />
         </label>
         <label className="field">
           <span>Minutes since last verification</span>
-          <input type="number" min={0} step={1} value={fields.minutes} onChange={(e) => set("minutes", e.target.value)} placeholder="Never verified" />
+          <input
+            type="number"
+            min={0}
+            step={1}
+            value={fields.minutes}
+            onChange={(e) => set("minutes", e.target.value)}
+            placeholder="Never verified"
+          />
         </label>
-        <SelectField label="Level of that verification" value={fields.verifiedLevel} onChange={(v) => set("verifiedLevel", v as ContextFields["verifiedLevel"])}>
+        <SelectField
+          label="Level of that verification"
+          value={fields.verifiedLevel}
+          onChange={(v) => set("verifiedLevel", v as ContextFields["verifiedLevel"])}
+        >
           <option value="high">high</option>
           <option value="medium">medium</option>
         </SelectField>
         <div className="field span-2">
           <label htmlFor={`${id}-risk`}>Risk score</label>
           <div className="range">
-            <input id={`${id}-risk`} type="range" min={0} max={1} step={0.05} value={fields.risk} onChange={(e) => set("risk", Number(e.target.value))} />
+            <input
+              id={`${id}-risk`}
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={fields.risk}
+              onChange={(e) => set("risk", Number(e.target.value))}
+            />
             <output htmlFor={`${id}-risk`}>{fields.risk.toFixed(2)}</output>
           </div>
         </div>

@@ -9,7 +9,9 @@ export default async function SupportPage() {
   return (
     <>
       <h1>Support</h1>
-      <p className="muted lead">Pick a member to see what is waiting for their verification, the grants they hold and their recent attempts.</p>
+      <p className="muted lead">
+        Pick a member to see what is waiting for their verification, the grants they hold and their recent attempts.
+      </p>
       <SupportView />
     </>
   );

@@ -48,7 +48,8 @@ function Pending({ items }: { items: Support["pendingRequirements"] }) {
               <span>
                 {r.reason}
                 <span className="muted small block">
-                  <code>{r.procedure}</code> · {r.failedAttempts} failed attempt{r.failedAttempts === 1 ? "" : "s"} · expires {formatDate(r.expiresAt)}
+                  <code>{r.procedure}</code> · {r.failedAttempts} failed attempt{r.failedAttempts === 1 ? "" : "s"} ·
+                  expires {formatDate(r.expiresAt)}
                 </span>
               </span>
               <LevelBadge level={r.requiredLevel} />
@@ -74,32 +75,32 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
         <p className="muted">No grants yet.</p>
       ) : (
         <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Verified</th>
-              <th scope="col">Level</th>
-              <th scope="col">Methods</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((g) => (
-              <tr key={g.id}>
-                <td className="nowrap">
-                  {formatDate(g.verifiedAt)}
-                  {g.procedure && <code className="block small">{g.procedure}</code>}
-                </td>
-                <td>
-                  <LevelBadge level={g.level} />
-                  {g.degraded && <span className="muted small block">degraded</span>}
-                </td>
-                <td>{describeMethods(g.methods)}</td>
-                <td>{grantStatus(g)}</td>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Verified</th>
+                <th scope="col">Level</th>
+                <th scope="col">Methods</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((g) => (
+                <tr key={g.id}>
+                  <td className="nowrap">
+                    {formatDate(g.verifiedAt)}
+                    {g.procedure && <code className="block small">{g.procedure}</code>}
+                  </td>
+                  <td>
+                    <LevelBadge level={g.level} />
+                    {g.degraded && <span className="muted small block">degraded</span>}
+                  </td>
+                  <td>{describeMethods(g.methods)}</td>
+                  <td>{grantStatus(g)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>
@@ -114,26 +115,26 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
         <p className="muted">No verification attempts yet.</p>
       ) : (
         <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Method</th>
-              <th scope="col">Result</th>
-              <th scope="col">For</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <tr key={a.id}>
-                <td className="nowrap">{formatDate(a.createdAt)}</td>
-                <td>{describeMethods([a.method])}</td>
-                <td>{a.success ? "Succeeded" : `Failed${a.failure ? ` (${a.failure})` : ""}`}</td>
-                <td>{a.procedure ? <code>{a.procedure}</code> : "—"}</td>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Method</th>
+                <th scope="col">Result</th>
+                <th scope="col">For</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td className="nowrap">{formatDate(a.createdAt)}</td>
+                  <td>{describeMethods([a.method])}</td>
+                  <td>{a.success ? "Succeeded" : `Failed${a.failure ? ` (${a.failure})` : ""}`}</td>
+                  <td>{a.procedure ? <code>{a.procedure}</code> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>

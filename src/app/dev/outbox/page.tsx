@@ -19,7 +19,9 @@ export default async function OutboxPage() {
   return (
     <main id="main" className="page">
       <h1>Dev outbox</h1>
-      <p className="muted lead">Emails the app would have sent, newest first. Only in development; production sends through SMTP.</p>
+      <p className="muted lead">
+        Emails the app would have sent, newest first. Only in development; production sends through SMTP.
+      </p>
       {emails.length === 0 ? (
         <p className="muted">Nothing sent yet.</p>
       ) : (

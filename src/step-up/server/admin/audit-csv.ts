@@ -17,12 +17,24 @@ export function escapeCsvCell(value: string): string {
 }
 
 function toCsvRow(item: AuditItem): string {
-  const cells = [item.createdAt.toISOString(), item.type, item.severity, item.userEmail ?? "", item.userId ?? "", item.actorId ?? "", item.ip ?? "", JSON.stringify(item.data)];
+  const cells = [
+    item.createdAt.toISOString(),
+    item.type,
+    item.severity,
+    item.userEmail ?? "",
+    item.userId ?? "",
+    item.actorId ?? "",
+    item.ip ?? "",
+    JSON.stringify(item.data),
+  ];
   return `${cells.map(escapeCsvCell).join(",")}\r\n`;
 }
 
 /** The filtered audit log as CSV, read 1,000 rows at a time as the client consumes it. */
-export function streamAuditCsv(db: Database, options: { organizationId: string; filter: AuditFilter }): ReadableStream<Uint8Array> {
+export function streamAuditCsv(
+  db: Database,
+  options: { organizationId: string; filter: AuditFilter },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: { createdAt: Date; id: string } | null = null;
   let started = false;
@@ -42,7 +54,10 @@ export function streamAuditCsv(db: Database, options: { organizationId: string; 
 }
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(text, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 /** GET /api/admin/audit.csv: the same admin check as adminProcedure, then the stream. */

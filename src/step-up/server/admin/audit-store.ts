@@ -60,8 +60,12 @@ function whereOf(organizationId: string, filter: AuditFilter, cursor: Cursor | n
     ...(filter.type ? { type: filter.type } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
     ...(filter.userId ? { userId: filter.userId } : {}),
-    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
-    ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    ...(filter.from || filter.to
+      ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+      : {}),
+    ...(cursor
+      ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+      : {}),
   };
 }
 
@@ -77,10 +81,22 @@ export async function listAuditEvents(
     where: whereOf(options.organizationId, options.filter, options.cursor),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit + 1,
-    select: { id: true, type: true, severity: true, userId: true, actorId: true, ip: true, data: true, createdAt: true },
+    select: {
+      id: true,
+      type: true,
+      severity: true,
+      userId: true,
+      actorId: true,
+      ip: true,
+      data: true,
+      createdAt: true,
+    },
   });
   const page = rows.slice(0, options.limit);
-  const emails = await loadEmails(db, page.map((r) => r.userId));
+  const emails = await loadEmails(
+    db,
+    page.map((r) => r.userId),
+  );
   const last = page.at(-1);
   return {
     items: page.map((row) => ({ ...row, userEmail: row.userId ? (emails.get(row.userId) ?? null) : null })),

@@ -6,11 +6,18 @@ import { AUDIT_EVENT_TYPES } from "../store/audit";
 import { auditChart, auditMetrics } from "./audit-metrics";
 import { auditFilterSchema, decodeCursor, listAuditEvents } from "./audit-store";
 
-const periodSchema = z.object({ from: z.coerce.date(), to: z.coerce.date() }).refine((p) => p.from <= p.to, { message: "from must be before to", path: ["to"] });
+const periodSchema = z
+  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .refine((p) => p.from <= p.to, { message: "from must be before to", path: ["to"] });
 
 export const auditRouter = createTRPCRouter({
   list: adminProcedure
-    .input(auditFilterSchema.extend({ cursor: z.string().max(200).nullish(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(
+      auditFilterSchema.extend({
+        cursor: z.string().max(200).nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
     .query(({ ctx, input }) => {
       const { cursor: rawCursor, limit, ...filter } = input;
       const cursor = rawCursor ? decodeCursor(rawCursor) : null;
@@ -20,11 +27,15 @@ export const auditRouter = createTRPCRouter({
 
   eventTypes: adminProcedure.query(() => [...AUDIT_EVENT_TYPES]),
 
-  chart: adminProcedure.input(periodSchema).query(({ ctx, input }) => auditChart(ctx.db, { organizationId: ctx.session.activeOrganizationId, ...input })),
-
-  metrics: adminProcedure
+  chart: adminProcedure
     .input(periodSchema)
-    .query(({ ctx, input }) =>
-      auditMetrics(ctx.db, { organizationId: ctx.session.activeOrganizationId, requirementTtlMs: ctx.stepUp.config.requirementTtlMs, ...input }),
-    ),
+    .query(({ ctx, input }) => auditChart(ctx.db, { organizationId: ctx.session.activeOrganizationId, ...input })),
+
+  metrics: adminProcedure.input(periodSchema).query(({ ctx, input }) =>
+    auditMetrics(ctx.db, {
+      organizationId: ctx.session.activeOrganizationId,
+      requirementTtlMs: ctx.stepUp.config.requirementTtlMs,
+      ...input,
+    }),
+  ),
 });

@@ -7,20 +7,41 @@ import { memberOf, notFound, type AdminScope } from "./scope";
 const DEVICE_LIMIT = 500;
 
 /** Live (and recently revoked, until expiry) remembered devices and the passkeys of the organization's members. */
-export async function listOrgDevices(db: Database, options: { organizationId: string; userId?: string | undefined; now: Date }) {
+export async function listOrgDevices(
+  db: Database,
+  options: { organizationId: string; userId?: string | undefined; now: Date },
+) {
   const user = { ...memberOf(options.organizationId), ...(options.userId ? { id: options.userId } : {}) };
   const [devices, passkeys] = await Promise.all([
     db.rememberedDevice.findMany({
       where: { user, expiresAt: { gt: options.now } },
       orderBy: { createdAt: "desc" },
       take: DEVICE_LIMIT,
-      select: { id: true, userId: true, label: true, level: true, ip: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true, user: { select: { email: true } } },
+      select: {
+        id: true,
+        userId: true,
+        label: true,
+        level: true,
+        ip: true,
+        createdAt: true,
+        expiresAt: true,
+        lastUsedAt: true,
+        revokedAt: true,
+        user: { select: { email: true } },
+      },
     }),
     db.passkey.findMany({
       where: { user },
       orderBy: { createdAt: "desc" },
       take: DEVICE_LIMIT,
-      select: { id: true, userId: true, name: true, createdAt: true, lastUsedAt: true, user: { select: { email: true } } },
+      select: {
+        id: true,
+        userId: true,
+        name: true,
+        createdAt: true,
+        lastUsedAt: true,
+        user: { select: { email: true } },
+      },
     }),
   ]);
   return {
@@ -35,13 +56,27 @@ function auditBase(scope: AdminScope, userId: string) {
 }
 
 /** Revokes a member's remembered device: its cookie stops bypassing step-up at once. */
-export async function revokeOrgDevice(db: Database, scope: AdminScope, deviceId: string): Promise<{ revoked: boolean }> {
+export async function revokeOrgDevice(
+  db: Database,
+  scope: AdminScope,
+  deviceId: string,
+): Promise<{ revoked: boolean }> {
   return db.$transaction(async (tx) => {
-    const device = await tx.rememberedDevice.findFirst({ where: { id: deviceId, user: memberOf(scope.organizationId) }, select: { id: true, userId: true, label: true } });
+    const device = await tx.rememberedDevice.findFirst({
+      where: { id: deviceId, user: memberOf(scope.organizationId) },
+      select: { id: true, userId: true, label: true },
+    });
     if (!device) throw notFound("device");
-    const { count } = await tx.rememberedDevice.updateMany({ where: { id: device.id, revokedAt: null }, data: { revokedAt: scope.now } });
+    const { count } = await tx.rememberedDevice.updateMany({
+      where: { id: device.id, revokedAt: null },
+      data: { revokedAt: scope.now },
+    });
     if (count === 1) {
-      await writeAudit(tx, { ...auditBase(scope, device.userId), type: "stepup.device_revoked", data: { deviceId: device.id, label: device.label, by: "admin" } });
+      await writeAudit(tx, {
+        ...auditBase(scope, device.userId),
+        type: "stepup.device_revoked",
+        data: { deviceId: device.id, label: device.label, by: "admin" },
+      });
     }
     return { revoked: count === 1 };
   });
@@ -50,13 +85,24 @@ export async function revokeOrgDevice(db: Database, scope: AdminScope, deviceId:
 /** Removes a member's passkey. Removing a factor revokes the user's grants and remembered devices (DESIGN.md). */
 export async function removeOrgPasskey(db: Database, scope: AdminScope, passkeyId: string): Promise<{ removed: true }> {
   return db.$transaction(async (tx) => {
-    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, user: memberOf(scope.organizationId) }, select: { id: true, userId: true, name: true } });
+    const passkey = await tx.passkey.findFirst({
+      where: { id: passkeyId, user: memberOf(scope.organizationId) },
+      select: { id: true, userId: true, name: true },
+    });
     if (!passkey) throw notFound("passkey");
     await tx.passkey.delete({ where: { id: passkey.id } });
     const revoked = await revokeUserGrantsAndDevices(tx, passkey.userId, scope.now);
     const base = auditBase(scope, passkey.userId);
-    await writeAudit(tx, { ...base, type: "credential.removed", data: { method: "passkey", passkeyId: passkey.id, name: passkey.name, by: "admin" } });
-    await writeAudit(tx, { ...base, type: "stepup.grants_revoked", data: { reason: "credential_removed", ...revoked } });
+    await writeAudit(tx, {
+      ...base,
+      type: "credential.removed",
+      data: { method: "passkey", passkeyId: passkey.id, name: passkey.name, by: "admin" },
+    });
+    await writeAudit(tx, {
+      ...base,
+      type: "stepup.grants_revoked",
+      data: { reason: "credential_removed", ...revoked },
+    });
     return { removed: true as const };
   });
 }

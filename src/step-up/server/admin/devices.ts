@@ -5,15 +5,21 @@ import { listOrgDevices, removeOrgPasskey, revokeOrgDevice } from "./device-stor
 import { idSchema, scopeOf } from "./scope";
 
 export const devicesRouter = createTRPCRouter({
-  list: adminProcedure
-    .input(z.object({ userId: idSchema.optional() }).default({}))
-    .query(({ ctx, input }) => listOrgDevices(ctx.db, { organizationId: ctx.session.activeOrganizationId, userId: input.userId, now: ctx.stepUp.now() })),
-
-  revoke: adminStepUpProcedure({ input: z.object({ deviceId: idSchema }), action: "Revoking a member's remembered device" }).mutation(({ ctx, input }) =>
-    revokeOrgDevice(ctx.db, scopeOf(ctx), input.deviceId),
+  list: adminProcedure.input(z.object({ userId: idSchema.optional() }).default({})).query(({ ctx, input }) =>
+    listOrgDevices(ctx.db, {
+      organizationId: ctx.session.activeOrganizationId,
+      userId: input.userId,
+      now: ctx.stepUp.now(),
+    }),
   ),
 
-  removePasskey: adminStepUpProcedure({ input: z.object({ passkeyId: idSchema }), action: "Removing a member's passkey" }).mutation(({ ctx, input }) =>
-    removeOrgPasskey(ctx.db, scopeOf(ctx), input.passkeyId),
-  ),
+  revoke: adminStepUpProcedure({
+    input: z.object({ deviceId: idSchema }),
+    action: "Revoking a member's remembered device",
+  }).mutation(({ ctx, input }) => revokeOrgDevice(ctx.db, scopeOf(ctx), input.deviceId)),
+
+  removePasskey: adminStepUpProcedure({
+    input: z.object({ passkeyId: idSchema }),
+    action: "Removing a member's passkey",
+  }).mutation(({ ctx, input }) => removeOrgPasskey(ctx.db, scopeOf(ctx), input.passkeyId)),
 });

@@ -8,5 +8,10 @@ export const membersProcedure = adminProcedure.query(async ({ ctx }) => {
     select: { role: true, user: { select: { id: true, email: true, name: true } } },
     orderBy: { user: { email: "asc" } },
   });
-  return memberships.map((m) => ({ id: m.user.id, email: m.user.email, name: m.user.name, role: m.role === "admin" ? ("admin" as const) : ("member" as const) }));
+  return memberships.map((m) => ({
+    id: m.user.id,
+    email: m.user.email,
+    name: m.user.name,
+    role: m.role === "admin" ? ("admin" as const) : ("member" as const),
+  }));
 });

@@ -97,11 +97,20 @@ function snapshot(policy: PolicyItem | null): Prisma.InputJsonValue | null {
 }
 
 /** Every change writes `stepup.policy_changed` with before and after, in the same transaction. */
-async function auditChange(tx: Transaction, scope: AdminScope, change: { action: string; before: PolicyItem | null; after: PolicyItem | null }) {
+async function auditChange(
+  tx: Transaction,
+  scope: AdminScope,
+  change: { action: string; before: PolicyItem | null; after: PolicyItem | null },
+) {
   await writeAudit(tx, {
     type: "stepup.policy_changed",
     ...auditOrigin({ ...scope, userId: scope.adminId }),
-    data: { action: change.action, policyId: (change.after ?? change.before)?.id ?? null, before: snapshot(change.before), after: snapshot(change.after) },
+    data: {
+      action: change.action,
+      policyId: (change.after ?? change.before)?.id ?? null,
+      before: snapshot(change.before),
+      after: snapshot(change.after),
+    },
   });
 }
 
@@ -112,7 +121,10 @@ async function checkUserScope(db: Database, scope: AdminScope, draft: PolicyDraf
 export async function createPolicy(db: Database, scope: AdminScope, draft: PolicyDraft): Promise<PolicyItem> {
   await checkUserScope(db, scope, draft);
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.policy.create({ data: { ...dataOf(draft), organizationId: scope.organizationId, createdAt: scope.now }, include });
+    const row = await tx.policy.create({
+      data: { ...dataOf(draft), organizationId: scope.organizationId, createdAt: scope.now },
+      include,
+    });
     const after = toItem(row);
     await auditChange(tx, scope, { action: "created", before: null, after });
     return after;
@@ -121,16 +133,32 @@ export async function createPolicy(db: Database, scope: AdminScope, draft: Polic
   return created;
 }
 
-export async function updatePolicy(db: Database, scope: AdminScope, id: string, draft: PolicyDraft): Promise<PolicyItem> {
+export async function updatePolicy(
+  db: Database,
+  scope: AdminScope,
+  id: string,
+  draft: PolicyDraft,
+): Promise<PolicyItem> {
   await checkUserScope(db, scope, draft);
   return changePolicy(db, scope, id, "updated", dataOf(draft));
 }
 
-export async function setPolicyEnabled(db: Database, scope: AdminScope, id: string, enabled: boolean): Promise<PolicyItem> {
+export async function setPolicyEnabled(
+  db: Database,
+  scope: AdminScope,
+  id: string,
+  enabled: boolean,
+): Promise<PolicyItem> {
   return changePolicy(db, scope, id, enabled ? "enabled" : "disabled", { enabled });
 }
 
-async function changePolicy(db: Database, scope: AdminScope, id: string, action: string, data: Prisma.PolicyUncheckedUpdateInput): Promise<PolicyItem> {
+async function changePolicy(
+  db: Database,
+  scope: AdminScope,
+  id: string,
+  action: string,
+  data: Prisma.PolicyUncheckedUpdateInput,
+): Promise<PolicyItem> {
   const updated = await db.$transaction(async (tx) => {
     const before = await requireEditable(tx, scope.organizationId, id);
     const after = toItem(await tx.policy.update({ where: { id }, data, include }));

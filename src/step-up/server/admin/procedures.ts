@@ -1,6 +1,13 @@
 import "server-only";
 import { adminProcedure } from "@/server/trpc";
-import { isAtLeast, maxLevel, reachOfPolicies, type Level, type PolicySnapshot, type ProcedureShape } from "../../engine";
+import {
+  isAtLeast,
+  maxLevel,
+  reachOfPolicies,
+  type Level,
+  type PolicySnapshot,
+  type ProcedureShape,
+} from "../../engine";
 import { listProcedures, type StepUpProcedureInfo } from "../catalog";
 import { loadPolicies } from "../store/policies";
 
@@ -9,7 +16,8 @@ import { loadPolicies } from "../store/policies";
  * named like this and not wrapped by stepUpProcedure is flagged; revoking or signing out is not,
  * since it only takes access away.
  */
-const SENSITIVE_VERB = /^(delete|remove|destroy|change|transfer|withdraw|pay|reset|rotate|disable|export|grant|promote)/i;
+const SENSITIVE_VERB =
+  /^(delete|remove|destroy|change|transfer|withdraw|pay|reset|rotate|disable|export|grant|promote)/i;
 
 export interface ProcedureRow {
   path: string;
@@ -42,7 +50,8 @@ export function describeProcedures(policies: readonly PolicySnapshot[]): Procedu
       const reach = reachOfPolicies(shapeOf(path, stepUp), policies);
       const protectedByStepUp = stepUp !== null;
       const lastSegment = path.split(".").at(-1) ?? path;
-      const sensitive = type === "mutation" && (isAtLeast(reach.namedLevel, "medium") || SENSITIVE_VERB.test(lastSegment));
+      const sensitive =
+        type === "mutation" && (isAtLeast(reach.namedLevel, "medium") || SENSITIVE_VERB.test(lastSegment));
       return {
         path,
         type: type as "query" | "mutation",

@@ -33,8 +33,15 @@ export function memberOf(organizationId: string) {
 }
 
 /** A member of the admin's organization, or NOT_FOUND (another org's user looks absent). */
-export async function requireMember(db: Database, organizationId: string, userId: string): Promise<{ id: string; email: string }> {
-  const user = await db.user.findFirst({ where: { id: userId, deletedAt: null, ...memberOf(organizationId) }, select: { id: true, email: true } });
+export async function requireMember(
+  db: Database,
+  organizationId: string,
+  userId: string,
+): Promise<{ id: string; email: string }> {
+  const user = await db.user.findFirst({
+    where: { id: userId, deletedAt: null, ...memberOf(organizationId) },
+    select: { id: true, email: true },
+  });
   if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "No such member in this organization" });
   return user;
 }

@@ -14,7 +14,12 @@ export const simulateInput = z.object({
   /** Whose call; default the admin. Must be a member of the organization. */
   userId: idSchema.optional(),
   procedure: z.string().trim().min(1).max(200),
-  amount: z.object({ value: z.number().nonnegative().max(1e12), currency: z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code") }).optional(),
+  amount: z
+    .object({
+      value: z.number().nonnegative().max(1e12),
+      currency: z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code"),
+    })
+    .optional(),
   resource: z.object({ type: z.string().trim().min(1).max(100), id: z.string().max(100).optional() }).optional(),
   /** The resource action, e.g. "delete". */
   action: z.string().trim().max(100).optional(),
@@ -24,7 +29,15 @@ export const simulateInput = z.object({
   /** Level of that last verification (default high, the strongest reusable one). */
   verifiedLevel: z.enum(["medium", "high"]).default("high"),
   /** A policy being edited, evaluated as if saved (it replaces the stored one with the same id). */
-  draft: z.object({ id: idSchema.optional(), userId: idSchema.nullish(), rules: policyRulesSchema, mode: policyModeSchema, priority: z.number().int() }).optional(),
+  draft: z
+    .object({
+      id: idSchema.optional(),
+      userId: idSchema.nullish(),
+      rules: policyRulesSchema,
+      mode: policyModeSchema,
+      priority: z.number().int(),
+    })
+    .optional(),
 });
 export type SimulateInput = z.output<typeof simulateInput>;
 
@@ -32,13 +45,33 @@ const SIMULATED_SESSION = "simulated-session";
 const MINUTE_MS = 60_000;
 
 function explainRule(match: MatchedRule, reportOnly: boolean) {
-  return { policyId: match.policyId, policyName: match.policyName, ruleIndex: match.ruleIndex, description: match.description, level: match.level, reportOnly };
+  return {
+    policyId: match.policyId,
+    policyName: match.policyName,
+    ruleIndex: match.ruleIndex,
+    description: match.description,
+    level: match.level,
+    reportOnly,
+  };
 }
 
-function withDraft(policies: PolicySnapshot[], organizationId: string, draft: SimulateInput["draft"]): PolicySnapshot[] {
+function withDraft(
+  policies: PolicySnapshot[],
+  organizationId: string,
+  draft: SimulateInput["draft"],
+): PolicySnapshot[] {
   if (!draft) return policies;
   const id = draft.id ?? "draft";
-  const snapshot: PolicySnapshot = { id, name: "Draft (unsaved)", organizationId, userId: draft.userId ?? null, priority: draft.priority, enabled: true, mode: draft.mode, rules: draft.rules };
+  const snapshot: PolicySnapshot = {
+    id,
+    name: "Draft (unsaved)",
+    organizationId,
+    userId: draft.userId ?? null,
+    priority: draft.priority,
+    enabled: true,
+    mode: draft.mode,
+    rules: draft.rules,
+  };
   return [...policies.filter((p) => p.id !== id), snapshot];
 }
 
@@ -46,7 +79,11 @@ function withDraft(policies: PolicySnapshot[], organizationId: string, draft: Si
  * The same `evaluate` the middleware runs, on a described call instead of a real one: stored policies
  * (plus the draft), the user's enrolled methods, and a grant as old as `minutesSinceVerification`.
  */
-export async function simulateCall(db: Database, services: StepUpServices, options: { organizationId: string; userId: string; input: SimulateInput }) {
+export async function simulateCall(
+  db: Database,
+  services: StepUpServices,
+  options: { organizationId: string; userId: string; input: SimulateInput },
+) {
   const { input, organizationId, userId } = options;
   const now = services.now().getTime();
   const info = getStepUpProcedure(input.procedure);
@@ -54,8 +91,20 @@ export async function simulateCall(db: Database, services: StepUpServices, optio
   const grants: GrantSnapshot[] =
     input.minutesSinceVerification === null
       ? []
-      : [{ id: "simulated-grant", sessionId: SIMULATED_SESSION, level: input.verifiedLevel, verifiedAt: now - input.minutesSinceVerification * MINUTE_MS, callHash: null, consumedAt: null }];
-  const [policies, enrolled] = await Promise.all([loadPolicies(db, now), loadEnrolledMethods(db, userId, { mailer: services.mailer !== null })]);
+      : [
+          {
+            id: "simulated-grant",
+            sessionId: SIMULATED_SESSION,
+            level: input.verifiedLevel,
+            verifiedAt: now - input.minutesSinceVerification * MINUTE_MS,
+            callHash: null,
+            consumedAt: null,
+          },
+        ];
+  const [policies, enrolled] = await Promise.all([
+    loadPolicies(db, now),
+    loadEnrolledMethods(db, userId, { mailer: services.mailer !== null }),
+  ]);
   const decision = evaluate(
     {
       context: {
@@ -88,7 +137,10 @@ export async function simulateCall(db: Database, services: StepUpServices, optio
     level: decision.level,
     currentLevel: decision.currentLevel,
     reason: decision.reason,
-    matchedRules: [...decision.matchedRules.map((m) => explainRule(m, false)), ...decision.wouldRequire.map((m) => explainRule(m, true))],
+    matchedRules: [
+      ...decision.matchedRules.map((m) => explainRule(m, false)),
+      ...decision.wouldRequire.map((m) => explainRule(m, true)),
+    ],
     combinations: decision.methods.map((c) => [...c]),
     degraded: decision.degraded,
     wouldRequire: decision.wouldRequire.map((m) => explainRule(m, true)),

@@ -15,25 +15,57 @@ async function describeUser(db: Database, options: { organizationId: string; use
       where: { ...inOrg, status: "pending", expiresAt: { gt: now } },
       orderBy: { createdAt: "desc" },
       take: RECENT,
-      select: { id: true, procedure: true, requiredLevel: true, currentLevel: true, reason: true, failedAttempts: true, degraded: true, createdAt: true, expiresAt: true },
+      select: {
+        id: true,
+        procedure: true,
+        requiredLevel: true,
+        currentLevel: true,
+        reason: true,
+        failedAttempts: true,
+        degraded: true,
+        createdAt: true,
+        expiresAt: true,
+      },
     }),
     db.stepUpGrant.findMany({
       where: { userId, requirement: { organizationId } },
       orderBy: [{ verifiedAt: "desc" }, { id: "desc" }],
       take: RECENT,
-      select: { id: true, level: true, methods: true, degraded: true, verifiedAt: true, expiresAt: true, consumedAt: true, revokedAt: true, requirement: { select: { procedure: true } } },
+      select: {
+        id: true,
+        level: true,
+        methods: true,
+        degraded: true,
+        verifiedAt: true,
+        expiresAt: true,
+        consumedAt: true,
+        revokedAt: true,
+        requirement: { select: { procedure: true } },
+      },
     }),
     db.stepUpAttempt.findMany({
       where: { userId, requirement: { organizationId } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT,
-      select: { id: true, method: true, success: true, failure: true, ip: true, createdAt: true, requirement: { select: { procedure: true, requiredLevel: true } } },
+      select: {
+        id: true,
+        method: true,
+        success: true,
+        failure: true,
+        ip: true,
+        createdAt: true,
+        requirement: { select: { procedure: true, requiredLevel: true } },
+      },
     }),
   ]);
   return {
     pendingRequirements,
     recentGrants: recentGrants.map(({ requirement, ...g }) => ({ ...g, procedure: requirement?.procedure ?? null })),
-    recentVerifications: recentVerifications.map(({ requirement, ...a }) => ({ ...a, procedure: requirement?.procedure ?? null, level: requirement?.requiredLevel ?? null })),
+    recentVerifications: recentVerifications.map(({ requirement, ...a }) => ({
+      ...a,
+      procedure: requirement?.procedure ?? null,
+      level: requirement?.requiredLevel ?? null,
+    })),
   };
 }
 

@@ -21,8 +21,13 @@ export async function regenerateBackupCodes(context: EnrollmentContext): Promise
   while (codes.size < BACKUP_CODE_COUNT) codes.add(generateBackupCode());
   await db.$transaction(async (tx) => {
     const removed = await tx.backupCode.deleteMany({ where: { userId: session.userId } });
-    await tx.backupCode.createMany({ data: [...codes].map((code) => ({ userId: session.userId, codeHash: hashBackupCode(code), createdAt: now })) });
-    await recordFactorChange(tx, context, { type: "credential.backup_codes_generated", data: { kind: "backup_code", count: BACKUP_CODE_COUNT, replaced: removed.count } });
+    await tx.backupCode.createMany({
+      data: [...codes].map((code) => ({ userId: session.userId, codeHash: hashBackupCode(code), createdAt: now })),
+    });
+    await recordFactorChange(tx, context, {
+      type: "credential.backup_codes_generated",
+      data: { kind: "backup_code", count: BACKUP_CODE_COUNT, replaced: removed.count },
+    });
   });
   return { codes: [...codes] };
 }

@@ -15,11 +15,18 @@ export async function getSecurityOverview(db: Database, userId: string) {
       },
     },
   });
-  const generatedAt = user.backupCodes.reduce<Date | null>((latest, c) => (!latest || c.createdAt > latest ? c.createdAt : latest), null);
+  const generatedAt = user.backupCodes.reduce<Date | null>(
+    (latest, c) => (!latest || c.createdAt > latest ? c.createdAt : latest),
+    null,
+  );
   return {
     email: user.email,
     totp: { enabled: Boolean(user.totp?.confirmedAt), confirmedAt: user.totp?.confirmedAt ?? null },
-    backupCodes: { remaining: user.backupCodes.filter((c) => c.usedAt === null).length, total: user.backupCodes.length, generatedAt },
+    backupCodes: {
+      remaining: user.backupCodes.filter((c) => c.usedAt === null).length,
+      total: user.backupCodes.length,
+      generatedAt,
+    },
     passkeys: user.passkeys,
   };
 }

@@ -11,7 +11,9 @@ import type { EnrollmentContext } from "./context";
 import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment } from "./store";
 
 /** Step 1 of registration: options for navigator.credentials.create(); the challenge waits on the session. */
-export async function beginPasskeyRegistration(context: EnrollmentContext): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
+export async function beginPasskeyRegistration(
+  context: EnrollmentContext,
+): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
   const { db, session, relyingParty } = context;
   const existing = await listPasskeyCredentials(db, session.userId);
   const options = await generateRegistrationOptions({
@@ -32,7 +34,10 @@ export async function beginPasskeyRegistration(context: EnrollmentContext): Prom
 }
 
 /** Step 2: verify the authenticator's response against the session's challenge (used up either way) and save it. */
-export async function finishPasskeyRegistration(context: EnrollmentContext, input: { name: string; response: string }): Promise<{ id: string; name: string }> {
+export async function finishPasskeyRegistration(
+  context: EnrollmentContext,
+  input: { name: string; response: string },
+): Promise<{ id: string; name: string }> {
   const { db, session, relyingParty, now } = context;
   const pending = await getPendingEnrollment(context, "passkey");
   if (!pending || !(await takeEnrollment(db, pending.id))) {
@@ -48,7 +53,8 @@ export async function finishPasskeyRegistration(context: EnrollmentContext, inpu
         requireUserVerification: false,
       }).catch(() => null)
     : null;
-  if (!verification?.verified) throw new TRPCError({ code: "BAD_REQUEST", message: "The passkey could not be registered. Try again." });
+  if (!verification?.verified)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "The passkey could not be registered. Try again." });
 
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   if (await db.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) {
@@ -69,17 +75,29 @@ export async function finishPasskeyRegistration(context: EnrollmentContext, inpu
         createdAt: now,
       },
     });
-    await recordFactorChange(tx, context, { type: "credential.enrolled", data: { kind: "passkey", passkeyId: passkey.id, name: passkey.name } });
+    await recordFactorChange(tx, context, {
+      type: "credential.enrolled",
+      data: { kind: "passkey", passkeyId: passkey.id, name: passkey.name },
+    });
     return passkey;
   });
 }
 
-export async function renamePasskey(context: EnrollmentContext, input: { id: string; name: string }): Promise<{ id: string; name: string }> {
+export async function renamePasskey(
+  context: EnrollmentContext,
+  input: { id: string; name: string },
+): Promise<{ id: string; name: string }> {
   const { db, session } = context;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.passkey.updateMany({ where: { id: input.id, userId: session.userId }, data: { name: input.name } });
+    const { count } = await tx.passkey.updateMany({
+      where: { id: input.id, userId: session.userId },
+      data: { name: input.name },
+    });
     if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "No such passkey." });
-    await recordFactorChange(tx, context, { type: "credential.renamed", data: { kind: "passkey", passkeyId: input.id, name: input.name } });
+    await recordFactorChange(tx, context, {
+      type: "credential.renamed",
+      data: { kind: "passkey", passkeyId: input.id, name: input.name },
+    });
     return { id: input.id, name: input.name };
   });
 }
@@ -98,7 +116,12 @@ export async function removePasskey(context: EnrollmentContext, id: string): Pro
 function parseRegistration(json: string): RegistrationResponseJSON | null {
   try {
     const value = JSON.parse(json) as RegistrationResponseJSON;
-    return typeof value === "object" && value !== null && typeof value.id === "string" && typeof value.response === "object" ? value : null;
+    return typeof value === "object" &&
+      value !== null &&
+      typeof value.id === "string" &&
+      typeof value.response === "object"
+      ? value
+      : null;
   } catch {
     return null;
   }

@@ -41,15 +41,19 @@ export const securityRouter = createTRPCRouter({
   }),
 
   passkeys: createTRPCRouter({
-    beginRegistration: factorChange("Adding a passkey").mutation(({ ctx }) => beginPasskeyRegistration(enrollment(ctx))),
+    beginRegistration: factorChange("Adding a passkey").mutation(({ ctx }) =>
+      beginPasskeyRegistration(enrollment(ctx)),
+    ),
     finishRegistration: protectedProcedure
       .input(z.object({ name: nameSchema, response: z.string().min(2).max(16_384) }))
       .mutation(({ ctx, input }) => finishPasskeyRegistration(enrollment(ctx), input)),
     rename: protectedProcedure
       .input(z.object({ id: idSchema, name: nameSchema }))
       .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
-    remove: stepUpProcedure({ level: "high", input: z.object({ id: idSchema }), action: "Removing a passkey" }).mutation(({ ctx, input }) =>
-      removePasskey(enrollment(ctx), input.id),
-    ),
+    remove: stepUpProcedure({
+      level: "high",
+      input: z.object({ id: idSchema }),
+      action: "Removing a passkey",
+    }).mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),
   }),
 });

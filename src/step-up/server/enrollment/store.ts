@@ -7,18 +7,32 @@ import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
 export type EnrollmentKind = "totp" | "passkey";
 
 /** Starts a pending factor for this session; an earlier pending one of the same kind dies. */
-export async function startEnrollment(context: EnrollmentContext, kind: EnrollmentKind, payload: string): Promise<void> {
+export async function startEnrollment(
+  context: EnrollmentContext,
+  kind: EnrollmentKind,
+  payload: string,
+): Promise<void> {
   const { db, session, now } = context;
   await db.$transaction(async (tx) => {
     await tx.enrollmentChallenge.deleteMany({ where: { sessionId: session.id, kind } });
     await tx.enrollmentChallenge.create({
-      data: { userId: session.userId, sessionId: session.id, kind, payload, createdAt: now, expiresAt: new Date(now.getTime() + ENROLLMENT_TTL_MS) },
+      data: {
+        userId: session.userId,
+        sessionId: session.id,
+        kind,
+        payload,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ENROLLMENT_TTL_MS),
+      },
     });
   });
 }
 
 /** The live pending factor of this session, or null. Reading does not use it up. */
-export async function getPendingEnrollment(context: EnrollmentContext, kind: EnrollmentKind): Promise<{ id: string; payload: string } | null> {
+export async function getPendingEnrollment(
+  context: EnrollmentContext,
+  kind: EnrollmentKind,
+): Promise<{ id: string; payload: string } | null> {
   const row = await context.db.enrollmentChallenge.findFirst({
     where: { sessionId: context.session.id, userId: context.session.userId, kind, expiresAt: { gt: context.now } },
     orderBy: { createdAt: "desc" },
@@ -46,5 +60,9 @@ export async function recordFactorChange(
   await writeAudit(tx, { ...base, type: change.type, data: change.data });
   if (change.type === "credential.renamed") return;
   const revoked = await revokeUserGrantsAndDevices(tx, session.userId, now);
-  await writeAudit(tx, { ...base, type: "stepup.grants_revoked", data: { reason: "factor_changed", factor: change.data.kind ?? null, ...revoked } });
+  await writeAudit(tx, {
+    ...base,
+    type: "stepup.grants_revoked",
+    data: { reason: "factor_changed", factor: change.data.kind ?? null, ...revoked },
+  });
 }

@@ -11,7 +11,9 @@ import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollme
 export const TOTP_SECRET_BYTES = 20;
 
 /** Step 1: a new secret, kept encrypted on the session's pending enrolment until a first code confirms it. */
-export async function beginTotpEnrollment(context: EnrollmentContext): Promise<{ secret: string; uri: string; qrSvg: string }> {
+export async function beginTotpEnrollment(
+  context: EnrollmentContext,
+): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const secret = generateSecret({ length: TOTP_SECRET_BYTES });
   await startEnrollment(context, "totp", encryptSecret(secret));
   const uri = generateURI({ issuer: context.relyingParty.name, label: context.session.user.email, secret });
@@ -25,18 +27,27 @@ export async function beginTotpEnrollment(context: EnrollmentContext): Promise<{
  */
 export async function confirmTotpEnrollment(context: EnrollmentContext, code: string): Promise<{ enabled: true }> {
   const pending = await getPendingEnrollment(context, "totp");
-  if (!pending) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Start setting up the authenticator app again." });
+  if (!pending)
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Start setting up the authenticator app again." });
   const secret = decryptSecret(pending.payload);
   const timeStep = await acceptedTimeStep(secret, code, context.now);
   if (timeStep === null) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "That code does not match. Check the time on your phone and enter the current code." });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "That code does not match. Check the time on your phone and enter the current code.",
+    });
   }
   const { db, session, now } = context;
   await db.$transaction(async (tx) => {
-    if (!(await takeEnrollment(tx, pending.id))) throw new TRPCError({ code: "CONFLICT", message: "This set-up was already completed." });
+    if (!(await takeEnrollment(tx, pending.id)))
+      throw new TRPCError({ code: "CONFLICT", message: "This set-up was already completed." });
     // The confirming code's step counts as used: it cannot also pass a step-up.
     const data = { secretEncrypted: encryptSecret(secret), confirmedAt: now, lastUsedStep: timeStep, createdAt: now };
-    await tx.totpCredential.upsert({ where: { userId: session.userId }, create: { userId: session.userId, ...data }, update: data });
+    await tx.totpCredential.upsert({
+      where: { userId: session.userId },
+      create: { userId: session.userId, ...data },
+      update: data,
+    });
     await recordFactorChange(tx, context, { type: "credential.enrolled", data: { kind: "totp" } });
   });
   return { enabled: true };
@@ -56,7 +67,12 @@ async function acceptedTimeStep(secret: string, code: string, now: Date): Promis
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return null;
   try {
-    const result = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOTP_EPOCH_TOLERANCE_SECONDS });
+    const result = await verify({
+      secret,
+      token,
+      epoch: Math.floor(now.getTime() / 1000),
+      epochTolerance: TOTP_EPOCH_TOLERANCE_SECONDS,
+    });
     return result.valid && "timeStep" in result ? result.timeStep : null;
   } catch {
     return null;

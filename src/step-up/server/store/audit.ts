@@ -67,7 +67,14 @@ export function auditOrigin(origin: {
   now: Date;
   actorId?: string;
 }): Pick<AuditEventInput, "userId" | "organizationId" | "actorId" | "ip" | "userAgent" | "at"> {
-  return { userId: origin.userId, organizationId: origin.organizationId, actorId: origin.actorId, ip: origin.request.ip, userAgent: origin.request.userAgent, at: origin.now };
+  return {
+    userId: origin.userId,
+    organizationId: origin.organizationId,
+    actorId: origin.actorId,
+    ip: origin.request.ip,
+    userAgent: origin.request.userAgent,
+    at: origin.now,
+  };
 }
 
 /** Appends one audit row. Call it with the transaction that performs the state change it describes. */

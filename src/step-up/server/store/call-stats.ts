@@ -16,7 +16,10 @@ function keyOf(day: string, organizationId: string, outcome: CallOutcome): strin
 }
 
 /** Counts one protected call. Synchronous, no I/O; the next flush writes it. */
-export function countProtectedCall(db: Database, call: { organizationId: string | null; outcome: CallOutcome; at: Date }): void {
+export function countProtectedCall(
+  db: Database,
+  call: { organizationId: string | null; outcome: CallOutcome; at: Date },
+): void {
   const counts = pending.get(db) ?? new Map<string, number>();
   pending.set(db, counts);
   const key = keyOf(call.at.toISOString().slice(0, 10), call.organizationId ?? "", call.outcome);

@@ -6,7 +6,11 @@ import type { Database } from "@/server/db";
  * Methods a user can verify with now: enrolled factors, plus email codes to their address when the
  * server has a mailer (without one, email codes are never offered).
  */
-export async function loadEnrolledMethods(db: Database, userId: string, options: { mailer: boolean }): Promise<Set<MethodId>> {
+export async function loadEnrolledMethods(
+  db: Database,
+  userId: string,
+  options: { mailer: boolean },
+): Promise<Set<MethodId>> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -52,7 +56,10 @@ export async function getPasswordHash(db: Database, userId: string): Promise<str
   return user?.passwordHash ?? null;
 }
 
-export async function getConfirmedTotp(db: Database, userId: string): Promise<{ secretEncrypted: string; lastUsedStep: number | null } | null> {
+export async function getConfirmedTotp(
+  db: Database,
+  userId: string,
+): Promise<{ secretEncrypted: string; lastUsedStep: number | null } | null> {
   const totp = await db.totpCredential.findUnique({ where: { userId } });
   return totp?.confirmedAt ? { secretEncrypted: totp.secretEncrypted, lastUsedStep: totp.lastUsedStep } : null;
 }
@@ -68,6 +75,9 @@ export async function claimTotpStep(db: Database, userId: string, timeStep: numb
 
 /** Marks an unused backup code as used; false when it does not exist or was used before. */
 export async function claimBackupCode(db: Database, userId: string, codeHash: string, now: Date): Promise<boolean> {
-  const { count } = await db.backupCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: now } });
+  const { count } = await db.backupCode.updateMany({
+    where: { userId, codeHash, usedAt: null },
+    data: { usedAt: now },
+  });
   return count === 1;
 }

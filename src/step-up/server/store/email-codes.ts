@@ -15,11 +15,22 @@ export async function getEmailCodeState(db: Database, requirementId: string): Pr
     where: { id: requirementId },
     select: { emailCodeHash: true, emailCodeSentAt: true, emailCodeExpiresAt: true, emailCodeSendCount: true },
   });
-  return row ? { codeHash: row.emailCodeHash, sentAt: row.emailCodeSentAt, expiresAt: row.emailCodeExpiresAt, sendCount: row.emailCodeSendCount } : null;
+  return row
+    ? {
+        codeHash: row.emailCodeHash,
+        sentAt: row.emailCodeSentAt,
+        expiresAt: row.emailCodeExpiresAt,
+        sendCount: row.emailCodeSendCount,
+      }
+    : null;
 }
 
 /** Emails sent to a user since `since` (across requirements), and when the oldest of them went out. */
-export async function countUserEmailCodes(db: Database, userId: string, since: Date): Promise<{ sent: number; oldestSentAt: Date | null }> {
+export async function countUserEmailCodes(
+  db: Database,
+  userId: string,
+  since: Date,
+): Promise<{ sent: number; oldestSentAt: Date | null }> {
   const result = await db.stepUpRequirement.aggregate({
     where: { userId, emailCodeSentAt: { gte: since } },
     _sum: { emailCodeSendCount: true },
@@ -50,36 +61,64 @@ export async function storeEmailCode(db: Database, options: StoreEmailCodeOption
       emailCodeSendCount: { lt: options.maxSends },
       OR: [{ emailCodeSentAt: null }, { emailCodeSentAt: { lte: new Date(now.getTime() - options.minIntervalMs) } }],
     },
-    data: { emailCodeHash: options.codeHash, emailCodeSentAt: now, emailCodeExpiresAt: options.expiresAt, emailCodeSendCount: { increment: 1 } },
+    data: {
+      emailCodeHash: options.codeHash,
+      emailCodeSentAt: now,
+      emailCodeExpiresAt: options.expiresAt,
+      emailCodeSendCount: { increment: 1 },
+    },
   });
   return count === 1;
 }
 
 /** The mail could not be sent: the stored code dies and the send does not count against the throttle. */
-export async function releaseEmailCode(db: Database, options: { requirementId: string; codeHash: string; previous: EmailCodeState }): Promise<void> {
+export async function releaseEmailCode(
+  db: Database,
+  options: { requirementId: string; codeHash: string; previous: EmailCodeState },
+): Promise<void> {
   await db.stepUpRequirement.updateMany({
     where: { id: options.requirementId, emailCodeHash: options.codeHash },
-    data: { emailCodeHash: null, emailCodeSentAt: options.previous.sentAt, emailCodeExpiresAt: null, emailCodeSendCount: options.previous.sendCount },
+    data: {
+      emailCodeHash: null,
+      emailCodeSentAt: options.previous.sentAt,
+      emailCodeExpiresAt: null,
+      emailCodeSendCount: options.previous.sendCount,
+    },
   });
 }
 
 /** Audited once the mailer accepted the message (the address masked, never the code). */
 export async function recordEmailCodeSent(
   db: Database,
-  options: { requirementId: string; userId: string; organizationId: string | null; request: RequestInfo; sentTo: string; expiresAt: Date; now: Date },
+  options: {
+    requirementId: string;
+    userId: string;
+    organizationId: string | null;
+    request: RequestInfo;
+    sentTo: string;
+    expiresAt: Date;
+    now: Date;
+  },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     await writeAudit(tx, {
       type: "stepup.email_code_sent",
       ...auditOrigin(options),
-      data: { requirementId: options.requirementId, sentTo: options.sentTo, expiresAt: options.expiresAt.toISOString() },
+      data: {
+        requirementId: options.requirementId,
+        sentTo: options.sentTo,
+        expiresAt: options.expiresAt.toISOString(),
+      },
     });
   });
 }
 
 /** Uses the code up: succeeds for exactly one of any number of concurrent correct submissions. */
 export async function claimEmailCode(db: Database, requirementId: string, codeHash: string): Promise<boolean> {
-  const { count } = await db.stepUpRequirement.updateMany({ where: { id: requirementId, emailCodeHash: codeHash }, data: { emailCodeHash: null } });
+  const { count } = await db.stepUpRequirement.updateMany({
+    where: { id: requirementId, emailCodeHash: codeHash },
+    data: { emailCodeHash: null },
+  });
   return count === 1;
 }
 

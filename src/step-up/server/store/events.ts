@@ -13,7 +13,10 @@ interface EventBase {
 }
 
 /** A remembered device let a call through: audited every time, and the device's last use updated. */
-export async function recordBypass(db: Database, options: EventBase & { deviceId: string; level: Level; risk: number }): Promise<void> {
+export async function recordBypass(
+  db: Database,
+  options: EventBase & { deviceId: string; level: Level; risk: number },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.rememberedDevice.update({ where: { id: options.deviceId }, data: { lastUsedAt: options.now } });
     await writeAudit(tx, {
@@ -33,7 +36,12 @@ export async function recordWouldRequire(db: Database, options: EventBase & { de
       data: {
         procedure: options.path,
         enforcedLevel: options.decision.level,
-        rules: options.decision.wouldRequire.map((m) => ({ policyId: m.policyId, kind: m.kind, level: m.level, description: m.description })),
+        rules: options.decision.wouldRequire.map((m) => ({
+          policyId: m.policyId,
+          kind: m.kind,
+          level: m.level,
+          description: m.description,
+        })),
       },
     });
   });

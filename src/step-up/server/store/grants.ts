@@ -60,7 +60,10 @@ export function parseGrantSummary(json: unknown, sessionId: string): GrantSnapsh
 }
 
 /** Adds a new grant to its session's summary, keeping the latest grant per level. Same transaction as the grant. */
-export async function addToGrantSummary(tx: Transaction, grant: { id: string; sessionId: string; level: StepUpLevel; verifiedAt: Date }): Promise<void> {
+export async function addToGrantSummary(
+  tx: Transaction,
+  grant: { id: string; sessionId: string; level: StepUpLevel; verifiedAt: Date },
+): Promise<void> {
   if (grant.level === "critical") return;
   const session = await tx.session.findUnique({ where: { id: grant.sessionId }, select: { grantSummary: true } });
   if (!session) return;
@@ -70,9 +73,19 @@ export async function addToGrantSummary(tx: Transaction, grant: { id: string; se
 }
 
 /** Revokes every grant and remembered device of a user (password or factor change). */
-export async function revokeUserGrantsAndDevices(tx: Transaction, userId: string, now: Date): Promise<{ grants: number; devices: number }> {
-  const grants = await tx.stepUpGrant.updateMany({ where: { userId, revokedAt: null, consumedAt: null }, data: { revokedAt: now } });
+export async function revokeUserGrantsAndDevices(
+  tx: Transaction,
+  userId: string,
+  now: Date,
+): Promise<{ grants: number; devices: number }> {
+  const grants = await tx.stepUpGrant.updateMany({
+    where: { userId, revokedAt: null, consumedAt: null },
+    data: { revokedAt: now },
+  });
   await tx.session.updateMany({ where: { userId }, data: { grantSummary: [] } });
-  const devices = await tx.rememberedDevice.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  const devices = await tx.rememberedDevice.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return { grants: grants.count, devices: devices.count };
 }

@@ -9,7 +9,13 @@ export interface StoredPasskey {
   transports: string[];
 }
 
-function toStoredPasskey(row: { id: string; credentialId: string; publicKey: Uint8Array; counter: number; transports: string | null }): StoredPasskey {
+function toStoredPasskey(row: {
+  id: string;
+  credentialId: string;
+  publicKey: Uint8Array;
+  counter: number;
+  transports: string | null;
+}): StoredPasskey {
   return {
     id: row.id,
     credentialId: row.credentialId,
@@ -25,14 +31,21 @@ export async function listPasskeyCredentials(db: Database, userId: string): Prom
 }
 
 /** The user's passkey with this WebAuthn credential id; another user's credential looks absent. */
-export async function getUserPasskey(db: Database, userId: string, credentialId: string): Promise<StoredPasskey | null> {
+export async function getUserPasskey(
+  db: Database,
+  userId: string,
+  credentialId: string,
+): Promise<StoredPasskey | null> {
   const row = await db.passkey.findUnique({ where: { credentialId } });
   return row && row.userId === userId ? toStoredPasskey(row) : null;
 }
 
 /** Replaces the requirement's WebAuthn challenge: the previous one, if any, can no longer be used. */
 export async function storeWebAuthnChallenge(db: Database, requirementId: string, challenge: string): Promise<boolean> {
-  const { count } = await db.stepUpRequirement.updateMany({ where: { id: requirementId, status: "pending" }, data: { webauthnChallenge: challenge } });
+  const { count } = await db.stepUpRequirement.updateMany({
+    where: { id: requirementId, status: "pending" },
+    data: { webauthnChallenge: challenge },
+  });
   return count === 1;
 }
 
@@ -41,10 +54,16 @@ export async function storeWebAuthnChallenge(db: Database, requirementId: string
  * challenge verifies at most one response, whatever that response's outcome. Null: none to take.
  */
 export async function takeWebAuthnChallenge(db: Database, requirementId: string): Promise<string | null> {
-  const row = await db.stepUpRequirement.findUnique({ where: { id: requirementId }, select: { webauthnChallenge: true } });
+  const row = await db.stepUpRequirement.findUnique({
+    where: { id: requirementId },
+    select: { webauthnChallenge: true },
+  });
   const challenge = row?.webauthnChallenge;
   if (!challenge) return null;
-  const { count } = await db.stepUpRequirement.updateMany({ where: { id: requirementId, webauthnChallenge: challenge }, data: { webauthnChallenge: null } });
+  const { count } = await db.stepUpRequirement.updateMany({
+    where: { id: requirementId, webauthnChallenge: challenge },
+    data: { webauthnChallenge: null },
+  });
   return count === 1 ? challenge : null;
 }
 

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { methodSchema, stepUpLevelSchema, type Combination, type Decision, type MethodId, type StepUpLevel } from "../../engine";
+import {
+  methodSchema,
+  stepUpLevelSchema,
+  type Combination,
+  type Decision,
+  type MethodId,
+  type StepUpLevel,
+} from "../../engine";
 import type { Database } from "@/server/db";
 import { auditOrigin, writeAudit } from "./audit";
 
@@ -109,10 +116,18 @@ export async function createRequirement(db: Database, options: CreateRequirement
     });
     // onUnavailable "refuse": the user can complete no combination; the dialog explains and links to enrolment.
     if (decision.methods.length === 0) {
-      await writeAudit(tx, { ...audit, type: "stepup.refused", data: { requirementId: row.id, level: decision.level, procedure: options.procedure } });
+      await writeAudit(tx, {
+        ...audit,
+        type: "stepup.refused",
+        data: { requirementId: row.id, level: decision.level, procedure: options.procedure },
+      });
     }
     if (decision.degraded) {
-      await writeAudit(tx, { ...audit, type: "stepup.degraded", data: { requirementId: row.id, level: decision.level, methods: decision.methods.map((c) => [...c]) } });
+      await writeAudit(tx, {
+        ...audit,
+        type: "stepup.degraded",
+        data: { requirementId: row.id, level: decision.level, methods: decision.methods.map((c) => [...c]) },
+      });
     }
     return toRequirementRecord(row);
   });

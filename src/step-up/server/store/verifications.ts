@@ -24,12 +24,26 @@ function auditBase(options: OutcomeBase) {
  */
 export async function recordFailedAttempt(
   db: Database,
-  options: OutcomeBase & { failure: string; detail?: Record<string, string | number | boolean | null> | null; lockedScope: "requirement" | "user" | null; userFailures: number },
+  options: OutcomeBase & {
+    failure: string;
+    detail?: Record<string, string | number | boolean | null> | null;
+    lockedScope: "requirement" | "user" | null;
+    userFailures: number;
+  },
 ): Promise<number> {
   const { requirement, method, request, now } = options;
   return db.$transaction(async (tx) => {
     await tx.stepUpAttempt.create({
-      data: { userId: requirement.userId, requirementId: requirement.id, method, success: false, failure: options.failure, ip: request.ip, userAgent: request.userAgent, createdAt: now },
+      data: {
+        userId: requirement.userId,
+        requirementId: requirement.id,
+        method,
+        success: false,
+        failure: options.failure,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        createdAt: now,
+      },
     });
     const updated = await tx.stepUpRequirement.update({
       where: { id: requirement.id },
@@ -38,13 +52,31 @@ export async function recordFailedAttempt(
     });
     const base = auditBase(options);
     const detail = options.detail ?? {};
-    await writeAudit(tx, { ...base, type: "stepup.failed", data: { requirementId: requirement.id, method, failure: options.failure, attempt: updated.failedAttempts, ...detail } });
+    await writeAudit(tx, {
+      ...base,
+      type: "stepup.failed",
+      data: {
+        requirementId: requirement.id,
+        method,
+        failure: options.failure,
+        attempt: updated.failedAttempts,
+        ...detail,
+      },
+    });
     // A signed assertion whose counter went backwards: the passkey may have been cloned. Its own event, critical.
     if (options.failure === "counter_regression") {
-      await writeAudit(tx, { ...base, type: "stepup.passkey_counter_regression", data: { requirementId: requirement.id, ...detail } });
+      await writeAudit(tx, {
+        ...base,
+        type: "stepup.passkey_counter_regression",
+        data: { requirementId: requirement.id, ...detail },
+      });
     }
     if (options.lockedScope) {
-      await writeAudit(tx, { ...base, type: "stepup.locked", data: { requirementId: requirement.id, scope: options.lockedScope, userFailures: options.userFailures } });
+      await writeAudit(tx, {
+        ...base,
+        type: "stepup.locked",
+        data: { requirementId: requirement.id, scope: options.lockedScope, userFailures: options.userFailures },
+      });
     }
     return updated.failedAttempts;
   });
@@ -64,7 +96,17 @@ export async function recordVerifiedMethod(
 ): Promise<SuccessOutcome> {
   const { requirement, method, request, now, config } = options;
   return db.$transaction(async (tx) => {
-    await tx.stepUpAttempt.create({ data: { userId: requirement.userId, requirementId: requirement.id, method, success: true, ip: request.ip, userAgent: request.userAgent, createdAt: now } });
+    await tx.stepUpAttempt.create({
+      data: {
+        userId: requirement.userId,
+        requirementId: requirement.id,
+        method,
+        success: true,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        createdAt: now,
+      },
+    });
     const verified = [...new Set([...requirement.verifiedMethods, method])];
     const base = auditBase(options);
     if (requirement.verifiedMethods.length === 0) {
@@ -73,12 +115,20 @@ export async function recordVerifiedMethod(
     const combination = completedCombination(requirement.methods, new Set(verified));
     if (!combination) {
       // Conditional on still pending: a concurrent cancel or fulfilment wins.
-      await tx.stepUpRequirement.updateMany({ where: { id: requirement.id, status: "pending" }, data: { verifiedMethods: verified } });
+      await tx.stepUpRequirement.updateMany({
+        where: { id: requirement.id, status: "pending" },
+        data: { verifiedMethods: verified },
+      });
       return { status: "pending", verifiedMethods: verified };
     }
     const fulfilled = await tx.stepUpRequirement.updateMany({
       where: { id: requirement.id, status: "pending" },
-      data: { verifiedMethods: verified, status: "fulfilled", fulfilledAt: now, rememberDevice: options.rememberDevice },
+      data: {
+        verifiedMethods: verified,
+        status: "fulfilled",
+        fulfilledAt: now,
+        rememberDevice: options.rememberDevice,
+      },
     });
     if (fulfilled.count !== 1) throw new Error("Requirement is no longer pending");
     const lifetimeMs = requirement.level === "critical" ? 0 : config.levels.medium.windowMs;
@@ -93,7 +143,9 @@ export async function recordVerifiedMethod(
         degraded: requirement.degraded,
         callHash: requirement.level === "critical" ? requirement.callHash : null,
         verifiedAt: now,
-        expiresAt: new Date(now.getTime() + Math.max(lifetimeMs, config.levels[requirement.level].windowMs) + config.gracePeriodMs),
+        expiresAt: new Date(
+          now.getTime() + Math.max(lifetimeMs, config.levels[requirement.level].windowMs) + config.gracePeriodMs,
+        ),
       },
     });
     await addToGrantSummary(tx, { ...grant, level: requirement.level });
@@ -101,7 +153,15 @@ export async function recordVerifiedMethod(
     await writeAudit(tx, {
       ...base,
       type: "stepup.verified",
-      data: { requirementId: requirement.id, grantId: grant.id, level: requirement.level, methods: [...combination], degraded: requirement.degraded, procedure: requirement.procedure, coveredRequirementIds },
+      data: {
+        requirementId: requirement.id,
+        grantId: grant.id,
+        level: requirement.level,
+        methods: [...combination],
+        degraded: requirement.degraded,
+        procedure: requirement.procedure,
+        coveredRequirementIds,
+      },
     });
     let deviceToken: string | null = null;
     if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical") {
@@ -117,7 +177,11 @@ export async function recordVerifiedMethod(
           expiresAt: new Date(now.getTime() + config.rememberDevice.ttlMs),
         },
       });
-      await writeAudit(tx, { ...base, type: "stepup.device_remembered", data: { deviceId: device.id, level: requirement.level } });
+      await writeAudit(tx, {
+        ...base,
+        type: "stepup.device_remembered",
+        data: { deviceId: device.id, level: requirement.level },
+      });
     }
     return { status: "fulfilled", grantId: grant.id, deviceToken };
   });
@@ -128,15 +192,28 @@ export async function recordVerifiedMethod(
  * non-critical ones of the same session at or below its level, so they are closed now instead of
  * lingering as "pending" until they expire. Critical requirements are bound to one call and stay.
  */
-async function fulfilCoveredRequirements(tx: Transaction, requirement: RequirementRecord, now: Date): Promise<string[]> {
+async function fulfilCoveredRequirements(
+  tx: Transaction,
+  requirement: RequirementRecord,
+  now: Date,
+): Promise<string[]> {
   if (requirement.level === "critical") return [];
   const covered = STEP_UP_LEVELS.filter((level) => level !== "critical" && isAtLeast(requirement.level, level));
   const others = await tx.stepUpRequirement.findMany({
-    where: { sessionId: requirement.sessionId, status: "pending", id: { not: requirement.id }, requiredLevel: { in: covered }, expiresAt: { gt: now } },
+    where: {
+      sessionId: requirement.sessionId,
+      status: "pending",
+      id: { not: requirement.id },
+      requiredLevel: { in: covered },
+      expiresAt: { gt: now },
+    },
     select: { id: true },
   });
   if (others.length === 0) return [];
   const ids = others.map((other) => other.id);
-  await tx.stepUpRequirement.updateMany({ where: { id: { in: ids }, status: "pending" }, data: { status: "fulfilled", fulfilledAt: now } });
+  await tx.stepUpRequirement.updateMany({
+    where: { id: { in: ids }, status: "pending" },
+    data: { status: "fulfilled", fulfilledAt: now },
+  });
   return ids;
 }

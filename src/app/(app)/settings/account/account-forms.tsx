@@ -48,7 +48,14 @@ export function ChangePasswordForm() {
     >
       <label className="field">
         <span>New password</span>
-        <input name="newPassword" type="password" autoComplete="new-password" minLength={12} required aria-describedby="password-hint" />
+        <input
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+          aria-describedby="password-hint"
+        />
       </label>
       <p id="password-hint" className="muted small">
         At least 12 characters. Changing it signs out remembered devices.

@@ -28,7 +28,12 @@ export function Devices() {
               up to {device.level}, until {formatDate(device.expiresAt)}
             </span>
           </span>
-          <button type="button" className="button secondary small" disabled={forget.isPending} onClick={() => forget.mutate({ deviceId: device.id })}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={forget.isPending}
+            onClick={() => forget.mutate({ deviceId: device.id })}
+          >
             Forget<span className="visually-hidden"> {device.label ?? "browser"}</span>
           </button>
         </li>
@@ -47,7 +52,10 @@ export function PendingRequirements() {
         <li key={r.id}>
           <span>
             {r.reason}
-            <span className="muted small"> · {r.requiredLevel}, expires {formatDate(r.expiresAt)}</span>
+            <span className="muted small">
+              {" "}
+              · {r.requiredLevel}, expires {formatDate(r.expiresAt)}
+            </span>
           </span>
         </li>
       ))}

@@ -20,7 +20,12 @@ export function BackupCodesSection() {
   });
 
   if (overview.isPending) return <p className="muted">Loading…</p>;
-  if (overview.error) return <p role="alert" className="error">Could not load your backup codes.</p>;
+  if (overview.error)
+    return (
+      <p role="alert" className="error">
+        Could not load your backup codes.
+      </p>
+    );
   const { backupCodes } = overview.data;
   const hasCodes = backupCodes.total > 0;
 
@@ -30,7 +35,9 @@ export function BackupCodesSection() {
         {hasCodes ? (
           <>
             <strong>{backupCodes.remaining}</strong> of {backupCodes.total} unused
-            {backupCodes.generatedAt && <span className="muted small"> · created {formatDate(backupCodes.generatedAt)}</span>}
+            {backupCodes.generatedAt && (
+              <span className="muted small"> · created {formatDate(backupCodes.generatedAt)}</span>
+            )}
           </>
         ) : (
           "No backup codes yet. They let you in when your phone or passkey is not at hand."
@@ -42,7 +49,12 @@ export function BackupCodesSection() {
         <>
           {hasCodes && <p className="muted small">Generating a new set makes the old codes stop working.</p>}
           <FormStatus error={generate.error} />
-          <button type="button" className={hasCodes ? "button secondary" : "button"} disabled={generate.isPending} onClick={() => generate.mutate()}>
+          <button
+            type="button"
+            className={hasCodes ? "button secondary" : "button"}
+            disabled={generate.isPending}
+            onClick={() => generate.mutate()}
+          >
             {generate.isPending ? "Generating…" : hasCodes ? "Regenerate backup codes" : "Generate backup codes"}
           </button>
         </>

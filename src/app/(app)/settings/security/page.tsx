@@ -12,8 +12,8 @@ export default async function SecurityPage() {
     <>
       <h1>Security</h1>
       <p className="muted lead">
-        The ways you confirm it’s you before sensitive actions. Adding or removing one asks you to verify first, and signs out
-        remembered devices.
+        The ways you confirm it’s you before sensitive actions. Adding or removing one asks you to verify first, and
+        signs out remembered devices.
       </p>
       <div className="grid halves">
         <section className="card wide" aria-labelledby="passkeys-title">

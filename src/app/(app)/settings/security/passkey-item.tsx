@@ -46,14 +46,20 @@ export function PasskeyItem({ passkey }: { passkey: Passkey }) {
             <strong>{passkey.name}</strong>
             {passkey.backedUp && <span className="badge">Synced</span>}
             <p className="muted small">
-              Added {formatDate(passkey.createdAt)} · {passkey.lastUsedAt ? `last used ${formatDate(passkey.lastUsedAt)}` : "never used"}
+              Added {formatDate(passkey.createdAt)} ·{" "}
+              {passkey.lastUsedAt ? `last used ${formatDate(passkey.lastUsedAt)}` : "never used"}
             </p>
           </div>
           <div className="row">
             <button type="button" className="button secondary small" onClick={() => setRenaming(true)}>
               Rename<span className="visually-hidden"> {passkey.name}</span>
             </button>
-            <button type="button" className="button secondary small" disabled={remove.isPending} onClick={() => remove.mutate({ id: passkey.id })}>
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ id: passkey.id })}
+            >
               {remove.isPending ? "Removing…" : "Remove"}
               <span className="visually-hidden"> {passkey.name}</span>
             </button>

@@ -7,7 +7,11 @@ import { FormStatus } from "../../../_components/form-status";
 import { createPasskey, describeCeremonyError } from "./create-passkey";
 import { PasskeyItem } from "./passkey-item";
 
-type Registration = { state: "idle" } | { state: "working" } | { state: "failed"; message: string; error: unknown } | { state: "added"; name: string };
+type Registration =
+  | { state: "idle" }
+  | { state: "working" }
+  | { state: "failed"; message: string; error: unknown }
+  | { state: "added"; name: string };
 
 /** Passkeys: the list (rename, remove) and registering a new one, in the ceremony's order. */
 export function PasskeysSection() {
@@ -39,9 +43,16 @@ export function PasskeysSection() {
   return (
     <div className="stack">
       {overview.isPending && <p className="muted">Loading…</p>}
-      {overview.error && <p role="alert" className="error">Could not load your passkeys.</p>}
+      {overview.error && (
+        <p role="alert" className="error">
+          Could not load your passkeys.
+        </p>
+      )}
       {overview.data?.passkeys.length === 0 && (
-        <p className="muted">No passkeys yet. A passkey is the strongest way to confirm it’s you, and the only one accepted for critical actions.</p>
+        <p className="muted">
+          No passkeys yet. A passkey is the strongest way to confirm it’s you, and the only one accepted for critical
+          actions.
+        </p>
       )}
       {overview.data && overview.data.passkeys.length > 0 && (
         <ul className="list" aria-label="Your passkeys">

@@ -23,7 +23,12 @@ export function TotpSection() {
   });
 
   if (overview.isPending) return <p className="muted">Loading…</p>;
-  if (overview.error) return <p role="alert" className="error">Could not load your authenticator settings.</p>;
+  if (overview.error)
+    return (
+      <p role="alert" className="error">
+        Could not load your authenticator settings.
+      </p>
+    );
   if (setup) {
     return (
       <TotpSetupForm
@@ -48,7 +53,8 @@ export function TotpSection() {
           </>
         ) : (
           <>
-            <span className="badge off">Off</span> Use an app such as 1Password, Google Authenticator or Aegis for 6-digit codes.
+            <span className="badge off">Off</span> Use an app such as 1Password, Google Authenticator or Aegis for
+            6-digit codes.
           </>
         )}
       </p>
@@ -66,7 +72,15 @@ export function TotpSection() {
   );
 }
 
-function TotpSetupForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: () => Promise<void>; onCancel: () => void }) {
+function TotpSetupForm({
+  setup,
+  onDone,
+  onCancel,
+}: {
+  setup: TotpSetup;
+  onDone: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const confirm = api.security.totp.confirm.useMutation({ onSuccess: onDone });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -80,19 +94,38 @@ function TotpSetupForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: 
         <li>
           Scan this QR code with your authenticator app.
           {/* SVG markup generated on the server by the qrcode library from our own otpauth URI. */}
-          <div className="qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
+          <div
+            className="qr"
+            role="img"
+            aria-label="QR code for your authenticator app"
+            dangerouslySetInnerHTML={{ __html: setup.qrSvg }}
+          />
         </li>
         <li>
           Can’t scan it? Type this key instead.
           <label className="field">
             <span>Setup key</span>
-            <input className="mono" readOnly value={groupKey(setup.secret)} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              className="mono"
+              readOnly
+              value={groupKey(setup.secret)}
+              spellCheck={false}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>
         </li>
         <li>
           <label className="field">
             <span>First 6-digit code from the app</span>
-            <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required autoFocus />
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              autoFocus
+            />
           </label>
         </li>
       </ol>

@@ -1,0 +1,55 @@
+// ESLint flat config: typescript-eslint, Next's rules (core web vitals) and react-hooks.
+import js from "@eslint/js";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...nextVitals,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "max-len": ["error", { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true }],
+    },
+  },
+  {
+    // The engine is pure (docs/design.md): it never reaches the database, the framework or the clock's owner.
+    files: ["src/step-up/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@prisma/*", "@/generated/*", "next", "next/*", "@trpc/*", "react", "server-only"],
+              message: "The engine is pure.",
+            },
+            {
+              group: ["@/server/*", "@/step-up/server/*", "@/step-up/client/*", "../server/*", "../client/*"],
+              message: "The engine is pure.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Client code never imports server code: it would pull Prisma and Node crypto into the bundle.
+    files: ["src/step-up/client/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "@/step-up/server/*", "../server/*", "server-only"],
+              message: "Client code never imports server code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
