@@ -14,7 +14,10 @@ import {
   type Client,
 } from "./harness";
 
-/** "Trust this browser for 24 h": bypasses up to the verified level in later sessions, never critical, always audited. */
+/**
+ * "Trust this browser for 24 h": bypasses up to the verified level in later sessions, never critical, always
+ * audited.
+ */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 
@@ -143,7 +146,8 @@ describe("remembered devices", () => {
     const count = await transfers();
     await expectStepUp(browser.call((api) => api.transfers.create(large)));
     expect(await transfers()).toBe(count);
-    expect(await browser.call((api) => api.stepUp.forgetDevice({ deviceId }))).toEqual({ forgotten: false }); // already gone
+    // already gone
+    expect(await browser.call((api) => api.stepUp.forgetDevice({ deviceId }))).toEqual({ forgotten: false });
   });
 
   it("changing the password revokes every grant and remembered device of the user", async () => {

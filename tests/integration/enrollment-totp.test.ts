@@ -97,7 +97,8 @@ describe("authenticator app enrolment", () => {
       factor: "totp",
       devices: 1,
     });
-    // The high grant is gone: the next high transfer asks again; the confirming code cannot pass it (same step, replay).
+    // The high grant is gone: the next high transfer asks again; the confirming code cannot pass it (same step,
+    // replay).
     const again = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     await verify(alice, again.requirementId, "password", "demo-password-1");
     expect(await catchError(verify(alice, again.requirementId, "totp", code))).toMatchObject({

@@ -14,14 +14,20 @@ import {
   type Client,
 } from "./harness";
 
-/** An error while evaluating or storing refuses the call (SERVICE_UNAVAILABLE / UNAVAILABLE); it never lets it through. */
+/**
+ * An error while evaluating or storing refuses the call (SERVICE_UNAVAILABLE / UNAVAILABLE); it never lets it
+ * through.
+ */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 
 const small = { amount: 100, currency: "USD" as const, to: "Carol" }; // medium
 const critical = { amount: 10_000, currency: "USD" as const, to: "Dave" };
 
-/** The test database, except that `db[model][method]` (or `db[model]` itself when a function) fails like a broken disk. */
+/**
+ * The test database, except that `db[model][method]` (or `db[model]` itself when a function) fails like a broken
+ * disk.
+ */
 function breaking(model: string, method?: string): Database {
   const fail = () => Promise.reject(new Error("SQLITE_IOERR: disk I/O error (injected)"));
   const bindTo = (target: object, value: unknown) => (typeof value === "function" ? value.bind(target) : value);

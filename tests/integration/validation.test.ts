@@ -11,7 +11,10 @@ import {
   type Client,
 } from "./harness";
 
-/** Every input is validated by zod with a clear BAD_REQUEST, never a 500; requirements end (cancel, expiry) for good. */
+/**
+ * Every input is validated by zod with a clear BAD_REQUEST, never a 500; requirements end (cancel, expiry) for
+ * good.
+ */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 
@@ -179,7 +182,8 @@ describe("a verification that was cancelled or has expired cannot be completed",
 
     const late = await catchError(verify(alice, requirementId, "password", "demo-password-1"));
     expect(late).toMatchObject({ code: "PRECONDITION_FAILED", stepUp: { code: "EXPIRED", requirementId } });
-    expect(await alice.call((api) => api.stepUp.cancel({ requirementId }))).toEqual({ status: "cancelled" }); // idempotent
+    // idempotent
+    expect(await alice.call((api) => api.stepUp.cancel({ requirementId }))).toEqual({ status: "cancelled" });
     expect(await db.stepUpGrant.count({ where: { requirementId } })).toBe(0);
     expect((await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } })).status).toBe("cancelled");
   });

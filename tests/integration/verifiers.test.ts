@@ -17,7 +17,10 @@ import {
 import { createSoftwareAuthenticator } from "./support/authenticator";
 import { latestEmailCode, registerPasskey, withAliceHigh } from "./support/factors";
 
-/** Each Verifier on its own, against a real database: one credential accepted, the wrong ones refused with a named failure. */
+/**
+ * Each Verifier on its own, against a real database: one credential accepted, the wrong ones refused with a
+ * named failure.
+ */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 

@@ -38,7 +38,10 @@ export function completedCombination(
   return combinations.find((combination) => combination.every((method) => verified.has(method))) ?? null;
 }
 
-/** Methods still needed, for progress: for each combination containing every verified method, what it lacks ([] = complete). */
+/**
+ * Methods still needed, for progress: for each combination containing every verified method, what it lacks ([] =
+ * complete).
+ */
 export function remainingMethods(combinations: readonly Combination[], verified: ReadonlySet<MethodId>): MethodId[][] {
   return combinations
     .filter((c) => [...verified].every((m) => c.includes(m)))

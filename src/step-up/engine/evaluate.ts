@@ -10,7 +10,7 @@ import type { Decision, EvaluationInput, GrantSnapshot, MatchedRule, Satisfactio
  * Level = max(code minimum, every matching enforced rule); then grants, then remembered device.
  */
 export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision {
-  const { context, now } = input;
+  const { context } = input;
   const { enforced, reportOnly } = collectMatches(input);
   const level = maxLevel(context.minimumLevel, ...enforced.map((m) => m.level));
   const wouldRequire = reportOnly.filter((m) => levelRank(m.level) > levelRank(level));

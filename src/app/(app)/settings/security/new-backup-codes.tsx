@@ -53,6 +53,8 @@ function useTextFileUrl(text: string): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     const next = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+    // The URL is an external resource with a lifetime; it is created and revoked with the codes.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setUrl(next);
     return () => URL.revokeObjectURL(next);
   }, [text]);

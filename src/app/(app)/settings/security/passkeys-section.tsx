@@ -27,7 +27,8 @@ export function PasskeysSection() {
     const name = String(new FormData(form).get("name") ?? "").trim();
     setRegistration({ state: "working" });
     try {
-      // 1. Options from the server (behind step-up), 2. the authenticator creates the key, 3. the server verifies and saves it.
+      // 1. Options from the server (behind step-up), 2. the authenticator creates the key, 3. the server
+      // verifies and saves it.
       const { options } = await begin.mutateAsync();
       const response = await createPasskey(options);
       const saved = await finish.mutateAsync({ name, response });
