@@ -2,11 +2,12 @@ import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createGuardrails, generate } from "otplib";
+import { databaseFile } from "../../support/playwright-shared";
 import { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEMO_PASSWORD } from "../../../prisma/seed-data";
 
 export { expect };
 /** The database playwright.config.ts gives the server. */
-export const E2E_DATABASE_FILE = "test-results/e2e-db/e2e.db";
+export const E2E_DATABASE_FILE = databaseFile("test-results/e2e-db");
 export const PASSWORD = DEMO_PASSWORD;
 export type DemoUser = "alice" | "bob" | "admin" | "gina";
 

@@ -49,6 +49,8 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  // TanStack Table's API is not memoisable by the React Compiler; it skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns: COLUMNS,

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
-import { formatDate } from "../../_components/money";
+import { DateTime } from "../../_components/date-time";
 import { LevelBadge } from "../_components/level-badge";
 import { MemberSelect } from "../_components/member-select";
 import { describeUserAgent } from "../_components/user-agent";
@@ -98,8 +98,10 @@ function DeviceTable({
                 <LevelBadge level={d.level} />
               </td>
               <td>{d.ip ?? "—"}</td>
-              <td>{d.lastUsedAt ? formatDate(d.lastUsedAt) : "Never"}</td>
-              <td>{formatDate(d.expiresAt)}</td>
+              <td>{d.lastUsedAt ? <DateTime value={d.lastUsedAt} /> : "Never"}</td>
+              <td>
+                <DateTime value={d.expiresAt} />
+              </td>
               <td className="actions">
                 {d.revokedAt ? (
                   <span className="badge">Revoked</span>
@@ -152,8 +154,10 @@ function PasskeyTable({
             <tr key={p.id}>
               <th scope="row">{p.userEmail}</th>
               <td>{p.name}</td>
-              <td>{formatDate(p.createdAt)}</td>
-              <td>{p.lastUsedAt ? formatDate(p.lastUsedAt) : "Never"}</td>
+              <td>
+                <DateTime value={p.createdAt} />
+              </td>
+              <td>{p.lastUsedAt ? <DateTime value={p.lastUsedAt} /> : "Never"}</td>
               <td className="actions">
                 {confirming === p.id ? (
                   <span className="confirm" role="group" aria-label={`Remove ${p.name}?`}>

@@ -5,7 +5,7 @@ import { METHOD_INFO } from "@/step-up/client/methods";
 import type { MethodId } from "@/step-up/engine/levels";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
-import { formatDate } from "../../_components/money";
+import { DateTime } from "../../_components/date-time";
 import { LevelBadge } from "../_components/level-badge";
 import { MemberSelect } from "../_components/member-select";
 
@@ -49,7 +49,7 @@ function Pending({ items }: { items: Support["pendingRequirements"] }) {
                 {r.reason}
                 <span className="muted small block">
                   <code>{r.procedure}</code> · {r.failedAttempts} failed attempt{r.failedAttempts === 1 ? "" : "s"} ·
-                  expires {formatDate(r.expiresAt)}
+                  expires <DateTime value={r.expiresAt} />
                 </span>
               </span>
               <LevelBadge level={r.requiredLevel} />
@@ -88,7 +88,7 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
               {items.map((g) => (
                 <tr key={g.id}>
                   <td className="nowrap">
-                    {formatDate(g.verifiedAt)}
+                    <DateTime value={g.verifiedAt} />
                     {g.procedure && <code className="block small">{g.procedure}</code>}
                   </td>
                   <td>
@@ -127,7 +127,9 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
             <tbody>
               {items.map((a) => (
                 <tr key={a.id}>
-                  <td className="nowrap">{formatDate(a.createdAt)}</td>
+                  <td className="nowrap">
+                    <DateTime value={a.createdAt} />
+                  </td>
                   <td>{describeMethods([a.method])}</td>
                   <td>{a.success ? "Succeeded" : `Failed${a.failure ? ` (${a.failure})` : ""}`}</td>
                   <td>{a.procedure ? <code>{a.procedure}</code> : "—"}</td>

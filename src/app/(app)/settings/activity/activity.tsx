@@ -1,7 +1,7 @@
 "use client";
 
 import { api } from "@/trpc/react";
-import { formatDate } from "../../../_components/money";
+import { DateTime } from "../../../_components/date-time";
 
 const METHOD_LABELS: Record<string, string> = {
   password: "password",
@@ -25,7 +25,7 @@ export function Devices() {
             <strong>{device.label ?? "Browser"}</strong>
             <span className="muted small">
               {" "}
-              up to {device.level}, until {formatDate(device.expiresAt)}
+              up to {device.level}, until <DateTime value={device.expiresAt} />
             </span>
           </span>
           <button
@@ -54,7 +54,7 @@ export function PendingRequirements() {
             {r.reason}
             <span className="muted small">
               {" "}
-              · {r.requiredLevel}, expires {formatDate(r.expiresAt)}
+              · {r.requiredLevel}, expires <DateTime value={r.expiresAt} />
             </span>
           </span>
         </li>
@@ -80,7 +80,9 @@ export function VerificationHistory() {
       <tbody>
         {history.data.items.map((g) => (
           <tr key={g.id}>
-            <td>{formatDate(g.verifiedAt)}</td>
+            <td>
+              <DateTime value={g.verifiedAt} />
+            </td>
             <td>{g.level}</td>
             <td>{readMethods(g.methods)}</td>
             <td>{g.requirement?.reason ?? "—"}</td>

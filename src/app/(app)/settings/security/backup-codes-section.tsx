@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
-import { formatDate } from "../../../_components/money";
+import { DateTime } from "../../../_components/date-time";
 import { NewBackupCodes } from "./new-backup-codes";
 
 /** Backup codes: how many are left, and (re)generating a set of 10 that is shown once. */
@@ -36,7 +36,10 @@ export function BackupCodesSection() {
           <>
             <strong>{backupCodes.remaining}</strong> of {backupCodes.total} unused
             {backupCodes.generatedAt && (
-              <span className="muted small"> · created {formatDate(backupCodes.generatedAt)}</span>
+              <span className="muted small">
+                {" "}
+                · created <DateTime value={backupCodes.generatedAt} />
+              </span>
             )}
           </>
         ) : (

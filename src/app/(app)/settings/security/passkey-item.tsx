@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
-import { formatDate } from "../../../_components/money";
+import { DateTime } from "../../../_components/date-time";
 
 type Passkey = RouterOutputs["security"]["overview"]["passkeys"][number];
 
@@ -46,8 +46,14 @@ export function PasskeyItem({ passkey }: { passkey: Passkey }) {
             <strong>{passkey.name}</strong>
             {passkey.backedUp && <span className="badge">Synced</span>}
             <p className="muted small">
-              Added {formatDate(passkey.createdAt)} ·{" "}
-              {passkey.lastUsedAt ? `last used ${formatDate(passkey.lastUsedAt)}` : "never used"}
+              Added <DateTime value={passkey.createdAt} /> ·{" "}
+              {passkey.lastUsedAt ? (
+                <>
+                  last used <DateTime value={passkey.lastUsedAt} />
+                </>
+              ) : (
+                "never used"
+              )}
             </p>
           </div>
           <div className="row">

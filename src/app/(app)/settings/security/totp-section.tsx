@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
-import { formatDate } from "../../../_components/money";
+import { DateTime } from "../../../_components/date-time";
 
 type TotpSetup = RouterOutputs["security"]["totp"]["begin"];
 
@@ -49,7 +49,8 @@ export function TotpSection() {
       <p data-testid="totp-state">
         {totp.enabled ? (
           <>
-            <span className="badge on">On</span> since {totp.confirmedAt ? formatDate(totp.confirmedAt) : "set-up"}
+            <span className="badge on">On</span> since{" "}
+            {totp.confirmedAt ? <DateTime value={totp.confirmedAt} /> : "set-up"}
           </>
         ) : (
           <>

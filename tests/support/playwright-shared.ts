@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import { devices, type PlaywrightTestConfig } from "@playwright/test";
+
+/**
+ * What every Playwright suite here shares (e2e, visual, security): Debian's Chromium when present
+ * (scripts/ensure-browser.mjs installs it), else Playwright's own browser on a laptop that has one;
+ * and a `next start` on its own port and its own freshly seeded SQLite database.
+ */
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
+
+export const browserUse: PlaywrightTestConfig["use"] = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    // Without the background-networking flags Chromium keeps dialling Google on this closed network.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
+export interface ServerOptions {
+  port: number;
+  /** Under test-results/ (not tests/.tmp: the integration suite wipes that folder when it starts). */
+  databaseDir: string;
+  /** Shell commands run after the seed, before the server starts. */
+  afterSeed?: string[];
+  env?: Record<string, string>;
+}
+
+/** The database file a suite's server uses, for tests that read or age rows directly. */
+export function databaseFile(databaseDir: string): string {
+  return `${databaseDir}/app.db`;
+}
+
+/**
+ * A fresh seeded database every run (tests spend single-use backup codes and TOTP steps), then the
+ * production build served as `npm run demo` serves it. `npm test` builds once and sets E2E_SKIP_BUILD.
+ */
+export function nextServer(options: ServerOptions): NonNullable<PlaywrightTestConfig["webServer"]> {
+  const { port, databaseDir } = options;
+  return {
+    command: [
+      `rm -rf ${databaseDir}`,
+      `mkdir -p ${databaseDir}`,
+      "npx prisma migrate deploy",
+      "npm run db:seed",
+      ...(options.afterSeed ?? []),
+      process.env.E2E_SKIP_BUILD ? "true" : "npx next build",
+      `npx next start --port ${port}`,
+    ].join(" && "),
+    url: `http://localhost:${port}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    // STEP_UP_DEMO=1: email codes go to the dev outbox, where the journeys read them. Passkeys:
+    // WebAuthn checks the page's origin, which is this port (rp ID stays "localhost"). No
+    // STEP_UP_ENCRYPTION_KEY: like the demo, seed and server share the development key.
+    env: {
+      DATABASE_URL: `file:./${databaseFile(databaseDir)}`,
+      STEP_UP_DEMO: "1",
+      STEP_UP_ORIGIN: `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
+    },
+    stdout: "ignore",
+    stderr: "pipe",
+  };
+}
