@@ -59,7 +59,9 @@ if (canApt()) {
 const sudo = process.getuid?.() === 0 ? "" : "sudo ";
 console.error(
   [
-    found ? "ensure-browser: Chromium found, but not the DejaVu fonts the visual baselines use." : "ensure-browser: no Chromium for the Playwright suites.",
+    found
+      ? "ensure-browser: Chromium found, but not the DejaVu fonts the visual baselines use."
+      : "ensure-browser: no Chromium for the Playwright suites.",
     "Install Debian's Chromium and fonts, then run `npm test` again:",
     `  ${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ${PACKAGES.join(" ")}`,
     "or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium/Chrome binary.",
