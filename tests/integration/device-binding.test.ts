@@ -87,8 +87,9 @@ describe("a remembered device is bound to its browser family", () => {
       "chrome/macos",
       "curl",
     ]);
-    expect(await db.auditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId, userAgent: FIREFOX_LINUX } }))
-      .toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId, userAgent: FIREFOX_LINUX } }),
+    ).toBe(0);
   });
 
   it("a device stored before browser families were recorded never bypasses", async () => {
@@ -112,7 +113,7 @@ describe("a remembered device is bound to its browser family", () => {
 });
 
 describe("a remembered device never stands in for credential or admin changes", () => {
-  const clock = createClock();
+  const clock = createClock(Date.parse("2026-11-24T10:00:00Z")); // a day later: alice's TOTP codes are new ones
   let alice: Client;
   let aliceId: string;
 
@@ -129,7 +130,10 @@ describe("a remembered device never stands in for credential or admin changes", 
   });
 
   it.each([
-    ["changing the password", (c: Client) => c.call((api) => api.account.changePassword({ newPassword: "x".repeat(16) }))],
+    [
+      "changing the password",
+      (c: Client) => c.call((api) => api.account.changePassword({ newPassword: "x".repeat(16) })),
+    ],
     ["setting up an authenticator app", (c: Client) => c.call((api) => api.security.totp.begin())],
     ["removing the authenticator app", (c: Client) => c.call((api) => api.security.totp.remove())],
     ["generating new backup codes", (c: Client) => c.call((api) => api.security.backupCodes.generate())],
