@@ -136,13 +136,14 @@ export function stepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
 
 /**
  * Admin changes (policies, devices, passkeys): the admin check of `adminProcedure` first, so a
- * member never gets a step-up prompt for an admin action, then the step-up gate (default "high").
+ * member never gets a step-up prompt for an admin action, then the step-up gate (default "high",
+ * and never satisfied by a remembered device: an admin change always asks).
  */
 export function adminStepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
   declaration: StepUpDeclaration<z.output<TSchema>> & { input?: TSchema } = {},
 ) {
   const { input: schema, ...declared } = declaration;
-  const rest = { ...declared, level: declared.level ?? ("high" as const) };
+  const rest = { ...declared, level: declared.level ?? ("high" as const), remember: false };
   return adminProcedure
     .meta(stepUpMeta(rest, schema))
     .input((schema ?? z.void()) as TSchema)

@@ -27,6 +27,7 @@ export const accountRouter = createTRPCRouter({
   changePassword: stepUpProcedure({
     input: z.object({ newPassword: z.string().min(12, "Use at least 12 characters").max(256) }),
     action: "Changing your password",
+    remember: false,
   }).mutation(async ({ ctx, input }) => {
     const now = ctx.stepUp.now();
     const passwordHash = await hashPassword(input.newPassword);

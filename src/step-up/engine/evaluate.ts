@@ -33,7 +33,7 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
   // A degraded verification proves less than the level it grants, so it never vouches for a device:
   // a remembered device would otherwise carry that weaker proof at the full level for 24 hours.
   const canRemember =
-    config.rememberDevice.enabled && level !== "critical" && !degraded && context.risk < config.rememberDevice.maxRisk;
+    rememberable(input, config) && level !== "critical" && !degraded && context.risk < config.rememberDevice.maxRisk;
   const satisfiedBy = findSatisfaction(input, level, windowMs, config);
   return {
     ...base,
@@ -129,7 +129,7 @@ function findSatisfaction(
   // Checked after the rules and never for critical or a risky call (a peer's mistake, DESIGN.md).
   if (
     device &&
-    config.rememberDevice.enabled &&
+    rememberable(input, config) &&
     device.expiresAt > input.now &&
     isAtLeast(device.level, level) &&
     input.context.risk < config.rememberDevice.maxRisk
@@ -137,4 +137,9 @@ function findSatisfaction(
     return { kind: "device", deviceId: device.id };
   }
   return null;
+}
+
+/** Remembered devices are on, and this call is not a credential or admin change that declared them off. */
+function rememberable(input: EvaluationInput, config: StepUpConfig): boolean {
+  return config.rememberDevice.enabled && input.context.remember !== false;
 }

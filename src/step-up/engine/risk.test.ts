@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "./config";
-import { clampRisk, scoreRisk, type RiskSignals } from "./risk";
+import { clampRisk, historySignals, scoreRisk, type RiskSignals } from "./risk";
 
 const signals = (overrides: Partial<RiskSignals> = {}): RiskSignals => ({
   newIp: false,
@@ -57,6 +57,42 @@ describe("scoreRisk", () => {
         expect(scoreRisk({ ...s, recentFailures: s.recentFailures + moreFailures })).toBeGreaterThanOrEqual(base);
       }),
     );
+  });
+});
+
+describe("historySignals", () => {
+  const home = { ip: "198.51.100.10", userAgent: "Firefox/133.0" };
+  const seen = { ipSeen: true, userAgentSeen: true };
+
+  it.each<
+    [string, { ip: string | null; userAgent: string | null }, typeof seen, Pick<RiskSignals, "newIp" | "newUserAgent">]
+  >([
+    ["the usual IP and browser", home, seen, { newIp: false, newUserAgent: false }],
+    [
+      "a fresh session with no history at all",
+      home,
+      { ipSeen: false, userAgentSeen: false },
+      { newIp: true, newUserAgent: true },
+    ],
+    ["a new network, the usual browser", home, { ...seen, ipSeen: false }, { newIp: true, newUserAgent: false }],
+    ["the usual network, a new browser", home, { ...seen, userAgentSeen: false }, { newIp: false, newUserAgent: true }],
+    ["an unknown IP, even if the store says seen", { ...home, ip: null }, seen, { newIp: true, newUserAgent: false }],
+    ["an empty IP", { ...home, ip: "" }, seen, { newIp: true, newUserAgent: false }],
+    ["no user agent", { ...home, userAgent: null }, seen, { newIp: false, newUserAgent: true }],
+    ["a blank user agent", { ...home, userAgent: "  " }, seen, { newIp: false, newUserAgent: true }],
+  ])("%s", (_title, request, history, expected) => {
+    expect(historySignals(request, history, 2)).toEqual({ ...expected, recentFailures: 2 });
+  });
+
+  it("an unknown IP never scores lower than a known one or a new one", () => {
+    const unknown = scoreRisk(historySignals({ ...home, ip: null }, seen, 0));
+    expect(unknown).toBeGreaterThanOrEqual(scoreRisk(historySignals(home, seen, 0)));
+    expect(unknown).toBeGreaterThanOrEqual(scoreRisk(historySignals(home, { ...seen, ipSeen: false }, 0)));
+  });
+
+  it("a brand-new session from a never-seen IP and browser scores above 0, the usual one 0", () => {
+    expect(scoreRisk(historySignals(home, { ipSeen: false, userAgentSeen: false }, 0))).toBeGreaterThan(0);
+    expect(scoreRisk(historySignals(home, seen, 0))).toBe(0);
   });
 });
 

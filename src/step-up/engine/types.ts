@@ -18,6 +18,11 @@ export interface CallContext {
   minimumLevel: Level;
   /** Human description of the action, e.g. "Transferring 5,000.00 USD". */
   action?: string | undefined;
+  /**
+   * False for credential and admin changes (the procedure's declaration): no remembered device
+   * stands in for their verification, and their verification remembers none. Absent means true.
+   */
+  remember?: boolean | undefined;
 }
 
 export interface PolicySnapshot {

@@ -9,6 +9,11 @@ export interface StepUpDeclaration<TInput> {
   resource?: { type: string; action: string } | ((input: TInput) => { type: string; action: string });
   /** Human description for the dialog: "Transferring 5,000.00 USD". */
   action?: string | ((input: TInput) => string);
+  /**
+   * `false` for credential changes (password, factors) and admin changes: a remembered device never
+   * stands in for their verification, and their verification never remembers a device. Default true.
+   */
+  remember?: boolean;
 }
 
 export interface CallIdentity {
@@ -34,5 +39,6 @@ export function buildCallContext<TInput>(
     risk,
     minimumLevel: declaration.level ?? "low",
     action,
+    remember: declaration.remember ?? true,
   };
 }

@@ -4,7 +4,9 @@ import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
 import { sha256Hex } from "@/server/crypto";
 import { buildCallContext, type StepUpDeclaration } from "./call-context";
-import { loadGrants, loadRememberedDevice } from "./store/grants";
+import { historySignals } from "../engine/risk";
+import { loadGrants, loadRememberedDevice, type DeviceMismatch } from "./store/grants";
+import { loadRequestHistory } from "./store/risk-history";
 import { countRecentFailures, loadEnrolledMethods } from "./store/credentials";
 import { loadPolicies } from "./store/policies";
 import type { RequestInfo } from "./store/requirements";
@@ -25,16 +27,27 @@ export interface CallDecision {
   risk: number;
   callHash: string;
   now: Date;
+  /** A live device cookie from another browser family: it counted for nothing; audited if the call is refused. */
+  deviceMismatch: DeviceMismatch | null;
 }
+
+const NO_DEVICE = { device: null, mismatch: null } as const;
 
 /** Loads the snapshot the engine needs (as little as possible on the happy path) and decides. */
 export async function decideCall<TInput>(options: DecideOptions<TInput>): Promise<CallDecision> {
   const { db, services, session, request, path, input } = options;
   const now = services.now();
   const nowMs = now.getTime();
-  const [policies, device] = await Promise.all([
+  const [policies, { device, mismatch }] = await Promise.all([
     loadPolicies(db, nowMs),
-    request.deviceToken ? loadRememberedDevice(db, { token: request.deviceToken, userId: session.userId, now }) : null,
+    request.deviceToken
+      ? loadRememberedDevice(db, {
+          token: request.deviceToken,
+          userId: session.userId,
+          userAgent: request.userAgent,
+          now,
+        })
+      : NO_DEVICE,
   ]);
   // Non-critical grants come with the session row; critical ones are read only for a critical call.
   let grants = session.grants;
@@ -59,32 +72,39 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
       services.config,
     );
 
-  // Cheap risk first (no query); the full score only when risk can change the outcome.
-  const cheapSignals = {
-    newIp: differs(session.ip, request.ip),
-    newUserAgent: differs(session.userAgent, request.userAgent),
-  };
-  let risk = clampRisk(services.scoreRisk({ ...cheapSignals, recentFailures: 0 }));
+  // Risk reaches an outcome only through risk and condition rules, a remembered device, or a refused
+  // call (its remember offer and audit row). Until one of those is in play it is not read (no query on
+  // the hot path), and 0 stands in: a call it lets through would pass at any risk.
+  let risk = 0;
   let decision = decide(risk);
   if (decision.level === "critical") {
     grants = await loadGrants(db, session.id, now);
     decision = decide(risk);
   }
   if (decision.required || device || usesRisk(policies)) {
-    const since = new Date(nowMs - services.config.lockout.userWindowMs);
-    risk = clampRisk(
-      services.scoreRisk({ ...cheapSignals, recentFailures: await countRecentFailures(db, session.userId, since) }),
-    );
+    risk = await scoreCallRisk(options, now);
     decision = decide(risk);
   }
   if (decision.required) {
     decision = decide(risk, await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null }));
   }
-  return { decision, risk, callHash, now };
+  return { decision, risk, callHash, now, deviceMismatch: mismatch };
 }
 
-function differs(known: string | null, current: string | null): boolean {
-  return known !== null && current !== null && known !== current;
+/** The scorer over this request against the user's history (earlier sessions) and recent failures. */
+async function scoreCallRisk<TInput>(options: DecideOptions<TInput>, now: Date): Promise<number> {
+  const { db, services, session, request } = options;
+  const [recentFailures, history] = await Promise.all([
+    countRecentFailures(db, session.userId, new Date(now.getTime() - services.config.lockout.userWindowMs)),
+    loadRequestHistory(db, {
+      userId: session.userId,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      sessionStartedAt: session.authenticatedAt,
+      now,
+    }),
+  ]);
+  return clampRisk(services.scoreRisk(historySignals(request, history, recentFailures)));
 }
 
 function usesRisk(policies: PolicySnapshot[]): boolean {

@@ -3,7 +3,7 @@ import { isStepUpLevel } from "../engine";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
 import { countProtectedCall, type CallOutcome } from "./store/call-stats";
-import { recordBypass, recordWouldRequire } from "./store/events";
+import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "./store/events";
 import { consumeGrant } from "./store/grants";
 import { createRequirement } from "./store/requirements";
 
@@ -48,6 +48,7 @@ async function applyDecision<TInput>(
     await recordBypass(db, { ...audit, deviceId: satisfied.deviceId, level: decision.level, risk });
     return "bypassed";
   }
+  if (call.deviceMismatch) await recordDeviceMismatch(db, { ...audit, mismatch: call.deviceMismatch });
   return refuse(options, call);
 }
 

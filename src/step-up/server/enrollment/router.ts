@@ -21,8 +21,11 @@ function enrollment(ctx: Context & { session: AuthSession }): EnrollmentContext 
   };
 }
 
-/** Adding or removing a factor is itself a high step-up; confirming one needs the session that began it. */
-const factorChange = (action: string) => stepUpProcedure({ level: "high", action });
+/**
+ * Adding or removing a factor is itself a high step-up that no remembered device stands in for;
+ * confirming one needs the session that began it.
+ */
+const factorChange = (action: string) => stepUpProcedure({ level: "high", action, remember: false });
 
 /** The security settings page: the user's own factors only, the user always from the session. */
 export const securityRouter = createTRPCRouter({
@@ -52,6 +55,7 @@ export const securityRouter = createTRPCRouter({
       .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
     remove: stepUpProcedure({
       level: "high",
+      remember: false,
       input: z.object({ id: idSchema }),
       action: "Removing a passkey",
     }).mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),

@@ -15,6 +15,7 @@ export const AUDIT_EVENT_TYPES = [
   "stepup.device_remembered",
   "stepup.device_forgotten",
   "stepup.device_revoked",
+  "stepup.device_mismatch",
   "stepup.refused",
   "stepup.email_code_sent",
   "stepup.passkey_counter_regression",
@@ -52,6 +53,7 @@ const DEFAULT_SEVERITY: Partial<Record<AuditEventType, AuditSeverity>> = {
   "credential.removed": "warning",
   "stepup.refused": "warning",
   "stepup.device_revoked": "warning",
+  "stepup.device_mismatch": "warning",
   "stepup.passkey_counter_regression": "critical",
   "auth.sign_in_failed": "warning",
 };

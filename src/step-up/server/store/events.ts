@@ -2,6 +2,7 @@ import "server-only";
 import type { Decision, Level } from "../../engine";
 import type { Database } from "@/server/db";
 import { auditOrigin, writeAudit } from "./audit";
+import type { DeviceMismatch } from "./grants";
 import type { RequestInfo } from "./requirements";
 
 interface EventBase {
@@ -23,6 +24,23 @@ export async function recordBypass(
       type: "stepup.bypassed",
       ...auditOrigin(options),
       data: { procedure: options.path, deviceId: options.deviceId, level: options.level, risk: options.risk },
+    });
+  });
+}
+
+/**
+ * A live device cookie came from another browser family than the one it was remembered on (a copied
+ * cookie, most likely): it let nothing through, and the user's admins can see where it was used.
+ */
+export async function recordDeviceMismatch(
+  db: Database,
+  options: EventBase & { mismatch: DeviceMismatch },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await writeAudit(tx, {
+      type: "stepup.device_mismatch",
+      ...auditOrigin(options),
+      data: { procedure: options.path, ...options.mismatch },
     });
   });
 }

@@ -3,6 +3,7 @@ import { completedCombination, isAtLeast, STEP_UP_LEVELS, type MethodId, type St
 import type { Database, Transaction } from "@/server/db";
 import { generateToken, sha256Hex } from "@/server/crypto";
 import { auditOrigin, writeAudit } from "./audit";
+import { userAgentFamily } from "../user-agent-family";
 import { addToGrantSummary } from "./grants";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
@@ -164,7 +165,9 @@ export async function recordVerifiedMethod(
       },
     });
     let deviceToken: string | null = null;
-    if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical") {
+    // Bound to the browser family it is created on; a client that names none gets no device to bind.
+    const family = userAgentFamily(request.userAgent);
+    if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical" && family) {
       deviceToken = generateToken();
       const device = await tx.rememberedDevice.create({
         data: {
@@ -173,6 +176,7 @@ export async function recordVerifiedMethod(
           level: requirement.level,
           label: request.userAgent?.slice(0, 200) ?? "Unknown device",
           ip: request.ip,
+          userAgentFamily: family,
           createdAt: now,
           expiresAt: new Date(now.getTime() + config.rememberDevice.ttlMs),
         },
