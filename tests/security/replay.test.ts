@@ -1,10 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { SECURITY_PASSWORD } from "./support/accounts";
-import { latestEmailCode } from "./support/db";
+import { latestEmailCode, requirementRow } from "./support/db";
 import { dataOf } from "./support/http";
-import { signedIn, stepUpOf, transfer } from "./support/step-up";
+import { signedIn, stepUpOf, transfer, type VerifyResult } from "./support/step-up";
 
 /** One-time codes work once, and only for what they were issued for (ASVS 6.5.1, 6.6.2). */
+
+/** A typed refusal (today INVALID_CREDENTIAL, 400), never a success and never a 500. */
+function expectRefused(result: VerifyResult) {
+  expect(result.ok).toBe(false);
+  expect(result.status).toBe(400);
+  expect(result.ok ? null : result.error.data.stepUp?.code).toBeTruthy();
+}
 
 test("R-30 a TOTP code accepted once is refused when replayed for the next requirement", async () => {
   const actor = await signedIn("totpReplay");
@@ -14,8 +21,7 @@ test("R-30 a TOTP code accepted once is refused when replayed for the next requi
   const high = stepUpOf(await actor.mutation("apiKeys.create", { name: "catalog" }));
   dataOf(await actor.verify(high.requirementId, "password", SECURITY_PASSWORD));
   const replay = await actor.verify(high.requirementId, "totp", code);
-  expect(replay.ok).toBe(false);
-  expect(replay.ok ? null : replay.error.data.stepUp?.code).toBe("INVALID_CREDENTIAL");
+  expectRefused(replay);
   expect(stepUpOf(await actor.mutation("apiKeys.create", { name: "catalog" })).level).toBe("high");
 });
 
@@ -27,7 +33,8 @@ test("R-31 a backup code used once is refused when replayed", async () => {
   const high = stepUpOf(await actor.mutation("apiKeys.create", { name: "catalog" }));
   dataOf(await actor.verify(high.requirementId, "password", SECURITY_PASSWORD));
   const replay = await actor.verify(high.requirementId, "backup_code", code);
-  expect(replay.ok ? null : replay.error.data.stepUp?.code).toBe("INVALID_CREDENTIAL");
+  expectRefused(replay);
+  expect(requirementRow(high.requirementId)?.status).toBe("pending");
 });
 
 test("R-32 an email code issued for one requirement does not verify another", async () => {
@@ -36,6 +43,7 @@ test("R-32 an email code issued for one requirement does not verify another", as
   const second = stepUpOf(await actor.mutation("account.changeEmail", { email: actor.email }));
   const code = await actor.emailCode(first.requirementId);
   const crossed = await actor.verify(second.requirementId, "email_code", code);
-  expect(crossed.ok ? null : crossed.error.data.stepUp?.code).toBe("INVALID_CREDENTIAL");
+  expectRefused(crossed);
+  expect(requirementRow(second.requirementId)?.status).toBe("pending");
   expect(latestEmailCode(actor.email)).toBe(code);
 });

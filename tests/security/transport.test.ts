@@ -41,11 +41,13 @@ test("SEC-19 a malformed remembered-device cookie beside a valid session is not 
 
 test("SEC-20 a cross-site form POST (Origin https://evil.example) cannot sign the user out", async () => {
   const victim = await signedIn("crossSite");
+  // What <form method="post" enctype="multipart/form-data"> on evil.example sends: no preflight, cookies attached.
+  const boundary = "----catalogFormBoundary";
   const forged = await victim.client.raw("POST", "/api/trpc/auth.signOut", {
     origin: "https://evil.example",
     secFetchSite: "cross-site",
-    contentType: "text/plain",
-    body: JSON.stringify({ json: null }),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body: `--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--${boundary}--\r\n`,
   });
   expect(forged.status).toBe(403);
   expect(dataOf(await victim.query("auth.me"))).not.toBeNull();
