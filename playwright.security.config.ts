@@ -41,6 +41,9 @@ export default defineConfig({
       DATABASE_URL,
       STEP_UP_DEMO: "1",
       STEP_UP_ALLOW_DEV_KEY: "1",
+      // As if behind one proxy that appends the client's address to X-Forwarded-For; the catalog's
+      // client plays that proxy (tests/security/support/http.ts), so per-address limits can be tested.
+      STEP_UP_TRUST_PROXY: "1",
       STEP_UP_ORIGIN: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

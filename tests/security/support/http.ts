@@ -1,7 +1,7 @@
 /**
  * A tiny tRPC-over-HTTP client for the attack catalog: raw requests, a cookie jar, superjson, and its own
- * loopback source address per client, so per-IP sign-in limits never couple one test to another
- * (the server sees a different socket address for each client; spoofable headers are not involved).
+ * loopback source address per client, so per-address sign-in limits never couple one test to another.
+ * The server runs as if behind one trusted proxy; each client also plays that proxy (see raw()).
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import superjson from "superjson";
@@ -80,6 +80,10 @@ export class Client {
       headers["content-length"] = String(Buffer.byteLength(options.body));
     }
     Object.assign(headers, options.headers);
+    // The catalog's server trusts one proxy hop (STEP_UP_TRUST_PROXY=1) and this client plays that
+    // proxy: it appends the address the connection really comes from, after whatever the caller forged.
+    const forged = options.headers?.["x-forwarded-for"];
+    headers["x-forwarded-for"] = forged ? `${forged}, ${this.localAddress}` : this.localAddress;
     return new Promise((resolve, reject) => {
       const req = httpRequest(
         { host: "127.0.0.1", port: PORT, method, path, headers, localAddress: this.localAddress },
