@@ -1,0 +1,68 @@
+/**
+ * Seeds the attack catalog's own accounts (accounts.ts) after `npm run db:seed`, into the database
+ * playwright.security.config.ts gives the server. Run with the react-server condition, like the demo seed.
+ * Uses the app's own hashing and encryption, so a change there (e.g. keyed backup-code hashes) follows.
+ */
+import { createDatabase } from "@/server/db";
+import { hashPassword } from "@/server/auth/password";
+import { encryptSecret } from "@/server/crypto";
+import { hashBackupCode } from "@/step-up/methods/backup-code";
+import {
+  ACCOUNTS,
+  ACME_POLICY_ID,
+  SECURITY_BACKUP_CODES,
+  SECURITY_BALANCE_MINOR,
+  SECURITY_PASSWORD,
+  SECURITY_TOTP_SECRET,
+} from "./accounts";
+
+async function seedSecurityUsers(): Promise<void> {
+  const db = createDatabase();
+  try {
+    const passwordHash = await hashPassword(SECURITY_PASSWORD);
+    const orgs = new Map((await db.organization.findMany()).map((o) => [o.slug, o.id]));
+    for (const spec of Object.values(ACCOUNTS)) {
+      const organizationId = orgs.get(spec.org);
+      if (!organizationId) throw new Error(`Organization ${spec.org} missing: run the demo seed first`);
+      const user = await db.user.create({
+        data: {
+          email: spec.email,
+          name: spec.email.split("@")[0]!,
+          passwordHash,
+          balanceMinor: SECURITY_BALANCE_MINOR,
+        },
+      });
+      await db.membership.create({ data: { userId: user.id, organizationId, role: spec.role } });
+      if (spec.factors !== "full") continue;
+      await db.totpCredential.create({
+        data: { userId: user.id, secretEncrypted: encryptSecret(SECURITY_TOTP_SECRET), confirmedAt: new Date() },
+      });
+      const codeHashes = await Promise.all(SECURITY_BACKUP_CODES.map(async (code) => await hashBackupCode(code)));
+      await db.backupCode.createMany({ data: codeHashes.map((codeHash) => ({ userId: user.id, codeHash })) });
+    }
+    await db.policy.create({
+      data: {
+        id: ACME_POLICY_ID,
+        name: "Security catalog: acme-only policy",
+        description: "Target of the cross-organization policy attacks; matches no procedure.",
+        priority: 1,
+        rules: [{ kind: "procedure", pattern: "securityCatalog.none", level: "medium" }],
+        organizationId: orgs.get("acme")!,
+        enabled: false,
+        mode: "enforce",
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+seedSecurityUsers().then(
+  () => process.stdout.write(`Seeded ${Object.keys(ACCOUNTS).length} security-catalog accounts\n`),
+  (error: unknown) => {
+    process.stderr.write(
+      `Seeding the security accounts failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
