@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { nextServer } from "./tests/support/playwright-shared";
 
 /**
  * The attack catalog (tests/security, docs/security.md): real HTTP against `next start`, no browser.
@@ -6,8 +7,6 @@ import { defineConfig } from "@playwright/test";
  */
 const PORT = Number(process.env.SECURITY_PORT ?? 3300);
 process.env.SECURITY_PORT = String(PORT);
-// Not tests/.tmp: the integration suite wipes that folder when it starts.
-const DATABASE_URL = "file:./test-results/security-db/security.db";
 
 export default defineConfig({
   testDir: "tests/security",
@@ -21,33 +20,13 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "test-results/security-artifacts",
   use: { baseURL: `http://localhost:${PORT}` },
-  webServer: {
-    // A fresh database every run: the catalog spends backup codes, locks accounts and drains balances.
-    command: [
-      "rm -rf test-results/security-db",
-      "mkdir -p test-results/security-db",
-      "npx prisma migrate deploy",
-      "npm run db:seed",
-      "npx tsx --conditions=react-server tests/security/support/seed-users.ts",
-      process.env.E2E_SKIP_BUILD ? "true" : "npx next build",
-      // The demo as `npm run demo` serves it (STEP_UP_DEMO=1): the configuration the attacks must fail against.
-      `npx next start --port ${PORT}`,
-    ].join(" && "),
-    url: `http://localhost:${PORT}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    // Same environment as the e2e server (playwright.config.ts): rp ID "localhost", origin on this port.
-    env: {
-      DATABASE_URL,
-      STEP_UP_DEMO: "1",
-      STEP_UP_ALLOW_DEV_KEY: "1",
-      // As if behind one proxy that appends the client's address to X-Forwarded-For; the catalog's
-      // client plays that proxy (tests/security/support/http.ts), so per-address limits can be tested.
-      STEP_UP_TRUST_PROXY: "1",
-      STEP_UP_ORIGIN: `http://localhost:${PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  // The demo as `npm run demo` serves it: the configuration the attacks must fail against.
+  webServer: nextServer({
+    port: PORT,
+    databaseDir: "test-results/security-db",
+    afterSeed: ["npx tsx --conditions=react-server tests/security/support/seed-users.ts"],
+    // As if behind one proxy that appends the client's address to X-Forwarded-For; the catalog's
+    // client plays that proxy (tests/security/support/http.ts), so per-address limits can be tested.
+    env: { STEP_UP_TRUST_PROXY: "1" },
+  }),
 });

@@ -65,6 +65,8 @@ export function nextServer(options: ServerOptions): NonNullable<PlaywrightTestCo
     env: {
       DATABASE_URL: `file:./${databaseFile(databaseDir)}`,
       STEP_UP_DEMO: "1",
+      // A production build with the development key in the source: allowed only when said so.
+      STEP_UP_ALLOW_DEV_KEY: "1",
       STEP_UP_ORIGIN: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,

@@ -4,8 +4,9 @@
  * except expireRequirement, which stands in for ten minutes passing.
  */
 import Database from "better-sqlite3";
+import { databaseFile } from "../../support/playwright-shared";
 
-export const SECURITY_DATABASE_FILE = "test-results/security-db/security.db";
+export const SECURITY_DATABASE_FILE = databaseFile("test-results/security-db");
 
 function withDb<T>(readonly: boolean, run: (db: Database.Database) => T): T {
   const db = new Database(SECURITY_DATABASE_FILE, { readonly, fileMustExist: true });
