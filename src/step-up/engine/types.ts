@@ -18,6 +18,8 @@ export interface CallContext {
   minimumLevel: Level;
   /** Human description of the action, e.g. "Transferring 5,000.00 USD". */
   action?: string | undefined;
+  /** The call adds a factor: see `enrollmentLevel` (ADR 011). */
+  enrollment?: boolean | undefined;
 }
 
 export interface PolicySnapshot {

@@ -14,6 +14,11 @@ export interface StepUpDeclaration<TInput> {
   resource?: { type: string; action: string } | ((input: TInput) => { type: string; action: string });
   /** Human description for the dialog: "Transferring 5,000.00 USD". */
   action?: string | ((input: TInput) => string);
+  /**
+   * The call adds a factor. A user who can complete none of the level's combinations may then verify at
+   * the highest level they can reach (at least medium), so "enrol first" always leads somewhere (ADR 011).
+   */
+  enrollment?: boolean;
 }
 
 export interface CallIdentity {
@@ -39,5 +44,6 @@ export function buildCallContext<TInput>(
     risk,
     minimumLevel: declaration.level ?? "low",
     action,
+    enrollment: declaration.enrollment ?? false,
   };
 }

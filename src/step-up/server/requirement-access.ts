@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { remainingMethods, type MethodId } from "../engine";
+import { remainingMethods, withinFloor, type MethodId } from "../engine";
 import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
 import { getVerifier, type Verifier, type VerifyContext } from "../methods";
@@ -39,7 +39,10 @@ export async function requireUsableRequirement(options: {
   if (requirement.failedAttempts >= config.lockout.maxFailuresPerRequirement) {
     throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
   }
-  const stillNeeded = remainingMethods(requirement.methods, new Set(requirement.verifiedMethods));
+  // Within the floor again: a requirement stored before it (or by a misconfigured server) must not let an
+  // email code or a password alone clear high or critical (ADR 011).
+  const allowed = withinFloor(requirement.level, requirement.methods);
+  const stillNeeded = remainingMethods(allowed, new Set(requirement.verifiedMethods));
   if (!stillNeeded.some((combination) => combination.includes(method))) {
     throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
   }
