@@ -6,7 +6,7 @@ import { rulesSchema } from "@/step-up/engine";
 import { createDatabase } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { encryptSecret } from "@/server/crypto";
-import { hashBackupCode } from "@/step-up/methods/backup-code";
+import { hashBackupCode, legacyBackupCodeHash } from "@/step-up/methods/backup-code";
 import {
   ADMIN_TOTP_SECRETS,
   ALICE_BACKUP_CODES,
@@ -73,10 +73,17 @@ async function seedTotp(db: Db, userId: string, secret: string): Promise<void> {
 
 async function seedAliceFactors(db: Db, userId: string): Promise<void> {
   await seedTotp(db, userId, ALICE_TOTP_SECRET);
+  // Rows from before keyed hashing are rewritten in place (used ones stay used).
+  for (const code of ALICE_BACKUP_CODES) {
+    await db.backupCode.updateMany({
+      where: { userId, codeHash: legacyBackupCodeHash(code) },
+      data: { codeHash: hashBackupCode(userId, code) },
+    });
+  }
   const codes = await db.backupCode.count({ where: { userId } });
   if (codes === 0) {
     await db.backupCode.createMany({
-      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(code) })),
+      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(userId, code) })),
     });
   }
 }
