@@ -55,7 +55,14 @@ export default defineConfig({
     timeout: 240_000,
     // Passkeys: WebAuthn checks the page's origin, which is this port (rp ID stays "localhost").
     // No STEP_UP_ENCRYPTION_KEY: like the demo, seed and server share the development key.
-    env: { DATABASE_URL, STEP_UP_DEMO: "1", STEP_UP_ORIGIN: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL,
+      STEP_UP_DEMO: "1",
+      STEP_UP_ALLOW_DEV_KEY: "1",
+      STEP_UP_CONFIG: '{"onUnavailable":"degrade"}',
+      STEP_UP_ORIGIN: `http://localhost:${PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdout: "ignore",
     stderr: "pipe",
   },
