@@ -32,6 +32,9 @@ export async function requireUsableRequirement(options: {
   if (lockedFor > 0) throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: lockedFor });
 
   const requirement = await requireOwnRequirement(db, options.requirementId, session);
+  // Precise, and never a second grant: the grant it earned is what the retried call uses.
+  if (requirement.status === "fulfilled")
+    throw stepUpFailure({ code: "ALREADY_FULFILLED", requirementId: requirement.id });
   if (requirement.status !== "pending" || requirement.expiresAt <= now) {
     if (requirement.status === "pending") await expireRequirement(db, requirement.id);
     throw stepUpFailure({ code: "EXPIRED", requirementId: requirement.id });
