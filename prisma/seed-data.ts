@@ -1,6 +1,14 @@
 /** Demo data, printed in the README so a person (or a test) can compute codes. */
 export const DEMO_PASSWORD = "demo-password-1";
 export const ALICE_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+/**
+ * The admins' authenticator secrets: admin changes need high, which a password alone never clears
+ * (ADR 011), so each seeded admin has password + authenticator app.
+ */
+export const ADMIN_TOTP_SECRETS = {
+  "admin@example.com": "KRSXG5CTMVRXEZLU",
+  "gina@example.com": "GEZDGNBVGY3TQOJQ",
+} as const;
 export const ALICE_BACKUP_CODES = [
   "7kq2m-x9p4r",
   "h3v8n-c6w1t",

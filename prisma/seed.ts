@@ -6,8 +6,9 @@ import { rulesSchema } from "@/step-up/engine";
 import { createDatabase } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { encryptSecret } from "@/server/crypto";
-import { hashBackupCode } from "@/step-up/methods/backup-code";
+import { hashBackupCode, legacyBackupCodeHash } from "@/step-up/methods/backup-code";
 import {
+  ADMIN_TOTP_SECRETS,
   ALICE_BACKUP_CODES,
   ALICE_TOTP_SECRET,
   DEFAULT_POLICIES,
@@ -38,6 +39,8 @@ export async function seed(url?: string): Promise<void> {
         create: { userId: user.id, organizationId, role: demo.role },
       });
       if (demo.email === "alice@example.com") await seedAliceFactors(db, user.id);
+      if (demo.email in ADMIN_TOTP_SECRETS)
+        await seedTotp(db, user.id, ADMIN_TOTP_SECRETS[demo.email as keyof typeof ADMIN_TOTP_SECRETS]);
     }
     for (const policy of DEFAULT_POLICIES) {
       const rules = rulesSchema.parse(policy.rules);
@@ -57,17 +60,30 @@ export async function seed(url?: string): Promise<void> {
   }
 }
 
-async function seedAliceFactors(db: ReturnType<typeof createDatabase>, userId: string): Promise<void> {
+type Db = ReturnType<typeof createDatabase>;
+
+async function seedTotp(db: Db, userId: string, secret: string): Promise<void> {
   const existing = await db.totpCredential.findUnique({ where: { userId } });
   if (!existing) {
     await db.totpCredential.create({
-      data: { userId, secretEncrypted: encryptSecret(ALICE_TOTP_SECRET), confirmedAt: new Date() },
+      data: { userId, secretEncrypted: encryptSecret(secret), confirmedAt: new Date() },
+    });
+  }
+}
+
+async function seedAliceFactors(db: Db, userId: string): Promise<void> {
+  await seedTotp(db, userId, ALICE_TOTP_SECRET);
+  // Rows from before keyed hashing are rewritten in place (used ones stay used).
+  for (const code of ALICE_BACKUP_CODES) {
+    await db.backupCode.updateMany({
+      where: { userId, codeHash: legacyBackupCodeHash(code) },
+      data: { codeHash: hashBackupCode(userId, code) },
     });
   }
   const codes = await db.backupCode.count({ where: { userId } });
   if (codes === 0) {
     await db.backupCode.createMany({
-      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(code) })),
+      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(userId, code) })),
     });
   }
 }

@@ -16,20 +16,39 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-// Development key so the demo runs without set-up (`STEP_UP_DEMO=1` under `next start`, which the
-// seed also used); production refuses to run without a real one.
+// Development key so the demo and the tests run without set-up. It is public (it is in the source), so
+// production refuses it unless STEP_UP_ALLOW_DEV_KEY=1 says, explicitly, that this is a throwaway demo.
 const DEV_KEY_HEX = "5f1d3c0b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060504";
+let warnedDevKey = false;
 
 function encryptionKey(): Buffer {
   const env = process.env; // not `process.env.NODE_ENV` literally: `next build` would inline it
   const hex = env.STEP_UP_ENCRYPTION_KEY;
   if (!hex) {
-    if (env.NODE_ENV === "production" && env.STEP_UP_DEMO !== "1")
-      throw new Error("STEP_UP_ENCRYPTION_KEY must be set (64 hex characters)");
+    if (env.NODE_ENV === "production") {
+      if (env.STEP_UP_ALLOW_DEV_KEY !== "1")
+        throw new Error(
+          "STEP_UP_ENCRYPTION_KEY must be set (64 hex characters); STEP_UP_ALLOW_DEV_KEY=1 allows the public development key for a demo",
+        );
+      warnDevKeyOnce();
+    }
     return Buffer.from(DEV_KEY_HEX, "hex");
   }
   if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("STEP_UP_ENCRYPTION_KEY must be 64 hex characters (32 bytes)");
   return Buffer.from(hex, "hex");
+}
+
+/** Loud and once per process: TOTP secrets and email-code hashes are then protected by a published key. */
+function warnDevKeyOnce(): void {
+  if (warnedDevKey) return;
+  warnedDevKey = true;
+  const line = {
+    level: "warn",
+    event: "crypto.dev_key_in_production",
+    message:
+      "Using the public development encryption key in production because STEP_UP_ALLOW_DEV_KEY=1. Demo only: set STEP_UP_ENCRYPTION_KEY.",
+  };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
 /** AES-256-GCM; output is `v1.<iv>.<tag>.<ciphertext>` in base64url. */

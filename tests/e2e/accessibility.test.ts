@@ -75,7 +75,8 @@ test.describe("accessibility", () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("status")).toHaveText("Sent 7.00 USD to Keyboard Kim.");
 
-    // The medium grant still holds, so ask for high (1,000 or more), which Bob cannot complete, and press Esc.
+    // The medium grant still holds, so ask for high (1,000 or more), which Bob cannot complete (the dialog
+    // refuses and links to enrolment, ADR 011), and press Esc.
     // The form clears itself once the list has refreshed: type after that, or the reset wipes the input.
     await expect(page.getByLabel("Recipient")).toHaveValue("");
     await page.getByLabel("Recipient").focus();
@@ -84,7 +85,7 @@ test.describe("accessibility", () => {
     await page.keyboard.type("1500");
     await page.keyboard.press("Enter");
     await expect(dialog).toBeVisible();
-    await saveScreenshot(page, "dialog-high-degraded");
+    await saveScreenshot(page, "dialog-high-refused");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");

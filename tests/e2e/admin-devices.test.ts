@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, PASSWORD, scanAccessibility, signIn, stepUpDialog, test } from "./support/fixtures";
-import { confirmWithPassword, openAs, saveFullScreenshot, settle } from "./support/admin";
+import { confirmAdminStepUp, openAs, saveFullScreenshot, settle } from "./support/admin";
 
 async function sendTransfer(page: Page, to: string, amount: string): Promise<void> {
   await page.goto("/transfers");
@@ -44,7 +44,7 @@ test.describe("admin devices", () => {
     expect(await scanAccessibility(page)).toEqual([]);
     await row.getByRole("button", { name: /^Revoke/ }).click();
     await expect(stepUpDialog(page)).toContainText("requires high assurance");
-    await confirmWithPassword(page);
+    await confirmAdminStepUp(page);
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Device revoked.");
     await expect(row).toContainText("Revoked");
 

@@ -1,5 +1,5 @@
 import { expect, scanAccessibility, signIn, test } from "./support/fixtures";
-import { confirmWithPassword, saveFullScreenshot, settle } from "./support/admin";
+import { confirmAdminStepUp, saveFullScreenshot, settle } from "./support/admin";
 
 const ADMIN_PAGES = [
   { path: "/admin/policies", heading: "Policies" },
@@ -78,7 +78,7 @@ test.describe("admin pages", () => {
     await page.getByRole("button", { name: "Add procedure rule" }).click();
     await page.getByRole("group", { name: "Procedure rule 1" }).getByLabel("Pattern").fill("apiKeys.revoke");
     await page.getByRole("button", { name: "Create policy" }).click();
-    await confirmWithPassword(page);
+    await confirmAdminStepUp(page);
     await expect(page.getByRole("row", { name: /Revoking keys/ })).toBeVisible();
     await page.goto("/admin/procedures");
     await expect(revoke).toContainText("Sensitive, not protected");

@@ -1,5 +1,5 @@
 import { expect, scanAccessibility, stepUpDialog, test } from "./support/fixtures";
-import { confirmWithPassword, openAs, saveFullScreenshot, settle } from "./support/admin";
+import { confirmAdminStepUp, openAs, saveFullScreenshot, settle } from "./support/admin";
 
 test.describe("admin policies", () => {
   test("Ada makes email changes need high for Alice, and Alice is then asked for high", async ({
@@ -29,7 +29,7 @@ test.describe("admin policies", () => {
 
     await page.getByRole("button", { name: "Create policy" }).click();
     await expect(stepUpDialog(page)).toContainText("Creating a step-up policy requires high assurance");
-    await confirmWithPassword(page);
+    await confirmAdminStepUp(page);
     await expect(page).toHaveURL(/\/admin\/policies$/);
     const row = page.getByRole("row", { name: /Alice's email needs high/ });
     await expect(row).toContainText("alice@example.com");
@@ -134,7 +134,7 @@ test.describe("admin policies", () => {
     await expect(simulator.getByRole("listitem").filter({ hasText: "Draft (unsaved)" })).toContainText("report only");
 
     await page.getByRole("button", { name: "Create policy" }).click();
-    await confirmWithPassword(page);
+    await confirmAdminStepUp(page);
     const row = page.getByRole("row", { name: /Profile edits/ });
     await expect(row).toContainText("Report only");
 

@@ -11,6 +11,7 @@ import {
   verifyWithPassword,
 } from "./support/fixtures";
 import type { Page } from "@playwright/test";
+import { confirmAdminStepUp } from "./support/admin";
 
 async function sendTransfer(page: Page, to: string, amount: number) {
   await page.goto("/transfers");
@@ -28,8 +29,8 @@ test.describe("security settings", () => {
     const totp = page.getByRole("region", { name: "Authenticator app" });
     await expect(totp).toContainText("Off");
     await totp.getByRole("button", { name: "Set up authenticator app" }).click();
-    // Bob has only a password: his organization's degraded high step-up.
-    await expect(stepUpDialog(page)).toContainText("Setting up an authenticator app requires high assurance");
+    // Bob has only a password, which never clears high: adding his first factor asks for what he has (ADR 011).
+    await expect(stepUpDialog(page)).toContainText("Setting up an authenticator app requires medium assurance");
     await verifyWithPassword(page);
 
     await expect(totp.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
@@ -82,7 +83,7 @@ test.describe("security settings", () => {
     const section = page.getByRole("region", { name: "Backup codes" });
     await expect(section).toContainText("No backup codes yet");
     await section.getByRole("button", { name: "Generate backup codes" }).click();
-    await verifyWithPassword(page);
+    await confirmAdminStepUp(page);
 
     const list = section.getByRole("list", { name: "Your new backup codes" });
     await expect(list.getByRole("listitem")).toHaveCount(10);

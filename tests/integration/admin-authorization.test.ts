@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/routers/_app";
 import { auditCsvResponse } from "@/step-up/server/admin/audit-csv";
-import { ADMIN, GINA, asAdminWithStepUp, draft, orgId, signedIn } from "./admin-helpers";
+import { ADMIN, GINA, adminTotp, asAdminWithStepUp, draft, orgId, signedIn } from "./admin-helpers";
 import {
   catchError,
   createClient,
@@ -176,10 +176,11 @@ describe("Acme's admin and Globex's rows", () => {
     );
     await verify(gina, transfer.requirementId, "password", DEMO_PASSWORD, true);
     ginaDeviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: ginaId } })).id;
-    // ...then a Globex policy (her own step-up, degraded to a password, so it cannot trust a device).
+    // ...then a Globex policy (her own step-up high: password + authenticator code, not trusting the device).
     const refused = await expectStepUp(gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" }))));
-    expect(refused).toMatchObject({ degraded: true, canRemember: false });
+    expect(refused).toMatchObject({ level: "high", degraded: false });
     await verify(gina, refused.requirementId, "password", DEMO_PASSWORD);
+    await verify(gina, refused.requirementId, "totp", await adminTotp(gina, GINA));
     globexPolicyId = (await gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" })))).id;
     ginaPasskeyId = (
       await db.passkey.create({

@@ -39,9 +39,8 @@ describe("editing policies", () => {
   it("creating a policy asks the admin for step-up high first, and creates nothing until verified", async () => {
     const before = await policyCount();
     const stepUp = await expectStepUp(admin.call((api) => api.admin.policies.create(draft())));
-    // The seeded admin has only a password: high degrades to it, flagged (demo config onUnavailable "degrade").
-    expect(stepUp).toMatchObject({ level: "high", degraded: true });
-    expect(stepUp.methods).toContainEqual(["password"]);
+    // A password alone never clears high (ADR 011): the seeded admin uses password + authenticator code.
+    expect(stepUp).toMatchObject({ level: "high", degraded: false, methods: [["password", "totp"]] });
     expect(await policyCount()).toBe(before);
   });
 

@@ -13,6 +13,7 @@ import {
   verifyAliceHigh,
   type Client,
 } from "./harness";
+import { allowDegrade } from "./support/degrade";
 
 /** Every step-up outcome leaves an audit row naming the user, their organization, IP and user agent. */
 const db = createTestDatabase();
@@ -35,7 +36,7 @@ describe("the audit log", () => {
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
     acmeId = (await db.organization.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-    alice = createClient(db, clock, { ip: IP, userAgent: UA });
+    alice = allowDegrade(createClient(db, clock, { ip: IP, userAgent: UA }));
     await signIn(alice, "alice@example.com");
   });
 

@@ -10,10 +10,12 @@ import {
   verifyAliceHigh,
   type Client,
 } from "./harness";
+import { allowDegrade } from "./support/degrade";
 
 /**
  * Critical = "right now, for this very call": the grant is bound to procedure + canonical input
- * and consumed by one call. Alice has no passkey, so the demo config degrades critical to password + TOTP.
+ * and consumed by one call. Alice has no passkey: with the explicit "degrade" configuration (ADR 011) critical
+ * accepts her password + TOTP, flagged.
  */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
@@ -37,7 +39,7 @@ describe("critical transfers run once, for exactly the verified call", () => {
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
-    alice = createClient(db, clock);
+    alice = allowDegrade(createClient(db, clock));
     await signIn(alice, "alice@example.com");
   });
   beforeEach(() => clock.advance(60_000)); // a fresh TOTP step for every test

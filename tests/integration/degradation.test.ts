@@ -14,8 +14,9 @@ import { createSoftwareAuthenticator } from "./support/authenticator";
 import { registerPasskey, verifyWithPasskey, withAliceHigh } from "./support/factors";
 
 /**
- * When a user can complete none of a level's combinations, configuration decides (ADR 007):
- * "refuse" offers nothing and audits stepup.refused; "degrade" offers the strongest weaker level, audited.
+ * When a user can complete none of a level's combinations, configuration decides (ADR 011, superseding 007):
+ * "refuse" (the default) offers nothing and audits stepup.refused; "degrade" offers the next lower level's
+ * combinations that meet the floor, audited. See degrade-floor.test.ts for the floor itself.
  */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
@@ -34,6 +35,9 @@ describe("no complete combination: refuse or degrade, never silently", () => {
   const refuseMode = (client: Client) => {
     client.services.config = { ...client.services.config, onUnavailable: "refuse" };
   };
+  const degradeMode = (client: Client) => {
+    client.services.config = { ...client.services.config, onUnavailable: "degrade" };
+  };
 
   beforeAll(async () => {
     [bobId, aliceId] = [await userIdOf(db, "bob@example.com"), await userIdOf(db, "alice@example.com")];
@@ -44,19 +48,26 @@ describe("no complete combination: refuse or degrade, never silently", () => {
   });
   beforeEach(() => clock.advance(MIN));
 
-  it("degrade: bob (password and email only) is offered his strongest factors for a critical transfer, flagged and audited", async () => {
-    const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(critical)));
-    expect(stepUp).toMatchObject({ level: "critical", degraded: true, methods: [["password"], ["email_code"]] });
-    const [degraded] = await audits(bobId, "stepup.degraded");
+  it("degrade: alice (no passkey) is offered high's multi-factor combinations for a critical transfer, flagged and audited", async () => {
+    degradeMode(alice);
+    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(critical)));
+    expect(stepUp).toMatchObject({
+      level: "critical",
+      degraded: true,
+      methods: [
+        ["password", "totp"],
+        ["password", "backup_code"],
+      ],
+    });
+    const [degraded] = await audits(aliceId, "stepup.degraded");
     expect(degraded).toMatchObject({
       severity: "warning",
       data: { requirementId: stepUp.requirementId, level: "critical" },
     });
-    expect(await audits(bobId, "stepup.refused")).toHaveLength(0);
+    expect(await audits(aliceId, "stepup.refused")).toHaveLength(0);
   });
 
   it("refuse: bob is offered no method, the refusal is audited, and no factor can fulfil it", async () => {
-    refuseMode(bob);
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(critical)));
     expect(stepUp).toMatchObject({ level: "critical", degraded: false, methods: [] });
     const [refused] = await audits(bobId, "stepup.refused");

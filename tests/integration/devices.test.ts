@@ -13,6 +13,7 @@ import {
   verifyAliceHigh,
   type Client,
 } from "./harness";
+import { allowDegrade } from "./support/degrade";
 
 /**
  * "Trust this browser for 24 h": bypasses up to the verified level in later sessions, never critical, always
@@ -36,7 +37,7 @@ describe("remembered devices", () => {
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
-    browser = createClient(db, clock);
+    browser = allowDegrade(createClient(db, clock));
     await signIn(browser, "alice@example.com");
   });
 
@@ -94,7 +95,7 @@ describe("remembered devices", () => {
   });
 
   it("copied cookies used from a new IP and browser after failed guesses get no bypass", async () => {
-    const thief = createClient(db, clock, { ip: "192.0.2.66", userAgent: "curl/8.5" });
+    const thief = allowDegrade(createClient(db, clock, { ip: "192.0.2.66", userAgent: "curl/8.5" }));
     for (const [name, value] of browser.cookies) thief.cookies.set(name, value);
     const probe = await expectStepUp(thief.call((api) => api.transfers.create(critical)));
     for (let i = 0; i < 2; i++) await catchError(verify(thief, probe.requirementId, "backup_code", "zzzzz-zzzzz"));
@@ -110,7 +111,7 @@ describe("remembered devices", () => {
 
   it("a browser trusted at medium does not skip a high verification", async () => {
     clock.advance(MIN);
-    const laptop = createClient(db, clock, { userAgent: "second-laptop" });
+    const laptop = allowDegrade(createClient(db, clock, { userAgent: "second-laptop" }));
     await signIn(laptop, "alice@example.com");
     const medium = await expectStepUp(laptop.call((api) => api.transfers.create(small)));
     await verify(laptop, medium.requirementId, "backup_code", ALICE_BACKUP_CODES[0], true);
@@ -131,7 +132,7 @@ describe("remembered devices", () => {
   });
 
   it("another user cannot forget alice's device", async () => {
-    const bob = createClient(db, clock);
+    const bob = allowDegrade(createClient(db, clock));
     await signIn(bob, "bob@example.com");
     expect(await bob.call((api) => api.stepUp.forgetDevice({ deviceId }))).toEqual({ forgotten: false });
     expect(await bob.call((api) => api.stepUp.devices())).toEqual([]);
@@ -155,7 +156,7 @@ describe("remembered devices", () => {
     // Browser: trusted again at high, with a live high grant. Phone: a live medium grant in another session.
     const stepUp = await expectStepUp(browser.call((api) => api.transfers.create(large)));
     await verifyAliceHigh(browser, clock, stepUp.requirementId, true);
-    const phone = createClient(db, clock, { userAgent: "alice-phone" });
+    const phone = allowDegrade(createClient(db, clock, { userAgent: "alice-phone" }));
     await signIn(phone, "alice@example.com");
     const medium = await expectStepUp(phone.call((api) => api.transfers.create(small)));
     await verify(phone, medium.requirementId, "backup_code", ALICE_BACKUP_CODES[1]);

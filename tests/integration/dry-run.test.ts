@@ -13,6 +13,7 @@ import {
   verifyAliceHigh,
   type Client,
 } from "./harness";
+import { allowDegrade } from "./support/degrade";
 
 /** The read side of the step-up API: evaluate (dry run), status, verification history, pending requirements. */
 const db = createTestDatabase();
@@ -34,7 +35,7 @@ describe("asking before acting", () => {
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
-    alice = createClient(db, clock);
+    alice = allowDegrade(createClient(db, clock));
     await signIn(alice, "alice@example.com");
   });
 
@@ -177,7 +178,7 @@ describe("asking before acting", () => {
     expect(page2.nextCursor).toBeNull();
     expect((await alice.call((api) => api.stepUp.verifications())).items).toHaveLength(3);
 
-    const bob = createClient(db, clock);
+    const bob = allowDegrade(createClient(db, clock));
     await signIn(bob, "bob@example.com");
     expect(await bob.call((api) => api.stepUp.verifications())).toEqual({ items: [], nextCursor: null });
     expect(await bob.call((api) => api.stepUp.status())).toMatchObject({ currentLevel: "low" });
@@ -200,7 +201,7 @@ describe("asking before acting", () => {
     });
     expect(pending[1]).toMatchObject({ procedure: "account.changeEmail", requiredLevel: "medium" });
 
-    const bob = createClient(db, clock);
+    const bob = allowDegrade(createClient(db, clock));
     await signIn(bob, "bob@example.com");
     expect(await bob.call((api) => api.stepUp.pendingRequirements())).toEqual([]);
 

@@ -159,8 +159,14 @@ describe("backup codes and passkeys", () => {
 
   it("removing a passkey needs a high step-up and is audited; bob, even stepped up, cannot remove alice's", async () => {
     const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
+    // Bob (a password only) first enrols backup codes at medium, then clears high with password + backup code.
+    const enrol = await expectStepUp(bob.call((api) => api.security.backupCodes.generate()));
+    await verify(bob, enrol.requirementId, "password", "demo-password-1");
+    const { codes: bobCodes } = await bob.call((api) => api.security.backupCodes.generate());
     const bobStepUp = await expectStepUp(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })));
+    expect(bobStepUp).toMatchObject({ level: "high", degraded: false });
     await verify(bob, bobStepUp.requirementId, "password", "demo-password-1");
+    await verify(bob, bobStepUp.requirementId, "backup_code", bobCodes[0]!);
     expect(await catchError(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })))).toMatchObject({
       code: "NOT_FOUND",
     });

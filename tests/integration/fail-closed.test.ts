@@ -13,6 +13,7 @@ import {
   verifyAliceHigh,
   type Client,
 } from "./harness";
+import { allowDegrade } from "./support/degrade";
 
 /**
  * An error while evaluating or storing refuses the call (SERVICE_UNAVAILABLE / UNAVAILABLE); it never lets it
@@ -50,7 +51,7 @@ describe("a broken store refuses the call", () => {
 
   /** Another tab of alice's browser (same session cookie) whose server sees a broken database. */
   function brokenTab(dbOverride: Database): Client {
-    const tab = createClient(db, clock, { dbOverride });
+    const tab = allowDegrade(createClient(db, clock, { dbOverride }));
     tab.cookies.set("session", alice.cookies.get("session")!);
     return tab;
   }
@@ -67,7 +68,7 @@ describe("a broken store refuses the call", () => {
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
-    alice = createClient(db, clock);
+    alice = allowDegrade(createClient(db, clock));
     await signIn(alice, "alice@example.com");
   });
   afterEach(() => {

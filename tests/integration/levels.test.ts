@@ -9,6 +9,7 @@ import {
   type Client,
   type Clock,
 } from "./harness";
+import { allowDegrade } from "./support/degrade";
 
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
@@ -18,7 +19,7 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
   let alice: Client;
   beforeEach(async () => {
     clock.advance(10 * 60_000); // past every window, and to fresh TOTP steps
-    alice = createClient(db, clock);
+    alice = allowDegrade(createClient(db, clock));
     await signIn(alice, "alice@example.com");
   });
 
@@ -73,7 +74,7 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     const input = { amount: 20_000, currency: "USD" as const, to: "Dave" };
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(input)));
     expect(stepUp.level).toBe("critical");
-    // Alice has no passkey: the demo config degrades to the strongest combinations she has, flagged.
+    // Alice has no passkey: the explicit "degrade" configuration offers high's multi-factor combinations, flagged.
     expect(stepUp.degraded).toBe(true);
     expect(stepUp.canRemember).toBe(false);
     await alice.call((api) =>

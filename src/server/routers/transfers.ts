@@ -5,18 +5,27 @@ import { createTRPCRouter, protectedProcedure, stepUpProcedure } from "../trpc";
 
 export const CURRENCIES = ["USD", "EUR", "GBP"] as const;
 
-export const transferInput = z.object({
-  amount: z
-    .number({ error: "Enter an amount" })
-    .positive("The amount must be more than zero")
-    .max(1_000_000, "Transfers are limited to 1,000,000")
-    .refine(
-      (n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6,
-      "Use at most two decimals",
-    ),
-  currency: z.enum(CURRENCIES),
-  to: z.string().trim().min(1, "Enter a recipient").max(100),
-});
+/**
+ * An amount in major units (what the form sends) that is exactly a whole number of cents, as integer
+ * cents. Exact, not "close": `n` passes only when `Math.round(n * 100) / 100 === n`, i.e. `n` is the
+ * double nearest to k/100 for the integer k it becomes. So the policies (which see k / 100, the very
+ * number the client sent) and the debit (k) act on one value; nothing is rounded after the check.
+ */
+const amountInCents = z
+  .number({ error: "Enter an amount" })
+  .positive("The amount must be more than zero")
+  .max(1_000_000, "Transfers are limited to 1,000,000")
+  .refine((n) => Math.round(n * 100) / 100 === n, "Enter a whole number of cents (at most two decimals)")
+  .transform((n) => Math.round(n * 100));
+
+/** Parsed once: the handler and the step-up `amount` extractor both read `amountMinor`. */
+export const transferInput = z
+  .object({
+    amount: amountInCents,
+    currency: z.enum(CURRENCIES),
+    to: z.string().trim().min(1, "Enter a recipient").max(100),
+  })
+  .transform(({ amount, ...rest }) => ({ ...rest, amountMinor: amount }));
 
 export function formatMoney(value: number, currency: string): string {
   return `${new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
@@ -30,11 +39,12 @@ export const transfersRouter = createTRPCRouter({
   /** The level comes from the amount rules (medium / high / critical). */
   create: stepUpProcedure({
     input: transferInput,
-    amount: (i) => ({ value: i.amount, currency: i.currency }),
+    // k / 100 is exact for the rules' comparisons: the same double the client sent (see amountInCents).
+    amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }),
     resource: { type: "transfer", action: "create" },
-    action: (i) => `Transferring ${formatMoney(i.amount, i.currency)}`,
+    action: (i) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
   }).mutation(async ({ ctx, input }) => {
-    const amountMinor = Math.round(input.amount * 100);
+    const { amountMinor } = input;
     return ctx.db.$transaction(async (tx) => {
       const { count } = await tx.user.updateMany({
         where: { id: ctx.session.userId, balanceMinor: { gte: amountMinor } },

@@ -107,3 +107,34 @@ describe("what the dialog says after a failed step", () => {
     expect(problem.kind === "message" && problem.text).toMatch(text);
   });
 });
+
+describe("answers the dialog turns into words", () => {
+  const error = (stepUp: unknown) => Object.assign(new Error("x"), { data: { stepUp } });
+
+  it("a replayed authenticator code says to wait for the next one", () => {
+    const problem = describeProblem(
+      error({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 3, reason: "replayed" }),
+      "totp",
+    );
+    expect(problem).toEqual({
+      kind: "message",
+      text: "That code was already used. Wait for the app to show a new code, then enter it. 3 attempts left.",
+    });
+  });
+
+  it("ALREADY_FULFILLED from the server completes the dialog instead of stranding it", async () => {
+    const controller = createStepUpController();
+    const transport: StepUpTransport = {
+      ...recordingTransport([]),
+      verify: async () => {
+        throw error({ code: "ALREADY_FULFILLED", requirementId: "req-1" });
+      },
+    };
+    const waiting = controller.request(payload("req-1", "medium"), transport);
+    await expect(controller.verify({ method: "password", credential: "x", rememberDevice: false })).resolves.toEqual({
+      status: "fulfilled",
+      remaining: [],
+    });
+    await expect(waiting).resolves.toBeUndefined();
+  });
+});

@@ -1,7 +1,9 @@
-import type { StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import type { Combination, StepUpLevel } from "@/step-up/engine/levels";
 import { StepUpCancelledError } from "./errors";
 import type { ChallengeInput, ChallengeResult, StepUpTransport, VerifyInput, VerifyResult } from "./transport";
+
+const ALREADY_DONE: VerifyResult = { status: "fulfilled", remaining: [] };
 
 /** One dialog: a group of non-critical operations, or a single critical one. */
 export interface StepUpPrompt {
@@ -110,7 +112,13 @@ export function createStepUpController(): StepUpController {
     },
     async verify(input) {
       const head = requireHead();
-      const result = await head.transport.verify({ ...input, requirementId: head.payload.requirementId });
+      const result = await head.transport
+        .verify({ ...input, requirementId: head.payload.requirementId })
+        .catch((error: unknown) => {
+          // Fulfilled already (a double submit, or another tab): the grant exists, so re-run the calls.
+          if (getStepUpPayload(error)?.code === "ALREADY_FULFILLED") return ALREADY_DONE;
+          throw error;
+        });
       if (result.status === "fulfilled") settleHead((w) => w.resolve());
       else head.started = true;
       return result;

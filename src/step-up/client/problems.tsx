@@ -36,7 +36,16 @@ export function describeProblem(error: unknown, method: MethodId): Problem {
   const payload = getStepUpPayload(error);
   switch (payload?.code) {
     case "INVALID_CREDENTIAL":
+      if (payload.reason === "replayed") {
+        const left = `${payload.attemptsLeft} attempt${payload.attemptsLeft === 1 ? "" : "s"} left.`;
+        return {
+          kind: "message",
+          text: `That code was already used. Wait for the app to show a new code, then enter it. ${left}`,
+        };
+      }
       return { kind: "message", text: describeMismatch(method, payload.attemptsLeft) };
+    case "ALREADY_FULFILLED":
+      return { kind: "message", text: "This verification is already complete." };
     case "LOCKED":
       return { kind: "locked", scope: payload.scope, until: Date.now() + payload.retryAfter * 1000 };
     case "EXPIRED":

@@ -6,6 +6,7 @@ import type { StepUpController, StepUpPrompt } from "./controller";
 import { MethodField } from "./method-field";
 import { METHOD_INFO, describeCombination, nextMethod } from "./methods";
 import { getPasskeyCredential } from "./passkey";
+import { DegradedNote } from "./degraded-note";
 import { describeProblem, ProblemText, type Problem } from "./problems";
 import { RefusalBody } from "./refusal-body";
 import { formatSeconds, useCountdown } from "./use-countdown";
@@ -97,7 +98,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
         </p>
       )}
       {payload.degraded && payload.methods.length > 0 && (
-        <p className={styles.note}>Your organization allows a reduced method here; this is recorded.</p>
+        <DegradedNote level={payload.level} methods={payload.methods} enrollHref={enrollHref} />
       )}
 
       {payload.methods.length === 0 ? (

@@ -9,7 +9,7 @@ const NEEDED: Record<StepUpLevel, string> = {
 
 /**
  * Shown when the user has no combination strong enough and configuration refuses rather than
- * degrades (ADR 007): say why, and where to enrol. Leaving cancels, so the waiting call rejects.
+ * degrades (ADR 011): say why, and where to enrol. Leaving cancels, so the waiting call rejects.
  */
 export function RefusalBody({
   level,

@@ -56,8 +56,9 @@ describe("remainingMethods", () => {
 
 describe("selectCombinations", () => {
   const DEGRADE = parseConfig({ onUnavailable: "degrade" });
+  type Row = [string, "medium" | "high" | "critical", Set<MethodId>, "refuse" | "degrade", MethodId[][], boolean];
 
-  it.each<[string, "medium" | "high" | "critical", Set<MethodId>, "refuse" | "degrade", MethodId[][], boolean]>([
+  it.each<Row>([
     [
       "keeps only completable combinations",
       "high",
@@ -67,26 +68,65 @@ describe("selectCombinations", () => {
       false,
     ],
     ["refuses with none when nothing is completable", "high", verified("email_code"), "refuse", [], false],
-    ["degrades high to medium, flagged", "high", verified("email_code"), "degrade", [["email_code"]], true],
+    ["refuse: a critical level is never degraded", "critical", verified("password", "totp"), "refuse", [], false],
+    ["medium has nothing weaker to degrade to", "medium", verified(), "degrade", [], false],
     [
-      "degrades critical to high before medium",
-      "critical",
-      verified("password", "totp", "email_code"),
+      "not degraded when the level itself is reachable",
+      "high",
+      verified("passkey", "totp"),
       "degrade",
-      [["password", "totp"]],
+      [["passkey"]],
+      false,
+    ],
+  ])("%s", (_title, level, available, mode, combinations, degraded) => {
+    const config = mode === "degrade" ? DEGRADE : DEFAULT_CONFIG;
+    expect(selectCombinations(level, available, config)).toEqual({ combinations, degraded });
+  });
+
+  // The floor (ADR 011): a degraded level takes only the next lower level's combinations, and only those
+  // the level itself could accept: never an email code above medium, never one kind of factor for critical.
+  it.each<Row>([
+    [
+      "critical degrades to high's multi-factor combinations",
+      "critical",
+      verified("password", "totp", "backup_code", "email_code"),
+      "degrade",
+      [
+        ["password", "totp"],
+        ["password", "backup_code"],
+      ],
       true,
     ],
     [
-      "degrades critical to medium when high is out of reach",
+      "critical never degrades to a password or an email code",
       "critical",
-      verified("totp"),
+      verified("password", "email_code"),
+      "degrade",
+      [],
+      false,
+    ],
+    ["critical never degrades to one possession factor", "critical", verified("totp"), "degrade", [], false],
+    ["critical never skips high for medium", "critical", verified("totp", "backup_code"), "degrade", [], false],
+    ["high never degrades to an email code", "high", verified("email_code"), "degrade", [], false],
+    ["high never degrades to a password alone", "high", verified("password", "email_code"), "degrade", [], false],
+    [
+      "high may degrade to a factor the user holds",
+      "high",
+      verified("totp", "email_code"),
       "degrade",
       [["totp"]],
       true,
     ],
-    ["medium has nothing weaker to degrade to", "medium", verified(), "degrade", [], false],
-  ])("%s", (_title, level, available, mode, combinations, degraded) => {
+  ])("floor: %s", (_title, level, available, mode, combinations, degraded) => {
     const config = mode === "degrade" ? DEGRADE : DEFAULT_CONFIG;
     expect(selectCombinations(level, available, config)).toEqual({ combinations, degraded });
+  });
+
+  it("floor: a configuration that lists an email code for high cannot make the engine offer it", () => {
+    const config = {
+      ...DEGRADE,
+      levels: { ...DEGRADE.levels, high: { windowMs: 1, combinations: [["email_code" as const]] } },
+    };
+    expect(selectCombinations("high", verified("email_code"), config)).toEqual({ combinations: [], degraded: false });
   });
 });

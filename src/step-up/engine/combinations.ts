@@ -1,29 +1,36 @@
 import type { StepUpConfig } from "./config";
+import { withinFloor } from "./floor";
 import type { Combination, MethodId, StepUpLevel } from "./levels";
 
-const WEAKER: Record<StepUpLevel, StepUpLevel[]> = {
-  critical: ["high", "medium"],
-  high: ["medium"],
-  medium: [],
-};
+/** Degrading never skips a level: a degraded critical is still one of high's combinations (ADR 011). */
+const NEXT_LOWER: Record<StepUpLevel, StepUpLevel | null> = { critical: "high", high: "medium", medium: null };
 
 /**
- * The combinations a user can complete for a level. When none is possible, configuration decides:
- * "refuse" returns none (the UI offers enrolment); "degrade" returns the strongest weaker level's
- * combinations, flagged so the server audits `stepup.degraded`. Never a silent downgrade.
+ * The combinations a user can complete for a level, each within the level's floor (`floor.ts`). When none
+ * is possible, configuration decides: "refuse" returns none (the UI offers enrolment); "degrade" returns the
+ * next lower level's combinations that still meet this level's floor, flagged so the server audits
+ * `stepup.degraded`. Nothing meets the floor → none, as with "refuse". Never a silent downgrade.
  */
 export function selectCombinations(
   level: StepUpLevel,
   available: ReadonlySet<MethodId>,
   config: StepUpConfig,
 ): { combinations: Combination[]; degraded: boolean } {
-  const own = completable(config.levels[level].combinations, available);
-  if (own.length > 0 || config.onUnavailable === "refuse") return { combinations: own, degraded: false };
-  for (const weaker of WEAKER[level]) {
-    const fallback = completable(config.levels[weaker].combinations, available);
-    if (fallback.length > 0) return { combinations: fallback, degraded: true };
-  }
-  return { combinations: [], degraded: false };
+  const own = reachableCombinations(level, available, config);
+  const lower = NEXT_LOWER[level];
+  if (own.length > 0 || config.onUnavailable === "refuse" || lower === null)
+    return { combinations: own, degraded: false };
+  const fallback = withinFloor(level, completable(config.levels[lower].combinations, available));
+  return { combinations: fallback, degraded: fallback.length > 0 };
+}
+
+/** The level's own combinations the user can complete, within its floor. */
+export function reachableCombinations(
+  level: StepUpLevel,
+  available: ReadonlySet<MethodId>,
+  config: StepUpConfig,
+): Combination[] {
+  return withinFloor(level, completable(config.levels[level].combinations, available));
 }
 
 function completable(combinations: readonly Combination[], available: ReadonlySet<MethodId>): Combination[] {

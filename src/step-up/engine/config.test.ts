@@ -106,6 +106,21 @@ describe("parseConfig", () => {
     ["a fractional lockout count", { lockout: { maxFailuresPerUser: 2.5 } }, "lockout.maxFailuresPerUser"],
     ["a misspelt field", { rememberDevice: { enable: false } }, "enable"],
     ["a non-object configuration", null, "(root)"],
+    [
+      "an email code for high (the floor, ADR 011)",
+      { levels: { high: { combinations: [["passkey"], ["email_code"]] } } },
+      "levels.high.combinations.1: email codes are never accepted above medium",
+    ],
+    [
+      "a single factor for critical",
+      { levels: { critical: { combinations: [["totp"]] } } },
+      "levels.critical.combinations.0: critical needs two kinds of factor",
+    ],
+    [
+      "a password alone for high",
+      { levels: { high: { combinations: [["password"]] } } },
+      "levels.high.combinations.0: high is never a password alone",
+    ],
   ])("rejects %s, naming the field", (_title, overrides, field) => {
     expect(() => parseConfig(overrides)).toThrow(StepUpConfigError);
     expect(() => parseConfig(overrides)).toThrow(field);

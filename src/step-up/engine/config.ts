@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { floorViolation } from "./floor";
 import { methodSchema, type Combination, type StepUpLevel } from "./levels";
 
 export const MINUTE_MS = 60_000;
@@ -22,11 +23,13 @@ const levelPolicySchema = z.strictObject({
 
 // Strict: a misspelt key (`rememberDevice.enable`) must fail loudly, not fall back to the default.
 export const stepUpConfigSchema = z.strictObject({
-  levels: z.strictObject({
-    medium: levelPolicySchema,
-    high: levelPolicySchema,
-    critical: levelPolicySchema,
-  }),
+  levels: z
+    .strictObject({
+      medium: levelPolicySchema,
+      high: levelPolicySchema,
+      critical: levelPolicySchema,
+    })
+    .superRefine(refuseBelowFloor),
   gracePeriodMs: z
     .number()
     .int()
@@ -48,6 +51,16 @@ export const stepUpConfigSchema = z.strictObject({
     userLockoutMs: z.number().int().positive(),
   }),
 });
+
+/** A combination below its level's floor would never be offered or accepted: say so at start-up instead. */
+function refuseBelowFloor(levels: Record<StepUpLevel, LevelPolicy>, ctx: z.RefinementCtx): void {
+  for (const level of ["high", "critical"] as const) {
+    levels[level].combinations.forEach((combination, index) => {
+      const violation = floorViolation(level, combination);
+      if (violation) ctx.addIssue({ code: "custom", path: [level, "combinations", index], message: violation });
+    });
+  }
+}
 
 export type StepUpConfig = z.infer<typeof stepUpConfigSchema>;
 export type LevelPolicy = { windowMs: number; combinations: Combination[] };

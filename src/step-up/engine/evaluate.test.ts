@@ -313,7 +313,15 @@ describe("methods offered", () => {
       [],
       false,
     ],
-    ["degrade: high falls back to medium", "high", available("email_code"), DEGRADE, [["email_code"]], true],
+    [
+      "degrade: high falls back to a medium factor the user holds",
+      "high",
+      available("totp"),
+      DEGRADE,
+      [["totp"]],
+      true,
+    ],
+    ["degrade floor: high never falls back to an email code", "high", available("email_code"), DEGRADE, [], false],
     [
       "degrade: critical falls back to high first",
       "critical",
@@ -323,13 +331,14 @@ describe("methods offered", () => {
       true,
     ],
     [
-      "degrade: critical falls back to medium when high is out of reach",
+      "degrade floor: critical never falls back to medium, nor to one factor",
       "critical",
-      available("password"),
+      available("password", "totp", "email_code"),
       DEGRADE,
-      [["password"]],
+      [["password", "totp"]],
       true,
     ],
+    ["degrade floor: critical with a password alone is refused", "critical", available("password"), DEGRADE, [], false],
     [
       "degrade: not when the level is reachable",
       "critical",
@@ -359,7 +368,7 @@ describe("decision details", () => {
   });
 
   it("a degraded verification can never trust the device", () => {
-    const decision = decide("high", { availableMethods: new Set<MethodId>(["password"]) }, DEGRADE);
+    const decision = decide("high", { availableMethods: new Set<MethodId>(["backup_code"]) }, DEGRADE);
     expect(decision.degraded).toBe(true);
     expect(decision.canRemember).toBe(false);
     expect(decide("high", { availableMethods: new Set<MethodId>(["password", "totp"]) }, DEGRADE).canRemember).toBe(

@@ -3,6 +3,7 @@ import { isAtLeast, isStepUpLevel, levelRank, maxLevel, type Level, type StepUpL
 import { matchRule, policyApplies } from "./match";
 import { describeRule } from "./describe";
 import { selectCombinations } from "./combinations";
+import { enrollmentLevel } from "./enrollment-level";
 import type { Decision, EvaluationInput, GrantSnapshot, MatchedRule, Satisfaction } from "./types";
 
 /**
@@ -12,7 +13,8 @@ import type { Decision, EvaluationInput, GrantSnapshot, MatchedRule, Satisfactio
 export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision {
   const { context } = input;
   const { enforced, reportOnly } = collectMatches(input);
-  const level = maxLevel(context.minimumLevel, ...enforced.map((m) => m.level));
+  const declared = maxLevel(context.minimumLevel, ...enforced.map((m) => m.level));
+  const level = enrollmentLevel(declared, input, config);
   const wouldRequire = reportOnly.filter((m) => levelRank(m.level) > levelRank(level));
   const windowMs = effectiveWindow(level, enforced, config);
   const currentLevel = currentLevelOf(input, config);
@@ -29,7 +31,9 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
       canRemember: false,
     };
   }
-  const { combinations, degraded } = selectCombinations(level, input.availableMethods, config);
+  const selection = selectCombinations(level, input.availableMethods, config);
+  // Enrolling below the declared level proves less than it, like any degraded verification.
+  const degraded = selection.degraded || (level !== declared && selection.combinations.length > 0);
   // A degraded verification proves less than the level it grants, so it never vouches for a device:
   // a remembered device would otherwise carry that weaker proof at the full level for 24 hours.
   const canRemember =
@@ -39,7 +43,7 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
     ...base,
     required: satisfiedBy === null,
     reason: `${context.action ?? "This action"} requires ${level} assurance`,
-    methods: combinations,
+    methods: selection.combinations,
     degraded,
     satisfiedBy,
     canRemember,

@@ -4,6 +4,7 @@ export * from "./config";
 export * from "./types";
 export { evaluate } from "./evaluate";
 export { selectCombinations, completedCombination, remainingMethods } from "./combinations";
+export { floorViolation, meetsFloor, withinFloor } from "./floor";
 export { checkCondition } from "./condition";
 export { matchRule, matchesProcedure, policyApplies } from "./match";
 export { describeRule } from "./describe";

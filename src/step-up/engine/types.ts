@@ -23,6 +23,8 @@ export interface CallContext {
    * stands in for their verification, and their verification remembers none. Absent means true.
    */
   remember?: boolean | undefined;
+  /** The call adds a factor: see `enrollmentLevel` (ADR 011). */
+  enrollment?: boolean | undefined;
 }
 
 export interface PolicySnapshot {

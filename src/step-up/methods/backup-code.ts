@@ -1,5 +1,5 @@
 import "server-only";
-import { sha256Hex } from "@/server/crypto";
+import { keyedHashHex, sha256Hex } from "@/server/crypto";
 import { claimBackupCode } from "../server/store/credentials";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
@@ -8,8 +8,16 @@ export function normalizeBackupCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, "");
 }
 
-export function hashBackupCode(code: string): string {
-  // Backup codes carry ~50 bits of randomness, so a fast hash is enough (unlike passwords).
+/**
+ * How a code is stored: HMAC under the server secret, bound to the user. ~49 bits of randomness fall to a
+ * plain hash from a database dump in hours; without the key they do not, and equal codes of two users differ.
+ */
+export function hashBackupCode(userId: string, code: string): string {
+  return `k1:${keyedHashHex("backup-code", `${userId}:${normalizeBackupCode(code)}`)}`;
+}
+
+/** The unkeyed form stored before `k1:`; still accepted (each such row works once) until the codes are renewed. */
+export function legacyBackupCodeHash(code: string): string {
   return sha256Hex(normalizeBackupCode(code));
 }
 
@@ -18,6 +26,7 @@ export const backupCodeVerifier: Verifier = {
   async verify({ db, userId, now }, credential) {
     const normalized = normalizeBackupCode(credential);
     if (!/^[a-z0-9]{10}$/.test(normalized)) return failed("malformed");
-    return (await claimBackupCode(db, userId, hashBackupCode(normalized), now)) ? VERIFIED : failed("invalid");
+    const hashes = [hashBackupCode(userId, normalized), legacyBackupCodeHash(normalized)];
+    return (await claimBackupCode(db, userId, hashes, now)) ? VERIFIED : failed("invalid");
   },
 };

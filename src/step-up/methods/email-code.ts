@@ -45,6 +45,7 @@ export const emailCodeVerifier: Verifier = {
   /** Sends a new code (the previous one dies), at most every 30 s and 5 times per requirement. */
   async issue(context) {
     const { db, mailer, userId, requirementId, now } = context;
+    if (context.level !== "medium") return { ok: false, failure: "not_allowed_at_level" };
     if (!mailer) return { ok: false, failure: "unavailable" };
     const email = await getUserEmail(db, userId);
     const state = await getEmailCodeState(db, requirementId);
@@ -79,7 +80,9 @@ export const emailCodeVerifier: Verifier = {
     return { ok: true, challenge: issued(sentTo, expiresAt, state.sendCount + 1) };
   },
 
-  async verify({ db, requirementId, now }, credential) {
+  async verify({ db, requirementId, now, level }, credential) {
+    // Whoever reads the mailbox must never clear high or critical, whatever the configuration (ASVS 6.3.5).
+    if (level !== "medium") return failed("not_allowed_at_level");
     const code = credential.replace(/\s+/g, "");
     if (!/^\d{6}$/.test(code)) return failed("malformed");
     const state = await getEmailCodeState(db, requirementId);

@@ -28,13 +28,14 @@ export const totpVerifier: Verifier = {
         epoch: Math.floor(now.getTime() / 1000),
         epochTolerance: TOTP_EPOCH_TOLERANCE_SECONDS,
         guardrails: TOTP_GUARDRAILS,
-        ...(totp.lastUsedStep === null ? {} : { afterTimeStep: totp.lastUsedStep }),
       });
     } catch {
       // otplib throws on malformed tokens and secrets; never forward its message.
       return failed("malformed");
     }
     if (!result.valid || !("timeStep" in result)) return failed("invalid");
+    // A step at or before the last accepted one is a replay, not a typo: recorded (and answered) as such.
+    if (totp.lastUsedStep !== null && result.timeStep <= totp.lastUsedStep) return failed("replayed");
     // A time step is accepted once per user, even across requirements and concurrent requests.
     return (await claimTotpStep(db, userId, result.timeStep)) ? VERIFIED : failed("replayed");
   },

@@ -29,6 +29,8 @@ export type VerifyFailure =
   | "replayed"
   | "malformed"
   | "not_enrolled"
+  /** The method can never clear the requirement's level (an email code above medium, ADR 011). */
+  | "not_allowed_at_level"
   // passkey
   | "unknown_credential"
   | "wrong_type"
@@ -56,7 +58,7 @@ export type IssuedChallenge =
 export type IssueResult =
   | { ok: true; challenge: IssuedChallenge }
   | { ok: false; failure: "throttled"; retryAfter: number }
-  | { ok: false; failure: "not_enrolled" | "unavailable" };
+  | { ok: false; failure: "not_enrolled" | "unavailable" | "not_allowed_at_level" };
 
 /**
  * One verification method. Two steps: `issue` (a challenge or a code, for methods that need one)

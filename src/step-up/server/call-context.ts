@@ -5,6 +5,11 @@ import type { CallContext, Level } from "../engine";
 export interface StepUpDeclaration<TInput> {
   /** The code's own minimum; policies can raise it, never lower it. Default "low" (signed in). */
   level?: Level;
+  /**
+   * The amount the handler will use, read from the parsed input: exactly the value it debits (no rounding
+   * between the rules' check and the action). Parse money to exact minor units in the schema and derive
+   * both this and the handler's value from that one field (see `transferInput`).
+   */
   amount?: (input: TInput) => { value: number; currency: string } | undefined;
   resource?: { type: string; action: string } | ((input: TInput) => { type: string; action: string });
   /** Human description for the dialog: "Transferring 5,000.00 USD". */
@@ -14,6 +19,11 @@ export interface StepUpDeclaration<TInput> {
    * stands in for their verification, and their verification never remembers a device. Default true.
    */
   remember?: boolean;
+  /**
+   * The call adds a factor. A user who can complete none of the level's combinations may then verify at
+   * the highest level they can reach (at least medium), so "enrol first" always leads somewhere (ADR 011).
+   */
+  enrollment?: boolean;
 }
 
 export interface CallIdentity {
@@ -40,5 +50,6 @@ export function buildCallContext<TInput>(
     minimumLevel: declaration.level ?? "low",
     action,
     remember: declaration.remember ?? true,
+    enrollment: declaration.enrollment ?? false,
   };
 }

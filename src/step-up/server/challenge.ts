@@ -32,6 +32,7 @@ export async function issueChallenge(options: ChallengeOptions): Promise<IssuedC
     case "throttled":
       throw stepUpFailure({ code: "RESEND_THROTTLED", retryAfter: result.retryAfter });
     case "not_enrolled":
+    case "not_allowed_at_level":
       throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
     case "unavailable":
       throw stepUpFailure({ code: "UNAVAILABLE" });

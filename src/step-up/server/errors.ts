@@ -25,6 +25,7 @@ const FAILURE_CODES: Record<StepUpFailurePayload["code"], { code: TRPC_ERROR_COD
   INVALID_CREDENTIAL: { code: "BAD_REQUEST", message: "That did not match. Check it and try again." },
   LOCKED: { code: "TOO_MANY_REQUESTS", message: "Too many failed attempts. Try again later." },
   EXPIRED: { code: "PRECONDITION_FAILED", message: "This verification has expired. Start again." },
+  ALREADY_FULFILLED: { code: "CONFLICT", message: "This verification is already complete." },
   METHOD_NOT_ALLOWED: { code: "BAD_REQUEST", message: "That method cannot be used for this verification." },
   UNAVAILABLE: { code: "SERVICE_UNAVAILABLE", message: "Step-up check unavailable; the call was refused." },
   RESEND_THROTTLED: {

@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { remainingMethods, type MethodId } from "../engine";
+import { remainingMethods, withinFloor, type MethodId } from "../engine";
 import type { Database } from "@/server/db";
 import type { AuthSession } from "@/server/auth/session";
 import { getVerifier, type Verifier, type VerifyContext } from "../methods";
@@ -32,6 +32,9 @@ export async function requireUsableRequirement(options: {
   if (lockedFor > 0) throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: lockedFor });
 
   const requirement = await requireOwnRequirement(db, options.requirementId, session);
+  // Precise, and never a second grant: the grant it earned is what the retried call uses.
+  if (requirement.status === "fulfilled")
+    throw stepUpFailure({ code: "ALREADY_FULFILLED", requirementId: requirement.id });
   if (requirement.status !== "pending" || requirement.expiresAt <= now) {
     if (requirement.status === "pending") await expireRequirement(db, requirement.id);
     throw stepUpFailure({ code: "EXPIRED", requirementId: requirement.id });
@@ -39,7 +42,10 @@ export async function requireUsableRequirement(options: {
   if (requirement.failedAttempts >= config.lockout.maxFailuresPerRequirement) {
     throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
   }
-  const stillNeeded = remainingMethods(requirement.methods, new Set(requirement.verifiedMethods));
+  // Within the floor again: a requirement stored before it (or by a misconfigured server) must not let an
+  // email code or a password alone clear high or critical (ADR 011).
+  const allowed = withinFloor(requirement.level, requirement.methods);
+  const stillNeeded = remainingMethods(allowed, new Set(requirement.verifiedMethods));
   if (!stillNeeded.some((combination) => combination.includes(method))) {
     throw stepUpFailure({ code: "METHOD_NOT_ALLOWED", requirementId: requirement.id });
   }

@@ -14,13 +14,13 @@ export interface StepUpServices {
 }
 
 /**
- * The demo app's configuration. `onUnavailable: "degrade"` lets users without a passkey still
- * complete critical actions with the strongest factors they have, audited as `stepup.degraded`.
- * STEP_UP_CONFIG (JSON) overrides any field; bad values stop start-up with a readable message.
+ * The demo app's configuration: the library defaults, so a user who can complete no combination is
+ * refused and sent to enrol (ADR 011). STEP_UP_CONFIG (JSON) overrides any field, e.g.
+ * `{"onUnavailable":"degrade"}`, which still never goes below the floor; bad values stop start-up
+ * with a readable message.
  */
 export function loadStepUpConfig(env: Record<string, string | undefined> = process.env): StepUpConfig {
-  const overrides = env.STEP_UP_CONFIG ? (JSON.parse(env.STEP_UP_CONFIG) as unknown) : {};
-  return parseConfig(mergeShallow({ onUnavailable: "degrade" }, overrides));
+  return parseConfig(env.STEP_UP_CONFIG ? (JSON.parse(env.STEP_UP_CONFIG) as unknown) : {});
 }
 
 export function createStepUpServices(overrides: Partial<StepUpServices> = {}): StepUpServices {
@@ -37,10 +37,6 @@ let cachedConfig: StepUpConfig | null = null;
 function defaultConfig(): StepUpConfig {
   cachedConfig ??= loadStepUpConfig();
   return cachedConfig;
-}
-
-function mergeShallow(base: Record<string, unknown>, patch: unknown): Record<string, unknown> {
-  return typeof patch === "object" && patch !== null ? { ...base, ...patch } : base;
 }
 
 export { DEFAULT_CONFIG };

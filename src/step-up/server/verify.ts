@@ -124,5 +124,7 @@ async function failAttempt(
     code: "INVALID_CREDENTIAL",
     requirementId: requirement.id,
     attemptsLeft: config.lockout.maxFailuresPerRequirement - requirementFailures,
+    // The one failure the user can act on: the code was right but used already, so wait for the next one.
+    ...(options.failure === "replayed" && options.method === "totp" ? { reason: "replayed" as const } : {}),
   });
 }

@@ -19,9 +19,12 @@ export interface StepUpRequiredPayload {
 }
 
 export type StepUpFailurePayload =
-  | { code: "INVALID_CREDENTIAL"; requirementId: string; attemptsLeft: number }
+  /** `reason: "replayed"`: a TOTP code that was valid but already used (wait for the next one). */
+  | { code: "INVALID_CREDENTIAL"; requirementId: string; attemptsLeft: number; reason?: "replayed" }
   | { code: "LOCKED"; scope: "requirement" | "user"; retryAfter: number }
   | { code: "EXPIRED"; requirementId: string }
+  /** The requirement was already fulfilled (by this dialog or another): retry the call, no second grant. */
+  | { code: "ALREADY_FULFILLED"; requirementId: string }
   | { code: "METHOD_NOT_ALLOWED"; requirementId: string }
   | { code: "UNAVAILABLE" }
   /** `stepUp.challenge` for email_code: wait `retryAfter` seconds before asking for another code. */

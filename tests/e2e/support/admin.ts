@@ -1,13 +1,21 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, stepUpDialog, verifyWithPassword, type DemoUser } from "./fixtures";
+import { ADMIN_TOTP_SECRETS } from "../../../prisma/seed-data";
+import { PASSWORD, chooseMethod, expect, signIn, stepUpDialog, totpFor, type DemoUser } from "./fixtures";
 
 /**
- * The admins have a password and their email only, so "high" degrades to a password or an email
- * code (demo config, audited). Completes that dialog with the password.
+ * Admin changes need high, which a password alone never clears (ADR 011): the seeded admins verify
+ * with password + their authenticator app. Completes that dialog.
  */
-export async function confirmWithPassword(page: Page): Promise<void> {
-  await expect(stepUpDialog(page)).toBeVisible();
-  await verifyWithPassword(page);
+export async function confirmAdminStepUp(page: Page, admin: "admin" | "gina" = "admin"): Promise<void> {
+  const dialog = stepUpDialog(page);
+  await expect(dialog).toBeVisible();
+  await chooseMethod(page, /Password \+ authenticator code/);
+  await dialog.getByLabel("Password").fill(PASSWORD);
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  const code = await totpFor(ADMIN_TOTP_SECRETS[`${admin}@example.com`]);
+  await dialog.getByLabel("6-digit code from your authenticator app").fill(code);
+  await dialog.getByRole("button", { name: "Verify" }).click();
+  await expect(dialog).toBeHidden();
 }
 
 /** A second signed-in user in their own browser context (own cookies), for cross-user journeys. */

@@ -37,7 +37,7 @@ async function seedSecurityUsers(): Promise<void> {
       await db.totpCredential.create({
         data: { userId: user.id, secretEncrypted: encryptSecret(SECURITY_TOTP_SECRET), confirmedAt: new Date() },
       });
-      const codeHashes = await Promise.all(SECURITY_BACKUP_CODES.map(async (code) => await hashBackupCode(code)));
+      const codeHashes = SECURITY_BACKUP_CODES.map((code) => hashBackupCode(user.id, code));
       await db.backupCode.createMany({ data: codeHashes.map((codeHash) => ({ userId: user.id, codeHash })) });
     }
     await db.policy.create({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashBackupCode, normalizeBackupCode } from "../../methods/backup-code";
+import { sha256Hex } from "@/server/crypto";
+import { hashBackupCode, legacyBackupCodeHash, normalizeBackupCode } from "../../methods/backup-code";
 import { generateBackupCode } from "./backup-codes";
 
 describe("generated backup codes", () => {
@@ -8,12 +9,23 @@ describe("generated backup codes", () => {
       const code = generateBackupCode();
       expect(code).toMatch(/^[a-hjkmnp-tv-z2-9]{5}-[a-hjkmnp-tv-z2-9]{5}$/);
       expect(normalizeBackupCode(code.toUpperCase())).toMatch(/^[a-z0-9]{10}$/);
-      expect(hashBackupCode(code.toUpperCase().replace("-", " "))).toBe(hashBackupCode(code));
+      expect(hashBackupCode("user-1", code.toUpperCase().replace("-", " "))).toBe(hashBackupCode("user-1", code));
     }
   });
 
   it("do not repeat", () => {
     const codes = Array.from({ length: 5000 }, generateBackupCode);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe("stored backup codes", () => {
+  it("are a keyed hash bound to the user, never the plain sha256 of the code", () => {
+    const code = generateBackupCode();
+    const stored = hashBackupCode("user-1", code);
+    expect(stored).toMatch(/^k1:[0-9a-f]{64}$/);
+    expect(stored).not.toContain(sha256Hex(normalizeBackupCode(code)));
+    expect(stored).not.toBe(hashBackupCode("user-2", code));
+    expect(legacyBackupCodeHash(code)).toBe(sha256Hex(normalizeBackupCode(code)));
   });
 });

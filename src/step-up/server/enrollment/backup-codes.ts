@@ -22,7 +22,11 @@ export async function regenerateBackupCodes(context: EnrollmentContext): Promise
   await db.$transaction(async (tx) => {
     const removed = await tx.backupCode.deleteMany({ where: { userId: session.userId } });
     await tx.backupCode.createMany({
-      data: [...codes].map((code) => ({ userId: session.userId, codeHash: hashBackupCode(code), createdAt: now })),
+      data: [...codes].map((code) => ({
+        userId: session.userId,
+        codeHash: hashBackupCode(session.userId, code),
+        createdAt: now,
+      })),
     });
     await recordFactorChange(tx, context, {
       type: "credential.backup_codes_generated",

@@ -26,13 +26,18 @@ function enrollment(ctx: Context & { session: AuthSession }): EnrollmentContext 
  * confirming one needs the session that began it.
  */
 const factorChange = (action: string) => stepUpProcedure({ level: "high", action, remember: false });
+/** Adding one: a user who cannot reach high yet (a password only) enrols at the level they have (ADR 011). */
+const factorAddition = (action: string) =>
+  stepUpProcedure({ level: "high", action, enrollment: true, remember: false });
 
 /** The security settings page: the user's own factors only, the user always from the session. */
 export const securityRouter = createTRPCRouter({
   overview: protectedProcedure.query(({ ctx }) => getSecurityOverview(ctx.db, ctx.session.userId)),
 
   totp: createTRPCRouter({
-    begin: factorChange("Setting up an authenticator app").mutation(({ ctx }) => beginTotpEnrollment(enrollment(ctx))),
+    begin: factorAddition("Setting up an authenticator app").mutation(({ ctx }) =>
+      beginTotpEnrollment(enrollment(ctx)),
+    ),
     confirm: protectedProcedure
       .input(z.object({ code: z.string().trim().min(1, "Enter the code from the app").max(16) }))
       .mutation(({ ctx, input }) => confirmTotpEnrollment(enrollment(ctx), input.code)),
@@ -40,11 +45,13 @@ export const securityRouter = createTRPCRouter({
   }),
 
   backupCodes: createTRPCRouter({
-    generate: factorChange("Generating new backup codes").mutation(({ ctx }) => regenerateBackupCodes(enrollment(ctx))),
+    generate: factorAddition("Generating new backup codes").mutation(({ ctx }) =>
+      regenerateBackupCodes(enrollment(ctx)),
+    ),
   }),
 
   passkeys: createTRPCRouter({
-    beginRegistration: factorChange("Adding a passkey").mutation(({ ctx }) =>
+    beginRegistration: factorAddition("Adding a passkey").mutation(({ ctx }) =>
       beginPasskeyRegistration(enrollment(ctx)),
     ),
     finishRegistration: protectedProcedure

@@ -73,10 +73,13 @@ export async function claimTotpStep(db: Database, userId: string, timeStep: numb
   return count === 1;
 }
 
-/** Marks an unused backup code as used; false when it does not exist or was used before. */
-export async function claimBackupCode(db: Database, userId: string, codeHash: string, now: Date): Promise<boolean> {
+/**
+ * Marks an unused backup code as used, given the forms it may be stored in (keyed, legacy); false when it
+ * does not exist or was used before. One conditional update: of two concurrent uses, one wins.
+ */
+export async function claimBackupCode(db: Database, userId: string, codeHashes: string[], now: Date): Promise<boolean> {
   const { count } = await db.backupCode.updateMany({
-    where: { userId, codeHash, usedAt: null },
+    where: { userId, codeHash: { in: codeHashes }, usedAt: null },
     data: { usedAt: now },
   });
   return count === 1;

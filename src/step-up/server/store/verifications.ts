@@ -1,5 +1,12 @@
 import "server-only";
-import { completedCombination, isAtLeast, STEP_UP_LEVELS, type MethodId, type StepUpConfig } from "../../engine";
+import {
+  completedCombination,
+  isAtLeast,
+  STEP_UP_LEVELS,
+  withinFloor,
+  type MethodId,
+  type StepUpConfig,
+} from "../../engine";
 import type { Database, Transaction } from "@/server/db";
 import { generateToken, sha256Hex } from "@/server/crypto";
 import { auditOrigin, writeAudit } from "./audit";
@@ -113,7 +120,7 @@ export async function recordVerifiedMethod(
     if (requirement.verifiedMethods.length === 0) {
       await writeAudit(tx, { ...base, type: "stepup.initiated", data: { requirementId: requirement.id, method } });
     }
-    const combination = completedCombination(requirement.methods, new Set(verified));
+    const combination = completedCombination(withinFloor(requirement.level, requirement.methods), new Set(verified));
     if (!combination) {
       // Conditional on still pending: a concurrent cancel or fulfilment wins.
       await tx.stepUpRequirement.updateMany({
