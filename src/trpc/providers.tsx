@@ -27,7 +27,8 @@ function TRPCProviders({ children }: { children: ReactNode }) {
   );
   const [client] = useState(() =>
     api.createClient({
-      links: [stepUpLink({ controller }), httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      links: [stepUpLink({ controller }), // maxItems: the server refuses bigger batches (MAX_BATCH_SIZE in src/server/http/trpc-handler.ts).
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 }),],
     }),
   );
   return (
