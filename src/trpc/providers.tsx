@@ -27,8 +27,11 @@ function TRPCProviders({ children }: { children: ReactNode }) {
   );
   const [client] = useState(() =>
     api.createClient({
-      links: [stepUpLink({ controller }), // maxItems: the server refuses bigger batches (MAX_BATCH_SIZE in src/server/http/trpc-handler.ts).
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 }),],
+      links: [
+        stepUpLink({ controller }),
+        // The server refuses batches of more calls (MAX_BATCH_SIZE in src/server/http/trpc-handler.ts).
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 }),
+      ],
     }),
   );
   return (
