@@ -15,6 +15,7 @@ import { createStepUpServices, type StepUpServices } from "@/step-up/server/serv
 import { DEVICE_COOKIE, SESSION_COOKIE, readCookie } from "./auth/cookies";
 import { validateSessionToken, type AuthSession } from "./auth/session";
 import { db as defaultDb, type Database } from "./db";
+import { describeHttpError } from "./errors";
 import { getClientIp, parseTrustedProxyHops } from "./http/client-ip";
 
 /* ---------------------------------------------------------------- 1. Context */
@@ -92,6 +93,8 @@ const t = initTRPC
         data: {
           ...shape.data,
           stepUp,
+          /** SIGN_IN_THROTTLED (with retryAfter seconds) or CROSS_SITE; null otherwise. */
+          refusal: describeHttpError(error),
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
         },
       };
