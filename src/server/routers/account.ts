@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createTRPCRouter, stepUpProcedure } from "../trpc";
 import { hashPassword } from "../auth/password";
 import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
+import { revokeOtherSessions } from "../auth/revoke-sessions";
 import { confirmEmailChange, requestEmailChange } from "../account/email-change";
 import { writeAudit } from "@/step-up/server/store/audit";
 import { revokeUserGrantsAndDevices } from "@/step-up/server/store/grants";
@@ -39,7 +40,7 @@ export const accountRouter = createTRPCRouter({
     return { email: input.email, pendingEmail: null };
   }),
 
-  /** High by the default policy. Revokes every grant and remembered device of the user. */
+  /** High by the default policy. Revokes every grant, remembered device and other session of the user. */
   changePassword: stepUpProcedure({
     input: z.object({ newPassword: z.string().min(12, "Use at least 12 characters").max(256) }),
     action: "Changing your password",
@@ -57,6 +58,17 @@ export const accountRouter = createTRPCRouter({
         userAgent: ctx.request.userAgent,
         at: now,
         data: { reason: "password_changed", ...revoked },
+      });
+      await revokeOtherSessions(tx, {
+        userId: ctx.session.userId,
+        keepSessionId: ctx.session.id,
+        reason: "password_changed",
+        audit: {
+          organizationId: ctx.session.activeOrganizationId,
+          ip: ctx.request.ip,
+          userAgent: ctx.request.userAgent,
+          at: now,
+        },
       });
     });
     return { changed: true };
