@@ -48,3 +48,60 @@ describe("batch limits", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("cross-site requests", () => {
+  async function bobSessionCookie(): Promise<string> {
+    const signIn = await http.mutate("auth.signIn", { email: "bob@example.com", password: DEMO_PASSWORD });
+    return `session=${/session=([^;]+)/.exec(signIn.headers.get("set-cookie") ?? "")![1]}`;
+  }
+  const me = async (cookie: string) =>
+    ((await (await http.query("auth.me", { headers: { cookie } })).json()) as { result: { data: { json: unknown } } })
+      .result.data.json;
+
+  it("a sign-out posted from another site is refused with 403 in tRPC's error shape, and the session survives", async () => {
+    const cookie = await bobSessionCookie();
+    const response = await http.mutate("auth.signOut", undefined, {
+      headers: { cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { error: { json: { message: string; data: Record<string, unknown> } } };
+    expect(body.error.json.data).toMatchObject({
+      code: "FORBIDDEN",
+      httpStatus: 403,
+      refusal: { reason: "CROSS_SITE" },
+    });
+    expect(body.error.json.message).toMatch(/did not come from this site/);
+    expect(await me(cookie)).toMatchObject({ email: "bob@example.com" });
+  });
+
+  it.each([
+    ["a foreign Origin alone", { origin: "https://evil.example" }],
+    ["Origin: null (a sandboxed frame)", { origin: "null" }],
+    ["Sec-Fetch-Site: cross-site alone", { "sec-fetch-site": "cross-site" }],
+    ["Sec-Fetch-Site: same-site (a sibling subdomain)", { "sec-fetch-site": "same-site" }],
+    ["our Origin but a cross-site fetch", { origin: APP_ORIGIN, "sec-fetch-site": "cross-site" }],
+  ])("a state-changing POST with %s is refused", async (_name, headers) => {
+    const cookie = await bobSessionCookie();
+    const response = await http.mutate("profile.update", { name: "Mallory" }, { headers: { cookie, ...headers } });
+    expect(response.status).toBe(403);
+    expect(await me(cookie)).toMatchObject({ name: "Bob Brown" });
+  });
+
+  it("our own origin passes, and so does a client that sends neither header (curl, server to server)", async () => {
+    const cookie = await bobSessionCookie();
+    const same = await http.mutate(
+      "profile.update",
+      { name: "Bob Brown" },
+      { headers: { cookie, origin: APP_ORIGIN, "sec-fetch-site": "same-origin" } },
+    );
+    expect(same.status).toBe(200);
+    expect((await http.mutate("profile.update", { name: "Bob Brown" }, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it("reads (GET) are not state-changing and are not refused", async () => {
+    const response = await http.query("auth.me", {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(response.status).toBe(200);
+  });
+});
