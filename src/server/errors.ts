@@ -6,7 +6,11 @@ export class SignInThrottledError extends TRPCError {
   readonly retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {
-    super({ code: "TOO_MANY_REQUESTS", message: "Too many sign-in attempts. Wait a few minutes and try again." });
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super({
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    });
     this.name = "SignInThrottledError";
     this.retryAfterSeconds = retryAfterSeconds;
   }
