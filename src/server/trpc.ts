@@ -15,6 +15,8 @@ import { createStepUpServices, type StepUpServices } from "@/step-up/server/serv
 import { DEVICE_COOKIE, SESSION_COOKIE, readCookie } from "./auth/cookies";
 import { validateSessionToken, type AuthSession } from "./auth/session";
 import { db as defaultDb, type Database } from "./db";
+import { describeHttpError } from "./errors";
+import { getClientIp, parseTrustedProxyHops } from "./http/client-ip";
 
 /* ---------------------------------------------------------------- 1. Context */
 
@@ -33,6 +35,8 @@ export interface CreateContextOptions {
   resHeaders: Headers;
   db?: Database;
   stepUp?: StepUpServices;
+  /** Proxies trusted to append to X-Forwarded-For; defaults to STEP_UP_TRUST_PROXY (none when unset). */
+  trustedProxyHops?: number;
 }
 
 export async function createContext(options: CreateContextOptions): Promise<Context> {
@@ -43,7 +47,11 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   return {
     db,
     session,
-    request: { ip: clientIp(options.headers), userAgent: options.headers.get("user-agent"), headers: options.headers },
+    request: {
+      ip: getClientIp(options.headers, options.trustedProxyHops ?? defaultProxyHops()),
+      userAgent: options.headers.get("user-agent"),
+      headers: options.headers,
+    },
     resHeaders: options.resHeaders,
     stepUp,
   };
@@ -55,9 +63,10 @@ function defaultServices(): StepUpServices {
   return services;
 }
 
-function clientIp(headers: Headers): string | null {
-  // Set by Next's server (or a trusted proxy in front of it); used for audit and risk only, never identity.
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+let proxyHops: number | null = null;
+function defaultProxyHops(): number {
+  proxyHops ??= parseTrustedProxyHops(process.env.STEP_UP_TRUST_PROXY);
+  return proxyHops;
 }
 
 /* ---------------------------------------------------------------- 2. Initialisation */
@@ -84,6 +93,8 @@ const t = initTRPC
         data: {
           ...shape.data,
           stepUp,
+          /** SIGN_IN_THROTTLED (with retryAfter seconds) or CROSS_SITE; null otherwise. */
+          refusal: describeHttpError(error),
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
         },
       };

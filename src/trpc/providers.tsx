@@ -27,7 +27,11 @@ function TRPCProviders({ children }: { children: ReactNode }) {
   );
   const [client] = useState(() =>
     api.createClient({
-      links: [stepUpLink({ controller }), httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      links: [
+        stepUpLink({ controller }),
+        // The server refuses batches of more calls (MAX_BATCH_SIZE in src/server/http/trpc-handler.ts).
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 }),
+      ],
     }),
   );
   return (

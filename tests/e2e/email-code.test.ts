@@ -47,8 +47,16 @@ test.describe("email codes", () => {
     await expect(page.getByRole("status")).toHaveText("Sent 20.00 USD to Bakery.");
   });
 
-  test("The dev outbox lists sent emails newest first and passes an axe-core scan", async ({ page }) => {
+  test("Gina's dev outbox lists the emails sent to her, newest first, says it is a demo, and passes an axe-core scan", async ({
+    page,
+    signIn,
+  }) => {
+    // Anonymous visitors are sent to sign in: the outbox holds codes.
     await page.goto("/dev/outbox");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await signIn("gina");
+    await page.goto("/dev/outbox");
+    await expect(page.getByRole("note")).toContainText("This is a demo outbox");
     await expect(page.getByRole("heading", { level: 1, name: "Dev outbox" })).toBeVisible();
     const table = page.getByRole("table", { name: "Sent emails" });
     await expect(table.getByRole("columnheader")).toHaveText(["To", "Subject", "Body", "Sent"]);

@@ -20,7 +20,9 @@ describe("cleanup", () => {
     const alice = await signedIn(db, clock, "alice@example.com");
     sessionId = (await db.session.findFirstOrThrow({ where: { userId: aliceId } })).id;
     // An abandoned requirement, then a verified one with its grant.
-    await expectStepUp(alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com" })));
+    await expectStepUp(
+      alice.call((api) => api.account.changeEmail({ email: "alice.new@example.com", code: "123456" })),
+    );
     const verified = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     await verifyAliceHigh(alice, clock, verified.requirementId);
     clock.advance(20 * MIN); // both requirements (10 min) and the grant (15 min + grace) are past expiry
@@ -39,9 +41,22 @@ describe("cleanup", () => {
         { userId: aliceId, sessionId, kind: "passkey", payload: "live", expiresAt: future },
       ],
     });
+    await db.signInThrottle.createMany({
+      data: [
+        { key: "account:old@example.com", points: 5, expire: past },
+        { key: "account:live@example.com", points: 1, expire: future },
+      ],
+    });
+    const bobId = await userIdOf(db, "bob@example.com");
+    await db.emailChangeRequest.createMany({
+      data: [
+        { userId: aliceId, newEmail: "alice.late@example.com", codeHash: "x", expiresAt: past },
+        { userId: bobId, newEmail: "bob.live@example.com", codeHash: "y", expiresAt: future },
+      ],
+    });
   });
 
-  it("purges expired requirements, grants, devices and enrollment challenges, keeps live ones and every audit row", async () => {
+  it("purges expired requirements, grants, devices, enrollment challenges, throttle windows and email changes, keeps live ones and every audit row", async () => {
     const audit = await db.auditEvent.count();
     const attempts = await db.stepUpAttempt.count();
     expect(await purgeExpired(db, clock.now())).toEqual({
@@ -49,6 +64,8 @@ describe("cleanup", () => {
       grants: 1,
       devices: 1,
       enrollmentChallenges: 1,
+      signInThrottles: 1,
+      emailChanges: 1,
     });
     expect((await db.stepUpRequirement.findMany()).map((r) => r.id)).toEqual([liveRequirementId]);
     expect(await db.stepUpGrant.count()).toBe(0);
@@ -61,6 +78,8 @@ describe("cleanup", () => {
       grants: 0,
       devices: 0,
       enrollmentChallenges: 0,
+      signInThrottles: 0,
+      emailChanges: 0,
     });
   });
 

@@ -59,7 +59,7 @@ describe("email code step-up", () => {
     });
     const code = await latestEmailCode(db, BOB);
     expect(code).toMatch(/^\d{6}$/);
-    const [newest] = await listOutbox({ db });
+    const [newest] = await listOutbox({ db, recipients: [{ to: BOB }] });
     expect(newest).toMatchObject({ to: BOB, subject: `Your verification code: ${code}` });
 
     const stored = await requirement(requirementId);

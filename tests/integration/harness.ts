@@ -63,7 +63,14 @@ export function createClient(db: Database, clock: Clock, options: ClientOptions 
     const resHeaders = new Headers();
     lastHeaders.value = resHeaders;
     return createCaller(async () => {
-      const ctx = await createContext({ headers, resHeaders, db: options.dbOverride ?? db, stepUp: services });
+      // As if behind one trusted proxy that wrote `ip` into X-Forwarded-For (STEP_UP_TRUST_PROXY=1).
+      const ctx = await createContext({
+        headers,
+        resHeaders,
+        db: options.dbOverride ?? db,
+        stepUp: services,
+        trustedProxyHops: 1,
+      });
       return ctx;
     });
   };

@@ -80,7 +80,7 @@ describe("how long a verification keeps counting", () => {
     await alice.call((api) => api.transfers.create(large));
     await alice.call((api) => api.transfers.create(small));
     const changed = await alice.call((api) => api.account.changeEmail({ email: "alice.windows@example.com" }));
-    expect(changed.email).toBe("alice.windows@example.com");
+    expect(changed.pendingEmail).toBe("alice.windows@example.com");
     expect(await alice.call((api) => api.stepUp.status())).toMatchObject({
       currentLevel: "high",
       validUntil: {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "../db";
+import type { Database, Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
 import type { GrantSnapshot } from "@/step-up/engine";
 import { parseGrantSummary } from "@/step-up/server/store/grants";
@@ -66,6 +66,6 @@ export async function validateSessionToken(db: Database, token: string, now: Dat
   };
 }
 
-export async function deleteSession(db: Database, sessionId: string): Promise<void> {
+export async function deleteSession(db: Database | Transaction, sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
 }

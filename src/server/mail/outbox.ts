@@ -27,9 +27,27 @@ export interface OutboxEntry {
   createdAt: Date;
 }
 
-/** The newest outbox messages, for the /dev/outbox page. Empty whenever the outbox is not the mailer in use. */
-export async function listOutbox(options: { db?: Database; limit?: number } = {}): Promise<OutboxEntry[]> {
-  if (!isOutboxMailer()) return [];
+/** Mail to `to`, optionally only from `since` on (an address the user has only just claimed). */
+export interface OutboxRecipient {
+  to: string;
+  since?: Date;
+}
+
+/**
+ * The newest outbox messages to the given recipients only, for the /dev/outbox page: one user's
+ * mail, never everyone's. Empty whenever the outbox is not the mailer in use.
+ */
+export async function listOutbox(options: {
+  db?: Database;
+  recipients: OutboxRecipient[];
+  limit?: number;
+  env?: Record<string, string | undefined>;
+}): Promise<OutboxEntry[]> {
+  if (!isOutboxMailer(options.env) || options.recipients.length === 0) return [];
   const database = options.db ?? defaultDb;
-  return database.outboxEmail.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 50 });
+  return database.outboxEmail.findMany({
+    where: { OR: options.recipients.map(({ to, since }) => (since ? { to, createdAt: { gte: since } } : { to })) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit ?? 50,
+  });
 }

@@ -1,29 +1,46 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, stepUpProcedure } from "../trpc";
 import { hashPassword } from "../auth/password";
 import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
+import { revokeOtherSessions } from "../auth/revoke-sessions";
+import { confirmEmailChange, requestEmailChange } from "../account/email-change";
 import { writeAudit } from "@/step-up/server/store/audit";
 import { revokeUserGrantsAndDevices } from "@/step-up/server/store/grants";
 
 export const accountRouter = createTRPCRouter({
-  /** Medium by the default policy (`account.changeEmail`). */
+  /**
+   * Medium by the default policy (`account.changeEmail`), on both steps: without `code` it sends a
+   * code to the new address; with it, it makes the change (and tells the old address).
+   */
   changeEmail: stepUpProcedure({
-    input: z.object({ email: z.email("Enter a valid email").max(254).toLowerCase() }),
+    input: z.object({
+      email: z.email("Enter a valid email").max(254).toLowerCase(),
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, "Enter the 6-digit code from the email")
+        .optional(),
+    }),
     action: "Changing your email",
-  }).mutation(async ({ ctx, input }) => {
-    const taken = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (taken && taken.id !== ctx.session.userId)
-      throw new TRPCError({ code: "CONFLICT", message: "That email is already in use" });
-    return ctx.db.user.update({
-      where: { id: ctx.session.userId },
-      data: { email: input.email },
-      select: { email: true },
-    });
+  }).mutation(async ({ ctx, input }): Promise<{ email: string; pendingEmail: string | null }> => {
+    const context = {
+      db: ctx.db,
+      mailer: ctx.stepUp.mailer,
+      user: { id: ctx.session.userId, email: ctx.session.user.email },
+      organizationId: ctx.session.activeOrganizationId,
+      request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
+      now: ctx.stepUp.now(),
+    };
+    if (input.code === undefined) {
+      const pending = await requestEmailChange(context, input.email);
+      return { email: ctx.session.user.email, pendingEmail: pending.newEmail };
+    }
+    await confirmEmailChange(context, input.email, input.code);
+    return { email: input.email, pendingEmail: null };
   }),
 
-  /** High by the default policy. Revokes every grant and remembered device of the user. */
+  /** High by the default policy. Revokes every grant, remembered device and other session of the user. */
   changePassword: stepUpProcedure({
     input: z.object({ newPassword: z.string().min(12, "Use at least 12 characters").max(256) }),
     action: "Changing your password",
@@ -42,6 +59,17 @@ export const accountRouter = createTRPCRouter({
         userAgent: ctx.request.userAgent,
         at: now,
         data: { reason: "password_changed", ...revoked },
+      });
+      await revokeOtherSessions(tx, {
+        userId: ctx.session.userId,
+        keepSessionId: ctx.session.id,
+        reason: "password_changed",
+        audit: {
+          organizationId: ctx.session.activeOrganizationId,
+          ip: ctx.request.ip,
+          userAgent: ctx.request.userAgent,
+          at: now,
+        },
       });
     });
     return { changed: true };

@@ -5,6 +5,8 @@ import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { SESSION_TTL_MS, createSession, deleteSession } from "../auth/session";
+import { admitSignIn } from "../auth/sign-in-throttle";
+import { SignInThrottledError } from "../errors";
 import { writeAudit } from "@/step-up/server/store/audit";
 
 // Compared against when the email is unknown, so both paths cost one argon2 verification.
@@ -20,6 +22,21 @@ export const authRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const now = ctx.stepUp.now();
+      // Throttle first, by the address typed (known or not), so the answer says nothing about accounts.
+      const admission = await admitSignIn(ctx.db, { email: input.email, ip: ctx.request.ip });
+      if (!admission.ok) {
+        await ctx.db.$transaction((tx) =>
+          writeAudit(tx, {
+            type: "auth.sign_in_throttled",
+            ip: ctx.request.ip,
+            userAgent: ctx.request.userAgent,
+            at: now,
+            data: { email: input.email, retryAfter: admission.retryAfterSeconds },
+          }),
+        );
+        ctx.resHeaders.set("Retry-After", String(admission.retryAfterSeconds));
+        throw new SignInThrottledError(admission.retryAfterSeconds);
+      }
       const user = await ctx.db.user.findUnique({
         where: { email: input.email },
         include: { memberships: { orderBy: { createdAt: "asc" } } },
@@ -41,6 +58,7 @@ export const authRouter = createTRPCRouter({
         );
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is incorrect" });
       }
+      await admission.attempt.succeeded();
       const organizationId = user.memberships[0]?.organizationId ?? null;
       const { token } = await createSession(ctx.db, {
         userId: user.id,
@@ -64,7 +82,19 @@ export const authRouter = createTRPCRouter({
     }),
 
   signOut: protectedProcedure.mutation(async ({ ctx }) => {
-    await deleteSession(ctx.db, ctx.session.id);
+    const { session, request } = ctx;
+    await ctx.db.$transaction(async (tx) => {
+      await deleteSession(tx, session.id);
+      await writeAudit(tx, {
+        type: "auth.signed_out",
+        userId: session.userId,
+        organizationId: session.activeOrganizationId,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        at: ctx.stepUp.now(),
+        data: { sessionId: session.id },
+      });
+    });
     ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
     return { signedOut: true };
   }),

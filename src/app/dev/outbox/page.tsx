@@ -1,26 +1,31 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { isOutboxMailer, listOutbox } from "@/server/mail/outbox";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/server/db";
 import { formatDate } from "../../_components/money";
+import { getCurrentSession } from "../../session.server";
+import { loadOutboxView } from "./outbox.server";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 // Always read the latest rows; a cached render would hide the code just sent.
 export const dynamic = "force-dynamic";
 
 /**
- * Emails the development mailer "sent". The page exists only while the outbox is the mailer in use:
- * never when NODE_ENV is "production" at run time, nor when SMTP is set. (A literal
- * `process.env.NODE_ENV` check would be fixed to "production" by `next build`, which would also hide
- * the page from the end-to-end run; see playwright.config.ts.)
+ * Emails the development mailer "sent" to the signed-in user (outbox.server.ts says who sees what).
+ * The environment is read at run time: a literal `process.env.NODE_ENV` check would be fixed to
+ * "production" by `next build`, which would also hide the page from the demo and the e2e run.
  */
 export default async function OutboxPage() {
-  if (!isOutboxMailer()) notFound();
-  const emails = await listOutbox();
+  const view = await loadOutboxView({ db, session: await getCurrentSession() });
+  if (view.kind === "not_found") notFound();
+  if (view.kind === "sign_in") redirect("/sign-in");
+  const { emails } = view;
   return (
     <main id="main" className="page">
       <h1>Dev outbox</h1>
-      <p className="muted lead">
-        Emails the app would have sent, newest first. Only in development; production sends through SMTP.
+      <p className="notice" role="note">
+        This is a demo outbox, not a real mailbox: no email leaves this server. It shows only the emails sent to you,
+        newest first, and exists only in development and in the demo (STEP_UP_DEMO=1); a production server sends through
+        SMTP and has no such page.
       </p>
       {emails.length === 0 ? (
         <p className="muted">Nothing sent yet.</p>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Transaction } from "@/server/db";
+import { revokeOtherSessions } from "@/server/auth/revoke-sessions";
 import { auditOrigin, writeAudit, type AuditEventType } from "../store/audit";
 import { revokeUserGrantsAndDevices } from "../store/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
@@ -48,7 +49,8 @@ export async function takeEnrollment(tx: Transaction | EnrollmentContext["db"], 
 
 /**
  * Every factor change, in the transaction that makes it: the audit row, and (DESIGN.md) the user's
- * grants and remembered devices revoked, because they were earned with the old set of factors.
+ * grants and remembered devices revoked, because they were earned with the old set of factors;
+ * on removal, the user's other sessions too.
  */
 export async function recordFactorChange(
   tx: Transaction,
@@ -65,4 +67,13 @@ export async function recordFactorChange(
     type: "stepup.grants_revoked",
     data: { reason: "factor_changed", factor: change.data.kind ?? null, ...revoked },
   });
+  // A removed factor may be how an intruder got in: their other sessions end with it.
+  if (change.type === "credential.removed") {
+    await revokeOtherSessions(tx, {
+      userId: session.userId,
+      keepSessionId: session.id,
+      reason: "factor_removed",
+      audit: { organizationId: session.activeOrganizationId, ip: request.ip, userAgent: request.userAgent, at: now },
+    });
+  }
 }

@@ -28,6 +28,11 @@ export const AUDIT_EVENT_TYPES = [
   "auth.signed_in",
   "auth.sign_in_failed",
   "auth.signed_out",
+  "auth.sign_in_throttled",
+  "auth.sessions_revoked",
+  "account.email_change_requested",
+  "account.email_changed",
+  "account.email_notice_failed",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 export type AuditSeverity = "info" | "warning" | "critical";
@@ -56,6 +61,9 @@ const DEFAULT_SEVERITY: Partial<Record<AuditEventType, AuditSeverity>> = {
   "stepup.device_mismatch": "warning",
   "stepup.passkey_counter_regression": "critical",
   "auth.sign_in_failed": "warning",
+  "auth.sign_in_throttled": "warning",
+  "auth.sessions_revoked": "warning",
+  "account.email_changed": "warning",
 };
 
 /**

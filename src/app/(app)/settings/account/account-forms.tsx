@@ -10,15 +10,56 @@ function readField(event: FormEvent<HTMLFormElement>, name: string): string {
   return String(new FormData(event.currentTarget).get(name) ?? "");
 }
 
-export function ChangeEmailForm({ current }: { current: string }) {
+/**
+ * Two steps: the new address gets a code, and only that code makes the change (the old address is
+ * told). `pending` is a change asked for earlier and still waiting for its code.
+ */
+export function ChangeEmailForm({ current, pending }: { current: string; pending: string | null }) {
   const router = useRouter();
   const [email, setEmail] = useState(current);
+  const [pendingEmail, setPendingEmail] = useState(pending);
   const change = api.account.changeEmail.useMutation({
-    onSuccess: (user) => {
-      setEmail(user.email);
-      router.refresh();
+    onSuccess: (result) => {
+      setEmail(result.email);
+      setPendingEmail(result.pendingEmail);
+      if (!result.pendingEmail) router.refresh();
     },
   });
+  const success = change.isSuccess ? (pendingEmail ? `We sent a code to ${pendingEmail}.` : "Email changed.") : null;
+  if (pendingEmail) {
+    return (
+      <form
+        className="stack"
+        onSubmit={(e) => change.mutate({ email: pendingEmail, code: readField(e, "code") })}
+        aria-label="Confirm your new email"
+      >
+        <p className="muted small">
+          Current email: <strong data-testid="current-email">{email}</strong>. Enter the code we sent to{" "}
+          <strong>{pendingEmail}</strong> to make it your email; we will tell {email} about the change.
+        </p>
+        <label className="field">
+          <span>Code from the email</span>
+          <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required />
+        </label>
+        <FormStatus error={change.error} success={success} />
+        <div className="row">
+          <button type="submit" className="button" disabled={change.isPending}>
+            {change.isPending ? "Confirming…" : "Confirm new email"}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              change.reset();
+              setPendingEmail(null);
+            }}
+          >
+            Use another email
+          </button>
+        </div>
+      </form>
+    );
+  }
   return (
     <form className="stack" onSubmit={(e) => change.mutate({ email: readField(e, "email") })}>
       <p className="muted small">
@@ -28,9 +69,9 @@ export function ChangeEmailForm({ current }: { current: string }) {
         <span>New email</span>
         <input name="email" type="email" autoComplete="email" required />
       </label>
-      <FormStatus error={change.error} success={change.isSuccess ? "Email changed." : null} />
+      <FormStatus error={change.error} success={success} />
       <button type="submit" className="button" disabled={change.isPending}>
-        {change.isPending ? "Saving…" : "Change email"}
+        {change.isPending ? "Sending…" : "Change email"}
       </button>
     </form>
   );

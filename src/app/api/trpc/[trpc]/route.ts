@@ -1,14 +1,5 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/routers/_app";
-import { createContext } from "@/server/trpc";
+import { createTrpcHandler } from "@/server/http/trpc-handler";
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: ({ resHeaders }) => createContext({ headers: req.headers, resHeaders }),
-  });
-}
+const handler = createTrpcHandler();
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,39 @@
+import "server-only";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { loadRelyingParty } from "@/step-up/server/relying-party";
+import type { StepUpServices } from "@/step-up/server/services";
+import type { Database } from "../db";
+import { appRouter } from "../routers/_app";
+import { CrossSiteRequestError } from "../errors";
+import { createContext } from "../trpc";
+import { isSameSiteRequest } from "./origin";
+
+/**
+ * The most calls one HTTP request may carry. The client's batch link splits at the same number
+ * (src/trpc/providers.tsx); without a limit one request could carry hundreds of guesses.
+ */
+export const MAX_BATCH_SIZE = 10;
+
+export interface TrpcHandlerOptions {
+  db?: Database;
+  stepUp?: StepUpServices;
+  /** Origins a state-changing request may come from; defaults to the relying party's (STEP_UP_ORIGIN). */
+  allowedOrigins?: readonly string[];
+}
+
+/** The tRPC endpoint as a fetch handler; the route file only re-exports it (tests call it with a real Request). */
+export function createTrpcHandler(options: TrpcHandlerOptions = {}): (req: Request) => Promise<Response> {
+  const allowedOrigins = options.allowedOrigins ?? (options.stepUp?.relyingParty ?? loadRelyingParty()).origins;
+  return (req) =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: ({ resHeaders }) => {
+        // Thrown here, before any procedure runs: tRPC answers every call of the batch with a 403.
+        if (!isSameSiteRequest(req, allowedOrigins)) throw new CrossSiteRequestError();
+        return createContext({ headers: req.headers, resHeaders, db: options.db, stepUp: options.stepUp });
+      },
+    });
+}
