@@ -36,7 +36,7 @@ export const DEMO_ORGS = [
 
 const CURRENCIES = ["USD", "EUR", "GBP"] as const;
 
-/** The default global policy set (DESIGN.md examples). Fixed ids keep the seed idempotent. */
+/** The default global policy set (docs/design.md). Fixed ids keep the seed idempotent. */
 export const DEFAULT_POLICIES = [
   {
     id: "policy-payment-amounts",

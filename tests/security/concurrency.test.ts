@@ -4,7 +4,7 @@ import { countAttempts, countOutbox, requirementRow } from "./support/db";
 import { signedIn, stepUpOf, transfer, type Actor } from "./support/step-up";
 
 /**
- * Races: limits and single-use rules hold when the requests arrive together (DESIGN.md "every limit
+ * Races: limits and single-use rules hold when the requests arrive together (docs/design.md "every limit
  * holds across server processes"; ASVS 6.5.1, 2.3.4). The parallel critical retries are in critical.test.ts.
  */
 const MAX_FAILURES_PER_REQUIREMENT = 5;

@@ -5,7 +5,7 @@ import { signedIn, stepUpOf, transfer } from "./support/step-up";
 
 /**
  * A critical grant is bound to one call (procedure + canonical input) and consumed by it, once,
- * even under concurrent retries (DESIGN.md; PSD2 dynamic linking; ASVS 2.3.4, 7.5.3).
+ * even under concurrent retries (docs/design.md; PSD2 dynamic linking; ASVS 2.3.4, 7.5.3).
  */
 
 test("R-33 a critical grant is consumed by its call: a second identical transfer needs a new step-up", async () => {

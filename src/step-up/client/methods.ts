@@ -9,7 +9,7 @@ interface MethodInfo {
   noun: string;
 }
 
-/** Display order of the picker follows the server's combination order (ADR on method order). */
+/** Display order of the picker follows the server's combination order (ADR 013). */
 export const METHOD_INFO: Record<MethodId, MethodInfo> = {
   passkey: { label: "Passkey", prompt: "Use your passkey", noun: "passkey" },
   password: { label: "Password", prompt: "Password", noun: "password" },

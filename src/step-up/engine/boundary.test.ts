@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// Lint rule for the pure core (STYLE.md): the engine receives a snapshot and the time, and never
+// Lint rule for the pure core (docs/design.md, "Boundaries"): the engine receives a snapshot and the time, and never
 // reaches for a framework, the database, Node built-ins or the clock.
 
 const ENGINE_DIR = fileURLToPath(new URL(".", import.meta.url));

@@ -13,7 +13,7 @@ import {
 } from "./config";
 import { METHODS } from "./levels";
 
-describe("duration constants (DESIGN.md defaults)", () => {
+describe("duration constants (docs/design.md defaults)", () => {
   it.each([
     ["MEDIUM_WINDOW_MS is 15 minutes", MEDIUM_WINDOW_MS, 900_000],
     ["HIGH_WINDOW_MS is 5 minutes", HIGH_WINDOW_MS, 300_000],
@@ -50,7 +50,7 @@ describe("default combinations", () => {
     ]);
   });
 
-  it("high never accepts an email code (OWASP ASVS 6.3.5)", () => {
+  it("high never accepts an email code (OWASP ASVS 5.0 6.3.6)", () => {
     expect(DEFAULT_CONFIG.levels.high.combinations.flat()).not.toContain("email_code");
     expect(DEFAULT_CONFIG.levels.critical.combinations.flat()).not.toContain("email_code");
   });

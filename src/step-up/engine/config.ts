@@ -3,7 +3,7 @@ import { floorViolation } from "./floor";
 import { methodSchema, type Combination, type StepUpLevel } from "./levels";
 
 export const MINUTE_MS = 60_000;
-/** DESIGN.md defaults. Pinned by config.test.ts. */
+/** Defaults of docs/design.md (ADR 001). Pinned by config.test.ts. */
 export const MEDIUM_WINDOW_MS = 15 * MINUTE_MS;
 export const HIGH_WINDOW_MS = 5 * MINUTE_MS;
 /** Critical is "right now, for this very call": the grant lives only for the grace period. */
@@ -73,7 +73,7 @@ export const DEFAULT_CONFIG: StepUpConfig = {
     },
     high: {
       windowMs: HIGH_WINDOW_MS,
-      // Email codes are not accepted above medium (OWASP ASVS 6.3.5).
+      // Email codes are not accepted above medium (OWASP ASVS 5.0 6.3.6).
       combinations: [["passkey"], ["password", "totp"], ["password", "backup_code"]],
     },
     critical: { windowMs: CRITICAL_WINDOW_MS, combinations: [["passkey"]] },

@@ -130,7 +130,7 @@ function findSatisfaction(
     .sort((a, b) => b.verifiedAt - a.verifiedAt)[0];
   if (grant) return { kind: "grant", grantId: grant.id, consume: false };
   const device = input.device;
-  // Checked after the rules and never for critical or a risky call (a peer's mistake, DESIGN.md).
+  // Checked after the rules and never for critical or a risky call (a peer’s mistake, docs/design.md).
   if (
     device &&
     rememberable(input, config) &&

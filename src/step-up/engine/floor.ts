@@ -15,7 +15,7 @@ const FACTOR_KINDS: Record<MethodId, readonly ("know" | "have" | "are" | "mailbo
  */
 export function floorViolation(level: StepUpLevel, combination: Combination): string | null {
   if (level === "medium") return null;
-  // Whoever reads the mailbox would clear high and critical (OWASP ASVS 6.3.5).
+  // Whoever reads the mailbox would clear high and critical (OWASP ASVS 5.0 6.3.6).
   if (combination.includes("email_code")) return "email codes are never accepted above medium";
   const kinds = new Set(combination.flatMap((method) => FACTOR_KINDS[method]));
   if (level === "critical" && kinds.size < 2)

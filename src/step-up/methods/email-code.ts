@@ -81,7 +81,7 @@ export const emailCodeVerifier: Verifier = {
   },
 
   async verify({ db, requirementId, now, level }, credential) {
-    // Whoever reads the mailbox must never clear high or critical, whatever the configuration (ASVS 6.3.5).
+    // Whoever reads the mailbox must never clear high or critical, whatever the configuration (ASVS 5.0 6.3.6).
     if (level !== "medium") return failed("not_allowed_at_level");
     const code = credential.replace(/\s+/g, "");
     if (!/^\d{6}$/.test(code)) return failed("malformed");

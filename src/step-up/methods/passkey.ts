@@ -13,7 +13,7 @@ import { VERIFIED, failed, type Verifier } from "./verifier";
 
 export const PASSKEY_TIMEOUT_MS = 60_000;
 
-/** DESIGN.md: critical = passkey *with user verification* (PIN or biometric), not mere presence. */
+/** docs/design.md: critical = passkey *with user verification* (PIN or biometric), not mere presence. */
 export function requiresUserVerification(level: StepUpLevel): boolean {
   return level === "critical";
 }

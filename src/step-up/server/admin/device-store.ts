@@ -82,7 +82,7 @@ export async function revokeOrgDevice(
   });
 }
 
-/** Removes a member's passkey. Removing a factor revokes the user's grants and remembered devices (DESIGN.md). */
+/** Removes a member's passkey. Removing a factor revokes the user's grants and remembered devices (docs/design.md). */
 export async function removeOrgPasskey(db: Database, scope: AdminScope, passkeyId: string): Promise<{ removed: true }> {
   return db.$transaction(async (tx) => {
     const passkey = await tx.passkey.findFirst({

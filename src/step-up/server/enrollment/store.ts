@@ -48,7 +48,7 @@ export async function takeEnrollment(tx: Transaction | EnrollmentContext["db"], 
 }
 
 /**
- * Every factor change, in the transaction that makes it: the audit row, and (DESIGN.md) the user's
+ * Every factor change, in the transaction that makes it: the audit row, and (docs/design.md) the user's
  * grants and remembered devices revoked, because they were earned with the old set of factors;
  * on removal, the user's other sessions too.
  */
