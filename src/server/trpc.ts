@@ -130,7 +130,8 @@ export const adminProcedure = protectedProcedure.meta({ auth: "admin" }).use(({ 
  * Sensitive operations: signed in, and verified recently enough for the level that the code's
  * minimum and the policies demand. Otherwise the call is refused with `error.data.stepUp`
  * (STEP_UP_REQUIRED) and succeeds when re-sent after verification. Usage:
- *   stepUpProcedure({ input: transferInput, amount: (i) => ({ value: i.amount, currency: i.currency }) })
+ *   stepUpProcedure({ input: transferInput, amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }) })
+ * `amount` and `resource` must read exactly the values the handler will act on.
  */
 export function stepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
   declaration: StepUpDeclaration<z.output<TSchema>> & { input?: TSchema } = {},

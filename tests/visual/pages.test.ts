@@ -20,6 +20,15 @@ function changing(page: Page) {
   ];
 }
 
+/**
+ * Compares with the committed baseline, then saves the unmasked page under test-results/screenshots/
+ * (the README's screenshots are taken from there).
+ */
+async function expectLooksLike(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  await expect(page).toHaveScreenshot(`${name}.png`, { ...options, mask: changing(page) });
+  await page.screenshot({ path: `test-results/screenshots/visual-${name}.png`, fullPage: options.fullPage });
+}
+
 async function openTransferDialog(page: Page, amount: string) {
   await page.goto("/transfers");
   await page.getByLabel("Recipient").fill("Landlord");
@@ -33,7 +42,7 @@ test.describe("how the product looks", () => {
     await signIn(page, "alice");
     await openTransferDialog(page, "5000");
     await expect(stepUpDialog(page).getByRole("group", { name: "Choose how to verify" })).toBeVisible();
-    await expect(page).toHaveScreenshot("dialog-picker.png", { mask: changing(page) });
+    await expectLooksLike(page, "dialog-picker");
   });
 
   test("the dialog part-way through two factors", async ({ page }) => {
@@ -44,7 +53,7 @@ test.describe("how the product looks", () => {
     await dialog.getByLabel("Password").fill(PASSWORD);
     await dialog.getByRole("button", { name: "Continue" }).click();
     await expect(dialog.getByLabel("6-digit code from your authenticator app")).toBeFocused();
-    await expect(page).toHaveScreenshot("dialog-two-factor-progress.png", { mask: changing(page) });
+    await expectLooksLike(page, "dialog-two-factor-progress");
     // Finish and remember the browser, so the devices page below has a row and alice's balance is
     // the same in every run.
     await dialog.getByLabel("6-digit code from your authenticator app").fill(await freshTotp());
@@ -64,7 +73,7 @@ test.describe("how the product looks", () => {
       await expect(dialog.getByRole("alert")).toBeVisible();
     }
     await expect(dialog.getByRole("alert")).toContainText("Too many failed attempts.");
-    await expect(page).toHaveScreenshot("dialog-locked.png", { mask: changing(page) });
+    await expectLooksLike(page, "dialog-locked");
   });
 
   test("the security settings page", async ({ page }) => {
@@ -72,14 +81,14 @@ test.describe("how the product looks", () => {
     await page.goto("/settings/security");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText(/^Loading/)).toHaveCount(0);
-    await expect(page).toHaveScreenshot("settings-security.png", { fullPage: true, mask: changing(page) });
+    await expectLooksLike(page, "settings-security", { fullPage: true });
   });
 
   test("the admin policy list", async ({ page }) => {
     await signIn(page, "admin");
     await page.goto("/admin/policies");
     await settle(page);
-    await expect(page).toHaveScreenshot("admin-policies.png", { fullPage: true, mask: changing(page) });
+    await expectLooksLike(page, "admin-policies", { fullPage: true });
   });
 
   test("the policy editor with its simulator", async ({ page }) => {
@@ -93,7 +102,7 @@ test.describe("how the product looks", () => {
     await simulator.getByLabel("Amount").fill("5000");
     await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: high");
     await settle(page);
-    await expect(page).toHaveScreenshot("admin-policy-editor.png", { fullPage: true, mask: changing(page) });
+    await expectLooksLike(page, "admin-policy-editor", { fullPage: true });
   });
 
   test("the admin audit log", async ({ page }) => {
@@ -101,13 +110,13 @@ test.describe("how the product looks", () => {
     await page.goto("/admin/audit");
     await settle(page);
     await expect(page.getByRole("table", { name: /events/i }).or(page.getByRole("table").last())).toBeVisible();
-    await expect(page).toHaveScreenshot("admin-audit.png", { fullPage: true, mask: changing(page) });
+    await expectLooksLike(page, "admin-audit", { fullPage: true });
   });
 
   test("the admin devices page", async ({ page }) => {
     await signIn(page, "admin");
     await page.goto("/admin/devices");
     await settle(page);
-    await expect(page).toHaveScreenshot("admin-devices.png", { fullPage: true, mask: changing(page) });
+    await expectLooksLike(page, "admin-devices", { fullPage: true });
   });
 });
