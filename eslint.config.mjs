@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // The engine is pure (docs/design.md): it never reaches the database, the framework or the clock's owner.
-    files: ["src/step-up/engine/**/*.ts"],
+    files: ["packages/step-up/src/engine/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // Client code never imports server code: it would pull Prisma and Node crypto into the bundle.
-    files: ["src/step-up/client/**/*.{ts,tsx}"],
+    files: ["packages/step-up/src/client/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const alias = {
+  "@/step-up": fileURLToPath(new URL("./packages/step-up/src", import.meta.url)),
   "@": fileURLToPath(new URL("./src", import.meta.url)),
   // `server-only` throws outside a React Server environment; tests run server code directly.
   "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)),
@@ -13,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["src/**/*.test.ts", "packages/*/src/**/*.test.ts"], environment: "node" },
       },
       {
         resolve: { alias },

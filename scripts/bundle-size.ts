@@ -98,7 +98,7 @@ async function measureWithAndWithout() {
   console.log(
     `   added:           ${kb(added)} gzip (${kb(withStepUp.raw - without.raw)} raw); target <= ${kb(TARGET_BYTES)}: ${added <= TARGET_BYTES ? "met" : "MISSED"}`,
   );
-  const css = readFileSync(path.join(root, "src/step-up/client/step-up-dialog.module.css"));
+  const css = readFileSync(path.join(root, "packages/step-up/src/client/step-up-dialog.module.css"));
   console.log(`   dialog CSS:      ${kb(gzipSync(css, { level: 9 }).byteLength)} gzip (loaded with the layout's CSS)`);
   for (const chunk of withStepUp.lazy) {
     console.log(`   lazy chunk:      ${kb(chunk.gzip)} gzip, loaded on first use: ${chunk.packages.join(", ")}`);

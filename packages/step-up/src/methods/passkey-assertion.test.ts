@@ -5,7 +5,7 @@ import {
   TEST_ORIGIN,
   TEST_RP_ID,
   type CeremonyOverrides,
-} from "../../../tests/integration/support/authenticator";
+} from "../../../../tests/integration/support/authenticator";
 import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
 
 const options: PublicKeyCredentialRequestOptionsJSON = {
