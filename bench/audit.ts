@@ -1,5 +1,5 @@
 /**
- * `npm run bench:audit`: times the admin audit page's queries through the real `admin.audit.list`
+ * `npm run bench:audit`: times the admin audit page's queries through the real `stepUp.admin.audit.list`
  * procedure on the database in DATABASE_URL (fill it with `npm run seed:audit`). Target < 300 ms.
  */
 import { createDatabase } from "@/server/db";
@@ -38,21 +38,21 @@ async function main(): Promise<void> {
     `Audit rows in the admin's organization: ${rows.toLocaleString("en-US")} (of ${(await db.auditEvent.count()).toLocaleString("en-US")})\n\n`,
   );
 
-  const first = await (await api()).caller.admin.audit.list({ limit: 50 });
+  const first = await (await api()).caller.stepUp.admin.audit.list({ limit: 50 });
   const cases: Array<[string, () => Promise<unknown>]> = [
-    ["first page (50 rows, no filter)", async () => (await api()).caller.admin.audit.list({ limit: 50 })],
+    ["first page (50 rows, no filter)", async () => (await api()).caller.stepUp.admin.audit.list({ limit: 50 })],
     [
       "second page (cursor)",
-      async () => (await api()).caller.admin.audit.list({ limit: 50, cursor: first.nextCursor }),
+      async () => (await api()).caller.stepUp.admin.audit.list({ limit: 50, cursor: first.nextCursor }),
     ],
     [
       "filtered: type stepup.failed",
-      async () => (await api()).caller.admin.audit.list({ limit: 50, type: "stepup.failed" }),
+      async () => (await api()).caller.stepUp.admin.audit.list({ limit: 50, type: "stepup.failed" }),
     ],
     [
       "filtered: alice + severity warning + last 7 days",
       async () =>
-        (await api()).caller.admin.audit.list({
+        (await api()).caller.stepUp.admin.audit.list({
           limit: 50,
           userId: alice.id,
           severity: "warning",
@@ -62,17 +62,17 @@ async function main(): Promise<void> {
     ],
     [
       "filtered: stepup.locked (rare type)",
-      async () => (await api()).caller.admin.audit.list({ limit: 50, type: "stepup.locked" }),
+      async () => (await api()).caller.stepUp.admin.audit.list({ limit: 50, type: "stepup.locked" }),
     ],
     [
       "chart, 30 days",
       async () =>
-        (await api()).caller.admin.audit.chart({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
+        (await api()).caller.stepUp.admin.audit.chart({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
     ],
     [
       "metrics, 30 days",
       async () =>
-        (await api()).caller.admin.audit.metrics({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
+        (await api()).caller.stepUp.admin.audit.metrics({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
     ],
     ["CSV, first 1,000 rows", () => readFirstChunk(db, session.activeOrganizationId!)],
   ];

@@ -65,7 +65,7 @@ describe("metrics for a period", () => {
   });
 
   it("gives the step-up rate, success rate, median time, bypass rate and lockouts of the organization's day", async () => {
-    const metrics = await admin.call((api) => api.admin.audit.metrics(DAY));
+    const metrics = await admin.call((api) => api.stepUp.admin.audit.metrics(DAY));
     expect(metrics).toEqual({
       protectedCalls: 50,
       stepUpsRequired: 8,
@@ -81,7 +81,7 @@ describe("metrics for a period", () => {
 
   it("a period without activity has no rates rather than misleading zeros", async () => {
     const empty = await admin.call((api) =>
-      api.admin.audit.metrics({ from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") }),
+      api.stepUp.admin.audit.metrics({ from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") }),
     );
     expect(empty).toEqual({
       protectedCalls: 0,
@@ -98,7 +98,7 @@ describe("metrics for a period", () => {
 
   it("the chart counts events per UTC day and type, with quiet days as empty", async () => {
     const chart = await admin.call((api) =>
-      api.admin.audit.chart({ from: new Date("2026-11-19T00:00:00Z"), to: new Date("2026-11-21T23:59:59Z") }),
+      api.stepUp.admin.audit.chart({ from: new Date("2026-11-19T00:00:00Z"), to: new Date("2026-11-21T23:59:59Z") }),
     );
     expect(chart.map((d) => d.day)).toEqual(["2026-11-19", "2026-11-20", "2026-11-21"]);
     expect(chart[0]!.counts).toEqual({});
@@ -115,9 +115,9 @@ describe("metrics for a period", () => {
   });
 
   it("a period that ends before it starts is a BAD_REQUEST", async () => {
-    expect((await catchError(admin.call((api) => api.admin.audit.metrics({ from: DAY.to, to: DAY.from })))).code).toBe(
-      "BAD_REQUEST",
-    );
+    expect(
+      (await catchError(admin.call((api) => api.stepUp.admin.audit.metrics({ from: DAY.to, to: DAY.from })))).code,
+    ).toBe("BAD_REQUEST");
   });
 });
 
@@ -174,7 +174,7 @@ describe("audit pages and the CSV export", () => {
       const page: {
         items: Array<{ id: string; createdAt: Date; userEmail: string | null }>;
         nextCursor: string | null;
-      } = await admin.call((api) => api.admin.audit.list({ userId: bobId, limit: 100, cursor }));
+      } = await admin.call((api) => api.stepUp.admin.audit.list({ userId: bobId, limit: 100, cursor }));
       for (const item of page.items) {
         expect(item.createdAt.getTime()).toBeLessThanOrEqual(previous);
         previous = item.createdAt.getTime();
@@ -189,12 +189,12 @@ describe("audit pages and the CSV export", () => {
 
   it("filters by type, severity and date range", async () => {
     const failed = await admin.call((api) =>
-      api.admin.audit.list({ userId: bobId, type: "stepup.failed", limit: 100 }),
+      api.stepUp.admin.audit.list({ userId: bobId, type: "stepup.failed", limit: 100 }),
     );
     expect(failed.items).toHaveLength(100);
     expect(failed.items.every((i) => i.type === "stepup.failed" && i.severity === "warning")).toBe(true);
     const warnings = await admin.call((api) =>
-      api.admin.audit.list({
+      api.stepUp.admin.audit.list({
         userId: bobId,
         severity: "warning",
         from: new Date(BASE),
@@ -207,9 +207,9 @@ describe("audit pages and the CSV export", () => {
     ]);
     expect(warnings.nextCursor).toBeNull();
     expect(
-      (await catchError(admin.call((api) => api.admin.audit.list({ cursor: "not-a-cursor", limit: 10 })))).code,
+      (await catchError(admin.call((api) => api.stepUp.admin.audit.list({ cursor: "not-a-cursor", limit: 10 })))).code,
     ).toBe("BAD_REQUEST");
-    expect(await admin.call((api) => api.admin.audit.eventTypes())).toContain("stepup.policy_changed");
+    expect(await admin.call((api) => api.stepUp.admin.audit.eventTypes())).toContain("stepup.policy_changed");
   });
 
   it("the CSV streams every row of the filter in pages of 1,000, escaping quotes, commas, newlines and formulas", async () => {

@@ -20,32 +20,32 @@ afterAll(() => db.$disconnect());
 
 type Api = Parameters<Parameters<Client["call"]>[0]>[0];
 
-const ADMIN_PATHS = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("admin."));
+const ADMIN_PATHS = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("stepUp.admin."));
 const DAY = 86_400_000;
 
 /** A plausible input per procedure, so a refusal proves the role check and not a validation error. */
 function sampleInput(path: string, ids: { policyId: string; userId: string }): unknown {
   const period = { from: new Date(Date.now() - 30 * DAY), to: new Date() };
   const samples: Record<string, unknown> = {
-    "admin.policies.get": { id: ids.policyId },
-    "admin.policies.create": draft(),
-    "admin.policies.update": { id: ids.policyId, ...draft() },
-    "admin.policies.setEnabled": { id: ids.policyId, enabled: false },
-    "admin.policies.delete": { id: ids.policyId },
-    "admin.policies.checkCondition": { expression: "risk > 0.5" },
-    "admin.simulate": {
+    "stepUp.admin.policies.get": { id: ids.policyId },
+    "stepUp.admin.policies.create": draft(),
+    "stepUp.admin.policies.update": { id: ids.policyId, ...draft() },
+    "stepUp.admin.policies.setEnabled": { id: ids.policyId, enabled: false },
+    "stepUp.admin.policies.delete": { id: ids.policyId },
+    "stepUp.admin.policies.checkCondition": { expression: "risk > 0.5" },
+    "stepUp.admin.simulate": {
       procedure: "transfers.create",
       amount: { value: 5000, currency: "USD" },
       risk: 0,
       minutesSinceVerification: null,
     },
-    "admin.devices.list": { userId: ids.userId },
-    "admin.devices.revoke": { deviceId: "device-1" },
-    "admin.devices.removePasskey": { passkeyId: "passkey-1" },
-    "admin.audit.list": { limit: 10 },
-    "admin.audit.chart": period,
-    "admin.audit.metrics": period,
-    "admin.support.user": { userId: ids.userId },
+    "stepUp.admin.devices.list": { userId: ids.userId },
+    "stepUp.admin.devices.revoke": { deviceId: "device-1" },
+    "stepUp.admin.devices.removePasskey": { passkeyId: "passkey-1" },
+    "stepUp.admin.audit.list": { limit: 10 },
+    "stepUp.admin.audit.chart": period,
+    "stepUp.admin.audit.metrics": period,
+    "stepUp.admin.support.user": { userId: ids.userId },
   };
   return samples[path];
 }
@@ -85,18 +85,18 @@ describe("who may use the admin procedures", () => {
     ids = { policyId: policy.id, userId: await userIdOf(db, "bob@example.com") };
   });
 
-  it("the router has admin procedures under admin.* (policies, simulator, procedures, members, devices, audit, support)", () => {
+  it("the router has admin procedures under stepUp.admin.* (policies, simulator, procedures, members, devices, audit, support)", () => {
     expect(ADMIN_PATHS).toEqual(
       expect.arrayContaining([
-        "admin.policies.list",
-        "admin.policies.create",
-        "admin.simulate",
-        "admin.procedures",
-        "admin.members",
-        "admin.devices.revoke",
-        "admin.audit.list",
-        "admin.audit.metrics",
-        "admin.support.user",
+        "stepUp.admin.policies.list",
+        "stepUp.admin.policies.create",
+        "stepUp.admin.simulate",
+        "stepUp.admin.procedures",
+        "stepUp.admin.members",
+        "stepUp.admin.devices.revoke",
+        "stepUp.admin.audit.list",
+        "stepUp.admin.audit.metrics",
+        "stepUp.admin.support.user",
       ]),
     );
   });
@@ -177,11 +177,13 @@ describe("Acme's admin and Globex's rows", () => {
     await verify(gina, transfer.requirementId, "password", DEMO_PASSWORD, true);
     ginaDeviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: ginaId } })).id;
     // ...then a Globex policy (her own step-up high: password + authenticator code, not trusting the device).
-    const refused = await expectStepUp(gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" }))));
+    const refused = await expectStepUp(
+      gina.call((api) => api.stepUp.admin.policies.create(draft({ name: "Globex policy" }))),
+    );
     expect(refused).toMatchObject({ level: "high", degraded: false });
     await verify(gina, refused.requirementId, "password", DEMO_PASSWORD);
     await verify(gina, refused.requirementId, "totp", await adminTotp(gina, GINA));
-    globexPolicyId = (await gina.call((api) => api.admin.policies.create(draft({ name: "Globex policy" })))).id;
+    globexPolicyId = (await gina.call((api) => api.stepUp.admin.policies.create(draft({ name: "Globex policy" })))).id;
     ginaPasskeyId = (
       await db.passkey.create({
         data: { userId: ginaId, credentialId: "gina-cred", publicKey: Buffer.from([1, 2, 3]), name: "Gina's key" },
@@ -191,36 +193,40 @@ describe("Acme's admin and Globex's rows", () => {
   });
 
   it("Gina's own admin pages show her rows (the rows exist)", async () => {
-    expect((await gina.call((api) => api.admin.policies.list())).map((p) => p.id)).toContain(globexPolicyId);
-    const devices = await gina.call((api) => api.admin.devices.list({}));
+    expect((await gina.call((api) => api.stepUp.admin.policies.list())).map((p) => p.id)).toContain(globexPolicyId);
+    const devices = await gina.call((api) => api.stepUp.admin.devices.list({}));
     expect(devices.devices.map((d) => d.id)).toEqual([ginaDeviceId]);
     expect(devices.passkeys.map((p) => p.id)).toEqual([ginaPasskeyId]);
-    expect((await gina.call((api) => api.admin.audit.list({ limit: 100 }))).items.length).toBeGreaterThan(0);
+    expect((await gina.call((api) => api.stepUp.admin.audit.list({ limit: 100 }))).items.length).toBeGreaterThan(0);
   });
 
   it("Acme's admin cannot read Globex's policy, devices, passkeys, audit rows or members", async () => {
-    expect((await admin.call((api) => api.admin.policies.list())).map((p) => p.id)).not.toContain(globexPolicyId);
-    expect((await catchError(admin.call((api) => api.admin.policies.get({ id: globexPolicyId })))).code).toBe(
+    expect((await admin.call((api) => api.stepUp.admin.policies.list())).map((p) => p.id)).not.toContain(
+      globexPolicyId,
+    );
+    expect((await catchError(admin.call((api) => api.stepUp.admin.policies.get({ id: globexPolicyId })))).code).toBe(
       "NOT_FOUND",
     );
-    expect(await admin.call((api) => api.admin.devices.list({ userId: ginaId }))).toEqual({
+    expect(await admin.call((api) => api.stepUp.admin.devices.list({ userId: ginaId }))).toEqual({
       devices: [],
       passkeys: [],
     });
-    const all = await admin.call((api) => api.admin.devices.list({}));
+    const all = await admin.call((api) => api.stepUp.admin.devices.list({}));
     expect([...all.devices, ...all.passkeys].map((d) => d.userId)).not.toContain(ginaId);
-    expect((await admin.call((api) => api.admin.audit.list({ userId: ginaId, limit: 100 }))).items).toEqual([]);
+    expect((await admin.call((api) => api.stepUp.admin.audit.list({ userId: ginaId, limit: 100 }))).items).toEqual([]);
     const globex = await orgId(db, "globex");
-    const page = await admin.call((api) => api.admin.audit.list({ limit: 100 }));
+    const page = await admin.call((api) => api.stepUp.admin.audit.list({ limit: 100 }));
     expect(await db.auditEvent.count({ where: { organizationId: globex } })).toBeGreaterThan(0);
     expect(page.items.map((i) => i.userId)).not.toContain(ginaId);
-    expect((await admin.call((api) => api.admin.members())).map((m) => m.email)).not.toContain(GINA);
-    expect((await catchError(admin.call((api) => api.admin.support.user({ userId: ginaId })))).code).toBe("NOT_FOUND");
+    expect((await admin.call((api) => api.stepUp.admin.members())).map((m) => m.email)).not.toContain(GINA);
+    expect((await catchError(admin.call((api) => api.stepUp.admin.support.user({ userId: ginaId })))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(
       (
         await catchError(
           admin.call((api) =>
-            api.admin.simulate({
+            api.stepUp.admin.simulate({
               userId: ginaId,
               procedure: "profile.update",
               risk: 0,
@@ -248,17 +254,20 @@ describe("Acme's admin and Globex's rows", () => {
       globexAudit: await db.auditEvent.count({ where: { organizationId: await orgId(db, "globex") } }),
     };
     const attempts: Array<(api: Api) => Promise<unknown>> = [
-      (api: Api) => api.admin.policies.update({ id: globexPolicyId, ...draft({ name: "Hijacked", enabled: false }) }),
-      (api: Api) => api.admin.policies.setEnabled({ id: globexPolicyId, enabled: false }),
-      (api: Api) => api.admin.policies.delete({ id: globexPolicyId }),
-      (api: Api) => api.admin.devices.revoke({ deviceId: ginaDeviceId }),
-      (api: Api) => api.admin.devices.removePasskey({ passkeyId: ginaPasskeyId }),
+      (api: Api) =>
+        api.stepUp.admin.policies.update({ id: globexPolicyId, ...draft({ name: "Hijacked", enabled: false }) }),
+      (api: Api) => api.stepUp.admin.policies.setEnabled({ id: globexPolicyId, enabled: false }),
+      (api: Api) => api.stepUp.admin.policies.delete({ id: globexPolicyId }),
+      (api: Api) => api.stepUp.admin.devices.revoke({ deviceId: ginaDeviceId }),
+      (api: Api) => api.stepUp.admin.devices.removePasskey({ passkeyId: ginaPasskeyId }),
     ];
     for (const attempt of attempts) {
       expect((await catchError(asAdminWithStepUp(admin, attempt))).code).toBe("NOT_FOUND");
     }
     // A policy scoped to Gina would be an Acme row about a Globex user: refused as well.
-    expect(await catchError(admin.call((api) => api.admin.policies.create(draft({ userId: ginaId }))))).toMatchObject({
+    expect(
+      await catchError(admin.call((api) => api.stepUp.admin.policies.create(draft({ userId: ginaId })))),
+    ).toMatchObject({
       code: "NOT_FOUND",
     });
     expect({
@@ -270,17 +279,17 @@ describe("Acme's admin and Globex's rows", () => {
   });
 
   it("a global policy is visible to an org admin but read-only", async () => {
-    const list = await admin.call((api) => api.admin.policies.list());
+    const list = await admin.call((api) => api.stepUp.admin.policies.list());
     expect(list.find((p) => p.id === "policy-payment-amounts")).toMatchObject({ scope: "global", editable: false });
     const before = await db.policy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } });
     const error = await catchError(
       asAdminWithStepUp(admin, (api) =>
-        api.admin.policies.setEnabled({ id: "policy-payment-amounts", enabled: false }),
+        api.stepUp.admin.policies.setEnabled({ id: "policy-payment-amounts", enabled: false }),
       ),
     );
     expect(error).toMatchObject({ code: "FORBIDDEN", message: "Global policies are read-only" });
     expect(
-      (await catchError(admin.call((api) => api.admin.policies.delete({ id: "policy-payment-amounts" })))).code,
+      (await catchError(admin.call((api) => api.stepUp.admin.policies.delete({ id: "policy-payment-amounts" })))).code,
     ).toBe("FORBIDDEN");
     expect(await db.policy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } })).toEqual(before);
   });

@@ -44,7 +44,7 @@ describe("the protected-call counter", () => {
     expect((await db.protectedCallStat.findMany()).reduce((sum, r) => sum + r.count, 0)).toBe(4);
 
     const admin = await signedIn(db, clock, ADMIN);
-    const metrics = await admin.call((api) => api.admin.audit.metrics(today));
+    const metrics = await admin.call((api) => api.stepUp.admin.audit.metrics(today));
     expect(metrics).toMatchObject({ protectedCalls: 6, stepUpsRequired: 2, stepUpRatePer100: 33.3 });
     expect(
       await db.protectedCallStat.findMany({ select: { outcome: true, count: true }, orderBy: { outcome: "asc" } }),

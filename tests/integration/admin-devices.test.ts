@@ -38,7 +38,7 @@ describe("devices and passkeys of the organization", () => {
   });
 
   it("the admin lists alice's remembered device, filtered by user", async () => {
-    const all = await admin.call((api) => api.admin.devices.list({}));
+    const all = await admin.call((api) => api.stepUp.admin.devices.list({}));
     expect(all.devices).toEqual([
       expect.objectContaining({
         id: deviceId,
@@ -50,7 +50,10 @@ describe("devices and passkeys of the organization", () => {
       }),
     ]);
     const bobId = await userIdOf(db, "bob@example.com");
-    expect(await admin.call((api) => api.admin.devices.list({ userId: bobId }))).toEqual({ devices: [], passkeys: [] });
+    expect(await admin.call((api) => api.stepUp.admin.devices.list({ userId: bobId }))).toEqual({
+      devices: [],
+      passkeys: [],
+    });
   });
 
   it("revoking the device (after the admin's step-up) stops its bypass on alice's next session", async () => {
@@ -59,7 +62,9 @@ describe("devices and passkeys of the organization", () => {
     await browser.call((api) => api.transfers.create(large)); // bypassed by the remembered device
     expect(await db.auditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId } })).toBe(1);
 
-    expect(await asAdminWithStepUp(admin, (api) => api.admin.devices.revoke({ deviceId }))).toEqual({ revoked: true });
+    expect(await asAdminWithStepUp(admin, (api) => api.stepUp.admin.devices.revoke({ deviceId }))).toEqual({
+      revoked: true,
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "stepup.device_revoked" } });
     expect(audit).toMatchObject({
       userId: aliceId,
@@ -71,11 +76,11 @@ describe("devices and passkeys of the organization", () => {
     const transfers = await db.transfer.count({ where: { userId: aliceId } });
     await expectStepUp(browser.call((api) => api.transfers.create(large)));
     expect(await db.transfer.count({ where: { userId: aliceId } })).toBe(transfers);
-    expect((await admin.call((api) => api.admin.devices.list({}))).devices[0]).toMatchObject({
+    expect((await admin.call((api) => api.stepUp.admin.devices.list({}))).devices[0]).toMatchObject({
       id: deviceId,
       revokedAt: clock.now(),
     });
-    expect(await admin.call((api) => api.admin.devices.revoke({ deviceId }))).toEqual({ revoked: false });
+    expect(await admin.call((api) => api.stepUp.admin.devices.revoke({ deviceId }))).toEqual({ revoked: false });
     expect(await db.auditEvent.count({ where: { type: "stepup.device_revoked" } })).toBe(1);
   });
 
@@ -95,12 +100,12 @@ describe("devices and passkeys of the organization", () => {
         expiresAt: new Date(clock.now().getTime() + 15 * MIN),
       },
     });
-    expect((await admin.call((api) => api.admin.devices.list({ userId: bobId }))).passkeys).toEqual([
+    expect((await admin.call((api) => api.stepUp.admin.devices.list({ userId: bobId }))).passkeys).toEqual([
       expect.objectContaining({ id: passkey.id, name: "Bob's phone", userEmail: "bob@example.com" }),
     ]);
-    expect(await asAdminWithStepUp(admin, (api) => api.admin.devices.removePasskey({ passkeyId: passkey.id }))).toEqual(
-      { removed: true },
-    );
+    expect(
+      await asAdminWithStepUp(admin, (api) => api.stepUp.admin.devices.removePasskey({ passkeyId: passkey.id })),
+    ).toEqual({ removed: true });
     expect(await db.passkey.count({ where: { userId: bobId } })).toBe(0);
     expect(await db.stepUpGrant.count({ where: { userId: bobId, revokedAt: null } })).toBe(0);
     expect(await db.auditEvent.findFirstOrThrow({ where: { type: "credential.removed" } })).toMatchObject({
@@ -109,7 +114,7 @@ describe("devices and passkeys of the organization", () => {
       data: { method: "passkey", passkeyId: passkey.id },
     });
     expect(
-      (await catchError(admin.call((api) => api.admin.devices.removePasskey({ passkeyId: passkey.id })))).code,
+      (await catchError(admin.call((api) => api.stepUp.admin.devices.removePasskey({ passkeyId: passkey.id })))).code,
     ).toBe("NOT_FOUND");
   });
 });
@@ -123,13 +128,13 @@ describe("the support view of one member", () => {
     await signIn(alice, "alice@example.com");
     const aliceId = await userIdOf(db, "alice@example.com");
     const refused = await expectStepUp(alice.call((api) => api.transfers.create({ ...large, to: "Support" })));
-    const pending = await admin.call((api) => api.admin.support.user({ userId: aliceId }));
+    const pending = await admin.call((api) => api.stepUp.admin.support.user({ userId: aliceId }));
     expect(pending.pendingRequirements).toEqual([
       expect.objectContaining({ id: refused.requirementId, procedure: "transfers.create", requiredLevel: "high" }),
     ]);
 
     await verifyAliceHigh(alice, clock, refused.requirementId);
-    const after = await admin.call((api) => api.admin.support.user({ userId: aliceId }));
+    const after = await admin.call((api) => api.stepUp.admin.support.user({ userId: aliceId }));
     expect(after.pendingRequirements).toEqual([]);
     expect(after.recentGrants[0]).toMatchObject({
       level: "high",

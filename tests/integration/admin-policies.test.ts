@@ -38,7 +38,7 @@ describe("editing policies", () => {
 
   it("creating a policy asks the admin for step-up high first, and creates nothing until verified", async () => {
     const before = await policyCount();
-    const stepUp = await expectStepUp(admin.call((api) => api.admin.policies.create(draft())));
+    const stepUp = await expectStepUp(admin.call((api) => api.stepUp.admin.policies.create(draft())));
     // A password alone never clears high (ADR 011): the seeded admin uses password + authenticator code.
     expect(stepUp).toMatchObject({ level: "high", degraded: false, methods: [["password", "totp"]] });
     expect(await policyCount()).toBe(before);
@@ -57,13 +57,15 @@ describe("editing policies", () => {
     ];
     for (const rules of invalid) {
       const error = await catchError(
-        asAdminWithStepUp(admin, (api) => api.admin.policies.create(draft({ rules: rules as never }))),
+        asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.create(draft({ rules: rules as never }))),
       );
       expect({ rules, code: error.code }).toEqual({ rules, code: "BAD_REQUEST" });
     }
     const cel = await catchError(
       admin.call((api) =>
-        api.admin.policies.create(draft({ rules: [{ kind: "condition", expression: "risk >", level: "high" }] })),
+        api.stepUp.admin.policies.create(
+          draft({ rules: [{ kind: "condition", expression: "risk >", level: "high" }] }),
+        ),
       ),
     );
     expect(cel.message).toContain("expression");
@@ -71,7 +73,7 @@ describe("editing policies", () => {
   });
 
   it("checkCondition validates an expression as the admin types", async () => {
-    const check = (expression: string) => admin.call((api) => api.admin.policies.checkCondition({ expression }));
+    const check = (expression: string) => admin.call((api) => api.stepUp.admin.policies.checkCondition({ expression }));
     expect(await check("risk > 0.8 && amount.value > 1000")).toEqual({ ok: true });
     expect(await check("hasResource && resource.action == 'delete'")).toEqual({ ok: true });
     expect(await check("risk >")).toMatchObject({ ok: false, message: expect.any(String) });
@@ -82,7 +84,7 @@ describe("editing policies", () => {
   it("a new org policy makes profile.update need high for members at once, and is audited with before and after", async () => {
     // Alice's call loads (and caches) the policies first: the new one must still apply to her next call.
     await alice.call((api) => api.profile.update({ name: "Alice A." }));
-    const created = await asAdminWithStepUp(admin, (api) => api.admin.policies.create(draft()));
+    const created = await asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.create(draft()));
     expect(created).toMatchObject({
       scope: "organization",
       editable: true,
@@ -108,12 +110,12 @@ describe("editing policies", () => {
   });
 
   it("updating, disabling and deleting are audited with before and after, and each applies to the next call", async () => {
-    const [policy] = (await admin.call((api) => api.admin.policies.list())).filter(
+    const [policy] = (await admin.call((api) => api.stepUp.admin.policies.list())).filter(
       (p) => p.name === "Profile changes need high",
     );
     const id = policy!.id;
     const updated = await asAdminWithStepUp(admin, (api) =>
-      api.admin.policies.update({
+      api.stepUp.admin.policies.update({
         id,
         ...draft({
           name: "Profile changes need medium",
@@ -137,7 +139,7 @@ describe("editing policies", () => {
     });
     expect([update.before.rules[0]!.level, update.after.rules[0]!.level]).toEqual(["high", "medium"]);
 
-    await asAdminWithStepUp(admin, (api) => api.admin.policies.setEnabled({ id, enabled: false }));
+    await asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.setEnabled({ id, enabled: false }));
     expect((await changes()).at(-1)!.data).toMatchObject({
       action: "disabled",
       before: { enabled: true },
@@ -145,31 +147,31 @@ describe("editing policies", () => {
     });
     expect(await alice.call((api) => api.profile.update({ name: "Alice D." }))).toMatchObject({ name: "Alice D." });
 
-    await asAdminWithStepUp(admin, (api) => api.admin.policies.delete({ id }));
+    await asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.delete({ id }));
     expect((await changes()).at(-1)!.data).toMatchObject({
       action: "deleted",
       before: { id, enabled: false },
       after: null,
     });
     expect(await db.policy.findUnique({ where: { id } })).toBeNull();
-    expect((await catchError(admin.call((api) => api.admin.policies.get({ id })))).code).toBe("NOT_FOUND");
+    expect((await catchError(admin.call((api) => api.stepUp.admin.policies.get({ id })))).code).toBe("NOT_FOUND");
   });
 
   it("a user-scoped policy applies to that member only", async () => {
     const bobId = await userIdOf(db, "bob@example.com");
     const policy = await asAdminWithStepUp(admin, (api) =>
-      api.admin.policies.create(draft({ name: "Bob only", userId: bobId })),
+      api.stepUp.admin.policies.create(draft({ name: "Bob only", userId: bobId })),
     );
     expect(policy).toMatchObject({ scope: "user", userId: bobId, userEmail: "bob@example.com" });
     await expectStepUp(bob.call((api) => api.profile.update({ name: "Bob C." })));
     expect(await alice.call((api) => api.profile.update({ name: "Alice E." }))).toMatchObject({ name: "Alice E." });
-    await asAdminWithStepUp(admin, (api) => api.admin.policies.delete({ id: policy.id }));
+    await asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.delete({ id: policy.id }));
   });
 
   it("a report-only policy refuses nothing and writes stepup.would_require for each call it would have raised", async () => {
     const aliceId = await userIdOf(db, "alice@example.com");
     const policy = await asAdminWithStepUp(admin, (api) =>
-      api.admin.policies.create(
+      api.stepUp.admin.policies.create(
         draft({
           name: "Try: profile critical",
           mode: "report_only",
@@ -187,7 +189,7 @@ describe("editing policies", () => {
       procedure: "profile.update",
       rules: [{ policyId: policy.id, level: "critical" }],
     });
-    await asAdminWithStepUp(admin, (api) => api.admin.policies.delete({ id: policy.id }));
+    await asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.delete({ id: policy.id }));
   });
 });
 
@@ -197,7 +199,9 @@ describe("the simulator and the procedures list", () => {
   let alice: Client;
   let aliceId: string;
   const simulate = (input: Partial<z.input<typeof simulateInput>> & { procedure: string }) =>
-    admin.call((api) => api.admin.simulate({ userId: aliceId, risk: 0, minutesSinceVerification: null, ...input }));
+    admin.call((api) =>
+      api.stepUp.admin.simulate({ userId: aliceId, risk: 0, minutesSinceVerification: null, ...input }),
+    );
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
@@ -305,7 +309,7 @@ describe("the simulator and the procedures list", () => {
   });
 
   it("the procedures list shows every procedure of the router with its declared and policy levels", async () => {
-    const rows = await admin.call((api) => api.admin.procedures());
+    const rows = await admin.call((api) => api.stepUp.admin.procedures());
     const byPath = new Map(rows.map((r) => [r.path, r]));
     expect(byPath.get("transfers.create")).toMatchObject({
       type: "mutation",
@@ -329,7 +333,7 @@ describe("the simulator and the procedures list", () => {
       policyLevel: "none",
       effectiveLevel: "low",
     });
-    expect(byPath.get("admin.policies.create")).toMatchObject({
+    expect(byPath.get("stepUp.admin.policies.create")).toMatchObject({
       protectedByStepUp: true,
       declaredLevel: "high",
       auth: "admin",
@@ -350,17 +354,17 @@ describe("the simulator and the procedures list", () => {
 
   it("a mutation a policy names but the code does not wrap is flagged sensitive and unprotected", async () => {
     const policy = await asAdminWithStepUp(admin, (api) =>
-      api.admin.policies.create(
+      api.stepUp.admin.policies.create(
         draft({ name: "Key revocation", rules: [{ kind: "procedure", pattern: "apiKeys.revoke", level: "medium" }] }),
       ),
     );
-    const rows = await admin.call((api) => api.admin.procedures());
+    const rows = await admin.call((api) => api.stepUp.admin.procedures());
     expect(rows.filter((r) => r.sensitiveButUnprotected).map((r) => r.path)).toEqual(["apiKeys.revoke"]);
     expect(rows.find((r) => r.path === "apiKeys.revoke")).toMatchObject({
       protectedByStepUp: false,
       policyLevel: "medium",
       effectiveLevel: "low",
     });
-    await asAdminWithStepUp(admin, (api) => api.admin.policies.delete({ id: policy.id }));
+    await asAdminWithStepUp(admin, (api) => api.stepUp.admin.policies.delete({ id: policy.id }));
   });
 });

@@ -45,7 +45,7 @@ describe("backup codes are stored keyed-hashed", () => {
 
   it("generated codes are not stored as sha256(code), and two users' equal codes would differ", async () => {
     clock.advance(10 * 60_000);
-    const { codes } = await withAliceHigh(alice, clock, (api) => api.security.backupCodes.generate());
+    const { codes } = await withAliceHigh(alice, clock, (api) => api.stepUp.security.backupCodes.generate());
     const stored = (await db.backupCode.findMany({ where: { userId: aliceId } })).map((row) => row.codeHash);
     for (const code of codes) expect(stored).not.toContain(sha256(normalizeBackupCode(code)));
     expect(stored.every((hash) => /^k1:[0-9a-f]{64}$/.test(hash))).toBe(true);

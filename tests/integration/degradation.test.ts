@@ -94,7 +94,7 @@ describe("no complete combination: refuse or degrade, never silently", () => {
 
     clock.advance(6 * MIN);
     const key = createSoftwareAuthenticator();
-    await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    await withAliceHigh(alice, clock, (api) => api.stepUp.security.passkeys.beginRegistration());
     await registerPasskey(alice, key);
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(critical)));
     expect(stepUp).toMatchObject({ methods: [["passkey"]], degraded: false });

@@ -91,11 +91,11 @@ describe("degrading has a floor, and the demo refuses by default", () => {
   it("refused at high, bob follows the enrol link: adding a factor asks for what he has, then high works", async () => {
     const bob = await signedIn(db, clock, BOB);
     expect((await expectStepUp(bob.call((api) => api.transfers.create(high)))).methods).toEqual([]);
-    const enrol = await expectStepUp(bob.call((api) => api.security.backupCodes.generate()));
+    const enrol = await expectStepUp(bob.call((api) => api.stepUp.security.backupCodes.generate()));
     expect(enrol).toMatchObject({ level: "medium", degraded: true, canRemember: false });
     expect(enrol.methods).toContainEqual(["password"]);
     await verify(bob, enrol.requirementId, "password", "demo-password-1");
-    const { codes } = await bob.call((api) => api.security.backupCodes.generate());
+    const { codes } = await bob.call((api) => api.stepUp.security.backupCodes.generate());
     // The enrolment's medium grant is not high: the transfer still asks, now with a real high combination.
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(high)));
     expect(stepUp).toMatchObject({ level: "high", degraded: false, methods: [["password", "backup_code"]] });
@@ -104,7 +104,7 @@ describe("degrading has a floor, and the demo refuses by default", () => {
     expect(await bob.call((api) => api.transfers.create(high))).toMatchObject({ amountMinor: 150_000 });
     // Now that he can reach high, adding another factor needs high too.
     clock.advance(6 * MIN);
-    expect((await expectStepUp(bob.call((api) => api.security.totp.begin()))).level).toBe("high");
+    expect((await expectStepUp(bob.call((api) => api.stepUp.security.totp.begin()))).level).toBe("high");
   });
 
   it("a stored requirement that lists an email code for high (from before the floor) cannot be fulfilled with it", async () => {

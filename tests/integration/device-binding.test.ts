@@ -134,11 +134,11 @@ describe("a remembered device never stands in for credential or admin changes", 
       "changing the password",
       (c: Client) => c.call((api) => api.account.changePassword({ newPassword: "x".repeat(16) })),
     ],
-    ["setting up an authenticator app", (c: Client) => c.call((api) => api.security.totp.begin())],
-    ["removing the authenticator app", (c: Client) => c.call((api) => api.security.totp.remove())],
-    ["generating new backup codes", (c: Client) => c.call((api) => api.security.backupCodes.generate())],
-    ["adding a passkey", (c: Client) => c.call((api) => api.security.passkeys.beginRegistration())],
-    ["removing a passkey", (c: Client) => c.call((api) => api.security.passkeys.remove({ id: "any-passkey" }))],
+    ["setting up an authenticator app", (c: Client) => c.call((api) => api.stepUp.security.totp.begin())],
+    ["removing the authenticator app", (c: Client) => c.call((api) => api.stepUp.security.totp.remove())],
+    ["generating new backup codes", (c: Client) => c.call((api) => api.stepUp.security.backupCodes.generate())],
+    ["adding a passkey", (c: Client) => c.call((api) => api.stepUp.security.passkeys.beginRegistration())],
+    ["removing a passkey", (c: Client) => c.call((api) => api.stepUp.security.passkeys.remove({ id: "any-passkey" }))],
   ])("%s asks for a verification even on a trusted device", async (_title, run) => {
     const stepUp = await expectStepUp(run(alice));
     expect(stepUp).toMatchObject({ level: "high", canRemember: false });
@@ -146,7 +146,7 @@ describe("a remembered device never stands in for credential or admin changes", 
 
   it("a verification for a credential change does not remember the device, even when asked to", async () => {
     const devices = await db.rememberedDevice.count({ where: { userId: aliceId } });
-    const stepUp = await expectStepUp(alice.call((api) => api.security.backupCodes.generate()));
+    const stepUp = await expectStepUp(alice.call((api) => api.stepUp.security.backupCodes.generate()));
     await verify(alice, stepUp.requirementId, "password", "demo-password-1");
     await verify(alice, stepUp.requirementId, "totp", await aliceTotp(clock), true);
     expect(await db.rememberedDevice.count({ where: { userId: aliceId } })).toBe(devices);
@@ -174,7 +174,7 @@ describe("a remembered device never stands in for credential or admin changes", 
     const policies = await db.policy.count();
     const stepUp = await expectStepUp(
       admin.call((api) =>
-        api.admin.policies.create({
+        api.stepUp.admin.policies.create({
           name: "Lower everything",
           description: "",
           priority: 1,

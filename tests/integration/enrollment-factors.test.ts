@@ -45,8 +45,8 @@ describe("backup codes and passkeys", () => {
   beforeEach(() => clock.advance(6 * MIN));
 
   it("new backup codes need a high step-up, come as ten fresh codes shown once, and replace the old ones", async () => {
-    expect((await expectStepUp(alice.call((api) => api.security.backupCodes.generate()))).level).toBe("high");
-    const { codes } = await withAliceHigh(alice, clock, (api) => api.security.backupCodes.generate());
+    expect((await expectStepUp(alice.call((api) => api.stepUp.security.backupCodes.generate()))).level).toBe("high");
+    const { codes } = await withAliceHigh(alice, clock, (api) => api.stepUp.security.backupCodes.generate());
     newCodes = codes;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
@@ -55,7 +55,7 @@ describe("backup codes and passkeys", () => {
     const stored = await db.backupCode.findMany({ where: { userId: aliceId } });
     expect(stored).toHaveLength(10);
     for (const row of stored) expect(codes.some((code) => row.codeHash.includes(code.replace("-", "")))).toBe(false);
-    expect(await alice.call((api) => api.security.overview())).toMatchObject({
+    expect(await alice.call((api) => api.stepUp.security.overview())).toMatchObject({
       backupCodes: { remaining: 10, total: 10, generatedAt: clock.now() },
     });
     expect((await audits("credential.backup_codes_generated")).map((a) => a.data)).toEqual([
@@ -72,7 +72,7 @@ describe("backup codes and passkeys", () => {
     expect((await verify(alice, stepUp.requirementId, "backup_code", newCodes[0]!.toUpperCase())).status).toBe(
       "fulfilled",
     );
-    expect(await alice.call((api) => api.security.overview())).toMatchObject({
+    expect(await alice.call((api) => api.stepUp.security.overview())).toMatchObject({
       backupCodes: { remaining: 9, total: 10 },
     });
 
@@ -84,8 +84,10 @@ describe("backup codes and passkeys", () => {
   });
 
   it("adding a passkey needs a high step-up; a response from another origin saves nothing and uses up the challenge", async () => {
-    expect((await expectStepUp(alice.call((api) => api.security.passkeys.beginRegistration()))).level).toBe("high");
-    const { options } = await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    expect((await expectStepUp(alice.call((api) => api.stepUp.security.passkeys.beginRegistration()))).level).toBe(
+      "high",
+    );
+    const { options } = await withAliceHigh(alice, clock, (api) => api.stepUp.security.passkeys.beginRegistration());
     expect(options).toMatchObject({
       rp: { id: "localhost", name: "Step-up demo" },
       user: { name: "alice@example.com" },
@@ -97,12 +99,14 @@ describe("backup codes and passkeys", () => {
     const wrongOrigin = JSON.stringify(key.register(options, { origin: "https://evil.example" }));
     expect(
       await catchError(
-        alice.call((api) => api.security.passkeys.finishRegistration({ name: "Evil", response: wrongOrigin })),
+        alice.call((api) => api.stepUp.security.passkeys.finishRegistration({ name: "Evil", response: wrongOrigin })),
       ),
     ).toMatchObject({ code: "BAD_REQUEST" });
     const valid = JSON.stringify(key.register(options));
     expect(
-      await catchError(alice.call((api) => api.security.passkeys.finishRegistration({ name: "Key", response: valid }))),
+      await catchError(
+        alice.call((api) => api.stepUp.security.passkeys.finishRegistration({ name: "Key", response: valid })),
+      ),
     ).toMatchObject({ code: "PRECONDITION_FAILED" });
     expect(await db.passkey.count({ where: { userId: aliceId } })).toBe(0);
     expect(await audits("credential.enrolled")).toHaveLength(0);
@@ -133,7 +137,7 @@ describe("backup codes and passkeys", () => {
       { kind: "passkey", passkeyId: passkey.id, name: "Laptop" },
     ]);
 
-    const next = await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    const next = await withAliceHigh(alice, clock, (api) => api.stepUp.security.passkeys.beginRegistration());
     expect(next.options.excludeCredentials).toEqual([expect.objectContaining({ id: key.credentialId })]);
   });
 
@@ -141,7 +145,7 @@ describe("backup codes and passkeys", () => {
     const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
     const grantsBefore = await liveGrants();
     expect(
-      await alice.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "  Work laptop " })),
+      await alice.call((api) => api.stepUp.security.passkeys.rename({ id: passkey!.id, name: "  Work laptop " })),
     ).toEqual({ id: passkey!.id, name: "Work laptop" });
     expect((await audits("credential.renamed")).map((a) => a.data)).toEqual([
       { kind: "passkey", passkeyId: passkey!.id, name: "Work laptop" },
@@ -149,10 +153,10 @@ describe("backup codes and passkeys", () => {
     expect(await liveGrants()).toBe(grantsBefore);
 
     expect(
-      await catchError(bob.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "Mine now" }))),
+      await catchError(bob.call((api) => api.stepUp.security.passkeys.rename({ id: passkey!.id, name: "Mine now" }))),
     ).toMatchObject({ code: "NOT_FOUND" });
     expect(
-      await catchError(alice.call((api) => api.security.passkeys.rename({ id: passkey!.id, name: "   " }))),
+      await catchError(alice.call((api) => api.stepUp.security.passkeys.rename({ id: passkey!.id, name: "   " }))),
     ).toMatchObject({ code: "BAD_REQUEST" });
     expect((await db.passkey.findUniqueOrThrow({ where: { id: passkey!.id } })).name).toBe("Work laptop");
   });
@@ -160,23 +164,27 @@ describe("backup codes and passkeys", () => {
   it("removing a passkey needs a high step-up and is audited; bob, even stepped up, cannot remove alice's", async () => {
     const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
     // Bob (a password only) first enrols backup codes at medium, then clears high with password + backup code.
-    const enrol = await expectStepUp(bob.call((api) => api.security.backupCodes.generate()));
+    const enrol = await expectStepUp(bob.call((api) => api.stepUp.security.backupCodes.generate()));
     await verify(bob, enrol.requirementId, "password", "demo-password-1");
-    const { codes: bobCodes } = await bob.call((api) => api.security.backupCodes.generate());
-    const bobStepUp = await expectStepUp(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })));
+    const { codes: bobCodes } = await bob.call((api) => api.stepUp.security.backupCodes.generate());
+    const bobStepUp = await expectStepUp(bob.call((api) => api.stepUp.security.passkeys.remove({ id: passkey!.id })));
     expect(bobStepUp).toMatchObject({ level: "high", degraded: false });
     await verify(bob, bobStepUp.requirementId, "password", "demo-password-1");
     await verify(bob, bobStepUp.requirementId, "backup_code", bobCodes[0]!);
-    expect(await catchError(bob.call((api) => api.security.passkeys.remove({ id: passkey!.id })))).toMatchObject({
-      code: "NOT_FOUND",
-    });
+    expect(await catchError(bob.call((api) => api.stepUp.security.passkeys.remove({ id: passkey!.id })))).toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
+    );
 
-    const stepUp = await expectStepUp(alice.call((api) => api.security.passkeys.remove({ id: passkey!.id })));
+    const stepUp = await expectStepUp(alice.call((api) => api.stepUp.security.passkeys.remove({ id: passkey!.id })));
     expect(stepUp.level).toBe("high");
     // With a passkey enrolled, the passkey alone satisfies high; password + TOTP still works too.
     expect(stepUp.methods).toContainEqual(["passkey"]);
     await verifyAliceHigh(alice, clock, stepUp.requirementId);
-    expect(await alice.call((api) => api.security.passkeys.remove({ id: passkey!.id }))).toEqual({ removed: true });
+    expect(await alice.call((api) => api.stepUp.security.passkeys.remove({ id: passkey!.id }))).toEqual({
+      removed: true,
+    });
     expect(await db.passkey.count({ where: { userId: aliceId } })).toBe(0);
     expect((await audits("credential.removed")).map((a) => a.data)).toEqual([
       { kind: "passkey", passkeyId: passkey!.id },

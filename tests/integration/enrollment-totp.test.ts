@@ -42,9 +42,9 @@ describe("authenticator app enrolment", () => {
   beforeEach(() => clock.advance(MIN));
 
   it("starting needs a high step-up and returns a 20-byte secret, its otpauth URI and an SVG QR code; the secret is stored only encrypted", async () => {
-    const stepUp = await expectStepUp(alice.call((api) => api.security.totp.begin()));
+    const stepUp = await expectStepUp(alice.call((api) => api.stepUp.security.totp.begin()));
     expect(stepUp).toMatchObject({ level: "high", reason: expect.any(String) });
-    const begun = await withAliceHigh(alice, clock, (api) => api.security.totp.begin());
+    const begun = await withAliceHigh(alice, clock, (api) => api.stepUp.security.totp.begin());
     newSecret = begun.secret;
     expect(newSecret).toMatch(/^[A-Z2-7]{32}$/); // 32 base32 characters = 20 bytes
     expect(begun.uri).toMatch(/^otpauth:\/\/totp\//);
@@ -59,7 +59,7 @@ describe("authenticator app enrolment", () => {
   it("a wrong first code saves nothing: the old app keeps working and nothing is audited", async () => {
     const before = await storedTotp();
     const code = (await codeFor(newSecret)) === "000000" ? "111111" : "000000";
-    const wrong = await catchError(alice.call((api) => api.security.totp.confirm({ code })));
+    const wrong = await catchError(alice.call((api) => api.stepUp.security.totp.confirm({ code })));
     expect(wrong).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/does not match/) });
     expect(await storedTotp()).toEqual(before);
     expect(await audits("credential.enrolled")).toHaveLength(0);
@@ -70,7 +70,7 @@ describe("authenticator app enrolment", () => {
     const otherBrowser = createClient(db, clock);
     await signIn(otherBrowser, "alice@example.com");
     const code = await codeFor(newSecret);
-    const refused = await catchError(otherBrowser.call((api) => api.security.totp.confirm({ code })));
+    const refused = await catchError(otherBrowser.call((api) => api.stepUp.security.totp.confirm({ code })));
     expect(refused).toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
@@ -83,7 +83,7 @@ describe("authenticator app enrolment", () => {
     expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(1);
 
     const code = await codeFor(newSecret);
-    expect(await alice.call((api) => api.security.totp.confirm({ code }))).toEqual({ enabled: true });
+    expect(await alice.call((api) => api.stepUp.security.totp.confirm({ code }))).toEqual({ enabled: true });
     const stored = await storedTotp();
     expect(decryptSecret(stored.secretEncrypted)).toBe(newSecret);
     expect(stored.confirmedAt).toEqual(clock.now());
@@ -115,13 +115,13 @@ describe("authenticator app enrolment", () => {
 
   it("removing the app needs a high step-up, is audited, and leaves no authenticator code accepted", async () => {
     clock.advance(16 * MIN);
-    const stepUp = await expectStepUp(alice.call((api) => api.security.totp.remove()));
+    const stepUp = await expectStepUp(alice.call((api) => api.stepUp.security.totp.remove()));
     expect(stepUp.level).toBe("high");
     await verify(alice, stepUp.requirementId, "password", "demo-password-1");
     await verify(alice, stepUp.requirementId, "totp", await codeFor(newSecret));
-    expect(await alice.call((api) => api.security.totp.remove())).toEqual({ removed: true });
+    expect(await alice.call((api) => api.stepUp.security.totp.remove())).toEqual({ removed: true });
 
-    expect(await alice.call((api) => api.security.overview())).toMatchObject({
+    expect(await alice.call((api) => api.stepUp.security.overview())).toMatchObject({
       totp: { enabled: false, confirmedAt: null },
     });
     expect((await audits("credential.removed")).map((a) => a.data)).toEqual([{ kind: "totp" }]);

@@ -47,7 +47,7 @@ describe("the hot path", () => {
   beforeAll(async () => {
     alice = createClient(db, clock);
     await signIn(alice, "alice@example.com");
-    await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    await withAliceHigh(alice, clock, (api) => api.stepUp.security.passkeys.beginRegistration());
     await registerPasskey(alice, createSoftwareAuthenticator());
   });
 

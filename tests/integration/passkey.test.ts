@@ -64,13 +64,13 @@ describe("passkey step-up", () => {
     alice = createClient(db, clock);
     await signIn(alice, "alice@example.com");
     phone = createSoftwareAuthenticator();
-    await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    await withAliceHigh(alice, clock, (api) => api.stepUp.security.passkeys.beginRegistration());
     passkeyId = (await registerPasskey(alice, phone, "Alice's phone")).id;
   });
   beforeEach(() => clock.advance(MIN));
 
   it("a registered passkey is listed on the security page and its registration audited", async () => {
-    const overview = await alice.call((api) => api.security.overview());
+    const overview = await alice.call((api) => api.stepUp.security.overview());
     expect(overview.passkeys).toEqual([
       {
         id: passkeyId,

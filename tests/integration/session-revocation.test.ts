@@ -40,7 +40,7 @@ describe("other sessions end when credentials change", () => {
   });
 
   it("removing the authenticator app signs out the other sessions", async () => {
-    await withAliceHigh(laptop, clock, (api) => api.security.totp.remove());
+    await withAliceHigh(laptop, clock, (api) => api.stepUp.security.totp.remove());
     expect((await catchError(phone.call((api) => api.profile.get()))).code).toBe("UNAUTHORIZED");
     expect((await laptop.call((api) => api.profile.get())).id).toBe(aliceId);
     const row = await db.auditEvent.findFirstOrThrow({
@@ -57,14 +57,14 @@ describe("other sessions end when credentials change", () => {
     // Without TOTP now (previous test), alice's high is password + backup code.
     const codes = (await db.backupCode.findMany({ where: { userId: aliceId, usedAt: null } })).length;
     expect(codes).toBeGreaterThan(0);
-    const stepUp = await catchError(laptop.call((api) => api.security.passkeys.remove({ id: passkey.id })));
+    const stepUp = await catchError(laptop.call((api) => api.stepUp.security.passkeys.remove({ id: passkey.id })));
     expect(stepUp.stepUp?.code).toBe("STEP_UP_REQUIRED");
     const requirementId = (stepUp.stepUp as { requirementId: string }).requirementId;
     await laptop.call((api) => api.stepUp.verify({ requirementId, method: "password", credential: "demo-password-1" }));
     await laptop.call((api) =>
       api.stepUp.verify({ requirementId, method: "backup_code", credential: ALICE_BACKUP_CODES[0]! }),
     );
-    await laptop.call((api) => api.security.passkeys.remove({ id: passkey.id }));
+    await laptop.call((api) => api.stepUp.security.passkeys.remove({ id: passkey.id }));
     expect((await catchError(phone.call((api) => api.profile.get()))).code).toBe("UNAUTHORIZED");
     expect((await laptop.call((api) => api.profile.get())).id).toBe(aliceId);
   });

@@ -61,7 +61,7 @@ describe("every Verifier accepts its credential and refuses others", () => {
     bob = createClient(db, clock);
     await signIn(alice, "alice@example.com");
     await signIn(bob, "bob@example.com");
-    await withAliceHigh(alice, clock, (api) => api.security.passkeys.beginRegistration());
+    await withAliceHigh(alice, clock, (api) => api.stepUp.security.passkeys.beginRegistration());
     await registerPasskey(alice, key);
   });
 

@@ -21,22 +21,22 @@ test("R-22 admin procedures called by a member are 403, without a step-up prompt
   const member = await signedIn("policyMember");
   const someone = userIdOf(ACCOUNTS.idorOwner.email);
   const queries: Array<[string, unknown]> = [
-    ["admin.policies.list", undefined],
-    ["admin.policies.get", { id: ACME_POLICY_ID }],
-    ["admin.audit.list", {}],
-    ["admin.devices.list", {}],
-    ["admin.members", undefined],
-    ["admin.procedures", undefined],
-    ["admin.support.user", { userId: someone }],
+    ["stepUp.admin.policies.list", undefined],
+    ["stepUp.admin.policies.get", { id: ACME_POLICY_ID }],
+    ["stepUp.admin.audit.list", {}],
+    ["stepUp.admin.devices.list", {}],
+    ["stepUp.admin.members", undefined],
+    ["stepUp.admin.procedures", undefined],
+    ["stepUp.admin.support.user", { userId: someone }],
   ];
   for (const [path, input] of queries) {
     const result = await member.query(path, input);
     expect(result.status, path).toBe(403);
   }
   const mutations: Array<[string, unknown]> = [
-    ["admin.policies.create", draft],
-    ["admin.policies.delete", { id: ACME_POLICY_ID }],
-    ["admin.devices.revoke", { deviceId: "x" }],
+    ["stepUp.admin.policies.create", draft],
+    ["stepUp.admin.policies.delete", { id: ACME_POLICY_ID }],
+    ["stepUp.admin.devices.revoke", { deviceId: "x" }],
   ];
   for (const [path, input] of mutations) {
     const result = await member.mutation(path, input);
@@ -54,20 +54,20 @@ test("R-23 the audit CSV download is refused to a member and to an anonymous vis
 
 test("R-24 an admin of another organization cannot read an acme policy", async () => {
   const admin = await signedIn("globexAdmin");
-  expect((await admin.query("admin.policies.get", { id: ACME_POLICY_ID })).status).toBe(404);
-  const list = dataOf(await admin.query<Array<{ id: string }>>("admin.policies.list"));
+  expect((await admin.query("stepUp.admin.policies.get", { id: ACME_POLICY_ID })).status).toBe(404);
+  const list = dataOf(await admin.query<Array<{ id: string }>>("stepUp.admin.policies.list"));
   expect(list.map((p) => p.id)).not.toContain(ACME_POLICY_ID);
 });
 
 test("R-25 an admin of another organization cannot change or delete an acme policy, even after step-up", async () => {
   const admin = await signedIn("globexAdminPolicies");
-  const update = await admin.withStepUp("admin.policies.update", { ...draft, id: ACME_POLICY_ID }, [
+  const update = await admin.withStepUp("stepUp.admin.policies.update", { ...draft, id: ACME_POLICY_ID }, [
     "password",
     "backup_code",
   ]);
   expect(update.status).toBe(404);
   // The high grant now covers the next call: the delete is judged on ownership alone.
-  const remove = await admin.mutation("admin.policies.delete", { id: ACME_POLICY_ID });
+  const remove = await admin.mutation("stepUp.admin.policies.delete", { id: ACME_POLICY_ID });
   expect(remove.status).toBe(404);
   expect(policyExists(ACME_POLICY_ID)).toBe(true);
 });
@@ -76,13 +76,15 @@ test("R-26 an admin of another organization sees no acme audit rows, members or 
   const acmeUser = await signedIn("crossOrgTarget");
   const admin = await signedIn("globexAdmin");
   const audit = dataOf(
-    await admin.query<{ items: Array<{ userId: string | null }> }>("admin.audit.list", { userId: acmeUser.userId }),
+    await admin.query<{ items: Array<{ userId: string | null }> }>("stepUp.admin.audit.list", {
+      userId: acmeUser.userId,
+    }),
   );
   expect(audit.items).toEqual([]);
-  const members = dataOf(await admin.query<Array<{ email: string }>>("admin.members"));
+  const members = dataOf(await admin.query<Array<{ email: string }>>("stepUp.admin.members"));
   expect(members.map((m) => m.email)).not.toContain(acmeUser.email);
-  expect((await admin.query("admin.support.user", { userId: acmeUser.userId })).status).toBe(404);
-  const devices = await admin.query<{ devices: unknown[]; passkeys: unknown[] }>("admin.devices.list", {
+  expect((await admin.query("stepUp.admin.support.user", { userId: acmeUser.userId })).status).toBe(404);
+  const devices = await admin.query<{ devices: unknown[]; passkeys: unknown[] }>("stepUp.admin.devices.list", {
     userId: acmeUser.userId,
   });
   if (devices.ok) expect(devices.data).toEqual({ devices: [], passkeys: [] });
@@ -104,7 +106,10 @@ test("R-28 an admin of another organization cannot revoke an acme member's remem
   dataOf(await acmeUser.verify(stepUp.requirementId, "password", SECURITY_PASSWORD, true));
   const [device] = dataOf(await acmeUser.query<Array<{ id: string }>>("stepUp.devices"));
   const admin = await signedIn("globexAdminDevices");
-  const revoke = await admin.withStepUp("admin.devices.revoke", { deviceId: device!.id }, ["password", "backup_code"]);
+  const revoke = await admin.withStepUp("stepUp.admin.devices.revoke", { deviceId: device!.id }, [
+    "password",
+    "backup_code",
+  ]);
   expect(revoke.status).toBe(404);
   const still = dataOf(await acmeUser.query<Array<{ id: string }>>("stepUp.devices"));
   expect(still.map((d) => d.id)).toContain(device!.id);
@@ -114,11 +119,11 @@ test("R-29 an admin of another organization cannot remove an acme member's passk
   const acmeUser = await signedIn("crossOrgPasskey");
   await acmeUser.registerPasskey();
   const admin = await signedIn("globexAdminPasskeys");
-  const remove = await admin.withStepUp("admin.devices.removePasskey", { passkeyId: acmeUser.passkeyId }, [
+  const remove = await admin.withStepUp("stepUp.admin.devices.removePasskey", { passkeyId: acmeUser.passkeyId }, [
     "password",
     "backup_code",
   ]);
   expect(remove.status).toBe(404);
-  const overview = dataOf(await acmeUser.query<{ passkeys: Array<{ id: string }> }>("security.overview"));
+  const overview = dataOf(await acmeUser.query<{ passkeys: Array<{ id: string }> }>("stepUp.security.overview"));
   expect(overview.passkeys.map((p) => p.id)).toContain(acmeUser.passkeyId);
 });

@@ -46,9 +46,11 @@ test("R-20 renaming another user's passkey is refused and the name stays", async
   const owner = await signedIn("passkeyOwner");
   await owner.registerPasskey("Owner key");
   const attacker = await signedIn("passkeyAttacker");
-  const result = await attacker.mutation("security.passkeys.rename", { id: owner.passkeyId, name: "pwned" });
+  const result = await attacker.mutation("stepUp.security.passkeys.rename", { id: owner.passkeyId, name: "pwned" });
   expect(result.ok).toBe(false);
-  const overview = dataOf(await owner.query<{ passkeys: Array<{ id: string; name: string }> }>("security.overview"));
+  const overview = dataOf(
+    await owner.query<{ passkeys: Array<{ id: string; name: string }> }>("stepUp.security.overview"),
+  );
   expect(overview.passkeys.find((p) => p.id === owner.passkeyId)?.name).toBe("Owner key");
 });
 
@@ -56,12 +58,12 @@ test("R-21 removing another user's passkey, even after the attacker's own high s
   const owner = await signedIn("passkeyOwner2");
   await owner.registerPasskey();
   const attacker = await signedIn("passkeyAttacker2");
-  const result = await attacker.withStepUp("security.passkeys.remove", { id: owner.passkeyId }, [
+  const result = await attacker.withStepUp("stepUp.security.passkeys.remove", { id: owner.passkeyId }, [
     "password",
     "backup_code",
   ]);
   expect(result.ok).toBe(false);
   expect(result.status).toBe(404);
-  const overview = dataOf(await owner.query<{ passkeys: Array<{ id: string }> }>("security.overview"));
+  const overview = dataOf(await owner.query<{ passkeys: Array<{ id: string }> }>("stepUp.security.overview"));
   expect(overview.passkeys.map((p) => p.id)).toContain(owner.passkeyId);
 });

@@ -22,7 +22,10 @@ test("SEC-09 a password change signs out the user's other sessions", async () =>
 test("SEC-10 removing a factor (TOTP) signs out the user's other sessions", async () => {
   const other = await signedIn("factorRemoval");
   const remover = await signedIn("factorRemoval");
-  dataOf(await remover.withStepUp("security.totp.remove", undefined, ["password", "backup_code"]), "totp.remove");
+  dataOf(
+    await remover.withStepUp("stepUp.security.totp.remove", undefined, ["password", "backup_code"]),
+    "totp.remove",
+  );
   const stale = await other.query("profile.get");
   expect(stale.ok).toBe(false);
   expect(stale.status).toBe(401);

@@ -15,7 +15,10 @@ test("SEC-17 a spoofed X-Forwarded-For does not reach the audit log", async () =
   );
   const admin = await signedIn("acmeAdmin");
   const audit = dataOf(
-    await admin.query<{ items: Array<{ ip: string | null }> }>("admin.audit.list", { type: "auth.signed_in", userId }),
+    await admin.query<{ items: Array<{ ip: string | null }> }>("stepUp.admin.audit.list", {
+      type: "auth.signed_in",
+      userId,
+    }),
   );
   expect(audit.items.length).toBeGreaterThan(0);
   for (const item of audit.items) expect(item.ip ?? "").not.toContain(spoofed);
@@ -81,6 +84,6 @@ test("R-12 an unknown procedure is 404, not a 500", async () => {
   const client = new Client();
   const mutation = await client.mutation("stepUp.approveEverything", {});
   expect(mutation.status).toBe(404);
-  const query = await client.query("admin.secrets");
+  const query = await client.query("stepUp.admin.secrets");
   expect(query.status).toBe(404);
 });

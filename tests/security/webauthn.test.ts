@@ -61,7 +61,7 @@ test("R-40 a passkey registration made for another origin is refused at enrollme
   const actor = await signedIn("webauthnRegistration");
   const begun = dataOf(
     await actor.withStepUp<{ options: Parameters<NonNullable<Actor["authenticator"]>["register"]>[0] }>(
-      "security.passkeys.beginRegistration",
+      "stepUp.security.passkeys.beginRegistration",
       undefined,
       ["password", "backup_code"],
     ),
@@ -69,7 +69,7 @@ test("R-40 a passkey registration made for another origin is refused at enrollme
   const response = JSON.stringify(
     createSoftwareAuthenticator().register(begun.options, { origin: "https://evil.example" }),
   );
-  const finished = await actor.mutation("security.passkeys.finishRegistration", { name: "Phished", response });
+  const finished = await actor.mutation("stepUp.security.passkeys.finishRegistration", { name: "Phished", response });
   expect(finished.status).toBe(400);
   expect(passkeyCount(actor.email)).toBe(0);
 });

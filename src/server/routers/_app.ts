@@ -1,7 +1,5 @@
 import "server-only";
-import { adminRouter } from "@/step-up/server/admin/router";
 import { stepUpRouter } from "@/step-up/server/router";
-import { securityRouter } from "@/step-up/server/enrollment/router";
 import { registerProcedureCatalog } from "@/step-up/server/catalog";
 import { createCallerFactory, createTRPCRouter } from "../trpc";
 import { accountRouter } from "./account";
@@ -17,8 +15,6 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   transfers: transfersRouter,
   stepUp: stepUpRouter,
-  security: securityRouter,
-  admin: adminRouter,
 });
 
 // `_def.procedures` is the flat path → procedure map at run time (its type is the nested record).

@@ -15,9 +15,12 @@ export async function withAliceHigh<T>(client: Client, clock: Clock, call: (api:
 
 /** Registers `authenticator` as a passkey of the signed-in user (the session must already hold a high grant). */
 export async function registerPasskey(client: Client, authenticator: SoftwareAuthenticator, name = "Test key") {
-  const { options } = await client.call((api) => api.security.passkeys.beginRegistration());
+  const { options } = await client.call((api) => api.stepUp.security.passkeys.beginRegistration());
   return client.call((api) =>
-    api.security.passkeys.finishRegistration({ name, response: JSON.stringify(authenticator.register(options)) }),
+    api.stepUp.security.passkeys.finishRegistration({
+      name,
+      response: JSON.stringify(authenticator.register(options)),
+    }),
   );
 }
 

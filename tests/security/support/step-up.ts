@@ -137,7 +137,7 @@ export class Actor {
     const authenticator = createSoftwareAuthenticator();
     const begun = dataOf(
       await this.withStepUp<{ options: Parameters<SoftwareAuthenticator["register"]>[0] }>(
-        "security.passkeys.beginRegistration",
+        "stepUp.security.passkeys.beginRegistration",
         undefined,
         ["password", "backup_code"],
       ),
@@ -145,7 +145,7 @@ export class Actor {
     );
     const response = JSON.stringify(authenticator.register(begun.options, { origin: ORIGIN }));
     const saved = dataOf(
-      await this.mutation<{ id: string }>("security.passkeys.finishRegistration", { name, response }),
+      await this.mutation<{ id: string }>("stepUp.security.passkeys.finishRegistration", { name, response }),
       "finishRegistration",
     );
     this.authenticator = authenticator;

@@ -16,11 +16,18 @@ import {
   sessionStatus,
 } from "./store/queries";
 import { findStepUpPayload } from "./errors";
+import { adminRouter } from "./admin/router";
+import { securityRouter } from "./enrollment/router";
 
 const idSchema = z.string().min(1).max(64);
 
 /** The step-up API the dialog talks to. Every procedure acts for the signed-in user only. */
 export const stepUpRouter = createTRPCRouter({
+  /** The security settings page: enrol and remove factors. */
+  security: securityRouter,
+  /** The admin pages: policies, simulator, devices, audit (admins of the active organization). */
+  admin: adminRouter,
+
   /** One factor of a requirement. A two-factor combination is two calls. */
   verify: protectedProcedure
     .input(

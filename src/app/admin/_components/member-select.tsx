@@ -13,7 +13,7 @@ interface MemberSelectProps {
 
 /** A labelled select of the organization's members (admin.members). */
 export function MemberSelect({ label, value, onChange, emptyLabel }: MemberSelectProps) {
-  const members = api.admin.members.useQuery();
+  const members = api.stepUp.admin.members.useQuery();
   return (
     <SelectField label={label} value={value} onChange={onChange} loading={!members.data}>
       {emptyLabel !== undefined ? (

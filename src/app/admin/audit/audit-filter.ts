@@ -1,7 +1,7 @@
 import type { inferRouterInputs } from "@trpc/server";
 import type { AppRouter } from "@/server/routers/_app";
 
-type ListInput = inferRouterInputs<AppRouter>["admin"]["audit"]["list"];
+type ListInput = inferRouterInputs<AppRouter>["stepUp"]["admin"]["audit"]["list"];
 
 /** The audit page's filter as the form holds it: dates as YYYY-MM-DD (UTC days), empty strings for "any". */
 export interface AuditFilter {

@@ -4,7 +4,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
 
-type Metrics = RouterOutputs["admin"]["audit"]["metrics"];
+type Metrics = RouterOutputs["stepUp"]["admin"]["audit"]["metrics"];
 
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
@@ -51,7 +51,7 @@ function describe(m: Metrics) {
 }
 
 export function AuditMetrics({ from, to }: { from: Date; to: Date }) {
-  const metrics = api.admin.audit.metrics.useQuery({ from, to }, { placeholderData: keepPreviousData });
+  const metrics = api.stepUp.admin.audit.metrics.useQuery({ from, to }, { placeholderData: keepPreviousData });
   return (
     <section aria-labelledby="metrics-title" aria-busy={metrics.isFetching}>
       <h2 id="metrics-title">Metrics for this period</h2>

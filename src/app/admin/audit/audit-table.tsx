@@ -7,7 +7,7 @@ import { FormStatus } from "../../_components/form-status";
 import { formatDate } from "../../_components/money";
 import { toListInput, type AuditFilter } from "./audit-filter";
 
-type AuditRow = RouterOutputs["admin"]["audit"]["list"]["items"][number];
+type AuditRow = RouterOutputs["stepUp"]["admin"]["audit"]["list"]["items"][number];
 
 const column = createColumnHelper<AuditRow>();
 
@@ -45,7 +45,7 @@ function EventData({ data }: { data: unknown }) {
 }
 
 export function AuditTable({ filter }: { filter: AuditFilter }) {
-  const list = api.admin.audit.list.useInfiniteQuery(toListInput(filter), {
+  const list = api.stepUp.admin.audit.list.useInfiniteQuery(toListInput(filter), {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);

@@ -17,7 +17,7 @@ const AuditChart = dynamic(() => import("./audit-chart").then((m) => m.AuditChar
 
 export function AuditView() {
   const [filter, setFilter] = useState<AuditFilter>(() => defaultFilter(new Date()));
-  const eventTypes = api.admin.audit.eventTypes.useQuery();
+  const eventTypes = api.stepUp.admin.audit.eventTypes.useQuery();
   const set = (key: keyof AuditFilter, value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const valid = isValidRange(filter);
 

@@ -8,23 +8,23 @@ import { LevelBadge } from "../_components/level-badge";
 import { MemberSelect } from "../_components/member-select";
 import { describeUserAgent } from "../_components/user-agent";
 
-type Lists = RouterOutputs["admin"]["devices"]["list"];
+type Lists = RouterOutputs["stepUp"]["admin"]["devices"]["list"];
 
 /** Devices and passkeys of the organization's users; revoking and removing are step-up protected. */
 export function DevicesPanel() {
   const utils = api.useUtils();
   const [userId, setUserId] = useState("");
   const [message, setMessage] = useState<string | null>(null);
-  const lists = api.admin.devices.list.useQuery(userId ? { userId } : {});
+  const lists = api.stepUp.admin.devices.list.useQuery(userId ? { userId } : {});
   const done = async (text: string) => {
     setMessage(text);
-    await utils.admin.devices.list.invalidate();
+    await utils.stepUp.admin.devices.list.invalidate();
   };
-  const revoke = api.admin.devices.revoke.useMutation({
+  const revoke = api.stepUp.admin.devices.revoke.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: () => done("Device revoked."),
   });
-  const removePasskey = api.admin.devices.removePasskey.useMutation({
+  const removePasskey = api.stepUp.admin.devices.removePasskey.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: () => done("Passkey removed."),
   });

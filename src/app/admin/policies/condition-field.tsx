@@ -14,7 +14,7 @@ export function ConditionField({
 }) {
   const id = useId();
   const debounced = useDebouncedValue(expression.trim(), 350);
-  const check = api.admin.policies.checkCondition.useQuery(
+  const check = api.stepUp.admin.policies.checkCondition.useQuery(
     { expression: debounced },
     { enabled: debounced !== "", staleTime: Infinity },
   );

@@ -13,7 +13,7 @@ import { RuleSections } from "./rule-sections";
 import { RulesJson } from "./rules-json";
 import { checkRules, type RulesCheck } from "./validate-rules";
 
-type Policy = RouterOutputs["admin"]["policies"]["get"];
+type Policy = RouterOutputs["stepUp"]["admin"]["policies"]["get"];
 type Mode = Policy["mode"];
 
 /** Create or edit a policy; saving is step-up protected (high), so the dialog may open and the save retries. */
@@ -34,11 +34,11 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
   const [useDraft, setUseDraft] = useState(true);
 
   const onSaved = async () => {
-    await utils.admin.policies.invalidate();
+    await utils.stepUp.admin.policies.invalidate();
     router.push("/admin/policies");
   };
-  const create = api.admin.policies.create.useMutation({ onSuccess: onSaved });
-  const update = api.admin.policies.update.useMutation({ onSuccess: onSaved });
+  const create = api.stepUp.admin.policies.create.useMutation({ onSuccess: onSaved });
+  const update = api.stepUp.admin.policies.update.useMutation({ onSuccess: onSaved });
   const save = policy ? update : create;
 
   const current = view === "json" && jsonCheck ? jsonCheck : checkRules(rules);

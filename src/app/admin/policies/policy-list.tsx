@@ -5,23 +5,23 @@ import { useState } from "react";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
 
-type Policy = RouterOutputs["admin"]["policies"]["list"][number];
+type Policy = RouterOutputs["stepUp"]["admin"]["policies"]["list"][number];
 
 const SCOPE_LABELS: Record<Policy["scope"], string> = { global: "Global", organization: "Organization", user: "User" };
 
 export function PolicyList() {
   const utils = api.useUtils();
-  const policies = api.admin.policies.list.useQuery();
+  const policies = api.stepUp.admin.policies.list.useQuery();
   const [message, setMessage] = useState<string | null>(null);
   const onSuccess = async (text: string) => {
     setMessage(text);
-    await utils.admin.policies.list.invalidate();
+    await utils.stepUp.admin.policies.list.invalidate();
   };
-  const setEnabled = api.admin.policies.setEnabled.useMutation({
+  const setEnabled = api.stepUp.admin.policies.setEnabled.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: (p) => onSuccess(`${p.name} ${p.enabled ? "enabled" : "disabled"}.`),
   });
-  const remove = api.admin.policies.delete.useMutation({
+  const remove = api.stepUp.admin.policies.delete.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: () => onSuccess("Policy deleted."),
   });

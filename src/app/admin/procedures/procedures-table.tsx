@@ -7,7 +7,7 @@ import { LevelBadge } from "../_components/level-badge";
 const ACCESS_LABELS = { public: "Public", signed_in: "Signed in", admin: "Admins" } as const;
 
 export function ProceduresTable() {
-  const procedures = api.admin.procedures.useQuery();
+  const procedures = api.stepUp.admin.procedures.useQuery();
   if (procedures.error) return <FormStatus error={procedures.error} />;
   if (!procedures.data) return <p className="muted">Loading procedures…</p>;
   const unprotected = procedures.data.filter((p) => p.sensitiveButUnprotected).length;

@@ -5,7 +5,7 @@ import type { RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
 import { LevelBadge } from "../_components/level-badge";
 
-type Simulation = RouterOutputs["admin"]["simulate"];
+type Simulation = RouterOutputs["stepUp"]["admin"]["simulate"];
 
 interface SimulationResultProps {
   simulation: Simulation | undefined;

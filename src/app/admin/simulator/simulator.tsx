@@ -11,7 +11,7 @@ import { SelectField } from "../_components/select-field";
 import { useDebouncedValue } from "../_components/use-debounced-value";
 import { SimulationResult } from "./simulation-result";
 
-type SimulateInput = inferRouterInputs<AppRouter>["admin"]["simulate"];
+type SimulateInput = inferRouterInputs<AppRouter>["stepUp"]["admin"]["simulate"];
 /** A policy being edited; with an id it stands in for the stored version of that policy. */
 export type SimulatorDraft = {
   id?: string;
@@ -74,12 +74,12 @@ export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; 
   const [fields, setFields] = useState(INITIAL);
   const set = <K extends keyof ContextFields>(key: K, value: ContextFields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
-  const procedures = api.admin.procedures.useQuery();
+  const procedures = api.stepUp.admin.procedures.useQuery();
   // Debounced by value: the draft is a new object on every render of the editor.
   const latest = JSON.stringify(toInput(fields, draft));
   const settled = useDebouncedValue(latest, 300);
   const input = useMemo(() => JSON.parse(settled) as SimulateInput, [settled]);
-  const simulation = api.admin.simulate.useQuery(input, {
+  const simulation = api.stepUp.admin.simulate.useQuery(input, {
     enabled: input.procedure !== "",
     placeholderData: keepPreviousData,
   });

@@ -9,11 +9,11 @@ import { DateTime } from "../../_components/date-time";
 import { LevelBadge } from "../_components/level-badge";
 import { MemberSelect } from "../_components/member-select";
 
-type Support = RouterOutputs["admin"]["support"]["user"];
+type Support = RouterOutputs["stepUp"]["admin"]["support"]["user"];
 
 export function SupportView() {
   const [userId, setUserId] = useState("");
-  const support = api.admin.support.user.useQuery({ userId }, { enabled: userId !== "" });
+  const support = api.stepUp.admin.support.user.useQuery({ userId }, { enabled: userId !== "" });
   return (
     <div className="stack">
       <div className="filters">

@@ -9,7 +9,7 @@ import { simulateProcedure } from "./simulate";
 import { supportRouter } from "./support";
 
 /**
- * `admin.*`: every procedure is adminProcedure (role checked on the server, scoped to the active
+ * `stepUp.admin.*`: every procedure is adminProcedure (role checked on the server, scoped to the active
  * organization) or adminStepUpProcedure (the same, then step-up "high") for changes.
  */
 export const adminRouter = createTRPCRouter({

@@ -9,13 +9,13 @@ import { NewBackupCodes } from "./new-backup-codes";
 /** Backup codes: how many are left, and (re)generating a set of 10 that is shown once. */
 export function BackupCodesSection() {
   const utils = api.useUtils();
-  const overview = api.security.overview.useQuery();
+  const overview = api.stepUp.security.overview.useQuery();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const generate = api.security.backupCodes.generate.useMutation({
+  const generate = api.stepUp.security.backupCodes.generate.useMutation({
     onMutate: () => setCodes(null),
     onSuccess: async (result) => {
       setCodes(result.codes);
-      await utils.security.overview.invalidate();
+      await utils.stepUp.security.overview.invalidate();
     },
   });
 

@@ -5,20 +5,20 @@ import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
 import { DateTime } from "../../../_components/date-time";
 
-type Passkey = RouterOutputs["security"]["overview"]["passkeys"][number];
+type Passkey = RouterOutputs["stepUp"]["security"]["overview"]["passkeys"][number];
 
 /** One passkey: when it was added and last used, rename in place, remove (behind step-up). */
 export function PasskeyItem({ passkey }: { passkey: Passkey }) {
   const utils = api.useUtils();
   const [renaming, setRenaming] = useState(false);
-  const refresh = () => utils.security.overview.invalidate();
-  const rename = api.security.passkeys.rename.useMutation({
+  const refresh = () => utils.stepUp.security.overview.invalidate();
+  const rename = api.stepUp.security.passkeys.rename.useMutation({
     onSuccess: async () => {
       setRenaming(false);
       await refresh();
     },
   });
-  const remove = api.security.passkeys.remove.useMutation({ onSuccess: refresh });
+  const remove = api.stepUp.security.passkeys.remove.useMutation({ onSuccess: refresh });
 
   function submitRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -16,9 +16,9 @@ type Registration =
 /** Passkeys: the list (rename, remove) and registering a new one, in the ceremony's order. */
 export function PasskeysSection() {
   const utils = api.useUtils();
-  const overview = api.security.overview.useQuery();
-  const begin = api.security.passkeys.beginRegistration.useMutation();
-  const finish = api.security.passkeys.finishRegistration.useMutation();
+  const overview = api.stepUp.security.overview.useQuery();
+  const begin = api.stepUp.security.passkeys.beginRegistration.useMutation();
+  const finish = api.stepUp.security.passkeys.finishRegistration.useMutation();
   const [registration, setRegistration] = useState<Registration>({ state: "idle" });
 
   async function register(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +34,7 @@ export function PasskeysSection() {
       const saved = await finish.mutateAsync({ name, response });
       setRegistration({ state: "added", name: saved.name });
       form.reset();
-      await utils.security.overview.invalidate();
+      await utils.stepUp.security.overview.invalidate();
     } catch (error) {
       setRegistration({ state: "failed", message: describeCeremonyError(error) ?? describeError(error), error });
     }

@@ -5,20 +5,20 @@ import { api, type RouterOutputs } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
 import { DateTime } from "../../../_components/date-time";
 
-type TotpSetup = RouterOutputs["security"]["totp"]["begin"];
+type TotpSetup = RouterOutputs["stepUp"]["security"]["totp"]["begin"];
 
 /** Authenticator app: set up (scan or type the key, then prove it with a first code) or remove. */
 export function TotpSection() {
   const utils = api.useUtils();
-  const overview = api.security.overview.useQuery();
+  const overview = api.stepUp.security.overview.useQuery();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const begin = api.security.totp.begin.useMutation({ onMutate: () => setSaved(null), onSuccess: setSetup });
-  const remove = api.security.totp.remove.useMutation({
+  const begin = api.stepUp.security.totp.begin.useMutation({ onMutate: () => setSaved(null), onSuccess: setSetup });
+  const remove = api.stepUp.security.totp.remove.useMutation({
     onMutate: () => setSaved(null),
     onSuccess: async () => {
       setSaved("Authenticator app removed.");
-      await utils.security.overview.invalidate();
+      await utils.stepUp.security.overview.invalidate();
     },
   });
 
@@ -36,7 +36,7 @@ export function TotpSection() {
         onDone={async () => {
           setSetup(null);
           setSaved("Authenticator app is on.");
-          await utils.security.overview.invalidate();
+          await utils.stepUp.security.overview.invalidate();
         }}
         onCancel={() => setSetup(null)}
       />
@@ -82,7 +82,7 @@ function TotpSetupForm({
   onDone: () => Promise<void>;
   onCancel: () => void;
 }) {
-  const confirm = api.security.totp.confirm.useMutation({ onSuccess: onDone });
+  const confirm = api.stepUp.security.totp.confirm.useMutation({ onSuccess: onDone });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
