@@ -1,17 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { api } from "@/trpc/react";
-import { FormStatus } from "../../../_components/form-status";
-import { DateTime } from "../../../_components/date-time";
+import { stepUpApi } from "../api";
+import { FormStatus } from "../parts/form-status";
+import { DateTime } from "../parts/date-time";
 import { NewBackupCodes } from "./new-backup-codes";
 
 /** Backup codes: how many are left, and (re)generating a set of 10 that is shown once. */
 export function BackupCodesSection() {
-  const utils = api.useUtils();
-  const overview = api.stepUp.security.overview.useQuery();
+  const utils = stepUpApi.useUtils();
+  const overview = stepUpApi.stepUp.security.overview.useQuery();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const generate = api.stepUp.security.backupCodes.generate.useMutation({
+  const generate = stepUpApi.stepUp.security.backupCodes.generate.useMutation({
     onMutate: () => setCodes(null),
     onSuccess: async (result) => {
       setCodes(result.codes);

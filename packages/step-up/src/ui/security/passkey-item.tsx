@@ -1,24 +1,24 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../../_components/form-status";
-import { DateTime } from "../../../_components/date-time";
+import { stepUpApi, type StepUpOutputs } from "../api";
+import { FormStatus } from "../parts/form-status";
+import { DateTime } from "../parts/date-time";
 
-type Passkey = RouterOutputs["stepUp"]["security"]["overview"]["passkeys"][number];
+type Passkey = StepUpOutputs["security"]["overview"]["passkeys"][number];
 
 /** One passkey: when it was added and last used, rename in place, remove (behind step-up). */
 export function PasskeyItem({ passkey }: { passkey: Passkey }) {
-  const utils = api.useUtils();
+  const utils = stepUpApi.useUtils();
   const [renaming, setRenaming] = useState(false);
   const refresh = () => utils.stepUp.security.overview.invalidate();
-  const rename = api.stepUp.security.passkeys.rename.useMutation({
+  const rename = stepUpApi.stepUp.security.passkeys.rename.useMutation({
     onSuccess: async () => {
       setRenaming(false);
       await refresh();
     },
   });
-  const remove = api.stepUp.security.passkeys.remove.useMutation({ onSuccess: refresh });
+  const remove = stepUpApi.stepUp.security.passkeys.remove.useMutation({ onSuccess: refresh });
 
   function submitRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { api } from "@/trpc/react";
-import { describeError } from "../../../_components/errors";
-import { FormStatus } from "../../../_components/form-status";
+import { stepUpApi } from "../api";
+import { describeError } from "../parts/errors";
+import { FormStatus } from "../parts/form-status";
 import { createPasskey, describeCeremonyError } from "./create-passkey";
 import { PasskeyItem } from "./passkey-item";
 
@@ -15,10 +15,10 @@ type Registration =
 
 /** Passkeys: the list (rename, remove) and registering a new one, in the ceremony's order. */
 export function PasskeysSection() {
-  const utils = api.useUtils();
-  const overview = api.stepUp.security.overview.useQuery();
-  const begin = api.stepUp.security.passkeys.beginRegistration.useMutation();
-  const finish = api.stepUp.security.passkeys.finishRegistration.useMutation();
+  const utils = stepUpApi.useUtils();
+  const overview = stepUpApi.stepUp.security.overview.useQuery();
+  const begin = stepUpApi.stepUp.security.passkeys.beginRegistration.useMutation();
+  const finish = stepUpApi.stepUp.security.passkeys.finishRegistration.useMutation();
   const [registration, setRegistration] = useState<Registration>({ state: "idle" });
 
   async function register(event: FormEvent<HTMLFormElement>) {

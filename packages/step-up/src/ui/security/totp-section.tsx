@@ -1,20 +1,23 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../../_components/form-status";
-import { DateTime } from "../../../_components/date-time";
+import { stepUpApi, type StepUpOutputs } from "../api";
+import { FormStatus } from "../parts/form-status";
+import { DateTime } from "../parts/date-time";
 
-type TotpSetup = RouterOutputs["stepUp"]["security"]["totp"]["begin"];
+type TotpSetup = StepUpOutputs["security"]["totp"]["begin"];
 
 /** Authenticator app: set up (scan or type the key, then prove it with a first code) or remove. */
 export function TotpSection() {
-  const utils = api.useUtils();
-  const overview = api.stepUp.security.overview.useQuery();
+  const utils = stepUpApi.useUtils();
+  const overview = stepUpApi.stepUp.security.overview.useQuery();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const begin = api.stepUp.security.totp.begin.useMutation({ onMutate: () => setSaved(null), onSuccess: setSetup });
-  const remove = api.stepUp.security.totp.remove.useMutation({
+  const begin = stepUpApi.stepUp.security.totp.begin.useMutation({
+    onMutate: () => setSaved(null),
+    onSuccess: setSetup,
+  });
+  const remove = stepUpApi.stepUp.security.totp.remove.useMutation({
     onMutate: () => setSaved(null),
     onSuccess: async () => {
       setSaved("Authenticator app removed.");
@@ -82,7 +85,7 @@ function TotpSetupForm({
   onDone: () => Promise<void>;
   onCancel: () => void;
 }) {
-  const confirm = api.stepUp.security.totp.confirm.useMutation({ onSuccess: onDone });
+  const confirm = stepUpApi.stepUp.security.totp.confirm.useMutation({ onSuccess: onDone });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

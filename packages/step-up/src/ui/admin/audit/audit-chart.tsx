@@ -1,10 +1,10 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
 
-type ChartDays = RouterOutputs["stepUp"]["admin"]["audit"]["chart"];
+type ChartDays = StepUpOutputs["admin"]["audit"]["chart"];
 
 // Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito, then greys).
 const PALETTE = [
@@ -31,7 +31,7 @@ function toSeries(days: ChartDays) {
 
 /** Events per day stacked by type, with the same numbers in a table for screen readers and keyboard users. */
 export function AuditChart({ from, to }: { from: Date; to: Date }) {
-  const chart = api.stepUp.admin.audit.chart.useQuery({ from, to });
+  const chart = stepUpApi.stepUp.admin.audit.chart.useQuery({ from, to });
   if (chart.error) return <FormStatus error={chart.error} />;
   if (!chart.data) return <p className="muted">Loading chart…</p>;
   const { types, rows } = toSeries(chart.data);

@@ -28,13 +28,10 @@ describe("audit filter", () => {
   });
 
   it("exports the same filter the table shows", () => {
-    const href = toCsvHref({
-      userId: "u1",
-      type: "stepup.verified",
-      severity: "",
-      from: "2026-11-20",
-      to: "2026-11-21",
-    });
+    const href = toCsvHref(
+      { userId: "u1", type: "stepup.verified", severity: "", from: "2026-11-20", to: "2026-11-21" },
+      "/api/admin/audit.csv",
+    );
     const url = new URL(href, "http://localhost");
     expect(url.pathname).toBe("/api/admin/audit.csv");
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -43,5 +40,12 @@ describe("audit filter", () => {
       userId: "u1",
       type: "stepup.verified",
     });
+  });
+
+  it("keeps a query the host's export address already has", () => {
+    const url = new URL(toCsvHref(defaultFilter(NOW), "/export?format=csv"), "http://localhost");
+    expect(url.pathname).toBe("/export");
+    expect(url.searchParams.get("format")).toBe("csv");
+    expect(url.searchParams.get("from")).toBe("2026-11-17T00:00:00.000Z");
   });
 });

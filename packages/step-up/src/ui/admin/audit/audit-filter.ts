@@ -1,7 +1,6 @@
-import type { inferRouterInputs } from "@trpc/server";
-import type { AppRouter } from "@/server/routers/_app";
+import type { StepUpInputs } from "../../api";
 
-type ListInput = inferRouterInputs<AppRouter>["stepUp"]["admin"]["audit"]["list"];
+type ListInput = StepUpInputs["admin"]["audit"]["list"];
 
 /** The audit page's filter as the form holds it: dates as YYYY-MM-DD (UTC days), empty strings for "any". */
 export interface AuditFilter {
@@ -53,12 +52,12 @@ export function toListInput(filter: AuditFilter) {
   };
 }
 
-/** The CSV export link for the same filter the table shows. */
-export function toCsvHref(filter: AuditFilter): string {
+/** The CSV export link for the same filter the table shows; `csvHref` is where the host mounted the export. */
+export function toCsvHref(filter: AuditFilter, csvHref: string): string {
   const { from, to } = toRange(filter);
   const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
   if (filter.userId) params.set("userId", filter.userId);
   if (filter.type) params.set("type", filter.type);
   if (filter.severity) params.set("severity", filter.severity);
-  return `/api/admin/audit.csv?${params.toString()}`;
+  return `${csvHref}${csvHref.includes("?") ? "&" : "?"}${params.toString()}`;
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
 
-type Metrics = RouterOutputs["stepUp"]["admin"]["audit"]["metrics"];
+type Metrics = StepUpOutputs["admin"]["audit"]["metrics"];
 
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
@@ -51,7 +51,7 @@ function describe(m: Metrics) {
 }
 
 export function AuditMetrics({ from, to }: { from: Date; to: Date }) {
-  const metrics = api.stepUp.admin.audit.metrics.useQuery({ from, to }, { placeholderData: keepPreviousData });
+  const metrics = stepUpApi.stepUp.admin.audit.metrics.useQuery({ from, to }, { placeholderData: keepPreviousData });
   return (
     <section aria-labelledby="metrics-title" aria-busy={metrics.isFetching}>
       <h2 id="metrics-title">Metrics for this period</h2>

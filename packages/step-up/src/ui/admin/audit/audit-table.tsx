@@ -2,12 +2,12 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
-import { formatDate } from "../../_components/money";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { formatDate } from "../../parts/date-time";
 import { toListInput, type AuditFilter } from "./audit-filter";
 
-type AuditRow = RouterOutputs["stepUp"]["admin"]["audit"]["list"]["items"][number];
+type AuditRow = StepUpOutputs["admin"]["audit"]["list"]["items"][number];
 
 const column = createColumnHelper<AuditRow>();
 
@@ -45,7 +45,7 @@ function EventData({ data }: { data: unknown }) {
 }
 
 export function AuditTable({ filter }: { filter: AuditFilter }) {
-  const list = api.stepUp.admin.audit.list.useInfiniteQuery(toListInput(filter), {
+  const list = stepUpApi.stepUp.admin.audit.list.useInfiniteQuery(toListInput(filter), {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);

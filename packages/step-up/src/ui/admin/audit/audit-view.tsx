@@ -2,9 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { MemberSelect } from "../_components/member-select";
-import { SelectField } from "../_components/select-field";
-import { api } from "@/trpc/react";
+import { MemberSelect } from "../parts/member-select";
+import { SelectField } from "../parts/select-field";
+import { stepUpApi } from "../../api";
 import { AuditMetrics } from "./audit-metrics";
 import { AuditTable } from "./audit-table";
 import { defaultFilter, isValidRange, SEVERITIES, toCsvHref, toRange, type AuditFilter } from "./audit-filter";
@@ -15,9 +15,10 @@ const AuditChart = dynamic(() => import("./audit-chart").then((m) => m.AuditChar
   loading: () => <p className="muted">Loading chart…</p>,
 });
 
-export function AuditView() {
+/** Filters, metrics, the chart and the event table of one period; `csvHref` is the host's CSV export route. */
+export function AuditView({ csvHref }: { csvHref: string }) {
   const [filter, setFilter] = useState<AuditFilter>(() => defaultFilter(new Date()));
-  const eventTypes = api.stepUp.admin.audit.eventTypes.useQuery();
+  const eventTypes = stepUpApi.stepUp.admin.audit.eventTypes.useQuery();
   const set = (key: keyof AuditFilter, value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const valid = isValidRange(filter);
 
@@ -53,7 +54,7 @@ export function AuditView() {
         </label>
         <a
           className="button secondary export"
-          href={valid ? toCsvHref(filter) : undefined}
+          href={valid ? toCsvHref(filter, csvHref) : undefined}
           aria-disabled={!valid}
           download
         >

@@ -1,30 +1,30 @@
 "use client";
 
 import { useState } from "react";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
-import { DateTime } from "../../_components/date-time";
-import { LevelBadge } from "../_components/level-badge";
-import { MemberSelect } from "../_components/member-select";
-import { describeUserAgent } from "../_components/user-agent";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { DateTime } from "../../parts/date-time";
+import { LevelBadge } from "../parts/level-badge";
+import { MemberSelect } from "../parts/member-select";
+import { describeUserAgent } from "../parts/user-agent";
 
-type Lists = RouterOutputs["stepUp"]["admin"]["devices"]["list"];
+type Lists = StepUpOutputs["admin"]["devices"]["list"];
 
 /** Devices and passkeys of the organization's users; revoking and removing are step-up protected. */
 export function DevicesPanel() {
-  const utils = api.useUtils();
+  const utils = stepUpApi.useUtils();
   const [userId, setUserId] = useState("");
   const [message, setMessage] = useState<string | null>(null);
-  const lists = api.stepUp.admin.devices.list.useQuery(userId ? { userId } : {});
+  const lists = stepUpApi.stepUp.admin.devices.list.useQuery(userId ? { userId } : {});
   const done = async (text: string) => {
     setMessage(text);
     await utils.stepUp.admin.devices.list.invalidate();
   };
-  const revoke = api.stepUp.admin.devices.revoke.useMutation({
+  const revoke = stepUpApi.stepUp.admin.devices.revoke.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: () => done("Device revoked."),
   });
-  const removePasskey = api.stepUp.admin.devices.removePasskey.useMutation({
+  const removePasskey = stepUpApi.stepUp.admin.devices.removePasskey.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: () => done("Passkey removed."),
   });

@@ -1,4 +1,4 @@
-import type { Level } from "@/step-up/engine/levels";
+import type { Level } from "../../../engine/levels";
 
 /** A level as text in a tinted pill; the word carries the meaning, the colour only repeats it. */
 export function LevelBadge({ level }: { level: Level | (string & {}) }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { api } from "@/trpc/react";
+import { stepUpApi } from "../../api";
 import { SelectField } from "./select-field";
 
 interface MemberSelectProps {
@@ -13,7 +13,7 @@ interface MemberSelectProps {
 
 /** A labelled select of the organization's members (admin.members). */
 export function MemberSelect({ label, value, onChange, emptyLabel }: MemberSelectProps) {
-  const members = api.stepUp.admin.members.useQuery();
+  const members = stepUpApi.stepUp.admin.members.useQuery();
   return (
     <SelectField label={label} value={value} onChange={onChange} loading={!members.data}>
       {emptyLabel !== undefined ? (

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { api } from "@/trpc/react";
-import { useDebouncedValue } from "../_components/use-debounced-value";
+import { stepUpApi } from "../../api";
+import { useDebouncedValue } from "../parts/use-debounced-value";
 
 /** The expression of a condition rule, checked by the server's CEL parser as the admin types. */
 export function ConditionField({
@@ -14,7 +14,7 @@ export function ConditionField({
 }) {
   const id = useId();
   const debounced = useDebouncedValue(expression.trim(), 350);
-  const check = api.stepUp.admin.policies.checkCondition.useQuery(
+  const check = stepUpApi.stepUp.admin.policies.checkCondition.useQuery(
     { expression: debounced },
     { enabled: debounced !== "", staleTime: Infinity },
   );

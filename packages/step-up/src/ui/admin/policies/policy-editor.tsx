@@ -3,23 +3,31 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Rule } from "@/step-up/engine/rules";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
-import { MemberSelect } from "../_components/member-select";
-import { SelectField } from "../_components/select-field";
+import type { Rule } from "../../../engine/rules";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { MemberSelect } from "../parts/member-select";
+import { SelectField } from "../parts/select-field";
 import { Simulator } from "../simulator/simulator";
 import { RuleSections } from "./rule-sections";
 import { RulesJson } from "./rules-json";
 import { checkRules, type RulesCheck } from "./validate-rules";
 
-type Policy = RouterOutputs["stepUp"]["admin"]["policies"]["get"];
+type Policy = StepUpOutputs["admin"]["policies"]["get"];
 type Mode = Policy["mode"];
 
+interface PolicyEditorProps {
+  policy?: Policy;
+  /** Where the admin pages are mounted: saving and cancelling go back to `${basePath}/policies`. */
+  basePath: string;
+  /** The procedure the draft simulator starts on. */
+  defaultProcedure?: string;
+}
+
 /** Create or edit a policy; saving is step-up protected (high), so the dialog may open and the save retries. */
-export function PolicyEditor({ policy }: { policy?: Policy }) {
+export function PolicyEditor({ policy, basePath, defaultProcedure }: PolicyEditorProps) {
   const router = useRouter();
-  const utils = api.useUtils();
+  const utils = stepUpApi.useUtils();
   const readOnly = policy ? !policy.editable : false;
   const [name, setName] = useState(policy?.name ?? "");
   const [description, setDescription] = useState(policy?.description ?? "");
@@ -35,10 +43,10 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
 
   const onSaved = async () => {
     await utils.stepUp.admin.policies.invalidate();
-    router.push("/admin/policies");
+    router.push(`${basePath}/policies`);
   };
-  const create = api.stepUp.admin.policies.create.useMutation({ onSuccess: onSaved });
-  const update = api.stepUp.admin.policies.update.useMutation({ onSuccess: onSaved });
+  const create = stepUpApi.stepUp.admin.policies.create.useMutation({ onSuccess: onSaved });
+  const update = stepUpApi.stepUp.admin.policies.update.useMutation({ onSuccess: onSaved });
   const save = policy ? update : create;
 
   const current = view === "json" && jsonCheck ? jsonCheck : checkRules(rules);
@@ -147,7 +155,7 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
               {save.isPending ? "Saving…" : policy ? "Save policy" : "Create policy"}
             </button>
           )}
-          <Link className="button secondary" href="/admin/policies">
+          <Link className="button secondary" href={`${basePath}/policies`}>
             {readOnly ? "Back to policies" : "Cancel"}
           </Link>
         </div>
@@ -171,6 +179,7 @@ export function PolicyEditor({ policy }: { policy?: Policy }) {
               : undefined
           }
           compact
+          defaultProcedure={defaultProcedure}
         />
       </section>
     </div>

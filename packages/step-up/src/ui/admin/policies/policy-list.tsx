@@ -2,26 +2,27 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
 
-type Policy = RouterOutputs["stepUp"]["admin"]["policies"]["list"][number];
+type Policy = StepUpOutputs["admin"]["policies"]["list"][number];
 
 const SCOPE_LABELS: Record<Policy["scope"], string> = { global: "Global", organization: "Organization", user: "User" };
 
-export function PolicyList() {
-  const utils = api.useUtils();
-  const policies = api.stepUp.admin.policies.list.useQuery();
+/** Every policy the admin can see, with enable switches and delete; names link to the editor. */
+export function PolicyList({ basePath }: { basePath: string }) {
+  const utils = stepUpApi.useUtils();
+  const policies = stepUpApi.stepUp.admin.policies.list.useQuery();
   const [message, setMessage] = useState<string | null>(null);
   const onSuccess = async (text: string) => {
     setMessage(text);
     await utils.stepUp.admin.policies.list.invalidate();
   };
-  const setEnabled = api.stepUp.admin.policies.setEnabled.useMutation({
+  const setEnabled = stepUpApi.stepUp.admin.policies.setEnabled.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: (p) => onSuccess(`${p.name} ${p.enabled ? "enabled" : "disabled"}.`),
   });
-  const remove = api.stepUp.admin.policies.delete.useMutation({
+  const remove = stepUpApi.stepUp.admin.policies.delete.useMutation({
     onMutate: () => setMessage(null),
     onSuccess: () => onSuccess("Policy deleted."),
   });
@@ -54,6 +55,7 @@ export function PolicyList() {
               <PolicyRow
                 key={policy.id}
                 policy={policy}
+                href={`${basePath}/policies/${policy.id}`}
                 pending={setEnabled.isPending || remove.isPending}
                 onToggle={(enabled) => setEnabled.mutate({ id: policy.id, enabled })}
                 onDelete={() => remove.mutate({ id: policy.id })}
@@ -69,17 +71,18 @@ export function PolicyList() {
 
 interface PolicyRowProps {
   policy: Policy;
+  href: string;
   pending: boolean;
   onToggle: (enabled: boolean) => void;
   onDelete: () => void;
 }
 
-function PolicyRow({ policy, pending, onToggle, onDelete }: PolicyRowProps) {
+function PolicyRow({ policy, href, pending, onToggle, onDelete }: PolicyRowProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <tr>
       <th scope="row">
-        <Link href={`/admin/policies/${policy.id}`}>{policy.name}</Link>
+        <Link href={href}>{policy.name}</Link>
         {policy.description && <span className="muted small block">{policy.description}</span>}
       </th>
       <td>

@@ -1,5 +1,5 @@
-import type { Level } from "@/step-up/engine/levels";
-import type { Rule, RuleKind } from "@/step-up/engine/rules";
+import type { Level } from "../../../engine/levels";
+import type { Rule, RuleKind } from "../../../engine/rules";
 
 /** Rule kinds in the order the editor shows them: section title, the noun for one rule, a hint. */
 export const RULE_KINDS: ReadonlyArray<{ kind: RuleKind; title: string; noun: string; hint: string }> = [

@@ -1,8 +1,8 @@
 "use client";
 
-import type { Level } from "@/step-up/engine/levels";
-import type { Rule } from "@/step-up/engine/rules";
-import { SelectField } from "../_components/select-field";
+import type { Level } from "../../../engine/levels";
+import type { Rule } from "../../../engine/rules";
+import { SelectField } from "../parts/select-field";
 import { ConditionField } from "./condition-field";
 import { RULE_LEVELS } from "./rule-defaults";
 

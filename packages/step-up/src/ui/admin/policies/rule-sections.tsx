@@ -1,6 +1,6 @@
 "use client";
 
-import type { Rule } from "@/step-up/engine/rules";
+import type { Rule } from "../../../engine/rules";
 import { createRule, RULE_KINDS } from "./rule-defaults";
 import { RuleFieldset } from "./rule-fields";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { Rule } from "@/step-up/engine/rules";
+import type { Rule } from "../../../engine/rules";
 import { checkRulesJson, type RulesCheck } from "./validate-rules";
 
 /** The rules as editable JSON, validated on every keystroke by the engine's zod schema. */

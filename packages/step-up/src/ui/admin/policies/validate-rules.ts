@@ -1,4 +1,4 @@
-import { policyRulesSchema, type Rule } from "@/step-up/engine/rules";
+import { policyRulesSchema, type Rule } from "../../../engine/rules";
 
 export type RulesCheck = { ok: true; rules: Rule[] } | { ok: false; problems: string[] };
 

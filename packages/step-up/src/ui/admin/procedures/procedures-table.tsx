@@ -1,13 +1,13 @@
 "use client";
 
-import { api } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
-import { LevelBadge } from "../_components/level-badge";
+import { stepUpApi } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { LevelBadge } from "../parts/level-badge";
 
 const ACCESS_LABELS = { public: "Public", signed_in: "Signed in", admin: "Admins" } as const;
 
 export function ProceduresTable() {
-  const procedures = api.stepUp.admin.procedures.useQuery();
+  const procedures = stepUpApi.stepUp.admin.procedures.useQuery();
   if (procedures.error) return <FormStatus error={procedures.error} />;
   if (!procedures.data) return <p className="muted">Loading procedures…</p>;
   const unprotected = procedures.data.filter((p) => p.sensitiveButUnprotected).length;

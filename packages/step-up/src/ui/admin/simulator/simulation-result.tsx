@@ -1,11 +1,11 @@
 "use client";
 
-import { describeCombination } from "@/step-up/client/methods";
-import type { RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
-import { LevelBadge } from "../_components/level-badge";
+import { describeCombination } from "../../../client/methods";
+import type { StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { LevelBadge } from "../parts/level-badge";
 
-type Simulation = RouterOutputs["stepUp"]["admin"]["simulate"];
+type Simulation = StepUpOutputs["admin"]["simulate"];
 
 interface SimulationResultProps {
   simulation: Simulation | undefined;

@@ -2,16 +2,14 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
-import type { Rule } from "@/step-up/engine/rules";
-import type { inferRouterInputs } from "@trpc/server";
-import type { AppRouter } from "@/server/routers/_app";
-import { api } from "@/trpc/react";
-import { MemberSelect } from "../_components/member-select";
-import { SelectField } from "../_components/select-field";
-import { useDebouncedValue } from "../_components/use-debounced-value";
+import type { Rule } from "../../../engine/rules";
+import { stepUpApi, type StepUpInputs } from "../../api";
+import { MemberSelect } from "../parts/member-select";
+import { SelectField } from "../parts/select-field";
+import { useDebouncedValue } from "../parts/use-debounced-value";
 import { SimulationResult } from "./simulation-result";
 
-type SimulateInput = inferRouterInputs<AppRouter>["stepUp"]["admin"]["simulate"];
+type SimulateInput = StepUpInputs["admin"]["simulate"];
 /** A policy being edited; with an id it stands in for the stored version of that policy. */
 export type SimulatorDraft = {
   id?: string;
@@ -38,7 +36,7 @@ interface ContextFields {
 
 const INITIAL: ContextFields = {
   userId: "",
-  procedure: "transfers.create",
+  procedure: "",
   amount: "",
   currency: "USD",
   resourceType: "",
@@ -68,22 +66,30 @@ function toInput(fields: ContextFields, draft: SimulatorDraft | undefined): Simu
   };
 }
 
+interface SimulatorProps {
+  draft?: SimulatorDraft;
+  compact?: boolean;
+  /** The procedure the form starts on; without one, the first of the catalog. */
+  defaultProcedure?: string;
+}
+
 /** A call context form whose answer, from the engine the middleware uses, updates as the admin types. */
-export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; compact?: boolean }) {
+export function Simulator({ draft, compact = false, defaultProcedure }: SimulatorProps) {
   const id = useId();
-  const [fields, setFields] = useState(INITIAL);
+  const [fields, setFields] = useState(() => ({ ...INITIAL, procedure: defaultProcedure ?? "" }));
   const set = <K extends keyof ContextFields>(key: K, value: ContextFields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
-  const procedures = api.stepUp.admin.procedures.useQuery();
+  const procedures = stepUpApi.stepUp.admin.procedures.useQuery();
+  const paths = procedures.data?.map((p) => p.path) ?? (fields.procedure ? [fields.procedure] : []);
+  const procedure = fields.procedure || paths[0] || "";
   // Debounced by value: the draft is a new object on every render of the editor.
-  const latest = JSON.stringify(toInput(fields, draft));
+  const latest = JSON.stringify(toInput({ ...fields, procedure }, draft));
   const settled = useDebouncedValue(latest, 300);
   const input = useMemo(() => JSON.parse(settled) as SimulateInput, [settled]);
-  const simulation = api.stepUp.admin.simulate.useQuery(input, {
+  const simulation = stepUpApi.stepUp.admin.simulate.useQuery(input, {
     enabled: input.procedure !== "",
     placeholderData: keepPreviousData,
   });
-  const paths = procedures.data?.map((p) => p.path) ?? [fields.procedure];
 
   const result = (
     <SimulationResult
@@ -98,7 +104,7 @@ export function Simulator({ draft, compact = false }: { draft?: SimulatorDraft; 
       {compact && result}
       <form className="form-grid" aria-label="Call context" onSubmit={(e) => e.preventDefault()}>
         <MemberSelect label="User" value={fields.userId} onChange={(v) => set("userId", v)} emptyLabel="Me" />
-        <SelectField label="Procedure" value={fields.procedure} onChange={(v) => set("procedure", v)}>
+        <SelectField label="Procedure" value={procedure} onChange={(v) => set("procedure", v)}>
           {paths.map((path) => (
             <option key={path}>{path}</option>
           ))}

@@ -1,19 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import { METHOD_INFO } from "@/step-up/client/methods";
-import type { MethodId } from "@/step-up/engine/levels";
-import { api, type RouterOutputs } from "@/trpc/react";
-import { FormStatus } from "../../_components/form-status";
-import { DateTime } from "../../_components/date-time";
-import { LevelBadge } from "../_components/level-badge";
-import { MemberSelect } from "../_components/member-select";
+import { METHOD_INFO } from "../../../client/methods";
+import type { MethodId } from "../../../engine/levels";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { DateTime } from "../../parts/date-time";
+import { LevelBadge } from "../parts/level-badge";
+import { MemberSelect } from "../parts/member-select";
 
-type Support = RouterOutputs["stepUp"]["admin"]["support"]["user"];
+type Support = StepUpOutputs["admin"]["support"]["user"];
 
 export function SupportView() {
   const [userId, setUserId] = useState("");
-  const support = api.stepUp.admin.support.user.useQuery({ userId }, { enabled: userId !== "" });
+  const support = stepUpApi.stepUp.admin.support.user.useQuery({ userId }, { enabled: userId !== "" });
   return (
     <div className="stack">
       <div className="filters">
