@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
 import { StepUpRoot } from "../../parts/root";
 
 const LINKS = [
@@ -16,7 +15,7 @@ const LINKS = [
 
 /**
  * Second-level navigation of the admin area; a section stays current on its sub-pages.
- * `basePath` is where the host mounted the admin pages.
+ * `basePath` is where the host mounted the admin pages, without a trailing slash.
  */
 export function AdminNav({ basePath = "/admin" }: { basePath?: string }) {
   const pathname = usePathname();

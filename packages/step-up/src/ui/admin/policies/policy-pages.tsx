@@ -7,7 +7,7 @@ import { PolicyEditor } from "./policy-editor";
 import { PolicyList } from "./policy-list";
 
 interface AdminPageProps {
-  /** Where the host mounted the admin pages; links and redirects are built from it. */
+  /** Where the host mounted the admin pages, without a trailing slash; links and redirects are built from it. */
   basePath?: string;
 }
 
