@@ -86,6 +86,7 @@ export function accountRouter(stepUp: StepUp) {
           data: { deletedAt: ctx.now(), email: `deleted+${ctx.session.userId}@invalid` },
         });
         await tx.session.deleteMany({ where: { userId: ctx.session.userId } });
+        await ctx.stepUp.sessionEnded({ userId: ctx.session.userId }, tx);
       });
       ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
       return { deleted: true };

@@ -85,6 +85,7 @@ export const authRouter = createTRPCRouter({
     const { session, request } = ctx;
     await ctx.db.$transaction(async (tx) => {
       await deleteSession(tx, session.id);
+      await ctx.stepUp.sessionEnded({ sessionId: session.id }, tx);
       await writeAudit(tx, {
         type: "auth.signed_out",
         userId: session.userId,

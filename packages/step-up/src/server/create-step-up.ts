@@ -55,6 +55,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
 
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
+      services.crypto.check();
       checkWiring(services.catalog.router());
       wired = true;
     }
@@ -113,6 +114,19 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
         return revoked;
       };
       return input.tx ? run(input.tx as Transaction) : services.db.$transaction(run);
+    },
+
+    /**
+     * Call when sessions end (sign-out, sessions revoked, account deleted) — the module cannot see your
+     * session table: their grants are revoked at once, so no admin page shows them live.
+     */
+    async sessionEnded(input: { sessionId: string } | { userId: string }, tx?: unknown): Promise<void> {
+      const run = async (db: Transaction) => {
+        const where = "sessionId" in input ? { sessionId: input.sessionId } : { userId: input.userId };
+        await db.stepUpGrant.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: services.now() } });
+        await db.stepUpSession.deleteMany({ where });
+      };
+      await (tx ? run(tx as Transaction) : services.db.$transaction(run));
     },
 
     /** Appends your own security event (sign-in, password change…) to the step-up audit log; risk reads sign-ins. */

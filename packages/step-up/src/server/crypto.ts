@@ -18,6 +18,8 @@ export function constantTimeEqual(a: string, b: string): boolean {
 
 /** Encryption (TOTP secrets) and keyed hashes (codes) under the instance's secret. */
 export interface StepUpCrypto {
+  /** Throws when the secret is missing or malformed (run on the first call, not at import: `next build`). */
+  check(): void;
   encrypt(plaintext: string): string;
   decrypt(sealed: string): string;
   /** HMAC-SHA256 under a key derived for one `purpose`: a 6-digit code's hash resists a dump. */
@@ -29,15 +31,19 @@ export interface StepUpCrypto {
  * built-in default: a key in the source would protect nothing (hosts pass their own).
  */
 export function createCrypto(secret: string | undefined): StepUpCrypto {
-  if (!secret)
-    throw new Error("createStepUp: `secret` is required (32 bytes as 64 hex characters: `openssl rand -hex 32`)");
-  if (!/^[0-9a-f]{64}$/i.test(secret)) throw new Error("createStepUp: `secret` must be 64 hex characters (32 bytes)");
-  const key = Buffer.from(secret, "hex");
+  const key = () => {
+    if (!secret)
+      throw new Error("createStepUp: `secret` is required (32 bytes as 64 hex characters: `openssl rand -hex 32`)");
+    if (!/^[0-9a-f]{64}$/i.test(secret))
+      throw new Error("createStepUp: `secret` must be 64 hex characters (32 bytes)");
+    return Buffer.from(secret, "hex");
+  };
   return {
-    encrypt: (plaintext) => encrypt(key, plaintext),
-    decrypt: (sealed) => decrypt(key, sealed),
+    check: () => void key(),
+    encrypt: (plaintext) => encrypt(key(), plaintext),
+    decrypt: (sealed) => decrypt(key(), sealed),
     keyedHash(purpose, value) {
-      const derived = createHmac("sha256", key).update(`step-up:${purpose}`).digest();
+      const derived = createHmac("sha256", key()).update(`step-up:${purpose}`).digest();
       return createHmac("sha256", derived).update(value).digest("hex");
     },
   };
