@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { planIdSchema } from "~/lib/plans";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const billingRouter = createTRPCRouter({
+  current: protectedProcedure.query(({ ctx }) => ({
+    plan: ctx.account.plan,
+    displayName: ctx.account.displayName,
+    emailAddress: ctx.account.emailAddress,
+  })),
+
+  changePlan: protectedProcedure.input(z.object({ plan: planIdSchema })).mutation(async ({ ctx, input }) => {
+    const account = await ctx.db.account.update({ where: { id: ctx.account.id }, data: { plan: input.plan } });
+    return { plan: account.plan };
+  }),
+});

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { saveScreenshot, signIn } from "./support";
+
+test("a wrong password is refused without saying whether the email exists", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("dana@example.com");
+  await page.getByLabel("Password").fill("not-her-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password");
+  await saveScreenshot(page, "sign-in-refused");
+  await page.goto("/billing");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("Dana signs in, moves from Starter to Team, and signs out", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByTestId("current-plan")).toHaveText("Starter");
+  await saveScreenshot(page, "billing");
+
+  await page.getByRole("radio", { name: /Team/ }).check();
+  await page.getByRole("button", { name: "Change plan" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("You are now on the Team plan.");
+  await expect(page.getByTestId("current-plan")).toHaveText("Team");
+  await saveScreenshot(page, "billing-changed");
+  await page.reload();
+  await expect(page.getByTestId("current-plan")).toHaveText("Team");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/billing");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
