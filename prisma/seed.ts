@@ -53,7 +53,7 @@ export async function seed(url?: string): Promise<void> {
         enabled: true,
         mode: "enforce",
       };
-      await db.policy.upsert({ where: { id: policy.id }, update: {}, create: { id: policy.id, ...data } });
+      await db.stepUpPolicy.upsert({ where: { id: policy.id }, update: {}, create: { id: policy.id, ...data } });
     }
   } finally {
     await db.$disconnect();
@@ -63,9 +63,9 @@ export async function seed(url?: string): Promise<void> {
 type Db = ReturnType<typeof createDatabase>;
 
 async function seedTotp(db: Db, userId: string, secret: string): Promise<void> {
-  const existing = await db.totpCredential.findUnique({ where: { userId } });
+  const existing = await db.stepUpTotpCredential.findUnique({ where: { userId } });
   if (!existing) {
-    await db.totpCredential.create({
+    await db.stepUpTotpCredential.create({
       data: { userId, secretEncrypted: encryptSecret(secret), confirmedAt: new Date() },
     });
   }
@@ -75,14 +75,14 @@ async function seedAliceFactors(db: Db, userId: string): Promise<void> {
   await seedTotp(db, userId, ALICE_TOTP_SECRET);
   // Rows from before keyed hashing are rewritten in place (used ones stay used).
   for (const code of ALICE_BACKUP_CODES) {
-    await db.backupCode.updateMany({
+    await db.stepUpBackupCode.updateMany({
       where: { userId, codeHash: legacyBackupCodeHash(code) },
       data: { codeHash: hashBackupCode(userId, code) },
     });
   }
-  const codes = await db.backupCode.count({ where: { userId } });
+  const codes = await db.stepUpBackupCode.count({ where: { userId } });
   if (codes === 0) {
-    await db.backupCode.createMany({
+    await db.stepUpBackupCode.createMany({
       data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(userId, code) })),
     });
   }

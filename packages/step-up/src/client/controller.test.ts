@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StepUpRequiredPayload } from "@/step-up/shared/payload";
+import type { StepUpRequiredPayload } from "../shared/payload";
 import { createStepUpController } from "./controller";
 import { describeProblem } from "./problems";
 import type { ChallengeInput, StepUpTransport } from "./transport";

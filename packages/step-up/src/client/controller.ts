@@ -1,4 +1,4 @@
-import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload, type StepUpRequiredPayload } from "../shared/payload";
 import type { Combination, StepUpLevel } from "@/step-up/engine/levels";
 import { StepUpCancelledError } from "./errors";
 import type { ChallengeInput, ChallengeResult, StepUpTransport, VerifyInput, VerifyResult } from "./transport";

@@ -8,4 +8,4 @@ export {
   isStepUpRequired,
   type StepUpPayload,
   type StepUpRequiredPayload,
-} from "@/step-up/shared/payload";
+} from "../shared/payload";

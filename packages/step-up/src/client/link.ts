@@ -1,7 +1,7 @@
 import type { Operation, OperationLink, TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import { observable, type Unsubscribable } from "@trpc/server/observable";
-import { getStepUpPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload } from "../shared/payload";
 import type { StepUpController } from "./controller";
 import type { StepUpTransport } from "./transport";
 

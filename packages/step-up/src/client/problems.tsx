@@ -1,5 +1,5 @@
 import type { MethodId } from "@/step-up/engine/levels";
-import { getStepUpPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload } from "../shared/payload";
 import { METHOD_INFO } from "./methods";
 import { isCeremonyCancelled } from "./passkey";
 

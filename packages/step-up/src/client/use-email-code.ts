@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { getStepUpPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload } from "../shared/payload";
 import type { StepUpController } from "./controller";
 import { useCountdown } from "./use-countdown";
 

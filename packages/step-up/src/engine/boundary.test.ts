@@ -59,7 +59,7 @@ describe("engine boundary", () => {
 describe("boundary detector", () => {
   it.each([
     ['import { PrismaClient } from "@prisma/client";', "Prisma"],
-    ['import { db } from "@/server/db";', "outside the engine"],
+    ['import { db } from "../server/db";', "outside the engine"],
     ['import { cookies } from "next/headers";', "Next"],
     ['import { TRPCError } from "@trpc/server";', "tRPC"],
     ['import { useState } from "react";', "React"],

@@ -1,5 +1,5 @@
 import "server-only";
-import { keyedHashHex, sha256Hex } from "@/server/crypto";
+import { sha256Hex, type StepUpCrypto } from "../server/crypto";
 import { claimBackupCode } from "../server/store/credentials";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
@@ -12,8 +12,8 @@ export function normalizeBackupCode(code: string): string {
  * How a code is stored: HMAC under the server secret, bound to the user. ~49 bits of randomness fall to a
  * plain hash from a database dump in hours; without the key they do not, and equal codes of two users differ.
  */
-export function hashBackupCode(userId: string, code: string): string {
-  return `k1:${keyedHashHex("backup-code", `${userId}:${normalizeBackupCode(code)}`)}`;
+export function hashBackupCode(crypto: StepUpCrypto, userId: string, code: string): string {
+  return `k1:${crypto.keyedHash("backup-code", `${userId}:${normalizeBackupCode(code)}`)}`;
 }
 
 /** The unkeyed form stored before `k1:`; still accepted (each such row works once) until the codes are renewed. */
@@ -23,10 +23,10 @@ export function legacyBackupCodeHash(code: string): string {
 
 export const backupCodeVerifier: Verifier = {
   method: "backup_code",
-  async verify({ db, userId, now }, credential) {
+  async verify({ db, crypto, userId, now }, credential) {
     const normalized = normalizeBackupCode(credential);
     if (!/^[a-z0-9]{10}$/.test(normalized)) return failed("malformed");
-    const hashes = [hashBackupCode(userId, normalized), legacyBackupCodeHash(normalized)];
+    const hashes = [hashBackupCode(crypto, userId, normalized), legacyBackupCodeHash(normalized)];
     return (await claimBackupCode(db, userId, hashes, now)) ? VERIFIED : failed("invalid");
   },
 };

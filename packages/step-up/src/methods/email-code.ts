@@ -1,14 +1,13 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { constantTimeEqual, keyedHashHex } from "@/server/crypto";
+import { constantTimeEqual, type StepUpCrypto } from "../server/crypto";
 import { MINUTE_MS } from "../engine";
 import {
   claimEmailCode,
   clearEmailCode,
   countUserEmailCodes,
   getEmailCodeState,
-  getUserEmail,
-  recordEmailCodeSent,
+    recordEmailCodeSent,
   releaseEmailCode,
   storeEmailCode,
   type EmailCodeState,
@@ -28,8 +27,8 @@ export function generateEmailCode(): string {
 }
 
 /** Keyed and bound to the requirement: a code (or its hash) is worth nothing for another requirement. */
-export function hashEmailCode(requirementId: string, code: string): string {
-  return keyedHashHex("email-code", `${requirementId}:${code}`);
+export function hashEmailCode(crypto: StepUpCrypto, requirementId: string, code: string): string {
+  return crypto.keyedHash("email-code", `${requirementId}:${code}`);
 }
 
 /** `alice@example.com` → `a***@example.com`: enough to recognise the address, not to harvest it. */
@@ -47,14 +46,14 @@ export const emailCodeVerifier: Verifier = {
     const { db, mailer, userId, requirementId, now } = context;
     if (context.level !== "medium") return { ok: false, failure: "not_allowed_at_level" };
     if (!mailer) return { ok: false, failure: "unavailable" };
-    const email = await getUserEmail(db, userId);
+    const email = (await context.users.find(userId))?.email ?? null;
     const state = await getEmailCodeState(db, requirementId);
     if (!email || !state) return { ok: false, failure: "not_enrolled" };
     const throttled = Math.max(throttleSeconds(state, now), await userThrottleSeconds(db, userId, now));
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
 
     const code = generateEmailCode();
-    const codeHash = hashEmailCode(requirementId, code);
+    const codeHash = hashEmailCode(context.crypto, requirementId, code);
     const expiresAt = new Date(Math.min(now.getTime() + EMAIL_CODE_TTL_MS, context.requirementExpiresAt.getTime()));
     const limits = { minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS, maxSends: EMAIL_CODE_MAX_SENDS };
     // Lost a race with a concurrent send: that one's code is the live one.
@@ -62,7 +61,7 @@ export const emailCodeVerifier: Verifier = {
       return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
     }
     try {
-      await mailer.send(composeEmail(email, code), { db });
+      await mailer.send(composeEmail(email, code));
     } catch {
       await releaseEmailCode(db, { requirementId, codeHash, previous: state });
       return { ok: false, failure: "unavailable" };
@@ -80,7 +79,7 @@ export const emailCodeVerifier: Verifier = {
     return { ok: true, challenge: issued(sentTo, expiresAt, state.sendCount + 1) };
   },
 
-  async verify({ db, requirementId, now, level }, credential) {
+  async verify({ db, crypto, requirementId, now, level }, credential) {
     // Whoever reads the mailbox must never clear high or critical, whatever the configuration (ASVS 5.0 6.3.6).
     if (level !== "medium") return failed("not_allowed_at_level");
     const code = credential.replace(/\s+/g, "");
@@ -92,7 +91,7 @@ export const emailCodeVerifier: Verifier = {
       return failed("expired_code");
     }
     // A wrong code leaves the live one usable (typos happen); the requirement's attempt limit caps guessing.
-    if (!constantTimeEqual(hashEmailCode(requirementId, code), state.codeHash)) return failed("invalid");
+    if (!constantTimeEqual(hashEmailCode(crypto, requirementId, code), state.codeHash)) return failed("invalid");
     return (await claimEmailCode(db, requirementId, state.codeHash)) ? VERIFIED : failed("replayed");
   },
 };

@@ -1,14 +1,13 @@
 import "server-only";
-import { verifyPassword } from "@/server/auth/password";
-import { getPasswordHash } from "../server/store/credentials";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
 export const passwordVerifier: Verifier = {
   method: "password",
-  async verify({ db, userId }, credential) {
+  async verify({ users, userId }, credential) {
     if (credential.length === 0 || credential.length > 1024) return failed("malformed");
-    const passwordHash = await getPasswordHash(db, userId);
-    if (!passwordHash) return failed("not_enrolled");
-    return (await verifyPassword(passwordHash, credential)) ? VERIFIED : failed("invalid");
+    const user = await users.find(userId);
+    if (!user || user.hasPassword === false) return failed("not_enrolled");
+    // The host's own hashing (argon2, scrypt, bcrypt…): the module never sees a password hash.
+    return (await users.verifyPassword(userId, credential)) ? VERIFIED : failed("invalid");
   },
 };

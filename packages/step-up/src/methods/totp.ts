@@ -1,6 +1,5 @@
 import "server-only";
 import { createGuardrails, verify } from "otplib";
-import { decryptSecret } from "@/server/crypto";
 import { claimTotpStep, getConfirmedTotp } from "../server/store/credentials";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
@@ -15,7 +14,7 @@ export const TOTP_GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 export const totpVerifier: Verifier = {
   method: "totp",
-  async verify({ db, userId, now }, credential) {
+  async verify({ db, crypto, userId, now }, credential) {
     const token = credential.replace(/\s+/g, "");
     if (!/^\d{6}$/.test(token)) return failed("malformed");
     const totp = await getConfirmedTotp(db, userId);
@@ -23,7 +22,7 @@ export const totpVerifier: Verifier = {
     let result: Awaited<ReturnType<typeof verify>>;
     try {
       result = await verify({
-        secret: decryptSecret(totp.secretEncrypted),
+        secret: crypto.decrypt(totp.secretEncrypted),
         token,
         epoch: Math.floor(now.getTime() / 1000),
         epochTolerance: TOTP_EPOCH_TOLERANCE_SECONDS,

@@ -1,8 +1,9 @@
 import "server-only";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { MethodId, StepUpLevel } from "../engine";
-import type { Database } from "@/server/db";
-import type { Mailer } from "@/server/mail";
+import type { Database } from "../server/db";
+import type { StepUpCrypto } from "../server/crypto";
+import type { StepUpMailer, StepUpUsers } from "../server/ports";
 import type { RelyingParty } from "../server/relying-party";
 import type { RequestInfo } from "../server/store/requirements";
 
@@ -16,7 +17,9 @@ export interface VerifyContext {
   requirementExpiresAt: Date;
   now: Date;
   relyingParty: RelyingParty;
-  mailer: Mailer | null;
+  mailer: StepUpMailer | null;
+  crypto: StepUpCrypto;
+  users: StepUpUsers;
   request: RequestInfo;
 }
 

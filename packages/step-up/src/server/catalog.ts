@@ -3,37 +3,55 @@ import type { z } from "zod";
 import type { Level } from "../engine";
 import type { StepUpDeclaration } from "./call-context";
 
-/** What `stepUpProcedure` records about each protected procedure, for dry runs and the admin list. */
+/** What `stepUp.procedure` records in a procedure's meta, for dry runs and the admin list. */
 export interface StepUpProcedureInfo {
   level: Level;
   schema: z.ZodType | null;
   declaration: StepUpDeclaration<unknown>;
 }
 
+/** Meta keys the module reads: `stepUp` (set by stepUp.procedure), `auth` (set by the host, optional). */
+export interface StepUpMeta {
+  stepUp?: { level: Level; info: StepUpProcedureInfo };
+  auth?: "signed_in" | "admin";
+}
+
 type ProcedureMap = Record<string, { _def: { meta?: unknown; type?: string } }>;
+/** Any tRPC router: `_def.procedures` is its flat path → procedure map at run time. */
+export type RouterLike = { _def: { procedures: object; _config?: unknown } };
 
-let procedures: ProcedureMap = {};
-
-/** Called once with the app router's flat procedure map (avoids an import cycle with the app router). */
-export function registerProcedureCatalog(map: ProcedureMap): void {
-  procedures = map;
-}
-
-export function getStepUpProcedure(path: string): StepUpProcedureInfo | null {
-  const meta = procedures[path]?._def.meta as { stepUp?: { level: Level; info?: StepUpProcedureInfo } } | undefined;
-  return meta?.stepUp?.info ?? null;
-}
-
-export function listProcedures(): Array<{
+export interface CatalogEntry {
   path: string;
   type: string;
   auth: "public" | "signed_in" | "admin";
   stepUp: StepUpProcedureInfo | null;
-}> {
-  return Object.entries(procedures).map(([path, procedure]) => ({
-    path,
-    type: procedure._def.type ?? "unknown",
-    auth: (procedure._def.meta as { auth?: "signed_in" | "admin" } | undefined)?.auth ?? "public",
-    stepUp: getStepUpProcedure(path),
-  }));
+}
+
+export interface ProcedureCatalog {
+  get(path: string): StepUpProcedureInfo | null;
+  list(): CatalogEntry[];
+  /** The app router itself (read lazily: it mounts this instance's router, so it exists only later). */
+  router(): RouterLike;
+}
+
+export function createProcedureCatalog(appRouter: () => RouterLike): ProcedureCatalog {
+  const procedures = (): ProcedureMap => {
+    const router = appRouter();
+    if (!router?._def?.procedures)
+      throw new Error("createStepUp: `appRouter` returned no router; pass `appRouter: () => appRouter`");
+    return router._def.procedures as ProcedureMap;
+  };
+  const infoOf = (procedure: ProcedureMap[string] | undefined) =>
+    (procedure?._def.meta as StepUpMeta | undefined)?.stepUp?.info ?? null;
+  return {
+    get: (path) => infoOf(procedures()[path]),
+    list: () =>
+      Object.entries(procedures()).map(([path, procedure]) => ({
+        path,
+        type: procedure._def.type ?? "unknown",
+        auth: (procedure._def.meta as StepUpMeta | undefined)?.auth ?? (infoOf(procedure) ? "signed_in" : "public"),
+        stepUp: infoOf(procedure),
+      })),
+    router: () => appRouter(),
+  };
 }

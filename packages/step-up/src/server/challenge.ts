@@ -1,7 +1,7 @@
 import "server-only";
 import type { MethodId } from "../engine";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
+import type { Database } from "./db";
+import type { StepUpSession } from "./session";
 import type { IssuedChallenge } from "../methods";
 import { stepUpFailure } from "./errors";
 import { requireUsableRequirement, verifyContext } from "./requirement-access";
@@ -11,7 +11,7 @@ import type { StepUpServices } from "./services";
 export interface ChallengeOptions {
   db: Database;
   services: StepUpServices;
-  session: AuthSession;
+  session: StepUpSession;
   request: RequestInfo;
   requirementId: string;
   method: MethodId;

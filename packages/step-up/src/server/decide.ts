@@ -1,21 +1,20 @@
 import "server-only";
 import { callBindingString, clampRisk, evaluate, type Decision, type MethodId, type PolicySnapshot } from "../engine";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
-import { sha256Hex } from "@/server/crypto";
+import type { Database } from "./db";
+import type { StepUpSession } from "./session";
+import { sha256Hex } from "./crypto";
 import { buildCallContext, type StepUpDeclaration } from "./call-context";
 import { historySignals } from "../engine/risk";
 import { loadGrants, loadRememberedDevice, type DeviceMismatch } from "./store/grants";
 import { loadRequestHistory } from "./store/risk-history";
 import { countRecentFailures, loadEnrolledMethods } from "./store/credentials";
-import { loadPolicies } from "./store/policies";
 import type { RequestInfo } from "./store/requirements";
 import type { StepUpServices } from "./services";
 
 export interface DecideOptions<TInput> {
   db: Database;
   services: StepUpServices;
-  session: AuthSession;
+  session: StepUpSession;
   request: RequestInfo & { deviceToken: string | null };
   path: string;
   input: TInput;
@@ -39,7 +38,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   const now = services.now();
   const nowMs = now.getTime();
   const [policies, { device, mismatch }] = await Promise.all([
-    loadPolicies(db, nowMs),
+    services.policies.load(nowMs),
     request.deviceToken
       ? loadRememberedDevice(db, {
           token: request.deviceToken,
@@ -86,7 +85,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
     decision = decide(risk);
   }
   if (decision.required) {
-    decision = decide(risk, await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null }));
+    decision = decide(risk, await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null, users: services.users }));
   }
   return { decision, risk, callHash, now, deviceMismatch: mismatch };
 }

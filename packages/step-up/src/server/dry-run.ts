@@ -1,9 +1,8 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
-import { DEVICE_COOKIE, readCookie } from "@/server/auth/cookies";
-import { getStepUpProcedure } from "./catalog";
+import type { Database } from "./db";
+import type { StepUpSession } from "./session";
+import { DEVICE_COOKIE, readCookie } from "./cookies";
 import { decideCall } from "./decide";
 import type { StepUpServices } from "./services";
 
@@ -11,12 +10,12 @@ import type { StepUpServices } from "./services";
 export async function dryRun(options: {
   db: Database;
   services: StepUpServices;
-  session: AuthSession;
+  session: StepUpSession;
   request: { ip: string | null; userAgent: string | null; headers: Headers };
   procedure: string;
   input?: unknown;
 }) {
-  const info = getStepUpProcedure(options.procedure);
+  const info = options.services.catalog.get(options.procedure);
   if (!info) throw new TRPCError({ code: "NOT_FOUND", message: `${options.procedure} is not a step-up procedure` });
   const parsed = info.schema ? info.schema.safeParse(options.input) : { success: true as const, data: options.input };
   if (!parsed.success)

@@ -2,7 +2,7 @@ import "server-only";
 import { isStepUpLevel } from "../engine";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
-import { countProtectedCall, type CallOutcome } from "./store/call-stats";
+import type { CallOutcome } from "./store/call-stats";
 import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "./store/events";
 import { consumeGrant } from "./store/grants";
 import { createRequirement } from "./store/requirements";
@@ -15,7 +15,7 @@ export type EnforceOptions<TInput> = DecideOptions<TInput>;
  */
 export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Promise<void> {
   const count = (outcome: CallOutcome) =>
-    countProtectedCall(options.db, {
+    options.services.callStats.count({
       organizationId: options.session.activeOrganizationId,
       outcome,
       at: options.services.now(),

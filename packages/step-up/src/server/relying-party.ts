@@ -1,6 +1,6 @@
 import "server-only";
 
-/** Who we are to WebAuthn authenticators. Set per deployment; the defaults suit `next dev` on localhost. */
+/** Who we are to WebAuthn authenticators. */
 export interface RelyingParty {
   /** The domain passkeys are bound to (no scheme, no port). */
   id: string;
@@ -9,10 +9,26 @@ export interface RelyingParty {
   origins: string[];
 }
 
-export function loadRelyingParty(env: Record<string, string | undefined> = process.env): RelyingParty {
-  const origins = (env.STEP_UP_ORIGIN ?? "http://localhost:3000")
-    .split(",")
+/** What the host passes: one origin or several (e.g. "https://app.example,https://www.app.example"). */
+export interface RelyingPartyOption {
+  id: string;
+  name: string;
+  origin: string | string[];
+}
+
+/** Outside production a missing relying party means `next dev` on localhost:3000; in production it is an error. */
+export function resolveRelyingParty(option: RelyingPartyOption | undefined, production: boolean): RelyingParty {
+  if (!option) {
+    if (production)
+      throw new Error(
+        "createStepUp: `relyingParty: { id, name, origin }` is required in production (passkeys are bound to it)",
+      );
+    return { id: "localhost", name: "Step-up (development)", origins: ["http://localhost:3000"] };
+  }
+  const origins = (Array.isArray(option.origin) ? option.origin : option.origin.split(","))
     .map((origin) => origin.trim())
     .filter((origin) => origin.length > 0);
-  return { id: env.STEP_UP_RP_ID || "localhost", name: env.STEP_UP_RP_NAME || "Step-up demo", origins };
+  if (!option.id || !option.name || origins.length === 0)
+    throw new Error("createStepUp: `relyingParty` needs an id, a name and at least one origin");
+  return { id: option.id, name: option.name, origins };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { remainingMethods, withinFloor, type MethodId } from "../engine";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
+import type { Database } from "./db";
+import type { StepUpSession } from "./session";
 import { getVerifier, type Verifier, type VerifyContext } from "../methods";
 import { stepUpFailure } from "./errors";
 import { userLockoutSeconds } from "./store/credentials";
@@ -13,7 +13,7 @@ import type { StepUpServices } from "./services";
 export async function requireUsableRequirement(options: {
   db: Database;
   services: StepUpServices;
-  session: AuthSession;
+  session: StepUpSession;
   requirementId: string;
   method: MethodId;
   now: Date;
@@ -55,7 +55,7 @@ export async function requireUsableRequirement(options: {
 export function verifyContext(options: {
   db: Database;
   services: StepUpServices;
-  session: AuthSession;
+  session: StepUpSession;
   request: RequestInfo;
   requirement: RequirementRecord;
   now: Date;
@@ -71,6 +71,8 @@ export function verifyContext(options: {
     now: options.now,
     relyingParty: services.relyingParty,
     mailer: services.mailer,
+    crypto: services.crypto,
+    users: services.users,
     request: { ip: options.request.ip, userAgent: options.request.userAgent },
   };
 }
@@ -79,7 +81,7 @@ export function verifyContext(options: {
 export async function requireOwnRequirement(
   db: Database,
   requirementId: string,
-  session: AuthSession,
+  session: StepUpSession,
 ): Promise<RequirementRecord> {
   const requirement = await getRequirement(db, requirementId);
   if (!requirement || requirement.userId !== session.userId || requirement.sessionId !== session.id) {

@@ -1,42 +1,84 @@
 import "server-only";
-import { DEFAULT_CONFIG, parseConfig, scoreRisk, type RiskScorer, type StepUpConfig } from "../engine";
-import { selectMailer, type Mailer } from "@/server/mail";
-import { loadRelyingParty, type RelyingParty } from "./relying-party";
+import { parseConfig, scoreRisk as defaultScoreRisk, type RiskScorer, type StepUpConfig } from "../engine";
+import { createProcedureCatalog, type ProcedureCatalog, type RouterLike } from "./catalog";
+import { createCrypto, type StepUpCrypto } from "./crypto";
+import { checkDatabase, type Database, type StepUpPrismaClient } from "./db";
+import type { StepUpErrorReporter, StepUpMailer, StepUpSessions, StepUpUsers } from "./ports";
+import { resolveRelyingParty, type RelyingParty, type RelyingPartyOption } from "./relying-party";
+import { createCallStats, type CallStats } from "./store/call-stats";
+import { createPolicyCache, type PolicyCache } from "./store/policies";
+import { createUserQueue, type UserQueue } from "./user-queue";
 
-/** What the step-up middleware and router need besides the database: injectable for tests. */
+/** Everything an instance owns besides the tRPC glue; built once by `createStepUp`. */
 export interface StepUpServices {
+  db: Database;
   config: StepUpConfig;
   now: () => Date;
   scoreRisk: RiskScorer;
   relyingParty: RelyingParty;
   /** Sends email codes; null when none is configured (email codes are then not offered). */
-  mailer: Mailer | null;
+  mailer: StepUpMailer | null;
+  crypto: StepUpCrypto;
+  users: StepUpUsers;
+  sessions: StepUpSessions | null;
+  onError: StepUpErrorReporter;
+  policies: PolicyCache;
+  callStats: CallStats;
+  queue: UserQueue;
+  catalog: ProcedureCatalog;
 }
 
-/**
- * The demo app's configuration: the library defaults, so a user who can complete no combination is
- * refused and sent to enrol (ADR 011). STEP_UP_CONFIG (JSON) overrides any field, e.g.
- * `{"onUnavailable":"degrade"}`, which still never goes below the floor; bad values stop start-up
- * with a readable message.
- */
-export function loadStepUpConfig(env: Record<string, string | undefined> = process.env): StepUpConfig {
-  return parseConfig(env.STEP_UP_CONFIG ? (JSON.parse(env.STEP_UP_CONFIG) as unknown) : {});
+export interface StepUpServiceOptions {
+  db: StepUpPrismaClient;
+  users: StepUpUsers;
+  /** 32 bytes as 64 hex characters; encrypts TOTP secrets and keys the code hashes. */
+  secret: string | undefined;
+  /** Required in production: who passkeys are bound to. */
+  relyingParty?: RelyingPartyOption;
+  mailer?: StepUpMailer | null;
+  sessions?: StepUpSessions;
+  /** Overrides of the engine defaults (levels, windows, limits); `onUnavailable` defaults to "refuse". */
+  config?: Partial<StepUpConfig>;
+  now?: () => Date;
+  scoreRisk?: RiskScorer;
+  onError?: StepUpErrorReporter;
+  /** Read lazily on first use: the app router that mounts `stepUp.router` (its procedures are the catalog). */
+  appRouter: () => RouterLike;
+  /** Defaults to NODE_ENV === "production": then a relying party is required. */
+  production?: boolean;
 }
 
-export function createStepUpServices(overrides: Partial<StepUpServices> = {}): StepUpServices {
+export function createStepUpServices(options: StepUpServiceOptions): StepUpServices {
+  requireOption(options.users?.verifyPassword, "users.verifyPassword (checks a password with your own hashing)");
+  requireOption(options.users?.find, "users.find (a user's email and name)");
+  requireOption(options.appRouter, "appRouter: () => appRouter (the router that mounts stepUp.router)");
+  const db = checkDatabase(options.db);
+  const onError = options.onError ?? logError;
+  const production = options.production ?? process.env.NODE_ENV === "production";
   return {
-    config: overrides.config ?? defaultConfig(),
-    now: overrides.now ?? (() => new Date()),
-    scoreRisk: overrides.scoreRisk ?? scoreRisk,
-    relyingParty: overrides.relyingParty ?? loadRelyingParty(),
-    mailer: overrides.mailer === undefined ? selectMailer() : overrides.mailer,
+    db,
+    config: parseConfig(options.config ?? {}),
+    now: options.now ?? (() => new Date()),
+    scoreRisk: options.scoreRisk ?? defaultScoreRisk,
+    relyingParty: resolveRelyingParty(options.relyingParty, production),
+    mailer: options.mailer ?? null,
+    crypto: createCrypto(options.secret),
+    users: options.users,
+    sessions: options.sessions ?? null,
+    onError,
+    policies: createPolicyCache(db),
+    callStats: createCallStats(db, (error) => onError(error, { event: "call_stats.flush_failed" })),
+    queue: createUserQueue(),
+    catalog: createProcedureCatalog(options.appRouter),
   };
 }
 
-let cachedConfig: StepUpConfig | null = null;
-function defaultConfig(): StepUpConfig {
-  cachedConfig ??= loadStepUpConfig();
-  return cachedConfig;
+function requireOption(value: unknown, what: string): void {
+  if (typeof value !== "function") throw new Error(`createStepUp: missing ${what}`);
 }
 
-export { DEFAULT_CONFIG };
+/** One JSON line on stderr: the default reporter, so nothing is swallowed silently. */
+function logError(error: unknown, event: { event: string; path?: string }): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${JSON.stringify({ level: "error", source: "step-up", ...event, message })}\n`);
+}

@@ -22,21 +22,7 @@ export type VerifyOutcome =
  * so guesses sent in parallel must not all pass the check before any of them is recorded.
  */
 export function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcome> {
-  return oneAtATimePerUser(options.session.userId, () => verifyOnce(options));
-}
-
-// Per-process queue (the demo runs one server process on one SQLite file). A deployment with several
-// processes on a shared database needs the same guarantee from the database (an atomic attempt reservation).
-const userQueues = new Map<string, Promise<unknown>>();
-
-function oneAtATimePerUser<T>(userId: string, task: () => Promise<T>): Promise<T> {
-  const run = (userQueues.get(userId) ?? Promise.resolve()).then(task);
-  const tail = run.catch(() => undefined);
-  userQueues.set(userId, tail);
-  void tail.then(() => {
-    if (userQueues.get(userId) === tail) userQueues.delete(userId);
-  });
-  return run;
+  return options.services.queue.run(options.session.userId, () => verifyOnce(options));
 }
 
 async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {

@@ -1,5 +1,8 @@
+import type { StepUpRouter } from "../server/create-step-up";
+import type { createTRPCRouter } from "../server/trpc";
+
 /**
  * The router type the module's own React hooks are typed against: any app router that mounts
- * `stepUp.router` as `stepUp`. TEMPORARY: points at the demo's router until the module owns it.
+ * `stepUp.router` as `stepUp` has these paths (type only: nothing of the server reaches the client).
  */
-export type { AppRouter as StepUpApiRouter } from "@/server/routers/_app";
+export type StepUpApiRouter = ReturnType<typeof createTRPCRouter<{ stepUp: StepUpRouter }>>;

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Database } from "@/server/db";
-import { SESSION_COOKIE, readCookie } from "@/server/auth/cookies";
-import { validateSessionToken } from "@/server/auth/session";
+import type { Database } from "../db";
+import type { StepUpIdentity } from "../ports";
+import type { StepUpUsers } from "../ports";
+import { directoryOf } from "./scope";
 import { auditFilterSchema, listAuditEvents, type AuditFilter, type AuditItem } from "./audit-store";
 
 export const CSV_PAGE_SIZE = 1000;
@@ -33,8 +34,9 @@ function toCsvRow(item: AuditItem): string {
 /** The filtered audit log as CSV, read 1,000 rows at a time as the client consumes it. */
 export function streamAuditCsv(
   db: Database,
-  options: { organizationId: string; filter: AuditFilter },
+  options: { organizationId: string; filter: AuditFilter; users: StepUpUsers },
 ): ReadableStream<Uint8Array> {
+  const directory = directoryOf(options.users);
   const encoder = new TextEncoder();
   let cursor: { createdAt: Date; id: string } | null = null;
   let started = false;
@@ -44,7 +46,8 @@ export function streamAuditCsv(
         started = true;
         controller.enqueue(encoder.encode(`${COLUMNS.join(",")}\r\n`));
       }
-      const page = await listAuditEvents(db, { ...options, cursor, limit: CSV_PAGE_SIZE });
+      const { organizationId, filter } = options;
+      const page = await listAuditEvents(db, { organizationId, filter, directory, cursor, limit: CSV_PAGE_SIZE });
       if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map(toCsvRow).join("")));
       const last = page.items.at(-1);
       if (!page.nextCursor || !last) controller.close();
@@ -60,18 +63,26 @@ function plain(status: number, text: string): Response {
   });
 }
 
-/** GET /api/admin/audit.csv: the same admin check as adminProcedure, then the stream. */
-export async function auditCsvResponse(options: { db: Database; request: Request; now: Date }): Promise<Response> {
-  const { db, request, now } = options;
-  const token = readCookie(request.headers, SESSION_COOKIE);
-  const session = token ? await validateSessionToken(db, token, now) : null;
-  if (!session) return plain(401, "Sign in first");
-  if (!session.activeOrganizationId || session.role !== "admin") return plain(403, "Admins only");
+/**
+ * The audit CSV for a route handler (`GET /api/admin/audit.csv` in the demo): the same admin check as
+ * the admin procedures, from the identity the host resolves for this request, then the stream.
+ */
+export async function auditCsvResponse(options: {
+  db: Database;
+  users: StepUpUsers;
+  request: Request;
+  identity: StepUpIdentity | null;
+  now: Date;
+}): Promise<Response> {
+  const { db, request, now, identity } = options;
+  if (!identity) return plain(401, "Sign in first");
+  if (!identity.organizationId || !identity.isAdmin) return plain(403, "Admins only");
+  const session = { activeOrganizationId: identity.organizationId };
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
   const filter = auditFilterSchema.safeParse(params);
   if (!filter.success) return plain(400, "Invalid filter");
   const day = now.toISOString().slice(0, 10);
-  return new Response(streamAuditCsv(db, { organizationId: session.activeOrganizationId, filter: filter.data }), {
+  return new Response(streamAuditCsv(db, { organizationId: session.activeOrganizationId, filter: filter.data, users: options.users }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="audit-${day}.csv"`,

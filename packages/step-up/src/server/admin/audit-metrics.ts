@@ -1,8 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import type { Database } from "@/server/db";
+import { Prisma } from "../../generated/prisma/client";
+import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
-import { flushCallStats } from "../store/call-stats";
 
 export interface Period {
   organizationId: string;
@@ -59,14 +58,13 @@ const METRIC_TYPES = ["stepup.required", "stepup.bypassed", "stepup.locked", "st
  * from rows the cleanup keeps and that carry the organization: audit events and the call counters.
  */
 export async function auditMetrics(db: Database, period: Period & { requirementTtlMs: number }) {
-  await flushCallStats(db);
   const createdAt = { gte: period.from, lte: period.to };
   const [calls, byType, attempted, medianSecondsToFulfil] = await Promise.all([
-    db.protectedCallStat.aggregate({
+    db.stepUpCallStat.aggregate({
       where: { organizationId: period.organizationId, day: { gte: dayOf(period.from), lte: dayOf(period.to) } },
       _sum: { count: true },
     }),
-    db.auditEvent.groupBy({
+    db.stepUpAuditEvent.groupBy({
       by: ["type"],
       where: { organizationId: period.organizationId, type: { in: [...METRIC_TYPES] }, createdAt },
       _count: { _all: true },

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Directory } from "./scope";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
-import type { Database } from "@/server/db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
 import { idSchema } from "./scope";
 
@@ -53,7 +54,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function whereOf(organizationId: string, filter: AuditFilter, cursor: Cursor | null): Prisma.AuditEventWhereInput {
+function whereOf(organizationId: string, filter: AuditFilter, cursor: Cursor | null): Prisma.StepUpAuditEventWhereInput {
   return {
     // Always the admin's organization first: every index starts with it.
     organizationId,
@@ -75,9 +76,9 @@ function whereOf(organizationId: string, filter: AuditFilter, cursor: Cursor | n
  */
 export async function listAuditEvents(
   db: Database,
-  options: { organizationId: string; filter: AuditFilter; cursor: Cursor | null; limit: number },
+  options: { organizationId: string; filter: AuditFilter; cursor: Cursor | null; limit: number; directory: Directory },
 ): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
-  const rows = await db.auditEvent.findMany({
+  const rows = await db.stepUpAuditEvent.findMany({
     where: whereOf(options.organizationId, options.filter, options.cursor),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit + 1,
@@ -93,20 +94,10 @@ export async function listAuditEvents(
     },
   });
   const page = rows.slice(0, options.limit);
-  const emails = await loadEmails(
-    db,
-    page.map((r) => r.userId),
-  );
+  const emails = await options.directory.emailsOf(page.map((r) => r.userId));
   const last = page.at(-1);
   return {
     items: page.map((row) => ({ ...row, userEmail: row.userId ? (emails.get(row.userId) ?? null) : null })),
     nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
   };
-}
-
-async function loadEmails(db: Database, ids: Array<string | null>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (unique.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, email: true } });
-  return new Map(users.map((u) => [u.id, u.email]));
 }

@@ -1,20 +1,23 @@
 import "server-only";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "../store/audit";
 import { revokeUserGrantsAndDevices } from "../store/grants";
-import { memberOf, notFound, type AdminScope } from "./scope";
+import { memberIds, notFound, type AdminScope, type Directory } from "./scope";
 
 const DEVICE_LIMIT = 500;
 
 /** Live (and recently revoked, until expiry) remembered devices and the passkeys of the organization's members. */
 export async function listOrgDevices(
   db: Database,
-  options: { organizationId: string; userId?: string | undefined; now: Date },
+  options: { organizationId: string; userId?: string | undefined; now: Date; directory: Directory },
 ) {
-  const user = { ...memberOf(options.organizationId), ...(options.userId ? { id: options.userId } : {}) };
+  const members = await options.directory.members(options.organizationId);
+  const emails = new Map(members.map((m) => [m.userId, m.email]));
+  const ids = members.map((m) => m.userId).filter((id) => !options.userId || id === options.userId);
+  const user = { in: ids };
   const [devices, passkeys] = await Promise.all([
-    db.rememberedDevice.findMany({
-      where: { user, expiresAt: { gt: options.now } },
+    db.stepUpRememberedDevice.findMany({
+      where: { userId: user, expiresAt: { gt: options.now } },
       orderBy: { createdAt: "desc" },
       take: DEVICE_LIMIT,
       select: {
@@ -27,11 +30,10 @@ export async function listOrgDevices(
         expiresAt: true,
         lastUsedAt: true,
         revokedAt: true,
-        user: { select: { email: true } },
       },
     }),
-    db.passkey.findMany({
-      where: { user },
+    db.stepUpPasskey.findMany({
+      where: { userId: user },
       orderBy: { createdAt: "desc" },
       take: DEVICE_LIMIT,
       select: {
@@ -40,13 +42,12 @@ export async function listOrgDevices(
         name: true,
         createdAt: true,
         lastUsedAt: true,
-        user: { select: { email: true } },
       },
     }),
   ]);
   return {
-    devices: devices.map(({ user: owner, ...d }) => ({ ...d, userEmail: owner.email })),
-    passkeys: passkeys.map(({ user: owner, ...p }) => ({ ...p, userEmail: owner.email })),
+    devices: devices.map((d) => ({ ...d, userEmail: emails.get(d.userId) ?? "" })),
+    passkeys: passkeys.map((p) => ({ ...p, userEmail: emails.get(p.userId) ?? "" })),
   };
 }
 
@@ -61,13 +62,14 @@ export async function revokeOrgDevice(
   scope: AdminScope,
   deviceId: string,
 ): Promise<{ revoked: boolean }> {
+  const members = await memberIds(scope.directory, scope.organizationId);
   return db.$transaction(async (tx) => {
-    const device = await tx.rememberedDevice.findFirst({
-      where: { id: deviceId, user: memberOf(scope.organizationId) },
+    const device = await tx.stepUpRememberedDevice.findFirst({
+      where: { id: deviceId, userId: { in: members } },
       select: { id: true, userId: true, label: true },
     });
     if (!device) throw notFound("device");
-    const { count } = await tx.rememberedDevice.updateMany({
+    const { count } = await tx.stepUpRememberedDevice.updateMany({
       where: { id: device.id, revokedAt: null },
       data: { revokedAt: scope.now },
     });
@@ -84,13 +86,14 @@ export async function revokeOrgDevice(
 
 /** Removes a member's passkey. Removing a factor revokes the user's grants and remembered devices (docs/design.md). */
 export async function removeOrgPasskey(db: Database, scope: AdminScope, passkeyId: string): Promise<{ removed: true }> {
+  const members = await memberIds(scope.directory, scope.organizationId);
   return db.$transaction(async (tx) => {
-    const passkey = await tx.passkey.findFirst({
-      where: { id: passkeyId, user: memberOf(scope.organizationId) },
+    const passkey = await tx.stepUpPasskey.findFirst({
+      where: { id: passkeyId, userId: { in: members } },
       select: { id: true, userId: true, name: true },
     });
     if (!passkey) throw notFound("passkey");
-    await tx.passkey.delete({ where: { id: passkey.id } });
+    await tx.stepUpPasskey.delete({ where: { id: passkey.id } });
     const revoked = await revokeUserGrantsAndDevices(tx, passkey.userId, scope.now);
     const base = auditBase(scope, passkey.userId);
     await writeAudit(tx, {

@@ -1,17 +1,14 @@
 import "server-only";
-import { adminProcedure } from "@/server/trpc";
+import { createTRPCRouter, type Procedures } from "../trpc";
+import { directoryOf } from "./scope";
 
-/** The organization's members, for user pickers (policy scope, simulator, device and audit filters). */
-export const membersProcedure = adminProcedure.query(async ({ ctx }) => {
-  const memberships = await ctx.db.membership.findMany({
-    where: { organizationId: ctx.session.activeOrganizationId, user: { deletedAt: null } },
-    select: { role: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: { user: { email: "asc" } },
+/** The organization's members (from the host's `users.members` port), for user pickers. */
+export function membersProcedure(p: Procedures) {
+  const { adminProcedure } = p;
+  return adminProcedure.query(async ({ ctx }) => {
+    const members = await directoryOf(ctx.stepUp.users).members(ctx.session.activeOrganizationId);
+    return members
+      .map((m) => ({ id: m.userId, email: m.email, name: m.name, role: m.role }))
+      .sort((a, b) => a.email.localeCompare(b.email));
   });
-  return memberships.map((m) => ({
-    id: m.user.id,
-    email: m.user.email,
-    name: m.user.name,
-    role: m.role === "admin" ? ("admin" as const) : ("member" as const),
-  }));
-});
+}

@@ -1,11 +1,10 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { Prisma } from "@/generated/prisma/client";
-import type { Database, Transaction } from "@/server/db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Database, Transaction } from "../db";
 import { rulesSchema, type Rule } from "../../engine";
 import { auditOrigin, writeAudit } from "../store/audit";
-import { invalidatePolicyCache } from "../store/policies";
-import { notFound, requireMember, type AdminScope } from "./scope";
+import { notFound, requireMember, type AdminScope, type Directory } from "./scope";
 
 export type PolicyMode = "enforce" | "report_only";
 
@@ -35,17 +34,16 @@ export interface PolicyDraft {
   rules: Rule[];
 }
 
-const include = { user: { select: { email: true } } } as const;
-type PolicyRow = Prisma.PolicyGetPayload<{ include: typeof include }>;
+type PolicyRow = Prisma.StepUpPolicyGetPayload<object>;
 
-function toItem(row: PolicyRow): PolicyItem {
+function toItem(row: PolicyRow, emails: Map<string, string>): PolicyItem {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     scope: row.organizationId === null ? "global" : row.userId ? "user" : "organization",
     userId: row.userId,
-    userEmail: row.user?.email ?? null,
+    userEmail: row.userId ? (emails.get(row.userId) ?? null) : null,
     priority: row.priority,
     enabled: row.enabled,
     mode: row.mode === "report_only" ? "report_only" : "enforce",
@@ -57,23 +55,28 @@ function toItem(row: PolicyRow): PolicyItem {
 }
 
 /** Global policies and the organization's own, highest priority first. */
-export async function listPolicies(db: Database, organizationId: string): Promise<PolicyItem[]> {
-  const rows = await db.policy.findMany({
+export async function listPolicies(db: Database, organizationId: string, directory: Directory): Promise<PolicyItem[]> {
+  const rows = await db.stepUpPolicy.findMany({
     where: { OR: [{ organizationId: null }, { organizationId }] },
-    include,
     orderBy: [{ priority: "desc" }, { name: "asc" }],
   });
-  return rows.map(toItem);
+  const emails = await directory.emailsOf(rows.map((row) => row.userId));
+  return rows.map((row) => toItem(row, emails));
 }
 
-export async function getPolicy(db: Database | Transaction, organizationId: string, id: string): Promise<PolicyItem> {
-  const row = await db.policy.findFirst({ where: { id, OR: [{ organizationId: null }, { organizationId }] }, include });
+export async function getPolicy(
+  db: Database | Transaction,
+  organizationId: string,
+  id: string,
+  directory: Directory,
+): Promise<PolicyItem> {
+  const row = await db.stepUpPolicy.findFirst({ where: { id, OR: [{ organizationId: null }, { organizationId }] } });
   if (!row) throw notFound("policy");
-  return toItem(row);
+  return toItem(row, await directory.emailsOf([row.userId]));
 }
 
-async function requireEditable(tx: Transaction, organizationId: string, id: string): Promise<PolicyItem> {
-  const policy = await getPolicy(tx, organizationId, id);
+async function requireEditable(tx: Transaction, scope: AdminScope, id: string): Promise<PolicyItem> {
+  const policy = await getPolicy(tx, scope.organizationId, id, scope.directory);
   if (!policy.editable) throw new TRPCError({ code: "FORBIDDEN", message: "Global policies are read-only" });
   return policy;
 }
@@ -115,21 +118,20 @@ async function auditChange(
 }
 
 async function checkUserScope(db: Database, scope: AdminScope, draft: PolicyDraft): Promise<void> {
-  if (draft.userId) await requireMember(db, scope.organizationId, draft.userId);
+  if (draft.userId) await requireMember(scope.directory, scope.organizationId, draft.userId);
 }
 
 export async function createPolicy(db: Database, scope: AdminScope, draft: PolicyDraft): Promise<PolicyItem> {
   await checkUserScope(db, scope, draft);
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.policy.create({
+    const row = await tx.stepUpPolicy.create({
       data: { ...dataOf(draft), organizationId: scope.organizationId, createdAt: scope.now },
-      include,
     });
-    const after = toItem(row);
+    const after = toItem(row, await scope.directory.emailsOf([row.userId]));
     await auditChange(tx, scope, { action: "created", before: null, after });
     return after;
   });
-  invalidatePolicyCache();
+  scope.policies.invalidate();
   return created;
 }
 
@@ -157,24 +159,25 @@ async function changePolicy(
   scope: AdminScope,
   id: string,
   action: string,
-  data: Prisma.PolicyUncheckedUpdateInput,
+  data: Prisma.StepUpPolicyUncheckedUpdateInput,
 ): Promise<PolicyItem> {
   const updated = await db.$transaction(async (tx) => {
-    const before = await requireEditable(tx, scope.organizationId, id);
-    const after = toItem(await tx.policy.update({ where: { id }, data, include }));
+    const before = await requireEditable(tx, scope, id);
+    const row = await tx.stepUpPolicy.update({ where: { id }, data });
+    const after = toItem(row, await scope.directory.emailsOf([row.userId]));
     await auditChange(tx, scope, { action, before, after });
     return after;
   });
-  invalidatePolicyCache();
+  scope.policies.invalidate();
   return updated;
 }
 
 export async function deletePolicy(db: Database, scope: AdminScope, id: string): Promise<{ deleted: true }> {
   await db.$transaction(async (tx) => {
-    const before = await requireEditable(tx, scope.organizationId, id);
-    await tx.policy.delete({ where: { id } });
+    const before = await requireEditable(tx, scope, id);
+    await tx.stepUpPolicy.delete({ where: { id } });
     await auditChange(tx, scope, { action: "deleted", before, after: null });
   });
-  invalidatePolicyCache();
+  scope.policies.invalidate();
   return { deleted: true };
 }

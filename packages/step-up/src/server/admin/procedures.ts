@@ -1,5 +1,5 @@
 import "server-only";
-import { adminProcedure } from "@/server/trpc";
+import { createTRPCRouter, type Procedures } from "../trpc";
 import {
   isAtLeast,
   maxLevel,
@@ -8,8 +8,7 @@ import {
   type PolicySnapshot,
   type ProcedureShape,
 } from "../../engine";
-import { listProcedures, type StepUpProcedureInfo } from "../catalog";
-import { loadPolicies } from "../store/policies";
+import type { CatalogEntry, StepUpProcedureInfo } from "../catalog";
 
 /**
  * Last path segments that change credentials, money or data irreversibly (ADR 008). A mutation
@@ -43,8 +42,8 @@ function shapeOf(path: string, info: StepUpProcedureInfo | null): ProcedureShape
 }
 
 /** Every procedure of the app router with its declared and policy levels, from the catalog (never a hand list). */
-export function describeProcedures(policies: readonly PolicySnapshot[]): ProcedureRow[] {
-  return listProcedures()
+export function describeProcedures(entries: CatalogEntry[], policies: readonly PolicySnapshot[]): ProcedureRow[] {
+  return entries
     .filter((p) => p.type === "query" || p.type === "mutation")
     .map(({ path, type, auth, stepUp }) => {
       const reach = reachOfPolicies(shapeOf(path, stepUp), policies);
@@ -66,10 +65,13 @@ export function describeProcedures(policies: readonly PolicySnapshot[]): Procedu
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export const proceduresProcedure = adminProcedure.query(async ({ ctx }) => {
-  const organizationId = ctx.session.activeOrganizationId;
-  const policies = (await loadPolicies(ctx.db, ctx.stepUp.now().getTime())).filter(
-    (p) => p.organizationId === null || p.organizationId === organizationId,
-  );
-  return describeProcedures(policies);
-});
+export function proceduresProcedure(p: Procedures) {
+  const { adminProcedure } = p;
+  return adminProcedure.query(async ({ ctx }) => {
+    const organizationId = ctx.session.activeOrganizationId;
+    const policies = (await ctx.stepUp.policies.load(ctx.stepUp.now().getTime())).filter(
+      (p) => p.organizationId === null || p.organizationId === organizationId,
+    );
+    return describeProcedures(ctx.stepUp.catalog.list(), policies);
+  });
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { createTRPCRouter } from "@/server/trpc";
+import { createTRPCRouter, type Procedures } from "../trpc";
 import { auditRouter } from "./audit";
 import { devicesRouter } from "./devices";
 import { membersProcedure } from "./members";
@@ -12,12 +12,14 @@ import { supportRouter } from "./support";
  * `stepUp.admin.*`: every procedure is adminProcedure (role checked on the server, scoped to the active
  * organization) or adminStepUpProcedure (the same, then step-up "high") for changes.
  */
-export const adminRouter = createTRPCRouter({
-  policies: policiesRouter,
-  simulate: simulateProcedure,
-  procedures: proceduresProcedure,
-  members: membersProcedure,
-  devices: devicesRouter,
-  audit: auditRouter,
-  support: supportRouter,
-});
+export function adminRouter(p: Procedures) {
+  return createTRPCRouter({
+    policies: policiesRouter(p),
+    simulate: simulateProcedure(p),
+    procedures: proceduresProcedure(p),
+    members: membersProcedure(p),
+    devices: devicesRouter(p),
+    audit: auditRouter(p),
+    support: supportRouter(p),
+  });
+}

@@ -1,14 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { adminProcedure } from "@/server/trpc";
-import type { Database } from "@/server/db";
+import { createTRPCRouter, type Procedures } from "../trpc";
+import type { Database } from "../db";
 import { evaluate, policyRulesSchema, type GrantSnapshot, type MatchedRule, type PolicySnapshot } from "../../engine";
-import { getStepUpProcedure } from "../catalog";
 import type { StepUpServices } from "../services";
 import { loadEnrolledMethods } from "../store/credentials";
-import { loadPolicies } from "../store/policies";
 import { policyModeSchema } from "./policies";
-import { idSchema, requireMember } from "./scope";
+import { directoryOf, idSchema, requireMember } from "./scope";
 
 export const simulateInput = z.object({
   /** Whose call; default the admin. Must be a member of the organization. */
@@ -86,7 +84,7 @@ export async function simulateCall(
 ) {
   const { input, organizationId, userId } = options;
   const now = services.now().getTime();
-  const info = getStepUpProcedure(input.procedure);
+  const info = services.catalog.get(input.procedure);
   const declaredResource = typeof info?.declaration.resource === "object" ? info.declaration.resource : undefined;
   const grants: GrantSnapshot[] =
     input.minutesSinceVerification === null
@@ -102,8 +100,8 @@ export async function simulateCall(
           },
         ];
   const [policies, enrolled] = await Promise.all([
-    loadPolicies(db, now),
-    loadEnrolledMethods(db, userId, { mailer: services.mailer !== null }),
+    services.policies.load(now),
+    loadEnrolledMethods(db, userId, { mailer: services.mailer !== null, users: services.users }),
   ]);
   const decision = evaluate(
     {
@@ -149,9 +147,12 @@ export async function simulateCall(
   };
 }
 
-export const simulateProcedure = adminProcedure.input(simulateInput).query(async ({ ctx, input }) => {
-  const organizationId = ctx.session.activeOrganizationId;
-  const userId = input.userId ?? ctx.session.userId;
-  await requireMember(ctx.db, organizationId, userId);
-  return simulateCall(ctx.db, ctx.stepUp, { organizationId, userId, input });
-});
+export function simulateProcedure(p: Procedures) {
+  const { adminProcedure } = p;
+  return adminProcedure.input(simulateInput).query(async ({ ctx, input }) => {
+    const organizationId = ctx.session.activeOrganizationId;
+    const userId = input.userId ?? ctx.session.userId;
+    await requireMember(directoryOf(ctx.stepUp.users), organizationId, userId);
+    return simulateCall(ctx.db, ctx.stepUp, { organizationId, userId, input });
+  });
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { adminProcedure, createTRPCRouter } from "@/server/trpc";
-import type { Database } from "@/server/db";
-import { idSchema, requireMember } from "./scope";
+import { createTRPCRouter, type Procedures } from "../trpc";
+import type { Database } from "../db";
+import { directoryOf, idSchema, requireMember } from "./scope";
 
 const RECENT = 20;
 
@@ -69,10 +69,13 @@ async function describeUser(db: Database, options: { organizationId: string; use
   };
 }
 
-export const supportRouter = createTRPCRouter({
-  user: adminProcedure.input(z.object({ userId: idSchema })).query(async ({ ctx, input }) => {
-    const organizationId = ctx.session.activeOrganizationId;
-    await requireMember(ctx.db, organizationId, input.userId);
-    return describeUser(ctx.db, { organizationId, userId: input.userId, now: ctx.stepUp.now() });
-  }),
-});
+export function supportRouter(p: Procedures) {
+  const { adminProcedure } = p;
+  return createTRPCRouter({
+    user: adminProcedure.input(z.object({ userId: idSchema })).query(async ({ ctx, input }) => {
+      const organizationId = ctx.session.activeOrganizationId;
+      await requireMember(directoryOf(ctx.stepUp.users), organizationId, input.userId);
+      return describeUser(ctx.db, { organizationId, userId: input.userId, now: ctx.stepUp.now() });
+    }),
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "@/server/crypto";
+import { sha256Hex } from "../crypto";
 import { hashBackupCode, legacyBackupCodeHash, normalizeBackupCode } from "../../methods/backup-code";
 import { generateBackupCode } from "./backup-codes";
 

@@ -20,11 +20,11 @@ export async function regenerateBackupCodes(context: EnrollmentContext): Promise
   const codes = new Set<string>();
   while (codes.size < BACKUP_CODE_COUNT) codes.add(generateBackupCode());
   await db.$transaction(async (tx) => {
-    const removed = await tx.backupCode.deleteMany({ where: { userId: session.userId } });
-    await tx.backupCode.createMany({
+    const removed = await tx.stepUpBackupCode.deleteMany({ where: { userId: session.userId } });
+    await tx.stepUpBackupCode.createMany({
       data: [...codes].map((code) => ({
         userId: session.userId,
-        codeHash: hashBackupCode(session.userId, code),
+        codeHash: hashBackupCode(context.services.crypto, session.userId, code),
         createdAt: now,
       })),
     });

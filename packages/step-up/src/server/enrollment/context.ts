@@ -1,13 +1,16 @@
 import "server-only";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
+import type { Database } from "../db";
+import type { StepUpSession } from "../session";
 import type { RelyingParty } from "../relying-party";
 import type { RequestInfo } from "../store/requirements";
+import type { StepUpServices } from "../services";
 
 /** What every enrolment action needs: who (from the session only), when, and from where (for audit). */
 export interface EnrollmentContext {
   db: Database;
-  session: AuthSession;
+  /** The instance: crypto for TOTP secrets, users for labels, sessions for revocation. */
+  services: StepUpServices;
+  session: StepUpSession;
   request: RequestInfo;
   now: Date;
   relyingParty: RelyingParty;

@@ -1,20 +1,20 @@
 import "server-only";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
+import type { StepUpUsers } from "../ports";
 
 /** Everything the security page shows about the user's factors; never a secret or a hash. */
-export async function getSecurityOverview(db: Database, userId: string) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      email: true,
-      totp: { select: { confirmedAt: true } },
-      backupCodes: { select: { usedAt: true, createdAt: true } },
-      passkeys: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, name: true, createdAt: true, lastUsedAt: true, deviceType: true, backedUp: true },
-      },
-    },
-  });
+export async function getSecurityOverview(db: Database, userId: string, users: StepUpUsers) {
+  const [person, totp, backupCodes, passkeys] = await Promise.all([
+    users.find(userId),
+    db.stepUpTotpCredential.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    db.stepUpBackupCode.findMany({ where: { userId }, select: { usedAt: true, createdAt: true } }),
+    db.stepUpPasskey.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true, deviceType: true, backedUp: true },
+    }),
+  ]);
+  const user = { email: person?.email ?? null, totp, backupCodes, passkeys };
   const generatedAt = user.backupCodes.reduce<Date | null>(
     (latest, c) => (!latest || c.createdAt > latest ? c.createdAt : latest),
     null,

@@ -8,19 +8,22 @@ import {
 } from "@simplewebauthn/server";
 import { listPasskeyCredentials } from "../store/passkeys";
 import type { EnrollmentContext } from "./context";
-import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment } from "./store";
+import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment, revokeOtherSessionsAfterRemoval } from "./store";
 
 /** Step 1 of registration: options for navigator.credentials.create(); the challenge waits on the session. */
 export async function beginPasskeyRegistration(
   context: EnrollmentContext,
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
   const { db, session, relyingParty } = context;
-  const existing = await listPasskeyCredentials(db, session.userId);
+  const [existing, user] = await Promise.all([
+    listPasskeyCredentials(db, session.userId),
+    context.services.users.find(session.userId),
+  ]);
   const options = await generateRegistrationOptions({
     rpName: relyingParty.name,
     rpID: relyingParty.id,
-    userName: session.user.email,
-    userDisplayName: session.user.name,
+    userName: user?.email ?? session.userId,
+    userDisplayName: user?.name ?? "",
     userID: new TextEncoder().encode(session.userId),
     // We trust the authenticator's signature, not its make and model: no attestation to check.
     attestationType: "none",
@@ -57,11 +60,11 @@ export async function finishPasskeyRegistration(
     throw new TRPCError({ code: "BAD_REQUEST", message: "The passkey could not be registered. Try again." });
 
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
-  if (await db.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) {
+  if (await db.stepUpPasskey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) {
     throw new TRPCError({ code: "CONFLICT", message: "This passkey is already registered." });
   }
   return db.$transaction(async (tx) => {
-    const passkey = await tx.passkey.create({
+    const passkey = await tx.stepUpPasskey.create({
       select: { id: true, name: true },
       data: {
         userId: session.userId,
@@ -89,7 +92,7 @@ export async function renamePasskey(
 ): Promise<{ id: string; name: string }> {
   const { db, session } = context;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.passkey.updateMany({
+    const { count } = await tx.stepUpPasskey.updateMany({
       where: { id: input.id, userId: session.userId },
       data: { name: input.name },
     });
@@ -106,10 +109,11 @@ export async function removePasskey(context: EnrollmentContext, id: string): Pro
   const { db, session } = context;
   await db.$transaction(async (tx) => {
     // Scoped to the user: another user's passkey id behaves as absent.
-    const { count } = await tx.passkey.deleteMany({ where: { id, userId: session.userId } });
+    const { count } = await tx.stepUpPasskey.deleteMany({ where: { id, userId: session.userId } });
     if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "No such passkey." });
     await recordFactorChange(tx, context, { type: "credential.removed", data: { kind: "passkey", passkeyId: id } });
   });
+  await revokeOtherSessionsAfterRemoval(context);
   return { removed: true };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { createTRPCRouter, protectedProcedure, stepUpProcedure, type Context } from "@/server/trpc";
-import type { AuthSession } from "@/server/auth/session";
+import { createTRPCRouter, type Procedures } from "../trpc";
+import type { StepUpContext, StepUpSession } from "../session";
 import type { EnrollmentContext } from "./context";
 import { regenerateBackupCodes } from "./backup-codes";
 import { getSecurityOverview } from "./overview";
@@ -11,9 +11,10 @@ import { beginTotpEnrollment, confirmTotpEnrollment, removeTotp } from "./totp";
 const idSchema = z.string().min(1).max(64);
 const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(64, "Use at most 64 characters");
 
-function enrollment(ctx: Context & { session: AuthSession }): EnrollmentContext {
+function enrollment(ctx: StepUpContext & { session: StepUpSession }): EnrollmentContext {
   return {
     db: ctx.db,
+    services: ctx.stepUp,
     session: ctx.session,
     request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
     now: ctx.stepUp.now(),
@@ -25,46 +26,53 @@ function enrollment(ctx: Context & { session: AuthSession }): EnrollmentContext 
  * Adding or removing a factor is itself a high step-up that no remembered device stands in for;
  * confirming one needs the session that began it.
  */
-const factorChange = (action: string) => stepUpProcedure({ level: "high", action, remember: false });
-/** Adding one: a user who cannot reach high yet (a password only) enrols at the level they have (ADR 011). */
-const factorAddition = (action: string) =>
-  stepUpProcedure({ level: "high", action, enrollment: true, remember: false });
+function factorProcedures({ stepUpProcedure }: Procedures) {
+  return {
+    change: (action: string) => stepUpProcedure({ level: "high", action, remember: false }),
+    /** Adding one: a user who cannot reach high yet (a password only) enrols at the level they have (ADR 011). */
+    addition: (action: string) => stepUpProcedure({ level: "high", action, enrollment: true, remember: false }),
+  };
+}
 
 /** The security settings page: the user's own factors only, the user always from the session. */
-export const securityRouter = createTRPCRouter({
-  overview: protectedProcedure.query(({ ctx }) => getSecurityOverview(ctx.db, ctx.session.userId)),
+export function securityRouter(p: Procedures) {
+  const { protectedProcedure } = p;
+  const { change: factorChange, addition: factorAddition } = factorProcedures(p);
+  return createTRPCRouter({
+    overview: protectedProcedure.query(({ ctx }) => getSecurityOverview(ctx.db, ctx.session.userId, ctx.stepUp.users)),
 
-  totp: createTRPCRouter({
-    begin: factorAddition("Setting up an authenticator app").mutation(({ ctx }) =>
-      beginTotpEnrollment(enrollment(ctx)),
-    ),
-    confirm: protectedProcedure
-      .input(z.object({ code: z.string().trim().min(1, "Enter the code from the app").max(16) }))
-      .mutation(({ ctx, input }) => confirmTotpEnrollment(enrollment(ctx), input.code)),
-    remove: factorChange("Removing your authenticator app").mutation(({ ctx }) => removeTotp(enrollment(ctx))),
-  }),
+    totp: createTRPCRouter({
+      begin: factorAddition("Setting up an authenticator app").mutation(({ ctx }) =>
+        beginTotpEnrollment(enrollment(ctx)),
+      ),
+      confirm: protectedProcedure
+        .input(z.object({ code: z.string().trim().min(1, "Enter the code from the app").max(16) }))
+        .mutation(({ ctx, input }) => confirmTotpEnrollment(enrollment(ctx), input.code)),
+      remove: factorChange("Removing your authenticator app").mutation(({ ctx }) => removeTotp(enrollment(ctx))),
+    }),
 
-  backupCodes: createTRPCRouter({
-    generate: factorAddition("Generating new backup codes").mutation(({ ctx }) =>
-      regenerateBackupCodes(enrollment(ctx)),
-    ),
-  }),
+    backupCodes: createTRPCRouter({
+      generate: factorAddition("Generating new backup codes").mutation(({ ctx }) =>
+        regenerateBackupCodes(enrollment(ctx)),
+      ),
+    }),
 
-  passkeys: createTRPCRouter({
-    beginRegistration: factorAddition("Adding a passkey").mutation(({ ctx }) =>
-      beginPasskeyRegistration(enrollment(ctx)),
-    ),
-    finishRegistration: protectedProcedure
-      .input(z.object({ name: nameSchema, response: z.string().min(2).max(16_384) }))
-      .mutation(({ ctx, input }) => finishPasskeyRegistration(enrollment(ctx), input)),
-    rename: protectedProcedure
-      .input(z.object({ id: idSchema, name: nameSchema }))
-      .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
-    remove: stepUpProcedure({
-      level: "high",
-      remember: false,
-      input: z.object({ id: idSchema }),
-      action: "Removing a passkey",
-    }).mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),
-  }),
-});
+    passkeys: createTRPCRouter({
+      beginRegistration: factorAddition("Adding a passkey").mutation(({ ctx }) =>
+        beginPasskeyRegistration(enrollment(ctx)),
+      ),
+      finishRegistration: protectedProcedure
+        .input(z.object({ name: nameSchema, response: z.string().min(2).max(16_384) }))
+        .mutation(({ ctx, input }) => finishPasskeyRegistration(enrollment(ctx), input)),
+      rename: protectedProcedure
+        .input(z.object({ id: idSchema, name: nameSchema }))
+        .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
+      remove: p.stepUpProcedure({
+        level: "high",
+        remember: false,
+        input: z.object({ id: idSchema }),
+        action: "Removing a passkey",
+      }).mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),
+    }),
+  });
+}

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Transaction } from "@/server/db";
-import { revokeOtherSessions } from "@/server/auth/revoke-sessions";
+import type { Transaction } from "../db";
 import { auditOrigin, writeAudit, type AuditEventType } from "../store/audit";
 import { revokeUserGrantsAndDevices } from "../store/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
@@ -15,8 +14,8 @@ export async function startEnrollment(
 ): Promise<void> {
   const { db, session, now } = context;
   await db.$transaction(async (tx) => {
-    await tx.enrollmentChallenge.deleteMany({ where: { sessionId: session.id, kind } });
-    await tx.enrollmentChallenge.create({
+    await tx.stepUpEnrollmentChallenge.deleteMany({ where: { sessionId: session.id, kind } });
+    await tx.stepUpEnrollmentChallenge.create({
       data: {
         userId: session.userId,
         sessionId: session.id,
@@ -34,7 +33,7 @@ export async function getPendingEnrollment(
   context: EnrollmentContext,
   kind: EnrollmentKind,
 ): Promise<{ id: string; payload: string } | null> {
-  const row = await context.db.enrollmentChallenge.findFirst({
+  const row = await context.db.stepUpEnrollmentChallenge.findFirst({
     where: { sessionId: context.session.id, userId: context.session.userId, kind, expiresAt: { gt: context.now } },
     orderBy: { createdAt: "desc" },
   });
@@ -43,7 +42,7 @@ export async function getPendingEnrollment(
 
 /** Uses a pending factor up; false when another request already did (single use). */
 export async function takeEnrollment(tx: Transaction | EnrollmentContext["db"], id: string): Promise<boolean> {
-  const { count } = await tx.enrollmentChallenge.deleteMany({ where: { id } });
+  const { count } = await tx.stepUpEnrollmentChallenge.deleteMany({ where: { id } });
   return count === 1;
 }
 
@@ -67,13 +66,24 @@ export async function recordFactorChange(
     type: "stepup.grants_revoked",
     data: { reason: "factor_changed", factor: change.data.kind ?? null, ...revoked },
   });
-  // A removed factor may be how an intruder got in: their other sessions end with it.
-  if (change.type === "credential.removed") {
-    await revokeOtherSessions(tx, {
-      userId: session.userId,
-      keepSessionId: session.id,
-      reason: "factor_removed",
-      audit: { organizationId: session.activeOrganizationId, ip: request.ip, userAgent: request.userAgent, at: now },
-    });
-  }
+}
+
+/**
+ * After a factor is removed (and its transaction committed): it may be how an intruder got in, so the
+ * host ends the user's other sessions (the `sessions` port). Their grants die with them: grants are
+ * bound to the session id. Without the port only the grants and devices were revoked.
+ */
+export async function revokeOtherSessionsAfterRemoval(context: EnrollmentContext): Promise<void> {
+  const { session, request, now, services } = context;
+  if (!services.sessions) return;
+  const count = await services.sessions.revokeOthers({
+    userId: session.userId,
+    keepSessionId: session.id,
+    reason: "factor_removed",
+  });
+  await writeAudit(context.db, {
+    ...auditOrigin({ userId: session.userId, organizationId: session.activeOrganizationId, request, now }),
+    type: "auth.sessions_revoked",
+    data: { count, reason: "factor_removed" },
+  });
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { decryptSecret, encryptSecret } from "@/server/crypto";
 import { TOTP_EPOCH_TOLERANCE_SECONDS } from "../../methods/totp";
 import type { EnrollmentContext } from "./context";
-import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment } from "./store";
+import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment, revokeOtherSessionsAfterRemoval } from "./store";
 
 /** RFC 6238 recommends a secret as long as the HMAC output: 20 bytes for SHA-1. */
 export const TOTP_SECRET_BYTES = 20;
@@ -15,8 +14,11 @@ export async function beginTotpEnrollment(
   context: EnrollmentContext,
 ): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const secret = generateSecret({ length: TOTP_SECRET_BYTES });
-  await startEnrollment(context, "totp", encryptSecret(secret));
-  const uri = generateURI({ issuer: context.relyingParty.name, label: context.session.user.email, secret });
+  const { crypto, users } = context.services;
+  await startEnrollment(context, "totp", crypto.encrypt(secret));
+  const user = await users.find(context.session.userId);
+  const label = user?.email ?? user?.name ?? context.session.userId;
+  const uri = generateURI({ issuer: context.relyingParty.name, label, secret });
   const qrSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
   return { secret, uri, qrSvg };
 }
@@ -29,7 +31,7 @@ export async function confirmTotpEnrollment(context: EnrollmentContext, code: st
   const pending = await getPendingEnrollment(context, "totp");
   if (!pending)
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Start setting up the authenticator app again." });
-  const secret = decryptSecret(pending.payload);
+  const secret = context.services.crypto.decrypt(pending.payload);
   const timeStep = await acceptedTimeStep(secret, code, context.now);
   if (timeStep === null) {
     throw new TRPCError({
@@ -42,8 +44,8 @@ export async function confirmTotpEnrollment(context: EnrollmentContext, code: st
     if (!(await takeEnrollment(tx, pending.id)))
       throw new TRPCError({ code: "CONFLICT", message: "This set-up was already completed." });
     // The confirming code's step counts as used: it cannot also pass a step-up.
-    const data = { secretEncrypted: encryptSecret(secret), confirmedAt: now, lastUsedStep: timeStep, createdAt: now };
-    await tx.totpCredential.upsert({
+    const data = { secretEncrypted: context.services.crypto.encrypt(secret), confirmedAt: now, lastUsedStep: timeStep, createdAt: now };
+    await tx.stepUpTotpCredential.upsert({
       where: { userId: session.userId },
       create: { userId: session.userId, ...data },
       update: data,
@@ -56,10 +58,11 @@ export async function confirmTotpEnrollment(context: EnrollmentContext, code: st
 export async function removeTotp(context: EnrollmentContext): Promise<{ removed: true }> {
   const { db, session } = context;
   await db.$transaction(async (tx) => {
-    const { count } = await tx.totpCredential.deleteMany({ where: { userId: session.userId } });
+    const { count } = await tx.stepUpTotpCredential.deleteMany({ where: { userId: session.userId } });
     if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "No authenticator app is set up." });
     await recordFactorChange(tx, context, { type: "credential.removed", data: { kind: "totp" } });
   });
+  await revokeOtherSessionsAfterRemoval(context);
   return { removed: true };
 }
 

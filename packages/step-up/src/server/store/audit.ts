@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
-import type { Transaction } from "@/server/db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { Transaction } from "../db";
 
 export const AUDIT_EVENT_TYPES = [
   "stepup.required",
@@ -89,7 +89,7 @@ export function auditOrigin(origin: {
 
 /** Appends one audit row. Call it with the transaction that performs the state change it describes. */
 export async function writeAudit(tx: Transaction, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
+  await tx.stepUpAuditEvent.create({
     data: {
       type: event.type,
       severity: event.severity ?? DEFAULT_SEVERITY[event.type] ?? "info",

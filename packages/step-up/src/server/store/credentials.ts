@@ -1,6 +1,7 @@
 import "server-only";
 import type { MethodId } from "../../engine";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
+import type { StepUpUsers } from "../ports";
 
 /**
  * Methods a user can verify with now: enrolled factors, plus email codes to their address when the
@@ -9,23 +10,20 @@ import type { Database } from "@/server/db";
 export async function loadEnrolledMethods(
   db: Database,
   userId: string,
-  options: { mailer: boolean },
+  options: { mailer: boolean; users: StepUpUsers },
 ): Promise<Set<MethodId>> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      passwordHash: true,
-      email: true,
-      totp: { select: { confirmedAt: true } },
-      _count: { select: { passkeys: true, backupCodes: { where: { usedAt: null } } } },
-    },
-  });
+  const [user, totp, passkeys, backupCodes] = await Promise.all([
+    options.users.find(userId),
+    db.stepUpTotpCredential.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    db.stepUpPasskey.count({ where: { userId } }),
+    db.stepUpBackupCode.count({ where: { userId, usedAt: null } }),
+  ]);
   const methods = new Set<MethodId>();
   if (!user) return methods;
-  if (user.passwordHash) methods.add("password");
-  if (user.totp?.confirmedAt) methods.add("totp");
-  if (user._count.backupCodes > 0) methods.add("backup_code");
-  if (user._count.passkeys > 0) methods.add("passkey");
+  if (user.hasPassword !== false) methods.add("password");
+  if (totp?.confirmedAt) methods.add("totp");
+  if (backupCodes > 0) methods.add("backup_code");
+  if (passkeys > 0) methods.add("passkey");
   if (user.email && options.mailer) methods.add("email_code");
   return methods;
 }
@@ -51,22 +49,17 @@ export async function userLockoutSeconds(
   return Math.max(0, Math.ceil((latest + options.lockoutMs - options.now.getTime()) / 1000));
 }
 
-export async function getPasswordHash(db: Database, userId: string): Promise<string | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return user?.passwordHash ?? null;
-}
-
 export async function getConfirmedTotp(
   db: Database,
   userId: string,
 ): Promise<{ secretEncrypted: string; lastUsedStep: number | null } | null> {
-  const totp = await db.totpCredential.findUnique({ where: { userId } });
+  const totp = await db.stepUpTotpCredential.findUnique({ where: { userId } });
   return totp?.confirmedAt ? { secretEncrypted: totp.secretEncrypted, lastUsedStep: totp.lastUsedStep } : null;
 }
 
 /** Records an accepted TOTP time step; false when that step (or a later one) was already used: a replay. */
 export async function claimTotpStep(db: Database, userId: string, timeStep: number): Promise<boolean> {
-  const { count } = await db.totpCredential.updateMany({
+  const { count } = await db.stepUpTotpCredential.updateMany({
     where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: timeStep } }] },
     data: { lastUsedStep: timeStep },
   });
@@ -78,7 +71,7 @@ export async function claimTotpStep(db: Database, userId: string, timeStep: numb
  * does not exist or was used before. One conditional update: of two concurrent uses, one wins.
  */
 export async function claimBackupCode(db: Database, userId: string, codeHashes: string[], now: Date): Promise<boolean> {
-  const { count } = await db.backupCode.updateMany({
+  const { count } = await db.stepUpBackupCode.updateMany({
     where: { userId, codeHash: { in: codeHashes }, usedAt: null },
     data: { usedAt: now },
   });

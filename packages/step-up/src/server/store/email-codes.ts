@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
 import type { RequestInfo } from "./requirements";
 
@@ -124,9 +124,4 @@ export async function claimEmailCode(db: Database, requirementId: string, codeHa
 
 export async function clearEmailCode(db: Database, requirementId: string): Promise<void> {
   await db.stepUpRequirement.updateMany({ where: { id: requirementId }, data: { emailCodeHash: null } });
-}
-
-export async function getUserEmail(db: Database, userId: string): Promise<string | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, deletedAt: true } });
-  return user && !user.deletedAt ? user.email : null;
 }

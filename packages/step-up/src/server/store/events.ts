@@ -1,6 +1,6 @@
 import "server-only";
 import type { Decision, Level } from "../../engine";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
 import type { DeviceMismatch } from "./grants";
 import type { RequestInfo } from "./requirements";
@@ -19,7 +19,7 @@ export async function recordBypass(
   options: EventBase & { deviceId: string; level: Level; risk: number },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.rememberedDevice.update({ where: { id: options.deviceId }, data: { lastUsedAt: options.now } });
+    await tx.stepUpRememberedDevice.update({ where: { id: options.deviceId }, data: { lastUsedAt: options.now } });
     await writeAudit(tx, {
       type: "stepup.bypassed",
       ...auditOrigin(options),

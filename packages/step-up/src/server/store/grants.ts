@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot, type StepUpLevel } from "../../engine";
-import type { Database, Transaction } from "@/server/db";
-import { sha256Hex } from "@/server/crypto";
+import type { Database, Transaction } from "../db";
+import { sha256Hex } from "../crypto";
 import { userAgentFamily } from "../user-agent-family";
 
 /** Live grants of one session (grants never leave the session that earned them). */
@@ -54,7 +54,7 @@ export async function loadRememberedDevice(
   options: { token: string; userId: string; userAgent: string | null; now: Date },
 ): Promise<RememberedDeviceLookup> {
   const none = { device: null, mismatch: null } as const;
-  const row = await db.rememberedDevice.findUnique({ where: { tokenHash: sha256Hex(options.token) } });
+  const row = await db.stepUpRememberedDevice.findUnique({ where: { tokenHash: sha256Hex(options.token) } });
   if (!row || row.userId !== options.userId || row.revokedAt || row.expiresAt <= options.now) return none;
   const level = stepUpLevelSchema.parse(row.level);
   if (level === "critical" || row.userAgentFamily === null) return none;
@@ -68,8 +68,9 @@ export async function loadRememberedDevice(
 const grantSummarySchema = z.array(z.object({ id: z.string(), level: stepUpLevelSchema, verifiedAt: z.number() }));
 
 /**
- * The session row carries its live non-critical grants (ADR 006), so a call holding a valid grant
- * costs no extra query. Critical grants are never summarised: they are read and consumed in the table.
+ * The module's StepUpSession row carries a session's live non-critical grants (ADR 006), so a call
+ * holding a valid grant costs one primary-key read. Critical grants are never summarised: they are
+ * read and consumed in the grant table.
  */
 export function parseGrantSummary(json: unknown, sessionId: string): GrantSnapshot[] {
   const parsed = grantSummarySchema.safeParse(json);
@@ -82,14 +83,23 @@ export function parseGrantSummary(json: unknown, sessionId: string): GrantSnapsh
 /** Adds a new grant to its session's summary, keeping the latest grant per level. Same transaction as the grant. */
 export async function addToGrantSummary(
   tx: Transaction,
-  grant: { id: string; sessionId: string; level: StepUpLevel; verifiedAt: Date },
+  grant: { id: string; sessionId: string; userId: string; level: StepUpLevel; verifiedAt: Date },
 ): Promise<void> {
   if (grant.level === "critical") return;
-  const session = await tx.session.findUnique({ where: { id: grant.sessionId }, select: { grantSummary: true } });
-  if (!session) return;
-  const others = grantSummarySchema.safeParse(session.grantSummary).data?.filter((g) => g.level !== grant.level) ?? [];
-  const summary = [...others, { id: grant.id, level: grant.level, verifiedAt: grant.verifiedAt.getTime() }];
-  await tx.session.update({ where: { id: grant.sessionId }, data: { grantSummary: summary } });
+  const row = await tx.stepUpSession.findUnique({ where: { sessionId: grant.sessionId }, select: { grants: true } });
+  const others = grantSummarySchema.safeParse(row?.grants).data?.filter((g) => g.level !== grant.level) ?? [];
+  const grants = [...others, { id: grant.id, level: grant.level, verifiedAt: grant.verifiedAt.getTime() }];
+  await tx.stepUpSession.upsert({
+    where: { sessionId: grant.sessionId },
+    create: { sessionId: grant.sessionId, userId: grant.userId, grants },
+    update: { grants },
+  });
+}
+
+/** The live non-critical grants of a session: one primary-key read of the module's StepUpSession row. */
+export async function loadSessionGrants(db: Database, sessionId: string): Promise<GrantSnapshot[]> {
+  const row = await db.stepUpSession.findUnique({ where: { sessionId }, select: { grants: true } });
+  return row ? parseGrantSummary(row.grants, sessionId) : [];
 }
 
 /** Revokes every grant and remembered device of a user (password or factor change). */
@@ -102,8 +112,8 @@ export async function revokeUserGrantsAndDevices(
     where: { userId, revokedAt: null, consumedAt: null },
     data: { revokedAt: now },
   });
-  await tx.session.updateMany({ where: { userId }, data: { grantSummary: [] } });
-  const devices = await tx.rememberedDevice.updateMany({
+  await tx.stepUpSession.updateMany({ where: { userId }, data: { grants: [] } });
+  const devices = await tx.stepUpRememberedDevice.updateMany({
     where: { userId, revokedAt: null },
     data: { revokedAt: now },
   });

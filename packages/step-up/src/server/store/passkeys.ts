@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 
 export interface StoredPasskey {
   id: string;
@@ -26,7 +26,7 @@ function toStoredPasskey(row: {
 }
 
 export async function listPasskeyCredentials(db: Database, userId: string): Promise<StoredPasskey[]> {
-  const rows = await db.passkey.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+  const rows = await db.stepUpPasskey.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   return rows.map(toStoredPasskey);
 }
 
@@ -36,7 +36,7 @@ export async function getUserPasskey(
   userId: string,
   credentialId: string,
 ): Promise<StoredPasskey | null> {
-  const row = await db.passkey.findUnique({ where: { credentialId } });
+  const row = await db.stepUpPasskey.findUnique({ where: { credentialId } });
   return row && row.userId === userId ? toStoredPasskey(row) : null;
 }
 
@@ -75,7 +75,7 @@ export async function recordPasskeyUse(
   db: Database,
   options: { passkeyId: string; previousCounter: number; newCounter: number; backedUp: boolean; now: Date },
 ): Promise<boolean> {
-  const { count } = await db.passkey.updateMany({
+  const { count } = await db.stepUpPasskey.updateMany({
     where: { id: options.passkeyId, counter: options.previousCounter },
     data: { counter: options.newCounter, backedUp: options.backedUp, lastUsedAt: options.now },
   });

@@ -1,32 +1,46 @@
 import "server-only";
 import { rulesSchema, type PolicySnapshot } from "../../engine";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 
 // Policies are read on every protected call; a short cache keeps that off the database.
-// Writes in this process invalidate it at once; other processes see changes within the TTL.
+// Writes through this instance invalidate it at once; other processes see changes within the TTL.
 export const POLICY_CACHE_TTL_MS = 5_000;
 
-let cache: { policies: PolicySnapshot[]; loadedAt: number } | null = null;
-
-export function invalidatePolicyCache(): void {
-  cache = null;
+export interface PolicyCache {
+  /** All enabled policies (global, every org, per-user); the engine scopes them to the call. */
+  load(nowMs: number): Promise<PolicySnapshot[]>;
+  invalidate(): void;
 }
 
-/** All enabled policies (global, every org, per-user); the engine scopes them to the call. */
-export async function loadPolicies(db: Database, nowMs: number): Promise<PolicySnapshot[]> {
-  if (cache && nowMs - cache.loadedAt >= 0 && nowMs - cache.loadedAt < POLICY_CACHE_TTL_MS) return cache.policies;
-  const rows = await db.policy.findMany({ where: { enabled: true } });
+/** One per step-up instance (never module state: two instances, or two test databases, never share). */
+export function createPolicyCache(db: Database): PolicyCache {
+  let cache: { policies: PolicySnapshot[]; loadedAt: number } | null = null;
+  return {
+    async load(nowMs) {
+      if (cache && nowMs - cache.loadedAt >= 0 && nowMs - cache.loadedAt < POLICY_CACHE_TTL_MS) return cache.policies;
+      const policies = await readPolicies(db);
+      cache = { policies, loadedAt: nowMs };
+      return policies;
+    },
+    invalidate() {
+      cache = null;
+    },
+  };
+}
+
+async function readPolicies(db: Database): Promise<PolicySnapshot[]> {
+  const rows = await db.stepUpPolicy.findMany({ where: { enabled: true } });
   // A policy whose stored rules no longer parse is a configuration error: refuse (fail closed) loudly.
-  const policies = rows.map((row): PolicySnapshot => ({
-    id: row.id,
-    name: row.name,
-    organizationId: row.organizationId,
-    userId: row.userId,
-    priority: row.priority,
-    enabled: row.enabled,
-    mode: row.mode === "report_only" ? "report_only" : "enforce",
-    rules: rulesSchema.parse(row.rules),
-  }));
-  cache = { policies, loadedAt: nowMs };
-  return policies;
+  return rows.map(
+    (row): PolicySnapshot => ({
+      id: row.id,
+      name: row.name,
+      organizationId: row.organizationId,
+      userId: row.userId,
+      priority: row.priority,
+      enabled: row.enabled,
+      mode: row.mode === "report_only" ? "report_only" : "enforce",
+      rules: rulesSchema.parse(row.rules),
+    }),
+  );
 }

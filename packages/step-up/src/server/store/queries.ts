@@ -1,13 +1,13 @@
 import "server-only";
-import type { Database } from "@/server/db";
-import type { AuthSession } from "@/server/auth/session";
+import type { Database } from "../db";
+import type { StepUpSession } from "../session";
 import type { StepUpServices } from "../services";
 import { loadGrants } from "./grants";
 import { auditOrigin, writeAudit } from "./audit";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
 /** Current level of the session and until when each level holds. */
-export async function sessionStatus(db: Database, options: { session: AuthSession; services: StepUpServices }) {
+export async function sessionStatus(db: Database, options: { session: StepUpSession; services: StepUpServices }) {
   const now = options.services.now();
   const { config } = options.services;
   const grants = (await loadGrants(db, options.session.id, now)).filter((g) => g.level !== "critical");
@@ -87,7 +87,7 @@ export async function cancelRequirement(
 }
 
 export async function listDevices(db: Database, options: { userId: string; now: Date }) {
-  return db.rememberedDevice.findMany({
+  return db.stepUpRememberedDevice.findMany({
     where: { userId: options.userId, revokedAt: null, expiresAt: { gt: options.now } },
     orderBy: { createdAt: "desc" },
     select: { id: true, label: true, level: true, ip: true, createdAt: true, expiresAt: true, lastUsedAt: true },
@@ -100,7 +100,7 @@ export async function forgetDevice(
   options: { userId: string; organizationId: string | null; deviceId: string; request: RequestInfo; now: Date },
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.rememberedDevice.updateMany({
+    const { count } = await tx.stepUpRememberedDevice.updateMany({
       where: { id: options.deviceId, userId: options.userId, revokedAt: null },
       data: { revokedAt: options.now },
     });

@@ -8,7 +8,7 @@ import {
   type MethodId,
   type StepUpLevel,
 } from "../../engine";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
 
 export interface RequestInfo {

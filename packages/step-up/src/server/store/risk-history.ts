@@ -1,6 +1,6 @@
 import "server-only";
 import type { RequestHistory } from "../../engine/risk";
-import type { Database } from "@/server/db";
+import type { Database } from "../db";
 import type { AuditEventType } from "./audit";
 
 /** How far back a user's sign-ins and verifications count as "usual" for the risk score. */
@@ -30,7 +30,7 @@ export async function loadRequestHistory(
   };
   // An unknown value matches nothing (a null column would otherwise "match" a null request).
   const seen = async (match: { ip: string } | { userAgent: string } | null) =>
-    match !== null && (await db.auditEvent.findFirst({ where: { ...where, ...match }, select: { id: true } })) !== null;
+    match !== null && (await db.stepUpAuditEvent.findFirst({ where: { ...where, ...match }, select: { id: true } })) !== null;
   const [ipSeen, userAgentSeen] = await Promise.all([
     seen(options.ip ? { ip: options.ip } : null),
     seen(options.userAgent ? { userAgent: options.userAgent } : null),

@@ -7,8 +7,8 @@ import {
   type MethodId,
   type StepUpConfig,
 } from "../../engine";
-import type { Database, Transaction } from "@/server/db";
-import { generateToken, sha256Hex } from "@/server/crypto";
+import type { Database, Transaction } from "../db";
+import { generateToken, sha256Hex } from "../crypto";
 import { auditOrigin, writeAudit } from "./audit";
 import { userAgentFamily } from "../user-agent-family";
 import { addToGrantSummary } from "./grants";
@@ -156,7 +156,7 @@ export async function recordVerifiedMethod(
         ),
       },
     });
-    await addToGrantSummary(tx, { ...grant, level: requirement.level });
+    await addToGrantSummary(tx, { ...grant, userId: requirement.userId, level: requirement.level });
     const coveredRequirementIds = await fulfilCoveredRequirements(tx, requirement, now);
     await writeAudit(tx, {
       ...base,
@@ -176,7 +176,7 @@ export async function recordVerifiedMethod(
     const family = userAgentFamily(request.userAgent);
     if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical" && family) {
       deviceToken = generateToken();
-      const device = await tx.rememberedDevice.create({
+      const device = await tx.stepUpRememberedDevice.create({
         data: {
           userId: requirement.userId,
           tokenHash: sha256Hex(deviceToken),

@@ -1,0 +1,137 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { auditCsvResponse } from "./admin/audit-csv";
+import type { RouterLike } from "./catalog";
+import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
+import type { Transaction } from "./db";
+import { findStepUpPayload } from "./errors";
+import type { StepUpHttp, StepUpIdentity } from "./ports";
+import { stepUpRouter } from "./router";
+import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
+import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext } from "./session";
+import { writeAudit, type AuditEventInput } from "./store/audit";
+import { revokeUserGrantsAndDevices } from "./store/grants";
+import { createProcedures, type Declared } from "./trpc";
+import { checkWiring } from "./wiring";
+import type { z } from "zod";
+
+export interface StepUpOptions<TContext> extends StepUpServiceOptions {
+  /** Who is calling, from your tRPC context; null when nobody is signed in. */
+  identity: (ctx: TContext) => StepUpIdentity | null | Promise<StepUpIdentity | null>;
+  /** The call's request and response headers (and the client IP you trust), from your tRPC context. */
+  http: (ctx: TContext) => StepUpHttp;
+}
+
+/** What the host's tRPC errorFormatter returns, with `data.stepUp` added. */
+type Shape = { data: object & { httpStatus?: number } };
+
+/**
+ * One step-up instance: everything it caches, counts and schedules lives here, never in module state.
+ * Wire it once (see the README's "Add step-up to your app").
+ */
+export function createStepUp<TContext extends object = object>(options: StepUpOptions<TContext>) {
+  if (typeof options.identity !== "function") throw new Error("createStepUp: missing identity: (ctx) => …");
+  if (typeof options.http !== "function") throw new Error("createStepUp: missing http: (ctx) => ({ headers, … })");
+  const services = createStepUpServices(options);
+  let wired = false;
+
+  const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
+    if (!wired) {
+      checkWiring(services.catalog.router());
+      wired = true;
+    }
+    const context = hostContext as TContext;
+    const http = parseHttp(options.http(context));
+    const identity = parseIdentity(await options.identity(context));
+    return {
+      db: services.db,
+      stepUp: services,
+      session: identity ? await buildSession(services, identity) : null,
+      request: requestOf(http),
+      resHeaders: http.resHeaders,
+    };
+  };
+  const procedures = createProcedures(resolve);
+
+  function formatError<TShape extends Shape>(shape: TShape, error: unknown) {
+    const stepUp = findStepUpPayload(error);
+    // LOCKED is a rate limit: 429, with Retry-After set by the router.
+    const data = stepUp?.code === "LOCKED" ? { ...shape.data, httpStatus: 429 } : shape.data;
+    return { ...shape, data: { ...data, stepUp } };
+  }
+
+  return {
+    /** Mount as `stepUp` in your app router: verify, challenge, status…, `security.*` and `admin.*`. */
+    router: stepUpRouter(procedures),
+    /**
+     * A procedure builder to `.concat()` onto your signed-in procedure:
+     * `protectedProcedure.concat(stepUp.procedure({ input, level: "medium", action: "Changing your plan" }))`.
+     * `amount` and `resource` must read exactly the values the handler acts on.
+     */
+    procedure: <TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) =>
+      procedures.hostProcedure(declaration),
+    /** Adds `data.stepUp` to your error shape: `errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error)`. */
+    formatError,
+    /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
+    errorFormatter: <TShape extends Shape>(opts: { shape: TShape; error: TRPCError }) =>
+      formatError(opts.shape, opts.error),
+
+    /**
+     * Call after a password (or other credential you own) changes, in the same transaction when it is
+     * on this database: the user's grants and remembered devices were earned with the old one.
+     */
+    async credentialChanged(input: {
+      userId: string;
+      organizationId?: string | null;
+      request?: { ip: string | null; userAgent: string | null };
+      reason?: string;
+      tx?: unknown;
+    }): Promise<{ grants: number; devices: number }> {
+      const run = async (tx: Transaction) => {
+        const now = services.now();
+        const revoked = await revokeUserGrantsAndDevices(tx, input.userId, now);
+        await writeAudit(tx, {
+          type: "stepup.grants_revoked",
+          userId: input.userId,
+          organizationId: input.organizationId ?? null,
+          ip: input.request?.ip ?? null,
+          userAgent: input.request?.userAgent ?? null,
+          at: now,
+          data: { reason: input.reason ?? "password_changed", ...revoked },
+        });
+        return revoked;
+      };
+      return input.tx ? run(input.tx as Transaction) : services.db.$transaction(run);
+    },
+
+    /** Appends your own security event (sign-in, password change…) to the step-up audit log; risk reads sign-ins. */
+    async recordEvent(event: AuditEventInput, tx?: unknown): Promise<void> {
+      await writeAudit((tx as Transaction | undefined) ?? services.db, event);
+    },
+
+    /** A route handler's response for the admin audit CSV, for the identity you resolved from the request. */
+    auditCsv: (request: Request, identity: StepUpIdentity | null): Promise<Response> =>
+      auditCsvResponse({ db: services.db, users: services.users, request, identity, now: services.now() }),
+
+    /** Deletes expired step-up state once. Idempotent: safe on every instance at once. */
+    cleanup: (): Promise<CleanupResult> => purgeExpired(services.db, services.now()),
+    /** Runs `cleanup` every 10 minutes (e.g. from instrumentation.ts); returns a function that stops it. */
+    scheduleCleanup: (intervalMs?: number) =>
+      scheduleCleanup(services.db, {
+        intervalMs,
+        now: services.now,
+        onError: (error) => services.onError(error, { event: "cleanup.failed" }),
+      }),
+    /** Writes the protected-call counts held in memory and stops their timer (tests, shutdown). */
+    async close(): Promise<void> {
+      services.callStats.stop();
+      await services.callStats.flush();
+    },
+    /** The instance's services, for tests and benchmarks. */
+    services: services as StepUpServices,
+  };
+}
+
+export type StepUp = ReturnType<typeof createStepUp>;
+export type StepUpRouter = StepUp["router"];
+export type { RouterLike };

@@ -1,0 +1,26 @@
+/**
+ * `@step-up/next/server`: step-up authentication for a Next.js + tRPC app. Start with `createStepUp`.
+ */
+import "server-only";
+
+export { createStepUp, type StepUp, type StepUpOptions, type StepUpRouter } from "./create-step-up";
+export type {
+  SessionRevocationReason,
+  StepUpErrorReporter,
+  StepUpHttp,
+  StepUpIdentity,
+  StepUpMailer,
+  StepUpMailMessage,
+  StepUpMember,
+  StepUpSessions,
+  StepUpUser,
+  StepUpUsers,
+} from "./ports";
+export type { StepUpDeclaration } from "./call-context";
+export type { RelyingPartyOption } from "./relying-party";
+export type { StepUpPrismaClient } from "./db";
+export type { AuditEventInput, AuditEventType } from "./store/audit";
+export type { CleanupResult } from "./cleanup";
+export { StepUpError, findStepUpPayload } from "./errors";
+export { DEVICE_COOKIE } from "./cookies";
+export { generateEmailCode, maskEmail } from "../methods/email-code";
