@@ -41,7 +41,14 @@ export default defineConfig({
     url: `http://localhost:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { DATABASE_URL: `file:./${DATABASE_DIR}/app.db`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: `file:./${DATABASE_DIR}/app.db`,
+      // A key for this test server only (64 hex characters); real deployments use `openssl rand -hex 32`.
+      STEP_UP_SECRET: process.env.STEP_UP_SECRET ?? "e2e0".repeat(16),
+      // WebAuthn and the same-origin check compare against the port the test server listens on.
+      APP_ORIGIN: `http://localhost:${PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { saveScreenshot, signIn } from "./support";
+import { PASSWORD, saveScreenshot, signIn, stepUpDialog } from "./support";
 
 test("a wrong password is refused without saying whether the email exists", async ({ page }) => {
   await page.goto("/sign-in");
@@ -12,19 +12,31 @@ test("a wrong password is refused without saying whether the email exists", asyn
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("Dana signs in, moves from Starter to Team, and signs out", async ({ page }) => {
+test("changing the plan asks Dana for her password, then the same change goes through", async ({ page }) => {
   await signIn(page);
   await expect(page.getByTestId("current-plan")).toHaveText("Starter");
   await saveScreenshot(page, "billing");
 
   await page.getByRole("radio", { name: /Team/ }).check();
   await page.getByRole("button", { name: "Change plan" }).click();
+  const dialog = stepUpDialog(page);
+  await expect(dialog).toContainText("Changing your plan");
+  await expect(page.getByTestId("current-plan")).toHaveText("Starter");
+  await saveScreenshot(page, "step-up-dialog");
+
+  await dialog.getByLabel("Password").fill(PASSWORD);
+  await dialog.getByRole("button", { name: "Verify" }).click();
+  await expect(dialog).toBeHidden();
+  // The refused call is re-sent by the step-up link; the page only sees it succeed.
   await expect(page.getByRole("main").getByRole("status")).toHaveText("You are now on the Team plan.");
   await expect(page.getByTestId("current-plan")).toHaveText("Team");
   await saveScreenshot(page, "billing-changed");
   await page.reload();
   await expect(page.getByTestId("current-plan")).toHaveText("Team");
+});
 
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/billing");

@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { findLoginSession, readLoginCookie } from "../auth/login-session";
 import { db } from "../db";
+import { stepUp } from "../step-up";
 
 /* 1. Context: who is calling, from the login cookie only. */
 
@@ -27,6 +28,8 @@ export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Adds `data.stepUp` to refusals: the client's stepUpLink opens the dialog from it.
+  errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error),
 });
 
 export const createTRPCRouter = t.router;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { planIdSchema } from "~/lib/plans";
+import { stepUp } from "../../step-up";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const billingRouter = createTRPCRouter({
@@ -9,8 +10,12 @@ export const billingRouter = createTRPCRouter({
     emailAddress: ctx.account.emailAddress,
   })),
 
-  changePlan: protectedProcedure.input(z.object({ plan: planIdSchema })).mutation(async ({ ctx, input }) => {
-    const account = await ctx.db.account.update({ where: { id: ctx.account.id }, data: { plan: input.plan } });
-    return { plan: account.plan };
-  }),
+  changePlan: protectedProcedure
+    .concat(
+      stepUp.procedure({ input: z.object({ plan: planIdSchema }), level: "medium", action: "Changing your plan" }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const account = await ctx.db.account.update({ where: { id: ctx.account.id }, data: { plan: input.plan } });
+      return { plan: account.plan };
+    }),
 });
