@@ -9,7 +9,7 @@ const url = process.env.DATABASE_URL;
 export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
   adapter: async () => new PrismaBetterSQLite3({ url }),
 });

@@ -33,9 +33,9 @@ async function main(): Promise<void> {
     select: { activeOrganizationId: true },
   });
   const alice = await db.user.findUniqueOrThrow({ where: { email: "alice@example.com" }, select: { id: true } });
-  const rows = await db.auditEvent.count({ where: { organizationId: session.activeOrganizationId } });
+  const rows = await db.stepUpAuditEvent.count({ where: { organizationId: session.activeOrganizationId } });
   process.stdout.write(
-    `Audit rows in the admin's organization: ${rows.toLocaleString("en-US")} (of ${(await db.auditEvent.count()).toLocaleString("en-US")})\n\n`,
+    `Audit rows in the admin's organization: ${rows.toLocaleString("en-US")} (of ${(await db.stepUpAuditEvent.count()).toLocaleString("en-US")})\n\n`,
   );
 
   const first = await (await api()).caller.stepUp.admin.audit.list({ limit: 50 });

@@ -12,7 +12,7 @@ const DAYS = 30;
 const BATCH = 2_000;
 const IPS = ["203.0.113.7", "198.51.100.23", "192.0.2.66", "203.0.113.90"];
 
-type Row = Prisma.AuditEventCreateManyInput;
+type Row = Prisma.StepUpAuditEventCreateManyInput;
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     let written = 0;
     let batch: Row[] = [];
     const flush = async () => {
-      await db.auditEvent.createMany({ data: batch });
+      await db.stepUpAuditEvent.createMany({ data: batch });
       written += batch.length;
       batch = [];
     };
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     await flush();
     await seedCallCounters(db, acme.id, end);
     process.stdout.write(
-      `Appended ${written.toLocaleString("en-US")} audit rows (${(await db.auditEvent.count()).toLocaleString("en-US")} in total).\n`,
+      `Appended ${written.toLocaleString("en-US")} audit rows (${(await db.stepUpAuditEvent.count()).toLocaleString("en-US")} in total).\n`,
     );
   } finally {
     await db.$disconnect();
@@ -148,7 +148,7 @@ async function seedCallCounters(
       ["bypassed", 250],
       ["refused", 3],
     ] as const) {
-      await db.protectedCallStat.upsert({
+      await db.stepUpCallStat.upsert({
         where: { day_organizationId_outcome: { day, organizationId, outcome } },
         create: { day, organizationId, outcome, count },
         update: { count: { increment: count } },

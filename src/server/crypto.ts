@@ -21,6 +21,11 @@ export function constantTimeEqual(a: string, b: string): boolean {
 const DEV_KEY_HEX = "5f1d3c0b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060504";
 let warnedDevKey = false;
 
+/** The key the demo passes to createStepUp as `secret` (64 hex characters). */
+export function demoSecret(): string {
+  return encryptionKey().toString("hex");
+}
+
 function encryptionKey(): Buffer {
   const env = process.env; // not `process.env.NODE_ENV` literally: `next build` would inline it
   const hex = env.STEP_UP_ENCRYPTION_KEY;

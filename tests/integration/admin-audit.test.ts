@@ -20,7 +20,7 @@ describe("metrics for a period", () => {
     const acme = await orgId(db, "acme");
     const globex = await orgId(db, "globex");
     const alice = await userIdOf(db, "alice@example.com");
-    const rows: Prisma.AuditEventCreateManyInput[] = [];
+    const rows: Prisma.StepUpAuditEventCreateManyInput[] = [];
     const add = (type: string, at: number, data: Prisma.InputJsonValue, organizationId = acme) =>
       rows.push({
         type,
@@ -51,8 +51,8 @@ describe("metrics for a period", () => {
     add("stepup.bypassed", T0, { deviceId: "g" }, globex);
     add("stepup.required", Date.parse("2026-11-21T00:00:01Z"), { requirementId: "r9" });
     add("stepup.verified", Date.parse("2026-11-21T00:00:03Z"), { requirementId: "r9" });
-    await db.auditEvent.createMany({ data: rows });
-    await db.protectedCallStat.createMany({
+    await db.stepUpAuditEvent.createMany({ data: rows });
+    await db.stepUpCallStat.createMany({
       data: [
         { day: "2026-11-20", organizationId: acme, outcome: "allowed", count: 40 },
         { day: "2026-11-20", organizationId: acme, outcome: "required", count: 8 },
@@ -152,7 +152,7 @@ describe("audit pages and the CSV export", () => {
     acme = await orgId(db, "acme");
     bobId = await userIdOf(db, "bob@example.com");
     // 2,400 rows for bob, two per second so that many share a createdAt (the cursor must break ties by id).
-    const rows: Prisma.AuditEventCreateManyInput[] = Array.from({ length: 2_400 }, (_, i) => ({
+    const rows: Prisma.StepUpAuditEventCreateManyInput[] = Array.from({ length: 2_400 }, (_, i) => ({
       type: i % 10 === 0 ? "stepup.failed" : "stepup.required",
       severity: i % 10 === 0 ? "warning" : "info",
       organizationId: acme,
@@ -162,7 +162,7 @@ describe("audit pages and the CSV export", () => {
       createdAt: new Date(BASE + Math.floor(i / 2) * S),
       data: { n: i },
     }));
-    await db.auditEvent.createMany({ data: rows });
+    await db.stepUpAuditEvent.createMany({ data: rows });
     admin = await signedIn(db, clock, ADMIN);
   });
 
@@ -213,7 +213,7 @@ describe("audit pages and the CSV export", () => {
   });
 
   it("the CSV streams every row of the filter in pages of 1,000, escaping quotes, commas, newlines and formulas", async () => {
-    await db.auditEvent.create({
+    await db.stepUpAuditEvent.create({
       data: {
         type: "stepup.failed",
         severity: "warning",

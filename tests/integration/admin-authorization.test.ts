@@ -61,11 +61,11 @@ function callPath(client: Client, path: string, input: unknown): Promise<unknown
 
 async function sideEffects() {
   return {
-    policies: await db.policy.findMany({ orderBy: { id: "asc" } }),
-    audit: await db.auditEvent.count(),
+    policies: await db.stepUpPolicy.findMany({ orderBy: { id: "asc" } }),
+    audit: await db.stepUpAuditEvent.count(),
     requirements: await db.stepUpRequirement.count(),
-    devices: await db.rememberedDevice.findMany({ orderBy: { id: "asc" } }),
-    passkeys: await db.passkey.count(),
+    devices: await db.stepUpRememberedDevice.findMany({ orderBy: { id: "asc" } }),
+    passkeys: await db.stepUpPasskey.count(),
   };
 }
 
@@ -75,7 +75,7 @@ describe("who may use the admin procedures", () => {
 
   beforeAll(async () => {
     const acme = await orgId(db, "acme");
-    const policy = await db.policy.create({
+    const policy = await db.stepUpPolicy.create({
       data: {
         name: "Acme rule",
         organizationId: acme,
@@ -129,7 +129,7 @@ describe("who may use the admin procedures", () => {
 
   it("the same inputs reach Acme's admin: reads answer, changes ask for step-up first", async () => {
     const admin = await signedIn(db, clock, ADMIN);
-    const before = await db.policy.findMany({ orderBy: { id: "asc" } });
+    const before = await db.stepUpPolicy.findMany({ orderBy: { id: "asc" } });
     for (const path of ADMIN_PATHS) {
       const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!;
       const outcome = await callPath(admin, path, sampleInput(path, ids)).then(
@@ -142,7 +142,7 @@ describe("who may use the admin procedures", () => {
         throw new Error(`${path} failed for the admin: ${String(outcome)}`);
       }
     }
-    expect(await db.policy.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db.stepUpPolicy.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 
   it("the CSV export answers 401 signed out and 403 to a member", async () => {
@@ -175,7 +175,7 @@ describe("Acme's admin and Globex's rows", () => {
       gina.call((api) => api.transfers.create({ amount: 5, currency: "USD", to: "Ivan" })),
     );
     await verify(gina, transfer.requirementId, "password", DEMO_PASSWORD, true);
-    ginaDeviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: ginaId } })).id;
+    ginaDeviceId = (await db.stepUpRememberedDevice.findFirstOrThrow({ where: { userId: ginaId } })).id;
     // ...then a Globex policy (her own step-up high: password + authenticator code, not trusting the device).
     const refused = await expectStepUp(
       gina.call((api) => api.stepUp.admin.policies.create(draft({ name: "Globex policy" }))),
@@ -185,7 +185,7 @@ describe("Acme's admin and Globex's rows", () => {
     await verify(gina, refused.requirementId, "totp", await adminTotp(gina, GINA));
     globexPolicyId = (await gina.call((api) => api.stepUp.admin.policies.create(draft({ name: "Globex policy" })))).id;
     ginaPasskeyId = (
-      await db.passkey.create({
+      await db.stepUpPasskey.create({
         data: { userId: ginaId, credentialId: "gina-cred", publicKey: Buffer.from([1, 2, 3]), name: "Gina's key" },
       })
     ).id;
@@ -216,7 +216,7 @@ describe("Acme's admin and Globex's rows", () => {
     expect((await admin.call((api) => api.stepUp.admin.audit.list({ userId: ginaId, limit: 100 }))).items).toEqual([]);
     const globex = await orgId(db, "globex");
     const page = await admin.call((api) => api.stepUp.admin.audit.list({ limit: 100 }));
-    expect(await db.auditEvent.count({ where: { organizationId: globex } })).toBeGreaterThan(0);
+    expect(await db.stepUpAuditEvent.count({ where: { organizationId: globex } })).toBeGreaterThan(0);
     expect(page.items.map((i) => i.userId)).not.toContain(ginaId);
     expect((await admin.call((api) => api.stepUp.admin.members())).map((m) => m.email)).not.toContain(GINA);
     expect((await catchError(admin.call((api) => api.stepUp.admin.support.user({ userId: ginaId })))).code).toBe(
@@ -248,10 +248,10 @@ describe("Acme's admin and Globex's rows", () => {
 
   it("Acme's admin, even after step-up, cannot change Globex's policy, devices or passkeys, and nothing changes", async () => {
     const before = {
-      policy: await db.policy.findUniqueOrThrow({ where: { id: globexPolicyId } }),
-      device: await db.rememberedDevice.findUniqueOrThrow({ where: { id: ginaDeviceId } }),
-      passkeys: await db.passkey.count({ where: { userId: ginaId } }),
-      globexAudit: await db.auditEvent.count({ where: { organizationId: await orgId(db, "globex") } }),
+      policy: await db.stepUpPolicy.findUniqueOrThrow({ where: { id: globexPolicyId } }),
+      device: await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: ginaDeviceId } }),
+      passkeys: await db.stepUpPasskey.count({ where: { userId: ginaId } }),
+      globexAudit: await db.stepUpAuditEvent.count({ where: { organizationId: await orgId(db, "globex") } }),
     };
     const attempts: Array<(api: Api) => Promise<unknown>> = [
       (api: Api) =>
@@ -271,17 +271,17 @@ describe("Acme's admin and Globex's rows", () => {
       code: "NOT_FOUND",
     });
     expect({
-      policy: await db.policy.findUniqueOrThrow({ where: { id: globexPolicyId } }),
-      device: await db.rememberedDevice.findUniqueOrThrow({ where: { id: ginaDeviceId } }),
-      passkeys: await db.passkey.count({ where: { userId: ginaId } }),
-      globexAudit: await db.auditEvent.count({ where: { organizationId: await orgId(db, "globex") } }),
+      policy: await db.stepUpPolicy.findUniqueOrThrow({ where: { id: globexPolicyId } }),
+      device: await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: ginaDeviceId } }),
+      passkeys: await db.stepUpPasskey.count({ where: { userId: ginaId } }),
+      globexAudit: await db.stepUpAuditEvent.count({ where: { organizationId: await orgId(db, "globex") } }),
     }).toEqual(before);
   });
 
   it("a global policy is visible to an org admin but read-only", async () => {
     const list = await admin.call((api) => api.stepUp.admin.policies.list());
     expect(list.find((p) => p.id === "policy-payment-amounts")).toMatchObject({ scope: "global", editable: false });
-    const before = await db.policy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } });
+    const before = await db.stepUpPolicy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } });
     const error = await catchError(
       asAdminWithStepUp(admin, (api) =>
         api.stepUp.admin.policies.setEnabled({ id: "policy-payment-amounts", enabled: false }),
@@ -291,6 +291,6 @@ describe("Acme's admin and Globex's rows", () => {
     expect(
       (await catchError(admin.call((api) => api.stepUp.admin.policies.delete({ id: "policy-payment-amounts" })))).code,
     ).toBe("FORBIDDEN");
-    expect(await db.policy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } })).toEqual(before);
+    expect(await db.stepUpPolicy.findUniqueOrThrow({ where: { id: "policy-payment-amounts" } })).toEqual(before);
   });
 });

@@ -26,11 +26,11 @@ describe("the protected-call counter", () => {
     ); // required
     await verifyAliceHigh(alice, clock, refused.requirementId);
     await alice.call((api) => api.transfers.create({ amount: 5000, currency: "USD", to: "Carol" })); // allowed by the grant
-    expect(await db.protectedCallStat.count()).toBe(0);
+    expect(await db.stepUpCallStat.count()).toBe(0);
 
     await vi.advanceTimersByTimeAsync(CALL_STATS_FLUSH_INTERVAL_MS);
-    await vi.waitFor(async () => expect(await db.protectedCallStat.count()).toBe(2));
-    const rows = await db.protectedCallStat.findMany({ orderBy: { outcome: "asc" } });
+    await vi.waitFor(async () => expect(await db.stepUpCallStat.count()).toBe(2));
+    const rows = await db.stepUpCallStat.findMany({ orderBy: { outcome: "asc" } });
     expect(rows.map((r) => [r.day, r.organizationId, r.outcome, r.count])).toEqual([
       ["2026-11-23", acme, "allowed", 3],
       ["2026-11-23", acme, "required", 1],
@@ -41,13 +41,13 @@ describe("the protected-call counter", () => {
     const alice = await signedIn(db, clock, "alice@example.com");
     await alice.call((api) => api.profile.update({ name: "C" }));
     await expectStepUp(alice.call((api) => api.transfers.create({ amount: 50, currency: "USD", to: "Carol" })));
-    expect((await db.protectedCallStat.findMany()).reduce((sum, r) => sum + r.count, 0)).toBe(4);
+    expect((await db.stepUpCallStat.findMany()).reduce((sum, r) => sum + r.count, 0)).toBe(4);
 
     const admin = await signedIn(db, clock, ADMIN);
     const metrics = await admin.call((api) => api.stepUp.admin.audit.metrics(today));
     expect(metrics).toMatchObject({ protectedCalls: 6, stepUpsRequired: 2, stepUpRatePer100: 33.3 });
     expect(
-      await db.protectedCallStat.findMany({ select: { outcome: true, count: true }, orderBy: { outcome: "asc" } }),
+      await db.stepUpCallStat.findMany({ select: { outcome: true, count: true }, orderBy: { outcome: "asc" } }),
     ).toEqual([
       { outcome: "allowed", count: 4 },
       { outcome: "required", count: 2 },

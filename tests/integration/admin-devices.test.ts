@@ -34,7 +34,7 @@ describe("devices and passkeys of the organization", () => {
     browser = await signedIn(db, clock, "alice@example.com");
     const refused = await expectStepUp(browser.call((api) => api.transfers.create(large)));
     await verifyAliceHigh(browser, clock, refused.requirementId, true);
-    deviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: aliceId } })).id;
+    deviceId = (await db.stepUpRememberedDevice.findFirstOrThrow({ where: { userId: aliceId } })).id;
   });
 
   it("the admin lists alice's remembered device, filtered by user", async () => {
@@ -60,12 +60,12 @@ describe("devices and passkeys of the organization", () => {
     clock.advance(20 * MIN);
     await signIn(browser, "alice@example.com");
     await browser.call((api) => api.transfers.create(large)); // bypassed by the remembered device
-    expect(await db.auditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId } })).toBe(1);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId } })).toBe(1);
 
     expect(await asAdminWithStepUp(admin, (api) => api.stepUp.admin.devices.revoke({ deviceId }))).toEqual({
       revoked: true,
     });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "stepup.device_revoked" } });
+    const audit = await db.stepUpAuditEvent.findFirstOrThrow({ where: { type: "stepup.device_revoked" } });
     expect(audit).toMatchObject({
       userId: aliceId,
       actorId: adminId,
@@ -81,13 +81,13 @@ describe("devices and passkeys of the organization", () => {
       revokedAt: clock.now(),
     });
     expect(await admin.call((api) => api.stepUp.admin.devices.revoke({ deviceId }))).toEqual({ revoked: false });
-    expect(await db.auditEvent.count({ where: { type: "stepup.device_revoked" } })).toBe(1);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.device_revoked" } })).toBe(1);
   });
 
   it("removing a member's passkey is audited and revokes that member's grants", async () => {
     await signedIn(db, clock, "bob@example.com"); // a session for bob's grant
     const bobId = await userIdOf(db, "bob@example.com");
-    const passkey = await db.passkey.create({
+    const passkey = await db.stepUpPasskey.create({
       data: { userId: bobId, credentialId: "bob-cred", publicKey: Buffer.from([1]), name: "Bob's phone" },
     });
     await db.stepUpGrant.create({
@@ -106,9 +106,9 @@ describe("devices and passkeys of the organization", () => {
     expect(
       await asAdminWithStepUp(admin, (api) => api.stepUp.admin.devices.removePasskey({ passkeyId: passkey.id })),
     ).toEqual({ removed: true });
-    expect(await db.passkey.count({ where: { userId: bobId } })).toBe(0);
+    expect(await db.stepUpPasskey.count({ where: { userId: bobId } })).toBe(0);
     expect(await db.stepUpGrant.count({ where: { userId: bobId, revokedAt: null } })).toBe(0);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { type: "credential.removed" } })).toMatchObject({
+    expect(await db.stepUpAuditEvent.findFirstOrThrow({ where: { type: "credential.removed" } })).toMatchObject({
       userId: bobId,
       actorId: adminId,
       data: { method: "passkey", passkeyId: passkey.id },

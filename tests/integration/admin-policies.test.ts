@@ -22,9 +22,9 @@ describe("editing policies", () => {
   let alice: Client;
   let bob: Client;
   let adminId: string;
-  const policyCount = () => db.policy.count();
+  const policyCount = () => db.stepUpPolicy.count();
   const changes = () =>
-    db.auditEvent.findMany({
+    db.stepUpAuditEvent.findMany({
       where: { type: "stepup.policy_changed" },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
@@ -153,7 +153,7 @@ describe("editing policies", () => {
       before: { id, enabled: false },
       after: null,
     });
-    expect(await db.policy.findUnique({ where: { id } })).toBeNull();
+    expect(await db.stepUpPolicy.findUnique({ where: { id } })).toBeNull();
     expect((await catchError(admin.call((api) => api.stepUp.admin.policies.get({ id })))).code).toBe("NOT_FOUND");
   });
 
@@ -183,7 +183,7 @@ describe("editing policies", () => {
     expect(await alice.call((api) => api.profile.update({ name: "Alice F." }))).toMatchObject({ name: "Alice F." });
     expect(await alice.call((api) => api.profile.update({ name: "Alice G." }))).toMatchObject({ name: "Alice G." });
     expect(await db.stepUpRequirement.count({ where: { userId: aliceId } })).toBe(before);
-    const rows = await db.auditEvent.findMany({ where: { type: "stepup.would_require", userId: aliceId } });
+    const rows = await db.stepUpAuditEvent.findMany({ where: { type: "stepup.would_require", userId: aliceId } });
     expect(rows).toHaveLength(2);
     expect(rows[0]!.data).toMatchObject({
       procedure: "profile.update",
@@ -268,7 +268,7 @@ describe("the simulator and the procedures list", () => {
   });
 
   it("a draft policy is simulated as if saved without changing what real calls get", async () => {
-    const before = await db.policy.count();
+    const before = await db.stepUpPolicy.count();
     const simulated = await simulate({
       procedure: "profile.update",
       draft: { rules: [{ kind: "condition", expression: "risk > 0.5", level: "high" }], mode: "enforce", priority: 5 },
@@ -288,7 +288,7 @@ describe("the simulator and the procedures list", () => {
       required: false,
       wouldRequire: [expect.objectContaining({ level: "high", reportOnly: true })],
     });
-    expect(await db.policy.count()).toBe(before);
+    expect(await db.stepUpPolicy.count()).toBe(before);
     expect(await alice.call((api) => api.profile.update({ name: "Unchanged rules" }))).toMatchObject({
       name: "Unchanged rules",
     });

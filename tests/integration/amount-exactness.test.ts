@@ -62,7 +62,7 @@ describe("transfer amounts are exact cents, judged and debited as the same integ
     const done = await alice.call((api) => api.transfers.create(transfer(0.29)));
     expect(done.amountMinor).toBe(29);
     expect(await balance()).toBe(before - 29);
-    const audit = await db.auditEvent.findFirstOrThrow({
+    const audit = await db.stepUpAuditEvent.findFirstOrThrow({
       where: { userId: aliceId, type: "stepup.required" },
       orderBy: { createdAt: "desc" },
     });

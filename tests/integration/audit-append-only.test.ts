@@ -10,20 +10,20 @@ const clock = createClock();
 describe("audit rows are append-only", () => {
   it("an UPDATE or DELETE of an audit row fails in the database, through Prisma or raw SQL; the row stays as written", async () => {
     await signedIn(db, clock, "bob@example.com");
-    const row = await db.auditEvent.findFirstOrThrow({ where: { type: "auth.signed_in" } });
-    await expect(db.auditEvent.update({ where: { id: row.id }, data: { type: "auth.signed_out" } })).rejects.toThrow(
+    const row = await db.stepUpAuditEvent.findFirstOrThrow({ where: { type: "auth.signed_in" } });
+    await expect(db.stepUpAuditEvent.update({ where: { id: row.id }, data: { type: "auth.signed_out" } })).rejects.toThrow(
       /append-only/,
     );
-    await expect(db.auditEvent.deleteMany({ where: { id: row.id } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "ip" = '10.0.0.1'`)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
-    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+    await expect(db.stepUpAuditEvent.deleteMany({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "StepUpAuditEvent" SET "ip" = '10.0.0.1'`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "StepUpAuditEvent"`)).rejects.toThrow(/append-only/);
+    expect(await db.stepUpAuditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
   });
 
   it("appending still works, and the scheduled cleanup never needs to delete audit rows", async () => {
-    const before = await db.auditEvent.count();
+    const before = await db.stepUpAuditEvent.count();
     await signedIn(db, clock, "alice@example.com");
-    expect(await db.auditEvent.count()).toBeGreaterThan(before);
+    expect(await db.stepUpAuditEvent.count()).toBeGreaterThan(before);
     clock.advance(24 * 60 * 60_000);
     await expect(purgeExpired(db, clock.now())).resolves.toBeDefined();
   });

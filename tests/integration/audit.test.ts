@@ -31,7 +31,7 @@ describe("the audit log", () => {
   let acmeId: string;
   let alice: Client;
   const rows = (type: string) =>
-    db.auditEvent.findMany({ where: { type, userId: aliceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    db.stepUpAuditEvent.findMany({ where: { type, userId: aliceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
@@ -155,7 +155,7 @@ describe("the audit log", () => {
   });
 
   it("every step-up row of the story names alice, acme, her IP and browser, and each requirement has exactly one stepup.required", async () => {
-    const all = await db.auditEvent.findMany({ where: { type: { startsWith: "stepup." } } });
+    const all = await db.stepUpAuditEvent.findMany({ where: { type: { startsWith: "stepup." } } });
     const types = new Set(all.map((e) => e.type));
     for (const type of [
       "required",
@@ -180,7 +180,7 @@ describe("the audit log", () => {
       .map((e) => (e.data as { requirementId: string }).requirementId);
     expect(required.sort()).toEqual(requirements.map((r) => r.id).sort());
     expect(
-      await db.auditEvent.count({ where: { type: "auth.signed_in", userId: aliceId, ip: IP, userAgent: UA } }),
+      await db.stepUpAuditEvent.count({ where: { type: "auth.signed_in", userId: aliceId, ip: IP, userAgent: UA } }),
     ).toBe(2);
   });
 

@@ -35,7 +35,7 @@ describe("backup codes are stored keyed-hashed", () => {
   });
 
   it("the seeded codes are not stored as sha256(code)", async () => {
-    const stored = (await db.backupCode.findMany({ where: { userId: aliceId } })).map((row) => row.codeHash);
+    const stored = (await db.stepUpBackupCode.findMany({ where: { userId: aliceId } })).map((row) => row.codeHash);
     expect(stored).toHaveLength(ALICE_BACKUP_CODES.length);
     for (const code of ALICE_BACKUP_CODES) {
       expect(stored).not.toContain(sha256(normalizeBackupCode(code)));
@@ -46,14 +46,14 @@ describe("backup codes are stored keyed-hashed", () => {
   it("generated codes are not stored as sha256(code), and two users' equal codes would differ", async () => {
     clock.advance(10 * 60_000);
     const { codes } = await withAliceHigh(alice, clock, (api) => api.stepUp.security.backupCodes.generate());
-    const stored = (await db.backupCode.findMany({ where: { userId: aliceId } })).map((row) => row.codeHash);
+    const stored = (await db.stepUpBackupCode.findMany({ where: { userId: aliceId } })).map((row) => row.codeHash);
     for (const code of codes) expect(stored).not.toContain(sha256(normalizeBackupCode(code)));
     expect(stored.every((hash) => /^k1:[0-9a-f]{64}$/.test(hash))).toBe(true);
   });
 
   it("a row stored the old way (plain sha256) still verifies, once", async () => {
     const legacy = "abcde-23456";
-    await db.backupCode.create({ data: { userId: aliceId, codeHash: sha256(normalizeBackupCode(legacy)) } });
+    await db.stepUpBackupCode.create({ data: { userId: aliceId, codeHash: sha256(normalizeBackupCode(legacy)) } });
     clock.advance(16 * 60_000);
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect((await verify(alice, stepUp.requirementId, "backup_code", legacy)).status).toBe("fulfilled");

@@ -29,13 +29,13 @@ describe("cleanup", () => {
     liveRequirementId = (await expectStepUp(alice.call((api) => api.transfers.create(large)))).requirementId;
     const past = new Date(clock.now().getTime() - MIN);
     const future = new Date(clock.now().getTime() + 10 * MIN);
-    await db.rememberedDevice.createMany({
+    await db.stepUpRememberedDevice.createMany({
       data: [
         { userId: aliceId, tokenHash: "expired-device", level: "medium", label: "old laptop", expiresAt: past },
         { userId: aliceId, tokenHash: "live-device", level: "high", label: "this laptop", expiresAt: future },
       ],
     });
-    await db.enrollmentChallenge.createMany({
+    await db.stepUpEnrollmentChallenge.createMany({
       data: [
         { userId: aliceId, sessionId, kind: "totp", payload: "expired", expiresAt: past },
         { userId: aliceId, sessionId, kind: "passkey", payload: "live", expiresAt: future },
@@ -57,7 +57,7 @@ describe("cleanup", () => {
   });
 
   it("purges expired requirements, grants, devices, enrollment challenges, throttle windows and email changes, keeps live ones and every audit row", async () => {
-    const audit = await db.auditEvent.count();
+    const audit = await db.stepUpAuditEvent.count();
     const attempts = await db.stepUpAttempt.count();
     expect(await purgeExpired(db, clock.now())).toEqual({
       requirements: 2,
@@ -69,9 +69,9 @@ describe("cleanup", () => {
     });
     expect((await db.stepUpRequirement.findMany()).map((r) => r.id)).toEqual([liveRequirementId]);
     expect(await db.stepUpGrant.count()).toBe(0);
-    expect((await db.rememberedDevice.findMany()).map((d) => d.label)).toEqual(["this laptop"]);
-    expect((await db.enrollmentChallenge.findMany()).map((c) => c.payload)).toEqual(["live"]);
-    expect(await db.auditEvent.count()).toBe(audit);
+    expect((await db.stepUpRememberedDevice.findMany()).map((d) => d.label)).toEqual(["this laptop"]);
+    expect((await db.stepUpEnrollmentChallenge.findMany()).map((c) => c.payload)).toEqual(["live"]);
+    expect(await db.stepUpAuditEvent.count()).toBe(audit);
     expect(await db.stepUpAttempt.count()).toBe(attempts);
     expect(await purgeExpired(db, clock.now())).toEqual({
       requirements: 0,

@@ -31,7 +31,7 @@ describe("no complete combination: refuse or degrade, never silently", () => {
   let bob: Client;
   let alice: Client;
   const audits = (userId: string, type: string) =>
-    db.auditEvent.findMany({ where: { userId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    db.stepUpAuditEvent.findMany({ where: { userId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const refuseMode = (client: Client) => {
     client.services.config = { ...client.services.config, onUnavailable: "refuse" };
   };

@@ -37,7 +37,7 @@ describe("degrading has a floor, and the demo refuses by default", () => {
     client.services.config = loadStepUpConfig({ STEP_UP_CONFIG: JSON.stringify({ onUnavailable: "degrade" }) });
     return client;
   };
-  const audits = (userId: string, type: string) => db.auditEvent.count({ where: { userId, type } });
+  const audits = (userId: string, type: string) => db.stepUpAuditEvent.count({ where: { userId, type } });
 
   beforeAll(async () => {
     [bobId, aliceId] = [await userIdOf(db, BOB), await userIdOf(db, "alice@example.com")];

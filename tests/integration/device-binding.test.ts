@@ -48,12 +48,12 @@ describe("a remembered device is bound to its browser family", () => {
     await signIn(laptop, "alice@example.com");
     const stepUp = await expectStepUp(laptop.call((api) => api.transfers.create(large)));
     await verifyAliceHigh(laptop, clock, stepUp.requirementId, true);
-    deviceId = (await db.rememberedDevice.findFirstOrThrow({ where: { userId: aliceId } })).id;
+    deviceId = (await db.stepUpRememberedDevice.findFirstOrThrow({ where: { userId: aliceId } })).id;
     clock.advance(20 * MIN); // the high grant has expired: only the device can let a high call through
   });
 
   it("the device remembers the family of the browser it was created on, not its version", async () => {
-    const device = await db.rememberedDevice.findUniqueOrThrow({ where: { id: deviceId } });
+    const device = await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: deviceId } });
     expect(device.userAgentFamily).toBe("chrome/windows");
   });
 
@@ -72,7 +72,7 @@ describe("a remembered device is bound to its browser family", () => {
       expect(stepUp.level).toBe("high");
       expect(await transfers()).toBe(count);
     }
-    const mismatches = await db.auditEvent.findMany({
+    const mismatches = await db.stepUpAuditEvent.findMany({
       where: { type: "stepup.device_mismatch", userId: aliceId },
       orderBy: { createdAt: "asc" },
     });
@@ -88,13 +88,13 @@ describe("a remembered device is bound to its browser family", () => {
       "curl",
     ]);
     expect(
-      await db.auditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId, userAgent: FIREFOX_LINUX } }),
+      await db.stepUpAuditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId, userAgent: FIREFOX_LINUX } }),
     ).toBe(0);
   });
 
   it("a device stored before browser families were recorded never bypasses", async () => {
     const token = randomBytes(32).toString("base64url");
-    await db.rememberedDevice.create({
+    await db.stepUpRememberedDevice.create({
       data: {
         userId: aliceId,
         tokenHash: createHash("sha256").update(token).digest("hex"),
@@ -145,11 +145,11 @@ describe("a remembered device never stands in for credential or admin changes", 
   });
 
   it("a verification for a credential change does not remember the device, even when asked to", async () => {
-    const devices = await db.rememberedDevice.count({ where: { userId: aliceId } });
+    const devices = await db.stepUpRememberedDevice.count({ where: { userId: aliceId } });
     const stepUp = await expectStepUp(alice.call((api) => api.stepUp.security.backupCodes.generate()));
     await verify(alice, stepUp.requirementId, "password", "demo-password-1");
     await verify(alice, stepUp.requirementId, "totp", await aliceTotp(clock), true);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId } })).toBe(devices);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId } })).toBe(devices);
   });
 
   it("an admin change asks for a verification even on the admin's trusted device", async () => {
@@ -158,7 +158,7 @@ describe("a remembered device never stands in for credential or admin changes", 
     const adminId = await userIdOf(db, "admin@example.com");
     // Remembered at high by an earlier verification (stored directly: the seeded admin has one factor).
     const token = randomBytes(32).toString("base64url");
-    await db.rememberedDevice.create({
+    await db.stepUpRememberedDevice.create({
       data: {
         userId: adminId,
         tokenHash: createHash("sha256").update(token).digest("hex"),
@@ -171,7 +171,7 @@ describe("a remembered device never stands in for credential or admin changes", 
     });
     admin.cookies.set("stepup_device", token);
     await admin.call((api) => api.apiKeys.create({ name: "admin key" })); // the device is honoured elsewhere
-    const policies = await db.policy.count();
+    const policies = await db.stepUpPolicy.count();
     const stepUp = await expectStepUp(
       admin.call((api) =>
         api.stepUp.admin.policies.create({
@@ -185,6 +185,6 @@ describe("a remembered device never stands in for credential or admin changes", 
       ),
     );
     expect(stepUp).toMatchObject({ level: "high", canRemember: false });
-    expect(await db.policy.count()).toBe(policies);
+    expect(await db.stepUpPolicy.count()).toBe(policies);
   });
 });

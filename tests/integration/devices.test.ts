@@ -47,13 +47,13 @@ describe("remembered devices", () => {
     expect((await verifyAliceHigh(browser, clock, stepUp.requirementId, true)).status).toBe("fulfilled");
     const token = browser.cookies.get("stepup_device");
     expect(token).toBeTruthy();
-    const device = await db.rememberedDevice.findFirstOrThrow({ where: { userId: aliceId } });
+    const device = await db.stepUpRememberedDevice.findFirstOrThrow({ where: { userId: aliceId } });
     expect(device).toMatchObject({ level: "high", revokedAt: null, label: "vitest-browser" });
     expect(device.tokenHash).toBe(createHash("sha256").update(token!).digest("hex"));
     expect(device.tokenHash).not.toContain(token!);
     expect(device.expiresAt.getTime() - clock.now().getTime()).toBe(24 * 60 * MIN);
     deviceId = device.id;
-    expect(await db.auditEvent.count({ where: { type: "stepup.device_remembered", userId: aliceId } })).toBe(1);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.device_remembered", userId: aliceId } })).toBe(1);
     expect(await browser.call((api) => api.stepUp.devices())).toEqual([
       expect.objectContaining({ id: deviceId, level: "high" }),
     ]);
@@ -67,14 +67,14 @@ describe("remembered devices", () => {
     expect(transfer.amountMinor).toBe(500_000);
     await browser.call((api) => api.transfers.create(small)); // lower levels too
     expect(await requirements()).toBe(before);
-    const bypassed = await db.auditEvent.findMany({ where: { type: "stepup.bypassed", userId: aliceId } });
+    const bypassed = await db.stepUpAuditEvent.findMany({ where: { type: "stepup.bypassed", userId: aliceId } });
     expect(bypassed).toHaveLength(2);
     expect(bypassed[0]).toMatchObject({
       ip: "203.0.113.7",
       userAgent: "vitest-browser",
       data: { procedure: "transfers.create", deviceId, level: "high" },
     });
-    expect((await db.rememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).lastUsedAt).toEqual(clock.now());
+    expect((await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).lastUsedAt).toEqual(clock.now());
   });
 
   it("a trusted browser never skips a critical verification", async () => {
@@ -90,7 +90,7 @@ describe("remembered devices", () => {
     const stepUp = await expectStepUp(browser.call((api) => api.transfers.create(critical)));
     await verifyAliceHigh(browser, clock, stepUp.requirementId, true);
     expect(browser.cookies.get("stepup_device")).toBe(token);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId } })).toBe(1);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId } })).toBe(1);
     expect((await browser.call((api) => api.transfers.create(critical))).amountMinor).toBe(1_000_000);
   });
 
@@ -136,14 +136,14 @@ describe("remembered devices", () => {
     await signIn(bob, "bob@example.com");
     expect(await bob.call((api) => api.stepUp.forgetDevice({ deviceId }))).toEqual({ forgotten: false });
     expect(await bob.call((api) => api.stepUp.devices())).toEqual([]);
-    expect((await db.rememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).revokedAt).toBeNull();
-    expect(await db.auditEvent.count({ where: { type: "stepup.device_forgotten" } })).toBe(0);
+    expect((await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).revokedAt).toBeNull();
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.device_forgotten" } })).toBe(0);
   });
 
   it("once alice forgets the device, it no longer skips verification", async () => {
     expect(await browser.call((api) => api.stepUp.forgetDevice({ deviceId }))).toEqual({ forgotten: true });
     expect((await browser.call((api) => api.stepUp.devices())).map((d) => d.id)).not.toContain(deviceId);
-    expect(await db.auditEvent.count({ where: { type: "stepup.device_forgotten", userId: aliceId } })).toBe(1);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.device_forgotten", userId: aliceId } })).toBe(1);
     const count = await transfers();
     await expectStepUp(browser.call((api) => api.transfers.create(large)));
     expect(await transfers()).toBe(count);
@@ -167,9 +167,9 @@ describe("remembered devices", () => {
     });
 
     expect(await db.stepUpGrant.count({ where: { userId: aliceId, revokedAt: null, consumedAt: null } })).toBe(0);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
     expect(await browser.call((api) => api.stepUp.devices())).toEqual([]);
-    expect(await db.auditEvent.count({ where: { type: "stepup.grants_revoked", userId: aliceId } })).toBe(1);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.grants_revoked", userId: aliceId } })).toBe(1);
 
     const count = await transfers();
     expect(await expectStepUp(browser.call((api) => api.transfers.create(large)))).toMatchObject({

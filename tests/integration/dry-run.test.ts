@@ -28,7 +28,7 @@ describe("asking before acting", () => {
   let alice: Client;
   const sideEffects = async () => ({
     requirements: await db.stepUpRequirement.count(),
-    audit: await db.auditEvent.count(),
+    audit: await db.stepUpAuditEvent.count(),
     transfers: await db.transfer.count(),
     grants: await db.stepUpGrant.count({ where: { consumedAt: { not: null } } }),
   });
@@ -90,7 +90,7 @@ describe("asking before acting", () => {
   });
 
   it("a policy can raise a level, but never lower the code's minimum or another rule's level", async () => {
-    await db.policy.create({
+    await db.stepUpPolicy.create({
       data: {
         id: "test-lower-and-raise",
         name: "Tries to lower and raise",
@@ -113,7 +113,7 @@ describe("asking before acting", () => {
       await expectStepUp(alice.call((api) => api.profile.update({ name: "Raised" })));
       expect((await db.user.findUniqueOrThrow({ where: { id: aliceId } })).name).toBe(before);
     } finally {
-      await db.policy.delete({ where: { id: "test-lower-and-raise" } });
+      await db.stepUpPolicy.delete({ where: { id: "test-lower-and-raise" } });
       invalidatePolicyCache();
     }
   });

@@ -42,7 +42,7 @@ describe("two-step email change", () => {
     expect(notice.subject).toBe("Your sign-in email was changed");
     expect(notice.text).toContain("b***@example.com");
     const types = (
-      await db.auditEvent.findMany({ where: { userId: bobId, type: { startsWith: "account.email" } } })
+      await db.stepUpAuditEvent.findMany({ where: { userId: bobId, type: { startsWith: "account.email" } } })
     ).map((e) => e.type);
     expect(types).toEqual(["account.email_change_requested", "account.email_changed"]);
 

@@ -65,7 +65,7 @@ describe("email code step-up", () => {
     const stored = await requirement(requirementId);
     expect(stored.emailCodeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.emailCodeHash).not.toContain(code);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { userId: bobId, type: "stepup.email_code_sent" } });
+    const audit = await db.stepUpAuditEvent.findFirstOrThrow({ where: { userId: bobId, type: "stepup.email_code_sent" } });
     expect(audit.data).toMatchObject({ requirementId, sentTo: "b***@example.com" });
     expect(JSON.stringify(audit.data)).not.toContain(code);
 
@@ -133,7 +133,7 @@ describe("email code step-up", () => {
         stepUp: { code: "INVALID_CREDENTIAL", requirementId },
       });
       expect(await lastAttempt()).toMatchObject({ failure: "expired_code" });
-      const failed = await db.auditEvent.findFirstOrThrow({
+      const failed = await db.stepUpAuditEvent.findFirstOrThrow({
         where: { userId: bobId, type: "stepup.failed" },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
@@ -203,7 +203,7 @@ describe("email code step-up", () => {
       emailCodeSendCount: 0,
       emailCodeSentAt: null,
     });
-    const sent = await db.auditEvent.findMany({ where: { userId: bobId, type: "stepup.email_code_sent" } });
+    const sent = await db.stepUpAuditEvent.findMany({ where: { userId: bobId, type: "stepup.email_code_sent" } });
     expect(sent.filter((row) => (row.data as { requirementId?: string }).requirementId === requirementId)).toHaveLength(
       0,
     );

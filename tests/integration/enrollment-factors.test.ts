@@ -31,7 +31,7 @@ describe("backup codes and passkeys", () => {
   let newCodes: string[];
 
   const audits = (type: string) =>
-    db.auditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    db.stepUpAuditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const liveGrants = () => db.stepUpGrant.count({ where: { userId: aliceId, revokedAt: null, consumedAt: null } });
 
   beforeAll(async () => {
@@ -52,7 +52,7 @@ describe("backup codes and passkeys", () => {
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
 
-    const stored = await db.backupCode.findMany({ where: { userId: aliceId } });
+    const stored = await db.stepUpBackupCode.findMany({ where: { userId: aliceId } });
     expect(stored).toHaveLength(10);
     for (const row of stored) expect(codes.some((code) => row.codeHash.includes(code.replace("-", "")))).toBe(false);
     expect(await alice.call((api) => api.stepUp.security.overview())).toMatchObject({
@@ -108,7 +108,7 @@ describe("backup codes and passkeys", () => {
         alice.call((api) => api.stepUp.security.passkeys.finishRegistration({ name: "Key", response: valid })),
       ),
     ).toMatchObject({ code: "PRECONDITION_FAILED" });
-    expect(await db.passkey.count({ where: { userId: aliceId } })).toBe(0);
+    expect(await db.stepUpPasskey.count({ where: { userId: aliceId } })).toBe(0);
     expect(await audits("credential.enrolled")).toHaveLength(0);
   });
 
@@ -118,12 +118,12 @@ describe("backup codes and passkeys", () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     await verify(alice, stepUp.requirementId, "password", "demo-password-1");
     await verify(alice, stepUp.requirementId, "backup_code", newCodes[1]!, true);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(1);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(1);
 
     const key = createSoftwareAuthenticator();
     const passkey = await registerPasskey(alice, key, "Laptop");
     expect(passkey).toEqual({ id: expect.any(String), name: "Laptop" });
-    const stored = await db.passkey.findUniqueOrThrow({ where: { id: passkey.id } });
+    const stored = await db.stepUpPasskey.findUniqueOrThrow({ where: { id: passkey.id } });
     expect(stored).toMatchObject({
       userId: aliceId,
       credentialId: key.credentialId,
@@ -132,7 +132,7 @@ describe("backup codes and passkeys", () => {
     });
     expect(stored.publicKey.length).toBeGreaterThan(64);
     expect(await liveGrants()).toBe(0);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
     expect((await audits("credential.enrolled")).map((a) => a.data)).toEqual([
       { kind: "passkey", passkeyId: passkey.id, name: "Laptop" },
     ]);
@@ -142,7 +142,7 @@ describe("backup codes and passkeys", () => {
   });
 
   it("a passkey can be renamed by its owner (audited, grants kept); another user's passkey looks absent", async () => {
-    const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
+    const [passkey] = await db.stepUpPasskey.findMany({ where: { userId: aliceId } });
     const grantsBefore = await liveGrants();
     expect(
       await alice.call((api) => api.stepUp.security.passkeys.rename({ id: passkey!.id, name: "  Work laptop " })),
@@ -158,11 +158,11 @@ describe("backup codes and passkeys", () => {
     expect(
       await catchError(alice.call((api) => api.stepUp.security.passkeys.rename({ id: passkey!.id, name: "   " }))),
     ).toMatchObject({ code: "BAD_REQUEST" });
-    expect((await db.passkey.findUniqueOrThrow({ where: { id: passkey!.id } })).name).toBe("Work laptop");
+    expect((await db.stepUpPasskey.findUniqueOrThrow({ where: { id: passkey!.id } })).name).toBe("Work laptop");
   });
 
   it("removing a passkey needs a high step-up and is audited; bob, even stepped up, cannot remove alice's", async () => {
-    const [passkey] = await db.passkey.findMany({ where: { userId: aliceId } });
+    const [passkey] = await db.stepUpPasskey.findMany({ where: { userId: aliceId } });
     // Bob (a password only) first enrols backup codes at medium, then clears high with password + backup code.
     const enrol = await expectStepUp(bob.call((api) => api.stepUp.security.backupCodes.generate()));
     await verify(bob, enrol.requirementId, "password", "demo-password-1");
@@ -185,7 +185,7 @@ describe("backup codes and passkeys", () => {
     expect(await alice.call((api) => api.stepUp.security.passkeys.remove({ id: passkey!.id }))).toEqual({
       removed: true,
     });
-    expect(await db.passkey.count({ where: { userId: aliceId } })).toBe(0);
+    expect(await db.stepUpPasskey.count({ where: { userId: aliceId } })).toBe(0);
     expect((await audits("credential.removed")).map((a) => a.data)).toEqual([
       { kind: "passkey", passkeyId: passkey!.id },
     ]);

@@ -28,11 +28,11 @@ describe("authenticator app enrolment", () => {
   let alice: Client;
   let newSecret: string;
 
-  const storedTotp = () => db.totpCredential.findUniqueOrThrow({ where: { userId: aliceId } });
+  const storedTotp = () => db.stepUpTotpCredential.findUniqueOrThrow({ where: { userId: aliceId } });
   const codeFor = (secret: string, stepOffset = 0) =>
     generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 });
   const audits = (type: string) =>
-    db.auditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    db.stepUpAuditEvent.findMany({ where: { userId: aliceId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
@@ -51,7 +51,7 @@ describe("authenticator app enrolment", () => {
     expect(new URL(begun.uri).searchParams.get("secret")).toBe(newSecret);
     expect(begun.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
 
-    const pending = await db.enrollmentChallenge.findFirstOrThrow({ where: { userId: aliceId, kind: "totp" } });
+    const pending = await db.stepUpEnrollmentChallenge.findFirstOrThrow({ where: { userId: aliceId, kind: "totp" } });
     expect(pending.payload).not.toContain(newSecret);
     expect(decryptSecret(pending.payload)).toBe(newSecret);
   });
@@ -63,7 +63,7 @@ describe("authenticator app enrolment", () => {
     expect(wrong).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/does not match/) });
     expect(await storedTotp()).toEqual(before);
     expect(await audits("credential.enrolled")).toHaveLength(0);
-    expect(await db.enrollmentChallenge.count({ where: { userId: aliceId, kind: "totp" } })).toBe(1);
+    expect(await db.stepUpEnrollmentChallenge.count({ where: { userId: aliceId, kind: "totp" } })).toBe(1);
   });
 
   it("the first code must come from the session that started the set-up", async () => {
@@ -80,17 +80,17 @@ describe("authenticator app enrolment", () => {
     const before = await expectStepUp(alice.call((api) => api.transfers.create(large)));
     await verify(alice, before.requirementId, "password", "demo-password-1");
     await verify(alice, before.requirementId, "totp", await aliceTotp(clock), true);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(1);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(1);
 
     const code = await codeFor(newSecret);
     expect(await alice.call((api) => api.stepUp.security.totp.confirm({ code }))).toEqual({ enabled: true });
     const stored = await storedTotp();
     expect(decryptSecret(stored.secretEncrypted)).toBe(newSecret);
     expect(stored.confirmedAt).toEqual(clock.now());
-    expect(await db.enrollmentChallenge.count({ where: { userId: aliceId } })).toBe(0);
+    expect(await db.stepUpEnrollmentChallenge.count({ where: { userId: aliceId } })).toBe(0);
 
     expect(await db.stepUpGrant.count({ where: { userId: aliceId, revokedAt: null, consumedAt: null } })).toBe(0);
-    expect(await db.rememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
+    expect(await db.stepUpRememberedDevice.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
     expect((await audits("credential.enrolled")).map((a) => a.data)).toEqual([{ kind: "totp" }]);
     expect((await audits("stepup.grants_revoked")).at(-1)?.data).toMatchObject({
       reason: "factor_changed",

@@ -88,7 +88,7 @@ describe("a broken store refuses the call", () => {
   });
 
   it("a policy whose stored rules no longer parse refuses calls instead of being skipped", async () => {
-    await db.policy.create({
+    await db.stepUpPolicy.create({
       data: { id: "broken-policy", name: "Broken", rules: [{ kind: "teleport", level: "none" }] },
     });
     invalidatePolicyCache();
@@ -96,7 +96,7 @@ describe("a broken store refuses the call", () => {
     await expectUnavailable(alice.call((api) => api.transfers.create(small)));
     await expectUnavailable(alice.call((api) => api.profile.update({ name: "Should not change" })));
     expect(await state()).toEqual(before);
-    await db.policy.delete({ where: { id: "broken-policy" } });
+    await db.stepUpPolicy.delete({ where: { id: "broken-policy" } });
     invalidatePolicyCache();
     expect((await alice.call((api) => api.profile.update({ name: "Alice A." }))).name).toBe("Alice A.");
   });

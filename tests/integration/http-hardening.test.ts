@@ -29,14 +29,14 @@ describe("cookies that cannot be parsed", () => {
 
 describe("batch limits", () => {
   it("a batch of more calls than the limit is refused whole with 400, and no password is checked", async () => {
-    const before = await db.auditEvent.count({ where: { type: "auth.sign_in_failed" } });
+    const before = await db.stepUpAuditEvent.count({ where: { type: "auth.sign_in_failed" } });
     const response = await http.mutate(
       "auth.signIn",
       { email: "bob@example.com", password: "wrong-password" },
       { batch: 25, headers: { origin: APP_ORIGIN } },
     );
     expect(response.status).toBe(400);
-    expect(await db.auditEvent.count({ where: { type: "auth.sign_in_failed" } })).toBe(before);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "auth.sign_in_failed" } })).toBe(before);
   });
 
   it("a batch within the limit still works", async () => {

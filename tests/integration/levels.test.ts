@@ -85,7 +85,7 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     );
     const transfer = await alice.call((api) => api.transfers.create(input));
     expect(transfer.to).toBe("Dave");
-    const degraded = await db.auditEvent.count({ where: { type: "stepup.degraded" } });
+    const degraded = await db.stepUpAuditEvent.count({ where: { type: "stepup.degraded" } });
     expect(degraded).toBeGreaterThan(0);
   });
 });

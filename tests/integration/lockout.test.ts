@@ -59,7 +59,7 @@ describe("guessing is limited", () => {
     });
     expect(await db.stepUpGrant.count({ where: { requirementId } })).toBe(0);
 
-    const locked = await db.auditEvent.findMany({ where: { type: "stepup.locked", userId: aliceId } });
+    const locked = await db.stepUpAuditEvent.findMany({ where: { type: "stepup.locked", userId: aliceId } });
     expect(locked).toHaveLength(1);
     expect(locked[0]).toMatchObject({ severity: "critical", data: { requirementId, scope: "requirement" } });
   });
@@ -93,8 +93,8 @@ describe("guessing is limited", () => {
     await expectStepUp(alice.call((api) => api.transfers.create(small)));
     expect(await db.transfer.count({ where: { userId: aliceId } })).toBe(transfers);
 
-    expect(await db.auditEvent.count({ where: { type: "stepup.failed", userId: aliceId } })).toBe(10);
-    const userLock = await db.auditEvent.findMany({
+    expect(await db.stepUpAuditEvent.count({ where: { type: "stepup.failed", userId: aliceId } })).toBe(10);
+    const userLock = await db.stepUpAuditEvent.findMany({
       where: { type: "stepup.locked", userId: aliceId },
       orderBy: { createdAt: "asc" },
     });

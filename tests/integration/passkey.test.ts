@@ -32,14 +32,14 @@ describe("passkey step-up", () => {
   let passkeyId: string;
 
   const transfers = () => db.transfer.count({ where: { userId: aliceId } });
-  const storedPasskey = () => db.passkey.findUniqueOrThrow({ where: { id: passkeyId } });
+  const storedPasskey = () => db.stepUpPasskey.findUniqueOrThrow({ where: { id: passkeyId } });
   const lastFailure = async () => {
     const [attempt, audit] = await Promise.all([
       db.stepUpAttempt.findFirstOrThrow({
         where: { userId: aliceId, success: false },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
-      db.auditEvent.findFirstOrThrow({
+      db.stepUpAuditEvent.findFirstOrThrow({
         where: { userId: aliceId, type: "stepup.failed" },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
@@ -81,7 +81,7 @@ describe("passkey step-up", () => {
         backedUp: false,
       },
     ]);
-    const enrolled = await db.auditEvent.findFirstOrThrow({ where: { userId: aliceId, type: "credential.enrolled" } });
+    const enrolled = await db.stepUpAuditEvent.findFirstOrThrow({ where: { userId: aliceId, type: "credential.enrolled" } });
     expect(enrolled.data).toMatchObject({ kind: "passkey", passkeyId, name: "Alice's phone" });
     expect((await storedPasskey()).credentialId).toBe(phone.credentialId);
   });
@@ -195,7 +195,7 @@ describe("passkey step-up", () => {
       failure: "counter_regression",
       audit: { passkeyId, storedCounter: before, receivedCounter: before },
     });
-    const alarm = await db.auditEvent.findFirstOrThrow({
+    const alarm = await db.stepUpAuditEvent.findFirstOrThrow({
       where: { userId: aliceId, type: "stepup.passkey_counter_regression" },
     });
     expect(alarm).toMatchObject({

@@ -89,7 +89,7 @@ describe("codes cannot be replayed", () => {
   it("a backup code works once; using it again is refused, whatever its formatting", async () => {
     const code = ALICE_BACKUP_CODES[0];
     expect((await verify(alice, await freshRequirement(), "backup_code", code)).status).toBe("fulfilled");
-    const used = await db.backupCode.count({ where: { userId: aliceId, usedAt: { not: null } } });
+    const used = await db.stepUpBackupCode.count({ where: { userId: aliceId, usedAt: { not: null } } });
     expect(used).toBe(1);
 
     const again = await freshRequirement();
@@ -101,7 +101,7 @@ describe("codes cannot be replayed", () => {
       status: "pending",
       failedAttempts: 3,
     });
-    expect(await db.backupCode.count({ where: { userId: aliceId, usedAt: { not: null } } })).toBe(1);
+    expect(await db.stepUpBackupCode.count({ where: { userId: aliceId, usedAt: { not: null } } })).toBe(1);
   });
 
   it("backup codes are accepted in uppercase, without the dash, or with spaces", async () => {
@@ -113,6 +113,6 @@ describe("codes cannot be replayed", () => {
     for (const code of typed) {
       expect((await verify(alice, await freshRequirement(), "backup_code", code)).status).toBe("fulfilled");
     }
-    expect(await db.backupCode.count({ where: { userId: aliceId, usedAt: { not: null } } })).toBe(4);
+    expect(await db.stepUpBackupCode.count({ where: { userId: aliceId, usedAt: { not: null } } })).toBe(4);
   });
 });

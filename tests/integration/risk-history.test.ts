@@ -36,7 +36,7 @@ describe("risk against the user's history", () => {
     return riskOf(stepUp.requirementId);
   }
   async function riskOf(requirementId: string): Promise<number> {
-    const rows = await db.auditEvent.findMany({ where: { type: "stepup.required", userId: aliceId } });
+    const rows = await db.stepUpAuditEvent.findMany({ where: { type: "stepup.required", userId: aliceId } });
     const data = rows.map((row) => row.data as { requirementId: string; risk: number });
     const row = data.find((d) => d.requirementId === requirementId);
     if (!row) throw new Error(`No stepup.required row for ${requirementId}`);

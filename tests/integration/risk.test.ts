@@ -7,7 +7,7 @@ afterAll(() => db.$disconnect());
 
 describe("a replaceable risk scorer cannot lower assurance by misbehaving", () => {
   it("a scorer that answers NaN makes a risk rule match instead of silently not matching", async () => {
-    await db.policy.create({
+    await db.stepUpPolicy.create({
       data: { name: "Risky sessions", priority: 50, rules: [{ kind: "risk", minScore: 0.7, level: "high" }] },
     });
     invalidatePolicyCache();

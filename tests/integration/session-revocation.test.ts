@@ -31,7 +31,7 @@ describe("other sessions end when credentials change", () => {
     await withAliceHigh(laptop, clock, (api) => api.account.changePassword({ newPassword: "demo-password-1" }));
     expect((await catchError(phone.call((api) => api.profile.get()))).code).toBe("UNAUTHORIZED");
     expect((await laptop.call((api) => api.profile.get())).id).toBe(aliceId);
-    const row = await db.auditEvent.findFirstOrThrow({
+    const row = await db.stepUpAuditEvent.findFirstOrThrow({
       where: { userId: aliceId, type: "auth.sessions_revoked" },
       orderBy: { createdAt: "desc" },
     });
@@ -43,7 +43,7 @@ describe("other sessions end when credentials change", () => {
     await withAliceHigh(laptop, clock, (api) => api.stepUp.security.totp.remove());
     expect((await catchError(phone.call((api) => api.profile.get()))).code).toBe("UNAUTHORIZED");
     expect((await laptop.call((api) => api.profile.get())).id).toBe(aliceId);
-    const row = await db.auditEvent.findFirstOrThrow({
+    const row = await db.stepUpAuditEvent.findFirstOrThrow({
       where: { userId: aliceId, type: "auth.sessions_revoked" },
       orderBy: { createdAt: "desc" },
     });
@@ -51,11 +51,11 @@ describe("other sessions end when credentials change", () => {
   });
 
   it("removing a passkey signs out the other sessions", async () => {
-    const passkey = await db.passkey.create({
+    const passkey = await db.stepUpPasskey.create({
       data: { userId: aliceId, credentialId: "cred-revoke", publicKey: Buffer.from([1, 2, 3]), name: "Old key" },
     });
     // Without TOTP now (previous test), alice's high is password + backup code.
-    const codes = (await db.backupCode.findMany({ where: { userId: aliceId, usedAt: null } })).length;
+    const codes = (await db.stepUpBackupCode.findMany({ where: { userId: aliceId, usedAt: null } })).length;
     expect(codes).toBeGreaterThan(0);
     const stepUp = await catchError(laptop.call((api) => api.stepUp.security.passkeys.remove({ id: passkey.id })));
     expect(stepUp.stepUp?.code).toBe("STEP_UP_REQUIRED");
@@ -76,7 +76,7 @@ describe("signing out", () => {
     const bobId = await userIdOf(db, "bob@example.com");
     const sessionId = (await db.session.findFirstOrThrow({ where: { userId: bobId } })).id;
     await bob.call((api) => api.auth.signOut());
-    const row = await db.auditEvent.findFirstOrThrow({ where: { userId: bobId, type: "auth.signed_out" } });
+    const row = await db.stepUpAuditEvent.findFirstOrThrow({ where: { userId: bobId, type: "auth.signed_out" } });
     expect(row.data).toEqual({ sessionId });
   });
 });

@@ -54,7 +54,7 @@ describe("a grant closes the session's other pending requirements it covers", ()
     await expect(
       alice.call((api) => api.transfers.create({ amount: 2500, currency: "USD", to: "Erin" })),
     ).resolves.toMatchObject({ to: "Erin" });
-    const verified = await db.auditEvent.findFirstOrThrow({
+    const verified = await db.stepUpAuditEvent.findFirstOrThrow({
       where: { type: "stepup.verified" },
       orderBy: { createdAt: "desc" },
     });

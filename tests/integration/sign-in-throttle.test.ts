@@ -31,7 +31,7 @@ describe("sign-in throttling", () => {
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
     expect(client.cookies.has("session")).toBe(false);
-    expect(await db.auditEvent.count({ where: { type: "auth.sign_in_throttled" } })).toBeGreaterThan(0);
+    expect(await db.stepUpAuditEvent.count({ where: { type: "auth.sign_in_throttled" } })).toBeGreaterThan(0);
 
     // From another address too: the limit is on the account.
     const elsewhere = createClient(db, clock, { ip: "198.51.100.2" });

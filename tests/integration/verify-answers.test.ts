@@ -70,7 +70,7 @@ describe("what verify answers", () => {
       where: { requirementId: high.requirementId, success: false },
     });
     expect(attempt.failure).toBe("replayed");
-    const audit = await db.auditEvent.findFirstOrThrow({
+    const audit = await db.stepUpAuditEvent.findFirstOrThrow({
       where: { userId: aliceId, type: "stepup.failed" },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });

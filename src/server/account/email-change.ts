@@ -4,8 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { constantTimeEqual, keyedHashHex } from "../crypto";
 import type { Database, Transaction } from "../db";
 import type { Mailer } from "../mail";
-import { generateEmailCode, maskEmail } from "@/step-up/methods/email-code";
-import { writeAudit } from "@/step-up/server/store/audit";
+import { generateEmailCode, maskEmail } from "@step-up/next/server";
+import { writeAuditEvent as writeAudit } from "@step-up/next/server";
 
 export const EMAIL_CHANGE_TTL_MS = 15 * 60_000;
 export const EMAIL_CHANGE_RESEND_INTERVAL_MS = 30_000;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "../db";
-import { writeAudit } from "@/step-up/server/store/audit";
+import { writeAuditEvent as writeAudit } from "@step-up/next/server";
 
 export type SessionRevocationReason = "password_changed" | "factor_removed";
 

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Database, Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
-import type { GrantSnapshot } from "@/step-up/engine";
-import { parseGrantSummary } from "@/step-up/server/store/grants";
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -22,8 +20,6 @@ export interface AuthSession {
   userAgent: string | null;
   authenticatedAt: Date;
   user: SessionUser;
-  /** Live non-critical step-up grants of this session, from the session row (ADR 006). */
-  grants: GrantSnapshot[];
 }
 
 export async function createSession(
@@ -62,7 +58,6 @@ export async function validateSessionToken(db: Database, token: string, now: Dat
     userAgent: row.userAgent,
     authenticatedAt: row.authenticatedAt,
     user: { id: row.user.id, email: row.user.email, name: row.user.name },
-    grants: parseGrantSummary(row.grantSummary, row.id),
   };
 }
 

@@ -1,9 +1,6 @@
 import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { loadRelyingParty } from "@/step-up/server/relying-party";
-import type { StepUpServices } from "@/step-up/server/services";
-import type { Database } from "../db";
-import { appRouter } from "../routers/_app";
+import type { DemoApp } from "../app";
 import { CrossSiteRequestError } from "../errors";
 import { createContext } from "../trpc";
 import { isSameSiteRequest } from "./origin";
@@ -15,25 +12,23 @@ import { isSameSiteRequest } from "./origin";
 export const MAX_BATCH_SIZE = 10;
 
 export interface TrpcHandlerOptions {
-  db?: Database;
-  stepUp?: StepUpServices;
   /** Origins a state-changing request may come from; defaults to the relying party's (STEP_UP_ORIGIN). */
   allowedOrigins?: readonly string[];
 }
 
 /** The tRPC endpoint as a fetch handler; the route file only re-exports it (tests call it with a real Request). */
-export function createTrpcHandler(options: TrpcHandlerOptions = {}): (req: Request) => Promise<Response> {
-  const allowedOrigins = options.allowedOrigins ?? (options.stepUp?.relyingParty ?? loadRelyingParty()).origins;
+export function createTrpcHandler(app: DemoApp, options: TrpcHandlerOptions = {}): (req: Request) => Promise<Response> {
+  const allowedOrigins = options.allowedOrigins ?? app.stepUp.services.relyingParty.origins;
   return (req) =>
     fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
-      router: appRouter,
+      router: app.router,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) => {
         // Thrown here, before any procedure runs: tRPC answers every call of the batch with a 403.
         if (!isSameSiteRequest(req, allowedOrigins)) throw new CrossSiteRequestError();
-        return createContext({ headers: req.headers, resHeaders, db: options.db, stepUp: options.stepUp });
+        return createContext({ headers: req.headers, resHeaders, app });
       },
     });
 }

@@ -1,94 +1,94 @@
 import "server-only";
+import type { StepUp } from "@step-up/next/server";
 import { z } from "zod";
-import { createTRPCRouter, stepUpProcedure } from "../trpc";
+import { createTRPCRouter, stepUpProcedures } from "../trpc";
 import { hashPassword } from "../auth/password";
 import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
 import { revokeOtherSessions } from "../auth/revoke-sessions";
 import { confirmEmailChange, requestEmailChange } from "../account/email-change";
-import { writeAudit } from "@/step-up/server/store/audit";
-import { revokeUserGrantsAndDevices } from "@/step-up/server/store/grants";
 
-export const accountRouter = createTRPCRouter({
-  /**
-   * Medium by the default policy (`account.changeEmail`), on both steps: without `code` it sends a
-   * code to the new address; with it, it makes the change (and tells the old address).
-   */
-  changeEmail: stepUpProcedure({
-    input: z.object({
-      email: z.email("Enter a valid email").max(254).toLowerCase(),
-      code: z
-        .string()
-        .trim()
-        .regex(/^\d{6}$/, "Enter the 6-digit code from the email")
-        .optional(),
-    }),
-    action: "Changing your email",
-  }).mutation(async ({ ctx, input }): Promise<{ email: string; pendingEmail: string | null }> => {
-    const context = {
-      db: ctx.db,
-      mailer: ctx.stepUp.mailer,
-      user: { id: ctx.session.userId, email: ctx.session.user.email },
-      organizationId: ctx.session.activeOrganizationId,
-      request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
-      now: ctx.stepUp.now(),
-    };
-    if (input.code === undefined) {
-      const pending = await requestEmailChange(context, input.email);
-      return { email: ctx.session.user.email, pendingEmail: pending.newEmail };
-    }
-    await confirmEmailChange(context, input.email, input.code);
-    return { email: input.email, pendingEmail: null };
-  }),
-
-  /** High by the default policy. Revokes every grant, remembered device and other session of the user. */
-  changePassword: stepUpProcedure({
-    input: z.object({ newPassword: z.string().min(12, "Use at least 12 characters").max(256) }),
-    action: "Changing your password",
-    remember: false,
-  }).mutation(async ({ ctx, input }) => {
-    const now = ctx.stepUp.now();
-    const passwordHash = await hashPassword(input.newPassword);
-    await ctx.db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: ctx.session.userId }, data: { passwordHash, passwordChangedAt: now } });
-      const revoked = await revokeUserGrantsAndDevices(tx, ctx.session.userId, now);
-      await writeAudit(tx, {
-        type: "stepup.grants_revoked",
-        userId: ctx.session.userId,
+export function accountRouter(stepUp: StepUp) {
+  const stepUpProcedure = stepUpProcedures(stepUp);
+  return createTRPCRouter({
+    /**
+     * Medium by the default policy (`account.changeEmail`), on both steps: without `code` it sends a
+     * code to the new address; with it, it makes the change (and tells the old address).
+     */
+    changeEmail: stepUpProcedure({
+      input: z.object({
+        email: z.email("Enter a valid email").max(254).toLowerCase(),
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, "Enter the 6-digit code from the email")
+          .optional(),
+      }),
+      action: "Changing your email",
+    }).mutation(async ({ ctx, input }): Promise<{ email: string; pendingEmail: string | null }> => {
+      const context = {
+        db: ctx.db,
+        mailer: ctx.mailer,
+        user: { id: ctx.session.userId, email: ctx.session.user.email },
         organizationId: ctx.session.activeOrganizationId,
-        ip: ctx.request.ip,
-        userAgent: ctx.request.userAgent,
-        at: now,
-        data: { reason: "password_changed", ...revoked },
-      });
-      await revokeOtherSessions(tx, {
-        userId: ctx.session.userId,
-        keepSessionId: ctx.session.id,
-        reason: "password_changed",
-        audit: {
-          organizationId: ctx.session.activeOrganizationId,
-          ip: ctx.request.ip,
-          userAgent: ctx.request.userAgent,
-          at: now,
-        },
-      });
-    });
-    return { changed: true };
-  }),
+        request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
+        now: ctx.now(),
+      };
+      if (input.code === undefined) {
+        const pending = await requestEmailChange(context, input.email);
+        return { email: ctx.session.user.email, pendingEmail: pending.newEmail };
+      }
+      await confirmEmailChange(context, input.email, input.code);
+      return { email: input.email, pendingEmail: null };
+    }),
 
-  /** High through the `user:delete` resource rule. */
-  delete: stepUpProcedure({
-    level: "medium",
-    resource: { type: "user", action: "delete" },
-    action: "Deleting your account",
-  }).mutation(async ({ ctx }) => {
-    await ctx.db.$transaction(async (tx) => {
-      await tx.user.update({
-        where: { id: ctx.session.userId },
-        data: { deletedAt: ctx.stepUp.now(), email: `deleted+${ctx.session.userId}@invalid` },
+    /** High by the default policy. Revokes every grant, remembered device and other session of the user. */
+    changePassword: stepUpProcedure({
+      input: z.object({ newPassword: z.string().min(12, "Use at least 12 characters").max(256) }),
+      action: "Changing your password",
+      remember: false,
+    }).mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const passwordHash = await hashPassword(input.newPassword);
+      await ctx.db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: ctx.session.userId }, data: { passwordHash, passwordChangedAt: now } });
+        // Grants and remembered devices were earned with the old password: the module revokes them here.
+        await ctx.stepUp.credentialChanged({
+          userId: ctx.session.userId,
+          organizationId: ctx.session.activeOrganizationId,
+          request: ctx.request,
+          reason: "password_changed",
+          tx,
+        });
+        await revokeOtherSessions(tx, {
+          userId: ctx.session.userId,
+          keepSessionId: ctx.session.id,
+          reason: "password_changed",
+          audit: {
+            organizationId: ctx.session.activeOrganizationId,
+            ip: ctx.request.ip,
+            userAgent: ctx.request.userAgent,
+            at: now,
+          },
+        });
       });
-      await tx.session.deleteMany({ where: { userId: ctx.session.userId } });
-    });
-    ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
-    return { deleted: true };
-  }),
-});
+      return { changed: true };
+    }),
+
+    /** High through the `user:delete` resource rule. */
+    delete: stepUpProcedure({
+      level: "medium",
+      resource: { type: "user", action: "delete" },
+      action: "Deleting your account",
+    }).mutation(async ({ ctx }) => {
+      await ctx.db.$transaction(async (tx) => {
+        await tx.user.update({
+          where: { id: ctx.session.userId },
+          data: { deletedAt: ctx.now(), email: `deleted+${ctx.session.userId}@invalid` },
+        });
+        await tx.session.deleteMany({ where: { userId: ctx.session.userId } });
+      });
+      ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
+      return { deleted: true };
+    }),
+  });
+}

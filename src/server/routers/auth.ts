@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { SESSION_TTL_MS, createSession, deleteSession } from "../auth/session";
 import { admitSignIn } from "../auth/sign-in-throttle";
 import { SignInThrottledError } from "../errors";
-import { writeAudit } from "@/step-up/server/store/audit";
+import { writeAuditEvent as writeAudit } from "@step-up/next/server";
 
 // Compared against when the email is unknown, so both paths cost one argon2 verification.
 const DUMMY_HASH = hashPassword("not-a-real-password");
@@ -21,7 +21,7 @@ export const authRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const now = ctx.stepUp.now();
+      const now = ctx.now();
       // Throttle first, by the address typed (known or not), so the answer says nothing about accounts.
       const admission = await admitSignIn(ctx.db, { email: input.email, ip: ctx.request.ip });
       if (!admission.ok) {
@@ -91,7 +91,7 @@ export const authRouter = createTRPCRouter({
         organizationId: session.activeOrganizationId,
         ip: request.ip,
         userAgent: request.userAgent,
-        at: ctx.stepUp.now(),
+        at: ctx.now(),
         data: { sessionId: session.id },
       });
     });

@@ -1,7 +1,8 @@
 import "server-only";
+import type { StepUp } from "@step-up/next/server";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createTRPCRouter, protectedProcedure, stepUpProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, stepUpProcedures } from "../trpc";
 
 export const CURRENCIES = ["USD", "EUR", "GBP"] as const;
 
@@ -31,29 +32,32 @@ export function formatMoney(value: number, currency: string): string {
   return `${new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
 }
 
-export const transfersRouter = createTRPCRouter({
-  list: protectedProcedure.query(({ ctx }) =>
-    ctx.db.transfer.findMany({ where: { userId: ctx.session.userId }, orderBy: { createdAt: "desc" }, take: 20 }),
-  ),
+export function transfersRouter(stepUp: StepUp) {
+  const stepUpProcedure = stepUpProcedures(stepUp);
+  return createTRPCRouter({
+    list: protectedProcedure.query(({ ctx }) =>
+      ctx.db.transfer.findMany({ where: { userId: ctx.session.userId }, orderBy: { createdAt: "desc" }, take: 20 }),
+    ),
 
-  /** The level comes from the amount rules (medium / high / critical). */
-  create: stepUpProcedure({
-    input: transferInput,
-    // k / 100 is exact for the rules' comparisons: the same double the client sent (see amountInCents).
-    amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }),
-    resource: { type: "transfer", action: "create" },
-    action: (i) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
-  }).mutation(async ({ ctx, input }) => {
-    const { amountMinor } = input;
-    return ctx.db.$transaction(async (tx) => {
-      const { count } = await tx.user.updateMany({
-        where: { id: ctx.session.userId, balanceMinor: { gte: amountMinor } },
-        data: { balanceMinor: { decrement: amountMinor } },
+    /** The level comes from the amount rules (medium / high / critical). */
+    create: stepUpProcedure({
+      input: transferInput,
+      // k / 100 is exact for the rules' comparisons: the same double the client sent (see amountInCents).
+      amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }),
+      resource: { type: "transfer", action: "create" },
+      action: (i) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
+    }).mutation(async ({ ctx, input }) => {
+      const { amountMinor } = input;
+      return ctx.db.$transaction(async (tx) => {
+        const { count } = await tx.user.updateMany({
+          where: { id: ctx.session.userId, balanceMinor: { gte: amountMinor } },
+          data: { balanceMinor: { decrement: amountMinor } },
+        });
+        if (count !== 1) throw new TRPCError({ code: "BAD_REQUEST", message: "Insufficient balance" });
+        return tx.transfer.create({
+          data: { userId: ctx.session.userId, amountMinor, currency: input.currency, to: input.to },
+        });
       });
-      if (count !== 1) throw new TRPCError({ code: "BAD_REQUEST", message: "Insufficient balance" });
-      return tx.transfer.create({
-        data: { userId: ctx.session.userId, amountMinor, currency: input.currency, to: input.to },
-      });
-    });
-  }),
-});
+    }),
+  });
+}

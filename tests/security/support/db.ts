@@ -48,13 +48,13 @@ export function countAttempts(requirementId: string, success?: boolean): number 
 }
 
 export function countAudit(type: string, userId: string): number {
-  return countWhere(`SELECT count(*) AS n FROM "AuditEvent" WHERE type = ? AND userId = ?`, type, userId);
+  return countWhere(`SELECT count(*) AS n FROM "StepUpAuditEvent" WHERE type = ? AND userId = ?`, type, userId);
 }
 
 /** Failed sign-ins recorded for an email (known or not): the audit row carries the email typed. */
 export function countSignInFailures(email: string): number {
   return countWhere(
-    `SELECT count(*) AS n FROM "AuditEvent" WHERE type = 'auth.sign_in_failed' AND json_extract(data, '$.email') = ?`,
+    `SELECT count(*) AS n FROM "StepUpAuditEvent" WHERE type = 'auth.sign_in_failed' AND json_extract(data, '$.email') = ?`,
     email,
   );
 }
@@ -82,11 +82,11 @@ export function latestEmailCode(to: string): string {
 }
 
 export function passkeyCount(email: string): number {
-  return countWhere(`SELECT count(*) AS n FROM "Passkey" p JOIN "User" u ON u.id = p.userId WHERE u.email = ?`, email);
+  return countWhere(`SELECT count(*) AS n FROM "StepUpPasskey" p JOIN "User" u ON u.id = p.userId WHERE u.email = ?`, email);
 }
 
 export function policyExists(id: string): boolean {
-  return countWhere(`SELECT count(*) AS n FROM "Policy" WHERE id = ?`, id) === 1;
+  return countWhere(`SELECT count(*) AS n FROM "StepUpPolicy" WHERE id = ?`, id) === 1;
 }
 
 /** Ends a pending requirement now, as if its ten minutes had passed (the server's clock cannot be moved). */

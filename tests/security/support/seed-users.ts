@@ -34,13 +34,13 @@ async function seedSecurityUsers(): Promise<void> {
       });
       await db.membership.create({ data: { userId: user.id, organizationId, role: spec.role } });
       if (spec.factors !== "full") continue;
-      await db.totpCredential.create({
+      await db.stepUpTotpCredential.create({
         data: { userId: user.id, secretEncrypted: encryptSecret(SECURITY_TOTP_SECRET), confirmedAt: new Date() },
       });
       const codeHashes = SECURITY_BACKUP_CODES.map((code) => hashBackupCode(user.id, code));
-      await db.backupCode.createMany({ data: codeHashes.map((codeHash) => ({ userId: user.id, codeHash })) });
+      await db.stepUpBackupCode.createMany({ data: codeHashes.map((codeHash) => ({ userId: user.id, codeHash })) });
     }
-    await db.policy.create({
+    await db.stepUpPolicy.create({
       data: {
         id: ACME_POLICY_ID,
         name: "Security catalog: acme-only policy",

@@ -26,6 +26,24 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
 type Shape = { data: object & { httpStatus?: number } };
 
 /**
+ * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; LOCKED becomes 429.
+ * Stateless: `errorFormatter: ({ shape, error }) => formatStepUpError(shape, error)` in your initTRPC.
+ */
+export function formatStepUpError<TShape extends Shape>(shape: TShape, error: unknown) {
+  const stepUp = findStepUpPayload(error);
+  const data = stepUp?.code === "LOCKED" ? { ...shape.data, httpStatus: 429 } : shape.data;
+  return { ...shape, data: { ...data, stepUp } };
+}
+
+/**
+ * Appends a security event of your own (sign-in, password change…) to the step-up audit log, in your
+ * transaction when `tx` is given. The risk score reads `auth.signed_in` rows (known IPs and browsers).
+ */
+export async function writeAuditEvent(tx: object, event: AuditEventInput): Promise<void> {
+  await writeAudit(tx as Transaction, event);
+}
+
+/**
  * One step-up instance: everything it caches, counts and schedules lives here, never in module state.
  * Wire it once (see the README's "Add step-up to your app").
  */
@@ -53,13 +71,6 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   };
   const procedures = createProcedures(resolve);
 
-  function formatError<TShape extends Shape>(shape: TShape, error: unknown) {
-    const stepUp = findStepUpPayload(error);
-    // LOCKED is a rate limit: 429, with Retry-After set by the router.
-    const data = stepUp?.code === "LOCKED" ? { ...shape.data, httpStatus: 429 } : shape.data;
-    return { ...shape, data: { ...data, stepUp } };
-  }
-
   return {
     /** Mount as `stepUp` in your app router: verify, challenge, status…, `security.*` and `admin.*`. */
     router: stepUpRouter(procedures),
@@ -71,10 +82,10 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     procedure: <TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) =>
       procedures.hostProcedure(declaration),
     /** Adds `data.stepUp` to your error shape: `errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error)`. */
-    formatError,
+    formatError: formatStepUpError,
     /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
     errorFormatter: <TShape extends Shape>(opts: { shape: TShape; error: TRPCError }) =>
-      formatError(opts.shape, opts.error),
+      formatStepUpError(opts.shape, opts.error),
 
     /**
      * Call after a password (or other credential you own) changes, in the same transaction when it is

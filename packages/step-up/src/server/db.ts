@@ -27,10 +27,7 @@ export const STEP_UP_MODELS = [
 ] as const;
 
 /** What `createStepUp({ db })` accepts: any Prisma client whose schema includes step-up.prisma. */
-export type StepUpPrismaClient = { [K in (typeof STEP_UP_MODELS)[number]]: object } & {
-  $transaction: (...args: never[]) => unknown;
-  $queryRaw: (...args: never[]) => unknown;
-};
+export type StepUpPrismaClient = { [K in (typeof STEP_UP_MODELS)[number]]: object } & { $transaction: unknown };
 
 /** Fails loudly when the host's client lacks the step-up models (the fragment was not copied in). */
 export function checkDatabase(db: unknown): Database {

@@ -3,7 +3,18 @@
  */
 import "server-only";
 
-export { createStepUp, type StepUp, type StepUpOptions, type StepUpRouter } from "./create-step-up";
+export {
+  createStepUp,
+  formatStepUpError,
+  writeAuditEvent,
+  type StepUp,
+  type StepUpOptions,
+  type StepUpRouter,
+} from "./create-step-up";
+export type { Declared as StepUpProcedureDeclaration } from "./trpc";
+export type { RouterLike, StepUpMeta, StepUpProcedureInfo } from "./catalog";
+export type { StepUpConfig, Level, StepUpLevel } from "../engine";
+export { parseConfig } from "../engine";
 export type {
   SessionRevocationReason,
   StepUpErrorReporter,

@@ -1,5 +1,12 @@
+import { getDemoApp } from "@/server/app";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 
-const handler = createTrpcHandler();
+let handler: ((req: Request) => Promise<Response>) | null = null;
 
-export { handler as GET, handler as POST };
+/** Built on the first request: the app (and its step-up secret) is not needed at build time. */
+function handle(req: Request): Promise<Response> {
+  handler ??= createTrpcHandler(getDemoApp());
+  return handler(req);
+}
+
+export { handle as GET, handle as POST };

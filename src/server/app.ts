@@ -1,0 +1,45 @@
+import "server-only";
+import type { StepUpConfig } from "@step-up/next/server";
+import { db as defaultDb, type Database } from "./db";
+import { selectMailer, type Mailer } from "./mail";
+import { createAppRouter, type AppRouter } from "./routers/_app";
+import { createDemoStepUp } from "./step-up";
+import { createCallerFactory, type AppServices } from "./trpc";
+
+export interface DemoApp extends AppServices {
+  router: AppRouter;
+}
+
+/**
+ * One app: a database, a clock, a step-up instance and the router that mounts it. Production has one
+ * (`getDemoApp`); tests build one per database and clock.
+ */
+export function createDemoApp(
+  options: { db: Database; now?: () => Date; config?: Partial<StepUpConfig>; mailer?: Mailer | null } = {
+    db: defaultDb,
+  },
+): DemoApp {
+  let router: AppRouter | undefined;
+  const now = options.now ?? (() => new Date());
+  const mailer = options.mailer === undefined ? selectMailer() : options.mailer;
+  const stepUp = createDemoStepUp({
+    db: options.db,
+    now,
+    config: options.config,
+    mailer,
+    // Read on the first call, by which time the router below exists.
+    appRouter: () => router!,
+  });
+  router = createAppRouter(stepUp);
+  return { db: options.db, now, mailer, stepUp, router };
+}
+
+let app: DemoApp | null = null;
+
+/** The server's app, built on first use (not at import: `next build` must not need the secret). */
+export function getDemoApp(): DemoApp {
+  app ??= createDemoApp();
+  return app;
+}
+
+export const createCaller = (app: DemoApp) => createCallerFactory(app.router);
