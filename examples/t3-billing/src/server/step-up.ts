@@ -1,6 +1,5 @@
 import "server-only";
-import { createStepUp } from "@step-up/next/server";
-import type { AnyRouter } from "@trpc/server";
+import { createStepUp, type RouterLike } from "@step-up/next/server";
 import { verifyPassword } from "./auth/password";
 import { appRouter } from "./api/root";
 import type { Context } from "./api/trpc";
@@ -9,7 +8,7 @@ import { db } from "./db";
 export const stepUp = createStepUp<Context>({
   db,
   // The return type breaks a type cycle: the app router's type includes stepUp.router.
-  appRouter: (): AnyRouter => appRouter,
+  appRouter: (): RouterLike => appRouter,
   identity: ({ account, loginSession }) =>
     account && loginSession
       ? { userId: account.id, sessionId: loginSession.id, authenticatedAt: loginSession.signedInAt }

@@ -2,11 +2,11 @@
  * tRPC set-up, t3 style: 1. context, 2. initialisation, 3. procedures.
  */
 import "server-only";
+import { formatStepUpError } from "@step-up/next/server";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { findLoginSession, readLoginCookie } from "../auth/login-session";
 import { db } from "../db";
-import { stepUp } from "../step-up";
 
 /* 1. Context: who is calling, from the login cookie only. */
 
@@ -29,7 +29,7 @@ export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   // Adds `data.stepUp` to refusals: the client's stepUpLink opens the dialog from it.
-  errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error),
+  errorFormatter: ({ shape, error }) => formatStepUpError(shape, error),
 });
 
 export const createTRPCRouter = t.router;
