@@ -28,6 +28,27 @@ export default tseslint.config(
     },
   },
   {
+    // The module's UI is a package of its own: it never reaches into the demo app that hosts it
+    // (nor through the demo's @/ aliases, nor by a relative path out of packages/step-up).
+    // Core rule, so typescript-eslint's no-restricted-imports of the engine and client still apply.
+    files: ["packages/step-up/src/ui/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "@/app/*", "@/trpc/*", "@/generated/*", "@/*"],
+              message: "The step-up module never imports its host app; use a relative path inside the package.",
+            },
+          ],
+        },
+      ],
+      // A relative path that leaves packages/step-up lands in another package (the demo): refused too.
+      "import/no-relative-packages": "error",
+    },
+  },
+  {
     // The engine is pure (docs/design.md): it never reaches the database, the framework or the clock's owner.
     files: ["packages/step-up/src/engine/**/*.ts"],
     rules: {

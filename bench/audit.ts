@@ -3,9 +3,8 @@
  * procedure on the database in DATABASE_URL (fill it with `npm run seed:audit`). Target < 300 ms.
  */
 import { createDatabase } from "@/server/db";
-import { createCaller } from "@/server/routers/_app";
-import { createContext } from "@/server/trpc";
-import { createStepUpServices, loadStepUpConfig } from "@/step-up/server/services";
+import { createDemoApp, type DemoApp } from "@/server/app";
+import { createCallerFactory, createContext } from "@/server/trpc";
 import { streamAuditCsv } from "@/step-up/server/admin/audit-csv";
 
 const RUNS = 20;
@@ -13,15 +12,15 @@ const TARGET_MS = 300;
 
 async function main(): Promise<void> {
   const db = createDatabase();
-  const services = createStepUpServices({ config: loadStepUpConfig({}) });
+  const app = createDemoApp({ db, config: {} });
+  const createCaller = createCallerFactory(app.router);
   let cookie = "";
   const api = async () => {
     const resHeaders = new Headers();
     const ctx = await createContext({
       headers: new Headers({ cookie, "user-agent": "bench", "x-forwarded-for": "127.0.0.1" }),
       resHeaders,
-      db,
-      stepUp: services,
+      app,
     });
     return { caller: createCaller(ctx), resHeaders };
   };
@@ -72,9 +71,12 @@ async function main(): Promise<void> {
     [
       "metrics, 30 days",
       async () =>
-        (await api()).caller.stepUp.admin.audit.metrics({ from: new Date(Date.now() - 30 * 86_400_000), to: new Date() }),
+        (await api()).caller.stepUp.admin.audit.metrics({
+          from: new Date(Date.now() - 30 * 86_400_000),
+          to: new Date(),
+        }),
     ],
-    ["CSV, first 1,000 rows", () => readFirstChunk(db, session.activeOrganizationId!)],
+    ["CSV, first 1,000 rows", () => readFirstChunk(app, session.activeOrganizationId!)],
   ];
   process.stdout.write(
     "Each: first (cold) run, then median and max of the next runs, through createCaller incl. session lookup\n",
@@ -104,8 +106,9 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function readFirstChunk(db: ReturnType<typeof createDatabase>, organizationId: string): Promise<void> {
-  const reader = streamAuditCsv(db, { organizationId, filter: {} }).getReader();
+async function readFirstChunk(app: DemoApp, organizationId: string): Promise<void> {
+  const { db, users } = app.stepUp.services;
+  const reader = streamAuditCsv(db, { organizationId, filter: {}, users }).getReader();
   await reader.read(); // header
   await reader.read(); // first 1,000 rows
   await reader.cancel();

@@ -1,38 +1,40 @@
 import { z } from "zod";
 import { createDatabase } from "@/server/db";
+import { createDemoApp } from "@/server/app";
 import {
   createCallerFactory,
   createContext,
   createTRPCRouter,
   protectedProcedure,
-  stepUpProcedure,
+  stepUpProcedures,
 } from "@/server/trpc";
-import { appRouter } from "@/server/routers/_app";
-import { createStepUpServices, loadStepUpConfig } from "@/step-up/server/services";
 import { getStepUpPayload } from "@/step-up/shared/payload";
 
 const input = z.object({ name: z.string().min(1).max(100) });
 
 /** The same body (one update, like profile.update) behind both procedure kinds. */
-const benchRouter = createTRPCRouter({
-  plain: protectedProcedure
-    .input(input)
-    .mutation(({ ctx, input }) =>
+const benchRouterOf = (stepUpProcedure: ReturnType<typeof stepUpProcedures>) =>
+  createTRPCRouter({
+    plain: protectedProcedure
+      .input(input)
+      .mutation(({ ctx, input }) =>
+        ctx.db.user.update({ where: { id: ctx.session.userId }, data: { name: input.name }, select: { id: true } }),
+      ),
+    guarded: stepUpProcedure({ input, level: "medium", action: "Renaming" }).mutation(({ ctx, input }) =>
       ctx.db.user.update({ where: { id: ctx.session.userId }, data: { name: input.name }, select: { id: true } }),
     ),
-  guarded: stepUpProcedure({ input, level: "medium", action: "Renaming" }).mutation(({ ctx, input }) =>
-    ctx.db.user.update({ where: { id: ctx.session.userId }, data: { name: input.name }, select: { id: true } }),
-  ),
-});
+  });
 
 export async function benchCalls(url: string, callsPerRound: number) {
   const db = createDatabase(url);
-  const services = createStepUpServices({ config: loadStepUpConfig({}) });
+  const app = createDemoApp({ db, config: {} });
+  const benchRouter = benchRouterOf(stepUpProcedures(app.stepUp));
+  const appRouter = app.router;
   let cookie = "";
   const context = async () => {
     const resHeaders = new Headers();
     const headers = new Headers({ "user-agent": "bench", "x-forwarded-for": "127.0.0.1", cookie });
-    const ctx = await createContext({ headers, resHeaders, db, stepUp: services });
+    const ctx = await createContext({ headers, resHeaders, app });
     return { ctx, resHeaders };
   };
   const signIn = await context();
@@ -43,14 +45,14 @@ export async function benchCalls(url: string, callsPerRound: number) {
   cookie = signIn.resHeaders.getSetCookie()[0]!.split(";")[0]!;
 
   const bench = createCallerFactory(benchRouter);
-  const app = createCallerFactory(appRouter);
+  const appCaller = createCallerFactory(appRouter);
   // Earn a medium grant once, as a user would.
   try {
     await bench((await context()).ctx).guarded({ name: "Alice" });
   } catch (error) {
     const stepUp = getStepUpPayload({ data: { stepUp: (error as { payload?: unknown }).payload } });
     if (stepUp?.code !== "STEP_UP_REQUIRED") throw error;
-    await app((await context()).ctx).stepUp.verify({
+    await appCaller((await context()).ctx).stepUp.verify({
       requirementId: stepUp.requirementId,
       method: "password",
       credential: "demo-password-1",

@@ -5,7 +5,8 @@
 import { rulesSchema } from "@/step-up/engine";
 import { createDatabase } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
-import { encryptSecret } from "@/server/crypto";
+import { demoSecret } from "@/server/crypto";
+import { createCrypto } from "@/step-up/server/crypto";
 import { hashBackupCode, legacyBackupCodeHash } from "@/step-up/methods/backup-code";
 import {
   ADMIN_TOTP_SECRETS,
@@ -16,6 +17,9 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
 } from "./seed-data";
+
+/** The demo's step-up secret: the same key the server's instance uses (src/server/step-up.ts). */
+const crypto = createCrypto(demoSecret());
 
 export async function seed(url?: string): Promise<void> {
   const db = createDatabase(url);
@@ -66,7 +70,7 @@ async function seedTotp(db: Db, userId: string, secret: string): Promise<void> {
   const existing = await db.stepUpTotpCredential.findUnique({ where: { userId } });
   if (!existing) {
     await db.stepUpTotpCredential.create({
-      data: { userId, secretEncrypted: encryptSecret(secret), confirmedAt: new Date() },
+      data: { userId, secretEncrypted: crypto.encrypt(secret), confirmedAt: new Date() },
     });
   }
 }
@@ -77,13 +81,13 @@ async function seedAliceFactors(db: Db, userId: string): Promise<void> {
   for (const code of ALICE_BACKUP_CODES) {
     await db.stepUpBackupCode.updateMany({
       where: { userId, codeHash: legacyBackupCodeHash(code) },
-      data: { codeHash: hashBackupCode(userId, code) },
+      data: { codeHash: hashBackupCode(crypto, userId, code) },
     });
   }
   const codes = await db.stepUpBackupCode.count({ where: { userId } });
   if (codes === 0) {
     await db.stepUpBackupCode.createMany({
-      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(userId, code) })),
+      data: ALICE_BACKUP_CODES.map((code) => ({ userId, codeHash: hashBackupCode(crypto, userId, code) })),
     });
   }
 }

@@ -3,12 +3,13 @@
  * challenges once (the server also does it every 10 minutes). Audit rows are kept.
  */
 import { createDatabase } from "@/server/db";
-import { purgeExpired } from "@/step-up/server/cleanup";
+import { createDemoApp } from "@/server/app";
+import { purgeDemoExpired } from "@/server/cleanup";
 
 async function main(): Promise<void> {
   const db = createDatabase();
   try {
-    const result = await purgeExpired(db, new Date());
+    const result = { ...(await createDemoApp({ db }).stepUp.cleanup()), ...(await purgeDemoExpired(db, new Date())) };
     const parts = Object.entries(result).map(([what, count]) => `${count} ${what}`);
     process.stdout.write(`Purged ${parts.join(", ")}.\n`);
   } finally {

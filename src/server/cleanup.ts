@@ -4,7 +4,10 @@ import type { Database } from "./db";
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
 
 /** The demo's own expired rows (the step-up module purges its tables itself): sign-in windows, email changes. */
-export async function purgeDemoExpired(db: Database, now: Date): Promise<{ signInThrottles: number; emailChanges: number }> {
+export async function purgeDemoExpired(
+  db: Database,
+  now: Date,
+): Promise<{ signInThrottles: number; emailChanges: number }> {
   const [signInThrottles, emailChanges] = await db.$transaction([
     db.signInThrottle.deleteMany({ where: { expire: { lt: now } } }),
     db.emailChangeRequest.deleteMany({ where: { expiresAt: { lt: now } } }),

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { auditCsvResponse, CSV_PAGE_SIZE } from "@/step-up/server/admin/audit-csv";
+import { CSV_PAGE_SIZE } from "@/step-up/server/admin/audit-csv";
+import { auditCsvRoute } from "@/server/http/audit-csv";
 import { ADMIN, orgId, signedIn } from "./admin-helpers";
-import { catchError, createClock, createTestDatabase, userIdOf, type Client } from "./harness";
+import { catchError, createClock, createTestApp, createTestDatabase, userIdOf, type Client } from "./harness";
 
 /** The audit page: metrics, chart, keyset pages and the CSV export, on data whose answers are known. */
 const db = createTestDatabase();
@@ -140,13 +141,12 @@ describe("audit pages and the CSV export", () => {
   let acme: string;
   let bobId: string;
   const csvRequest = (client: Client, query = "") =>
-    auditCsvResponse({
-      db,
-      request: new Request(`http://localhost/api/admin/audit.csv${query}`, {
+    auditCsvRoute(
+      createTestApp(db, clock),
+      new Request(`http://localhost/api/admin/audit.csv${query}`, {
         headers: { cookie: `session=${client.cookies.get("session")}` },
       }),
-      now: clock.now(),
-    });
+    );
 
   beforeAll(async () => {
     acme = await orgId(db, "acme");

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "@/server/routers/_app";
-import { auditCsvResponse } from "@/step-up/server/admin/audit-csv";
+import { auditCsvRoute } from "@/server/http/audit-csv";
 import { ADMIN, GINA, adminTotp, asAdminWithStepUp, draft, orgId, signedIn } from "./admin-helpers";
 import {
   catchError,
@@ -12,6 +11,7 @@ import {
   userIdOf,
   verify,
   type Client,
+  createTestApp,
 } from "./harness";
 
 /** Admin data and admin changes are for the admins of the active organization, and only their organization. */
@@ -20,6 +20,7 @@ afterAll(() => db.$disconnect());
 
 type Api = Parameters<Parameters<Client["call"]>[0]>[0];
 
+const appRouter = createTestApp(db, createClock()).router;
 const ADMIN_PATHS = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("stepUp.admin."));
 const DAY = 86_400_000;
 
@@ -150,9 +151,9 @@ describe("who may use the admin procedures", () => {
       new Request("http://localhost/api/admin/audit.csv", {
         headers: client ? { cookie: `session=${client.cookies.get("session")}` } : {},
       });
-    expect((await auditCsvResponse({ db, request: request(null), now: clock.now() })).status).toBe(401);
+    expect((await auditCsvRoute(createTestApp(db, clock), request(null))).status).toBe(401);
     const alice = await signedIn(db, clock, "alice@example.com");
-    const refused = await auditCsvResponse({ db, request: request(alice), now: clock.now() });
+    const refused = await auditCsvRoute(createTestApp(db, clock), request(alice));
     expect(refused.status).toBe(403);
     expect(await refused.text()).toBe("Admins only");
   });
@@ -236,13 +237,12 @@ describe("Acme's admin and Globex's rows", () => {
         )
       ).code,
     ).toBe("NOT_FOUND");
-    const csv = await auditCsvResponse({
-      db,
-      request: new Request(`http://localhost/api/admin/audit.csv?userId=${ginaId}`, {
+    const csv = await auditCsvRoute(
+      createTestApp(db, clock),
+      new Request(`http://localhost/api/admin/audit.csv?userId=${ginaId}`, {
         headers: { cookie: `session=${admin.cookies.get("session")}` },
       }),
-      now: clock.now(),
-    });
+    );
     expect((await csv.text()).trim().split("\r\n")).toHaveLength(1); // the header only
   });
 

@@ -1,12 +1,12 @@
 import { expect } from "vitest";
 import type { Database } from "@/server/db";
 import type { Rule } from "@/step-up/engine";
-import type { createCaller } from "@/server/routers/_app";
+import type { ApiCaller } from "./harness";
 import { createGuardrails, generate } from "otplib";
 import { ADMIN_TOTP_SECRETS } from "../../prisma/seed-data";
 import { DEMO_PASSWORD, catchError, expectStepUp, verify, type Client } from "./harness";
 
-type Api = ReturnType<typeof createCaller>;
+type Api = ApiCaller;
 
 export const ADMIN = "admin@example.com" as const;
 export const GINA = "gina@example.com" as const;

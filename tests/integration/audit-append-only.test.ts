@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { purgeExpired } from "@/step-up/server/cleanup";
 import { createClock, createTestDatabase, signedIn } from "./harness";
+import { moduleDb } from "./harness";
 
 /** The database itself refuses to change or remove audit rows (triggers), whatever the app does. */
 const db = createTestDatabase();
@@ -11,11 +12,13 @@ describe("audit rows are append-only", () => {
   it("an UPDATE or DELETE of an audit row fails in the database, through Prisma or raw SQL; the row stays as written", async () => {
     await signedIn(db, clock, "bob@example.com");
     const row = await db.stepUpAuditEvent.findFirstOrThrow({ where: { type: "auth.signed_in" } });
-    await expect(db.stepUpAuditEvent.update({ where: { id: row.id }, data: { type: "auth.signed_out" } })).rejects.toThrow(
+    await expect(
+      db.stepUpAuditEvent.update({ where: { id: row.id }, data: { type: "auth.signed_out" } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.stepUpAuditEvent.deleteMany({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "StepUpAuditEvent" SET "ip" = '10.0.0.1'`)).rejects.toThrow(
       /append-only/,
     );
-    await expect(db.stepUpAuditEvent.deleteMany({ where: { id: row.id } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`UPDATE "StepUpAuditEvent" SET "ip" = '10.0.0.1'`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "StepUpAuditEvent"`)).rejects.toThrow(/append-only/);
     expect(await db.stepUpAuditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
   });
@@ -25,6 +28,6 @@ describe("audit rows are append-only", () => {
     await signedIn(db, clock, "alice@example.com");
     expect(await db.stepUpAuditEvent.count()).toBeGreaterThan(before);
     clock.advance(24 * 60 * 60_000);
-    await expect(purgeExpired(db, clock.now())).resolves.toBeDefined();
+    await expect(purgeExpired(moduleDb(db), clock.now())).resolves.toBeDefined();
   });
 });

@@ -1,6 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CLEANUP_INTERVAL_MS, purgeExpired, startCleanupSchedule } from "@/step-up/server/cleanup";
-import { createClock, createTestDatabase, expectStepUp, signedIn, userIdOf, verifyAliceHigh } from "./harness";
+import { CLEANUP_INTERVAL_MS, purgeExpired as purgeStepUp } from "@/step-up/server/cleanup";
+import { purgeDemoExpired } from "@/server/cleanup";
+import {
+  createClock,
+  createTestApp,
+  createTestDatabase,
+  expectStepUp,
+  moduleDb,
+  signedIn,
+  userIdOf,
+  verifyAliceHigh,
+} from "./harness";
+import type { Database } from "@/server/db";
+
+/** Both cleanups the server schedules: the module's tables and the demo's own. */
+async function purgeExpired(db: Database, now: Date) {
+  return { ...(await purgeStepUp(moduleDb(db), now)), ...(await purgeDemoExpired(db, now)) };
+}
 
 /** Expired step-up state is purged on a schedule and on demand; the audit trail stays. */
 const db = createTestDatabase();
@@ -64,6 +80,7 @@ describe("cleanup", () => {
       grants: 1,
       devices: 1,
       enrollmentChallenges: 1,
+      sessions: 0,
       signInThrottles: 1,
       emailChanges: 1,
     });
@@ -78,6 +95,7 @@ describe("cleanup", () => {
       grants: 0,
       devices: 0,
       enrollmentChallenges: 0,
+      sessions: 0,
       signInThrottles: 0,
       emailChanges: 0,
     });
@@ -85,7 +103,7 @@ describe("cleanup", () => {
 
   it("the schedule started with the server runs the purge every 10 minutes", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const stop = startCleanupSchedule(db, { now: clock.now });
+    const stop = createTestApp(db, clock).stepUp.scheduleCleanup();
     try {
       clock.advance(11 * MIN); // the live requirement expires too
       await vi.advanceTimersByTimeAsync(CLEANUP_INTERVAL_MS - 1);

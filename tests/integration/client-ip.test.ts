@@ -1,13 +1,18 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createContext } from "@/server/trpc";
-import { createTestDatabase } from "./harness";
+import { createClock, createTestApp, createTestDatabase } from "./harness";
 
 /** The audit log and the risk signal see an address only a trusted proxy could have written. */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 
 function contextFor(headers: Record<string, string>, trustedProxyHops?: number) {
-  return createContext({ headers: new Headers(headers), resHeaders: new Headers(), db, trustedProxyHops });
+  return createContext({
+    headers: new Headers(headers),
+    resHeaders: new Headers(),
+    app: createTestApp(db, createClock()),
+    trustedProxyHops,
+  });
 }
 
 describe("X-Forwarded-For is trusted only when configured", () => {

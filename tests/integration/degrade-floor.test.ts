@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { outboxMailer } from "@/server/mail/outbox";
 import { getVerifier } from "@/step-up/methods";
-import { loadRelyingParty } from "@/step-up/server/relying-party";
-import { loadStepUpConfig } from "@/step-up/server/services";
+import { parseStepUpConfigEnv as loadStepUpConfig } from "@/server/step-up";
 import {
   catchError,
   createClock,
@@ -13,6 +11,7 @@ import {
   verify,
   verifyAliceHigh,
   type Client,
+  verifierServices,
 } from "./harness";
 import { latestEmailCode } from "./support/factors";
 
@@ -131,14 +130,12 @@ describe("degrading has a floor, and the demo refuses by default", () => {
     await bob.call((api) => api.stepUp.challenge({ requirementId: small.requirementId, method: "email_code" }));
     const code = await latestEmailCode(db, BOB);
     const context = {
-      db,
+      ...verifierServices(db, clock),
       userId: bobId,
       organizationId: null,
       requirementId: small.requirementId,
       requirementExpiresAt: new Date(small.expiresAt),
       now: clock.now(),
-      relyingParty: loadRelyingParty({}),
-      mailer: outboxMailer,
       request: { ip: "203.0.113.7", userAgent: "vitest" },
     };
     const verifier = getVerifier("email_code");

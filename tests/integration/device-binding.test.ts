@@ -88,7 +88,9 @@ describe("a remembered device is bound to its browser family", () => {
       "curl",
     ]);
     expect(
-      await db.stepUpAuditEvent.count({ where: { type: "stepup.bypassed", userId: aliceId, userAgent: FIREFOX_LINUX } }),
+      await db.stepUpAuditEvent.count({
+        where: { type: "stepup.bypassed", userId: aliceId, userAgent: FIREFOX_LINUX },
+      }),
     ).toBe(0);
   });
 

@@ -74,7 +74,9 @@ describe("remembered devices", () => {
       userAgent: "vitest-browser",
       data: { procedure: "transfers.create", deviceId, level: "high" },
     });
-    expect((await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).lastUsedAt).toEqual(clock.now());
+    expect((await db.stepUpRememberedDevice.findUniqueOrThrow({ where: { id: deviceId } })).lastUsedAt).toEqual(
+      clock.now(),
+    );
   });
 
   it("a trusted browser never skips a critical verification", async () => {

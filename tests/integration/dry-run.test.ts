@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invalidatePolicyCache } from "@/step-up/server/store/policies";
+import { invalidatePolicies } from "./harness";
 import {
   ALICE_BACKUP_CODES,
   catchError,
@@ -102,7 +102,7 @@ describe("asking before acting", () => {
         ],
       },
     });
-    invalidatePolicyCache();
+    invalidatePolicies(db);
     try {
       const evaluate = (procedure: string, input: unknown) =>
         alice.call((api) => api.stepUp.evaluate({ procedure, input }));
@@ -114,7 +114,7 @@ describe("asking before acting", () => {
       expect((await db.user.findUniqueOrThrow({ where: { id: aliceId } })).name).toBe(before);
     } finally {
       await db.stepUpPolicy.delete({ where: { id: "test-lower-and-raise" } });
-      invalidatePolicyCache();
+      invalidatePolicies(db);
     }
   });
 

@@ -65,7 +65,9 @@ describe("email code step-up", () => {
     const stored = await requirement(requirementId);
     expect(stored.emailCodeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.emailCodeHash).not.toContain(code);
-    const audit = await db.stepUpAuditEvent.findFirstOrThrow({ where: { userId: bobId, type: "stepup.email_code_sent" } });
+    const audit = await db.stepUpAuditEvent.findFirstOrThrow({
+      where: { userId: bobId, type: "stepup.email_code_sent" },
+    });
     expect(audit.data).toMatchObject({ requirementId, sentTo: "b***@example.com" });
     expect(JSON.stringify(audit.data)).not.toContain(code);
 
@@ -190,7 +192,7 @@ describe("email code step-up", () => {
   it("when the mail server fails, the request is refused as unavailable, nothing is audited as sent, and asking again is not throttled", async () => {
     const requirementId = await smallRequirement();
     const mailer = bob.services.mailer;
-    bob.services.mailer = { kind: "smtp", send: () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:25")) };
+    bob.services.mailer = { send: () => Promise.reject(new Error("ECONNREFUSED 127.0.0.1:25")) };
     try {
       const failed = await catchError(sendCode(requirementId));
       expect(failed).toMatchObject({ code: "SERVICE_UNAVAILABLE", stepUp: { code: "UNAVAILABLE" } });

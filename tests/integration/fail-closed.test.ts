@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db";
-import { invalidatePolicyCache } from "@/step-up/server/store/policies";
+import { invalidatePolicies } from "./harness";
 import {
   catchError,
   createClient,
@@ -72,13 +72,13 @@ describe("a broken store refuses the call", () => {
     await signIn(alice, "alice@example.com");
   });
   afterEach(() => {
-    invalidatePolicyCache();
+    invalidatePolicies(db);
     clock.advance(60_000);
   });
 
   it("when policies cannot be read, a transfer is refused and no money moves", async () => {
-    invalidatePolicyCache(); // force a read
-    const tab = brokenTab(breaking("policy", "findMany"));
+    invalidatePolicies(db); // force a read
+    const tab = brokenTab(breaking("stepUpPolicy", "findMany"));
     const before = await state();
     await expectUnavailable(tab.call((api) => api.transfers.create(small)));
     // Even an action that normally needs no step-up: the gate cannot tell, so it says no.
@@ -91,13 +91,13 @@ describe("a broken store refuses the call", () => {
     await db.stepUpPolicy.create({
       data: { id: "broken-policy", name: "Broken", rules: [{ kind: "teleport", level: "none" }] },
     });
-    invalidatePolicyCache();
+    invalidatePolicies(db);
     const before = await state();
     await expectUnavailable(alice.call((api) => api.transfers.create(small)));
     await expectUnavailable(alice.call((api) => api.profile.update({ name: "Should not change" })));
     expect(await state()).toEqual(before);
     await db.stepUpPolicy.delete({ where: { id: "broken-policy" } });
-    invalidatePolicyCache();
+    invalidatePolicies(db);
     expect((await alice.call((api) => api.profile.update({ name: "Alice A." }))).name).toBe("Alice A.");
   });
 

@@ -3,10 +3,10 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createGuardrails, generate } from "otplib";
 import { createDatabase, type Database } from "@/server/db";
-import { createCaller } from "@/server/routers/_app";
-import { createContext } from "@/server/trpc";
-import { createStepUpServices, loadStepUpConfig } from "@/step-up/server/services";
-import { invalidatePolicyCache } from "@/step-up/server/store/policies";
+import { createDemoApp, type DemoApp } from "@/server/app";
+import { createCallerFactory, createContext } from "@/server/trpc";
+import type { StepUpServices } from "@/step-up/server/services";
+import type { Database as ModuleDatabase } from "@/step-up/server/db";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";
 
@@ -18,7 +18,6 @@ export function createTestDatabase(): Database {
   if (!template) throw new Error("STEP_UP_TEMPLATE_DB is not set: run through vitest's integration project");
   const file = path.join(path.dirname(template), `${randomUUID()}.db`);
   copyFileSync(template, file);
-  invalidatePolicyCache();
   return createDatabase(`file:${file}`);
 }
 
@@ -47,10 +46,31 @@ export interface ClientOptions {
   dbOverride?: Database;
 }
 
+// One server process per database: its clients (tabs) share the instance's policy cache, verification
+// queue and call counters, as they would on one server. Each client keeps its own services object,
+// so a test may change one tab's config or mailer.
+const shared = new WeakMap<Database, Pick<StepUpServices, "policies" | "queue" | "callStats">>();
+
+/** A demo app over `db` with the test's clock and the library defaults (not the env's STEP_UP_CONFIG). */
+export function createTestApp(db: Database, clock: Clock, appDb: Database = db): DemoApp {
+  const app = createDemoApp({ db: appDb, now: clock.now, config: {} });
+  const services = app.stepUp.services;
+  const state = shared.get(db) ?? { policies: services.policies, queue: services.queue, callStats: services.callStats };
+  shared.set(db, state);
+  // A tab over another database handle (a failing or recording proxy) reads policies through it.
+  Object.assign(services, appDb === db ? state : { queue: state.queue, callStats: state.callStats });
+  return app;
+}
+
+type Router = DemoApp["router"];
+export type ApiCaller = ReturnType<ReturnType<typeof createCallerFactory<Router["_def"]["record"]>>>;
+
 /** A browser-like client: keeps cookies between calls, like the real one does. */
 export function createClient(db: Database, clock: Clock, options: ClientOptions = {}) {
   const cookies = new Map<string, string>();
-  const services = createStepUpServices({ config: loadStepUpConfig({}), now: clock.now });
+  const app = createTestApp(db, clock, options.dbOverride ?? db);
+  const services = app.stepUp.services;
+  const createCaller = createCallerFactory(app.router);
   const lastHeaders = { value: new Headers() };
   const caller = () => {
     const headers = new Headers({
@@ -64,13 +84,7 @@ export function createClient(db: Database, clock: Clock, options: ClientOptions 
     lastHeaders.value = resHeaders;
     return createCaller(async () => {
       // As if behind one trusted proxy that wrote `ip` into X-Forwarded-For (STEP_UP_TRUST_PROXY=1).
-      const ctx = await createContext({
-        headers,
-        resHeaders,
-        db: options.dbOverride ?? db,
-        stepUp: services,
-        trustedProxyHops: 1,
-      });
+      const ctx = await createContext({ headers, resHeaders, app, trustedProxyHops: 1 });
       return ctx;
     });
   };
@@ -84,14 +98,14 @@ export function createClient(db: Database, clock: Clock, options: ClientOptions 
     }
   };
   /** Runs one call and keeps any cookies it set, even when it throws. */
-  async function call<T>(fn: (api: ReturnType<typeof createCaller>) => Promise<T>): Promise<T> {
+  async function call<T>(fn: (api: ApiCaller) => Promise<T>): Promise<T> {
     try {
       return await fn(caller());
     } finally {
       storeCookies();
     }
   }
-  return { call, cookies, services, lastHeaders };
+  return { call, cookies, services, lastHeaders, app };
 }
 
 export type Client = ReturnType<typeof createClient>;
@@ -175,4 +189,20 @@ export async function verifyAliceHigh(client: Client, clock: Clock, requirementI
 
 export async function userIdOf(db: Database, email: string): Promise<string> {
   return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+}
+
+/** After writing policies straight to the database: the next call reads them (as a policy write through the admin API does). */
+export function invalidatePolicies(db: Database): void {
+  shared.get(db)?.policies.invalidate();
+}
+
+/** The demo's client seen through the module's types (the same tables; two generated clients). */
+export function moduleDb(db: Database): ModuleDatabase {
+  return db as unknown as ModuleDatabase;
+}
+
+/** What a method verifier needs from the instance, for tests that call a verifier directly. */
+export function verifierServices(db: Database, clock: Clock) {
+  const { relyingParty, mailer, crypto, users } = createTestApp(db, clock).stepUp.services;
+  return { db: moduleDb(db), relyingParty, mailer, crypto, users };
 }

@@ -1,7 +1,6 @@
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import type { Database } from "@/server/db";
-import { createStepUpServices, loadStepUpConfig } from "@/step-up/server/services";
-import type { Clock } from "./harness";
+import { createTestApp, type Clock } from "./harness";
 
 export const APP_ORIGIN = "http://localhost:3000";
 
@@ -10,8 +9,7 @@ export const APP_ORIGIN = "http://localhost:3000";
  * for what lives at the HTTP layer (cookies, origin checks, batch limits, status codes, headers).
  */
 export function createHttpApi(db: Database, clock: Clock) {
-  const stepUp = createStepUpServices({ config: loadStepUpConfig({}), now: clock.now });
-  const handler = createTrpcHandler({ db, stepUp });
+  const handler = createTrpcHandler(createTestApp(db, clock), { allowedOrigins: [APP_ORIGIN] });
   return {
     /** GET a query; `input` is superjson-wrapped. */
     query(path: string, options: { input?: unknown; headers?: Record<string, string> } = {}) {

@@ -81,7 +81,9 @@ describe("passkey step-up", () => {
         backedUp: false,
       },
     ]);
-    const enrolled = await db.stepUpAuditEvent.findFirstOrThrow({ where: { userId: aliceId, type: "credential.enrolled" } });
+    const enrolled = await db.stepUpAuditEvent.findFirstOrThrow({
+      where: { userId: aliceId, type: "credential.enrolled" },
+    });
     expect(enrolled.data).toMatchObject({ kind: "passkey", passkeyId, name: "Alice's phone" });
     expect((await storedPasskey()).credentialId).toBe(phone.credentialId);
   });

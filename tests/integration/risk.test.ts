@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { invalidatePolicyCache } from "@/step-up/server/store/policies";
+import { invalidatePolicies } from "./harness";
 import { createClient, createClock, createTestDatabase, expectStepUp, signIn } from "./harness";
 
 const db = createTestDatabase();
@@ -10,7 +10,7 @@ describe("a replaceable risk scorer cannot lower assurance by misbehaving", () =
     await db.stepUpPolicy.create({
       data: { name: "Risky sessions", priority: 50, rules: [{ kind: "risk", minScore: 0.7, level: "high" }] },
     });
-    invalidatePolicyCache();
+    invalidatePolicies(db);
     const clock = createClock();
     const alice = createClient(db, clock);
     await signIn(alice, "alice@example.com");

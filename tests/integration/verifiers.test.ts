@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MethodId } from "@/step-up/engine";
 import { getVerifier, type VerifyContext } from "@/step-up/methods";
-import { outboxMailer } from "@/server/mail/outbox";
-import { loadRelyingParty } from "@/step-up/server/relying-party";
 import {
   ALICE_BACKUP_CODES,
   aliceTotp,
@@ -13,6 +11,7 @@ import {
   signIn,
   userIdOf,
   type Client,
+  verifierServices,
 } from "./harness";
 import { createSoftwareAuthenticator } from "./support/authenticator";
 import { latestEmailCode, registerPasskey, withAliceHigh } from "./support/factors";
@@ -39,15 +38,13 @@ describe("every Verifier accepts its credential and refuses others", () => {
     clock.advance(16 * MIN);
     const stepUp = await expectStepUp(client.call((api) => api.transfers.create(small)));
     return {
-      db,
+      ...verifierServices(db, clock),
       userId,
       organizationId: null,
       requirementId: stepUp.requirementId,
       level: stepUp.level,
       requirementExpiresAt: new Date(stepUp.expiresAt),
       now: clock.now(),
-      relyingParty: loadRelyingParty({}),
-      mailer: outboxMailer,
       request: { ip: "203.0.113.7", userAgent: "vitest" },
     };
   }

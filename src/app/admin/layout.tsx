@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { AdminNav } from "@step-up/next/admin";
 import { AppHeader } from "../_components/app-header";
-import { AdminNav } from "./_components/admin-nav";
 import { requireAdmin } from "./require-admin.server";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

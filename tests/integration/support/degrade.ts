@@ -1,4 +1,4 @@
-import { loadStepUpConfig } from "@/step-up/server/services";
+import { parseStepUpConfigEnv as loadStepUpConfig } from "@/server/step-up";
 import type { Client } from "../harness";
 
 /**

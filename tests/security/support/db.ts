@@ -82,7 +82,10 @@ export function latestEmailCode(to: string): string {
 }
 
 export function passkeyCount(email: string): number {
-  return countWhere(`SELECT count(*) AS n FROM "StepUpPasskey" p JOIN "User" u ON u.id = p.userId WHERE u.email = ?`, email);
+  return countWhere(
+    `SELECT count(*) AS n FROM "StepUpPasskey" p JOIN "User" u ON u.id = p.userId WHERE u.email = ?`,
+    email,
+  );
 }
 
 export function policyExists(id: string): boolean {

@@ -5,7 +5,8 @@
  */
 import { createDatabase } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
-import { encryptSecret } from "@/server/crypto";
+import { demoSecret } from "@/server/crypto";
+import { createCrypto } from "@/step-up/server/crypto";
 import { hashBackupCode } from "@/step-up/methods/backup-code";
 import {
   ACCOUNTS,
@@ -15,6 +16,9 @@ import {
   SECURITY_PASSWORD,
   SECURITY_TOTP_SECRET,
 } from "./accounts";
+
+/** The demo's step-up secret: the same key the server's instance uses (src/server/step-up.ts). */
+const crypto = createCrypto(demoSecret());
 
 async function seedSecurityUsers(): Promise<void> {
   const db = createDatabase();
@@ -35,9 +39,9 @@ async function seedSecurityUsers(): Promise<void> {
       await db.membership.create({ data: { userId: user.id, organizationId, role: spec.role } });
       if (spec.factors !== "full") continue;
       await db.stepUpTotpCredential.create({
-        data: { userId: user.id, secretEncrypted: encryptSecret(SECURITY_TOTP_SECRET), confirmedAt: new Date() },
+        data: { userId: user.id, secretEncrypted: crypto.encrypt(SECURITY_TOTP_SECRET), confirmedAt: new Date() },
       });
-      const codeHashes = SECURITY_BACKUP_CODES.map((code) => hashBackupCode(user.id, code));
+      const codeHashes = SECURITY_BACKUP_CODES.map((code) => hashBackupCode(crypto, user.id, code));
       await db.stepUpBackupCode.createMany({ data: codeHashes.map((codeHash) => ({ userId: user.id, codeHash })) });
     }
     await db.stepUpPolicy.create({

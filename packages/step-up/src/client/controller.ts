@@ -1,5 +1,5 @@
 import { getStepUpPayload, type StepUpRequiredPayload } from "../shared/payload";
-import type { Combination, StepUpLevel } from "@/step-up/engine/levels";
+import type { Combination, StepUpLevel } from "../engine/levels";
 import { StepUpCancelledError } from "./errors";
 import type { ChallengeInput, ChallengeResult, StepUpTransport, VerifyInput, VerifyResult } from "./transport";
 

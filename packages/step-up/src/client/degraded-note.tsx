@@ -1,4 +1,4 @@
-import type { Combination, StepUpLevel } from "@/step-up/engine/levels";
+import type { Combination, StepUpLevel } from "../engine/levels";
 import { describeCombination } from "./methods";
 import styles from "./step-up-dialog.module.css";
 

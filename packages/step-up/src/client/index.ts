@@ -3,9 +3,4 @@ export { StepUpDialog } from "./step-up-dialog";
 export { stepUpLink, type StepUpLinkOptions } from "./link";
 export { createStepUpController, type StepUpController, type StepUpPrompt } from "./controller";
 export { StepUpCancelledError, isStepUpCancelled } from "./errors";
-export {
-  getStepUpPayload,
-  isStepUpRequired,
-  type StepUpPayload,
-  type StepUpRequiredPayload,
-} from "../shared/payload";
+export { getStepUpPayload, isStepUpRequired, type StepUpPayload, type StepUpRequiredPayload } from "../shared/payload";

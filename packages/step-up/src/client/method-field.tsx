@@ -1,4 +1,4 @@
-import type { MethodId } from "@/step-up/engine/levels";
+import type { MethodId } from "../engine/levels";
 import { METHOD_INFO } from "./methods";
 import { formatSeconds } from "./use-countdown";
 import type { EmailCodeState } from "./use-email-code";

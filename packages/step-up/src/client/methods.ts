@@ -1,4 +1,4 @@
-import type { Combination, MethodId } from "@/step-up/engine/levels";
+import type { Combination, MethodId } from "../engine/levels";
 
 interface MethodInfo {
   /** Step label in the progress list. */

@@ -1,4 +1,4 @@
-import type { MethodId } from "@/step-up/engine/levels";
+import type { MethodId } from "../engine/levels";
 import { getStepUpPayload } from "../shared/payload";
 import { METHOD_INFO } from "./methods";
 import { isCeremonyCancelled } from "./passkey";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { Combination, MethodId } from "@/step-up/engine/levels";
+import type { Combination, MethodId } from "../engine/levels";
 import type { StepUpController, StepUpPrompt } from "./controller";
 import { MethodField } from "./method-field";
 import { METHOD_INFO, describeCombination, nextMethod } from "./methods";

@@ -1,4 +1,4 @@
-import type { StepUpLevel } from "@/step-up/engine/levels";
+import type { StepUpLevel } from "../engine/levels";
 import styles from "./step-up-dialog.module.css";
 
 const NEEDED: Record<StepUpLevel, string> = {

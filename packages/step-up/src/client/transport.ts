@@ -1,5 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/routers/_app";
+import type { StepUpApiRouter as AppRouter } from "../shared/api-router";
 
 type StepUpInputs = inferRouterInputs<AppRouter>["stepUp"];
 type StepUpOutputs = inferRouterOutputs<AppRouter>["stepUp"];

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createCrypto } from "../server/crypto";
+
+const crypto = createCrypto("ab".repeat(32));
 import {
   EMAIL_CODE_MAX_SENDS,
   EMAIL_CODE_MAX_SENDS_PER_USER,
@@ -22,11 +25,11 @@ describe("email codes", () => {
   });
 
   it("are stored as a keyed hash bound to the requirement", () => {
-    const hash = hashEmailCode("req-1", "123456");
+    const hash = hashEmailCode(crypto, "req-1", "123456");
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashEmailCode("req-1", "123456")).toBe(hash);
-    expect(hashEmailCode("req-2", "123456")).not.toBe(hash);
-    expect(hashEmailCode("req-1", "123457")).not.toBe(hash);
+    expect(hashEmailCode(crypto, "req-1", "123456")).toBe(hash);
+    expect(hashEmailCode(crypto, "req-2", "123456")).not.toBe(hash);
+    expect(hashEmailCode(crypto, "req-1", "123457")).not.toBe(hash);
   });
 
   it.each([

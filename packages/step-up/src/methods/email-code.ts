@@ -7,7 +7,7 @@ import {
   clearEmailCode,
   countUserEmailCodes,
   getEmailCodeState,
-    recordEmailCodeSent,
+  recordEmailCodeSent,
   releaseEmailCode,
   storeEmailCode,
   type EmailCodeState,

@@ -85,7 +85,10 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
     decision = decide(risk);
   }
   if (decision.required) {
-    decision = decide(risk, await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null, users: services.users }));
+    decision = decide(
+      risk,
+      await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null, users: services.users }),
+    );
   }
   return { decision, risk, callHash, now, deviceMismatch: mismatch };
 }

@@ -93,7 +93,9 @@ export function stepUpRouter(p: Procedures) {
       ),
 
     /** The session's current level and how long each level stays valid. */
-    status: protectedProcedure.query(({ ctx }) => sessionStatus(ctx.db, { session: ctx.session, services: ctx.stepUp })),
+    status: protectedProcedure.query(({ ctx }) =>
+      sessionStatus(ctx.db, { session: ctx.session, services: ctx.stepUp }),
+    ),
 
     pendingRequirements: protectedProcedure.query(({ ctx }) =>
       listPendingRequirements(ctx.db, { userId: ctx.session.userId, now: ctx.stepUp.now() }),

@@ -25,9 +25,14 @@ export function checkWiring(router: RouterLike): void {
     degraded: false,
   });
   const shape = { message: probe.message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403 } };
-  const formatted = config.errorFormatter?.({ error: probe, shape, type: "mutation", path: "", input: undefined, ctx: undefined }) as
-    | { data?: { stepUp?: { code?: string } } }
-    | undefined;
+  const formatted = config.errorFormatter?.({
+    error: probe,
+    shape,
+    type: "mutation",
+    path: "",
+    input: undefined,
+    ctx: undefined,
+  }) as { data?: { stepUp?: { code?: string } } } | undefined;
   if (formatted?.data?.stepUp?.code !== "STEP_UP_REQUIRED")
     throw new Error(
       "createStepUp: your initTRPC errorFormatter does not add `data.stepUp`, so no dialog would ever open. Use `errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error)`.",

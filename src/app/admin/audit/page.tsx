@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
+import { AuditPage } from "@step-up/next/admin";
 import { requireAdmin } from "../require-admin.server";
-import { AuditView } from "./audit-view";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
-export default async function AuditPage() {
+export default async function AuditRoute() {
   await requireAdmin();
-  return (
-    <>
-      <h1>Audit log</h1>
-      <AuditView />
-    </>
-  );
+  // The CSV export is the demo's route handler (src/app/api/admin/audit.csv/route.ts).
+  return <AuditPage csvHref="/api/admin/audit.csv" />;
 }

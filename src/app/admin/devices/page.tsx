@@ -1,19 +1,10 @@
 import type { Metadata } from "next";
+import { DevicesPage } from "@step-up/next/admin";
 import { requireAdmin } from "../require-admin.server";
-import { DevicesPanel } from "./devices-panel";
 
 export const metadata: Metadata = { title: "Devices · Admin" };
 
-export default async function DevicesPage() {
+export default async function DevicesRoute() {
   await requireAdmin();
-  return (
-    <>
-      <h1>Devices and passkeys</h1>
-      <p className="muted lead">
-        Remembered devices skip step-up up to the level they were verified at. Revoking one makes its owner verify
-        again; removing a passkey is recorded in the audit log.
-      </p>
-      <DevicesPanel />
-    </>
-  );
+  return <DevicesPage />;
 }

@@ -1,18 +1,10 @@
 import type { Metadata } from "next";
+import { SupportPage } from "@step-up/next/admin";
 import { requireAdmin } from "../require-admin.server";
-import { SupportView } from "./support-view";
 
 export const metadata: Metadata = { title: "Support · Admin" };
 
-export default async function SupportPage() {
+export default async function SupportRoute() {
   await requireAdmin();
-  return (
-    <>
-      <h1>Support</h1>
-      <p className="muted lead">
-        Pick a member to see what is waiting for their verification, the grants they hold and their recent attempts.
-      </p>
-      <SupportView />
-    </>
-  );
+  return <SupportPage />;
 }

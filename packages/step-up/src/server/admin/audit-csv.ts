@@ -82,11 +82,14 @@ export async function auditCsvResponse(options: {
   const filter = auditFilterSchema.safeParse(params);
   if (!filter.success) return plain(400, "Invalid filter");
   const day = now.toISOString().slice(0, 10);
-  return new Response(streamAuditCsv(db, { organizationId: session.activeOrganizationId, filter: filter.data, users: options.users }), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-${day}.csv"`,
-      "cache-control": "no-store",
+  return new Response(
+    streamAuditCsv(db, { organizationId: session.activeOrganizationId, filter: filter.data, users: options.users }),
+    {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-${day}.csv"`,
+        "cache-control": "no-store",
+      },
     },
-  });
+  );
 }

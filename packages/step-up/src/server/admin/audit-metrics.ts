@@ -28,7 +28,7 @@ export async function auditChart(
 ): Promise<Array<{ day: string; counts: Record<string, number> }>> {
   const rows = await db.$queryRaw<Array<{ day: string; type: string; count: number | bigint }>>`
     SELECT substr(createdAt, 1, 10) AS day, type, COUNT(*) AS count
-    FROM AuditEvent
+    FROM StepUpAuditEvent
     WHERE organizationId = ${period.organizationId} AND type IN (${Prisma.join([...AUDIT_EVENT_TYPES])})
       AND createdAt >= ${sqlDate(period.from)} AND createdAt <= ${sqlDate(period.to)}
     GROUP BY type, day`;
@@ -102,7 +102,7 @@ function dayOf(date: Date): string {
 async function countAttemptedVerifications(db: Database, period: Period): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(DISTINCT json_extract(data, '$.requirementId')) AS count
-    FROM AuditEvent
+    FROM StepUpAuditEvent
     WHERE organizationId = ${period.organizationId} AND type IN ('stepup.initiated', 'stepup.failed')
       AND createdAt >= ${sqlDate(period.from)} AND createdAt <= ${sqlDate(period.to)}`;
   return Number(row?.count ?? 0);
@@ -120,8 +120,8 @@ async function medianFulfilSeconds(
   const ttl = `-${Math.ceil(period.requirementTtlMs / 1000)} seconds`;
   const rows = await db.$queryRaw<Array<{ seconds: number }>>`
     SELECT (julianday(v.createdAt) - julianday(r.createdAt)) * 86400.0 AS seconds
-    FROM AuditEvent v
-    JOIN AuditEvent r
+    FROM StepUpAuditEvent v
+    JOIN StepUpAuditEvent r
       ON r.organizationId = v.organizationId AND r.type = 'stepup.required'
      AND json_extract(r.data, '$.requirementId') = json_extract(v.data, '$.requirementId')
      AND r.createdAt <= v.createdAt AND r.createdAt >= strftime('%Y-%m-%dT%H:%M:%f', v.createdAt, ${ttl})

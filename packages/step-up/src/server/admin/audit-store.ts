@@ -54,7 +54,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-function whereOf(organizationId: string, filter: AuditFilter, cursor: Cursor | null): Prisma.StepUpAuditEventWhereInput {
+function whereOf(
+  organizationId: string,
+  filter: AuditFilter,
+  cursor: Cursor | null,
+): Prisma.StepUpAuditEventWhereInput {
   return {
     // Always the admin's organization first: every index starts with it.
     organizationId,

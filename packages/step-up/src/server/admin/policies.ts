@@ -24,11 +24,15 @@ const action = (verb: string) => `${verb} a step-up policy`;
 export function policiesRouter(p: Procedures) {
   const { adminProcedure, adminStepUpProcedure } = p;
   return createTRPCRouter({
-    list: adminProcedure.query(({ ctx }) => listPolicies(ctx.db, ctx.session.activeOrganizationId, directoryOf(ctx.stepUp.users))),
+    list: adminProcedure.query(({ ctx }) =>
+      listPolicies(ctx.db, ctx.session.activeOrganizationId, directoryOf(ctx.stepUp.users)),
+    ),
 
     get: adminProcedure
       .input(z.object({ id: idSchema }))
-      .query(({ ctx, input }) => getPolicy(ctx.db, ctx.session.activeOrganizationId, input.id, directoryOf(ctx.stepUp.users))),
+      .query(({ ctx, input }) =>
+        getPolicy(ctx.db, ctx.session.activeOrganizationId, input.id, directoryOf(ctx.stepUp.users)),
+      ),
 
     create: adminStepUpProcedure({ input: policyDraftSchema, action: action("Creating") }).mutation(({ ctx, input }) =>
       createPolicy(ctx.db, scopeOf(ctx), input),

@@ -8,7 +8,13 @@ import {
 } from "@simplewebauthn/server";
 import { listPasskeyCredentials } from "../store/passkeys";
 import type { EnrollmentContext } from "./context";
-import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment, revokeOtherSessionsAfterRemoval } from "./store";
+import {
+  getPendingEnrollment,
+  recordFactorChange,
+  startEnrollment,
+  takeEnrollment,
+  revokeOtherSessionsAfterRemoval,
+} from "./store";
 
 /** Step 1 of registration: options for navigator.credentials.create(); the challenge waits on the session. */
 export async function beginPasskeyRegistration(

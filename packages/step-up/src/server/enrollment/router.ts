@@ -67,12 +67,14 @@ export function securityRouter(p: Procedures) {
       rename: protectedProcedure
         .input(z.object({ id: idSchema, name: nameSchema }))
         .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
-      remove: p.stepUpProcedure({
-        level: "high",
-        remember: false,
-        input: z.object({ id: idSchema }),
-        action: "Removing a passkey",
-      }).mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),
+      remove: p
+        .stepUpProcedure({
+          level: "high",
+          remember: false,
+          input: z.object({ id: idSchema }),
+          action: "Removing a passkey",
+        })
+        .mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),
     }),
   });
 }

@@ -4,7 +4,13 @@ import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 import { TOTP_EPOCH_TOLERANCE_SECONDS } from "../../methods/totp";
 import type { EnrollmentContext } from "./context";
-import { getPendingEnrollment, recordFactorChange, startEnrollment, takeEnrollment, revokeOtherSessionsAfterRemoval } from "./store";
+import {
+  getPendingEnrollment,
+  recordFactorChange,
+  startEnrollment,
+  takeEnrollment,
+  revokeOtherSessionsAfterRemoval,
+} from "./store";
 
 /** RFC 6238 recommends a secret as long as the HMAC output: 20 bytes for SHA-1. */
 export const TOTP_SECRET_BYTES = 20;
@@ -44,7 +50,12 @@ export async function confirmTotpEnrollment(context: EnrollmentContext, code: st
     if (!(await takeEnrollment(tx, pending.id)))
       throw new TRPCError({ code: "CONFLICT", message: "This set-up was already completed." });
     // The confirming code's step counts as used: it cannot also pass a step-up.
-    const data = { secretEncrypted: context.services.crypto.encrypt(secret), confirmedAt: now, lastUsedStep: timeStep, createdAt: now };
+    const data = {
+      secretEncrypted: context.services.crypto.encrypt(secret),
+      confirmedAt: now,
+      lastUsedStep: timeStep,
+      createdAt: now,
+    };
     await tx.stepUpTotpCredential.upsert({
       where: { userId: session.userId },
       create: { userId: session.userId, ...data },

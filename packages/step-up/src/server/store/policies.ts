@@ -31,16 +31,14 @@ export function createPolicyCache(db: Database): PolicyCache {
 async function readPolicies(db: Database): Promise<PolicySnapshot[]> {
   const rows = await db.stepUpPolicy.findMany({ where: { enabled: true } });
   // A policy whose stored rules no longer parse is a configuration error: refuse (fail closed) loudly.
-  return rows.map(
-    (row): PolicySnapshot => ({
-      id: row.id,
-      name: row.name,
-      organizationId: row.organizationId,
-      userId: row.userId,
-      priority: row.priority,
-      enabled: row.enabled,
-      mode: row.mode === "report_only" ? "report_only" : "enforce",
-      rules: rulesSchema.parse(row.rules),
-    }),
-  );
+  return rows.map((row): PolicySnapshot => ({
+    id: row.id,
+    name: row.name,
+    organizationId: row.organizationId,
+    userId: row.userId,
+    priority: row.priority,
+    enabled: row.enabled,
+    mode: row.mode === "report_only" ? "report_only" : "enforce",
+    rules: rulesSchema.parse(row.rules),
+  }));
 }

@@ -30,7 +30,8 @@ export async function loadRequestHistory(
   };
   // An unknown value matches nothing (a null column would otherwise "match" a null request).
   const seen = async (match: { ip: string } | { userAgent: string } | null) =>
-    match !== null && (await db.stepUpAuditEvent.findFirst({ where: { ...where, ...match }, select: { id: true } })) !== null;
+    match !== null &&
+    (await db.stepUpAuditEvent.findFirst({ where: { ...where, ...match }, select: { id: true } })) !== null;
   const [ipSeen, userAgentSeen] = await Promise.all([
     seen(options.ip ? { ip: options.ip } : null),
     seen(options.userAgent ? { userAgent: options.userAgent } : null),

@@ -1,34 +1,10 @@
 import type { Metadata } from "next";
+import { SecuritySettings } from "@step-up/next/ui";
 import { requireSession } from "../../../session.server";
-import { BackupCodesSection } from "./backup-codes-section";
-import { PasskeysSection } from "./passkeys-section";
-import { TotpSection } from "./totp-section";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default async function SecurityPage() {
+export default async function SecurityRoute() {
   await requireSession();
-  return (
-    <>
-      <h1>Security</h1>
-      <p className="muted lead">
-        The ways you confirm it’s you before sensitive actions. Adding or removing one asks you to verify first, and
-        signs out remembered devices.
-      </p>
-      <div className="grid halves">
-        <section className="card wide" aria-labelledby="passkeys-title">
-          <h2 id="passkeys-title">Passkeys</h2>
-          <PasskeysSection />
-        </section>
-        <section className="card" aria-labelledby="totp-title">
-          <h2 id="totp-title">Authenticator app</h2>
-          <TotpSection />
-        </section>
-        <section className="card" aria-labelledby="backup-codes-title">
-          <h2 id="backup-codes-title">Backup codes</h2>
-          <BackupCodesSection />
-        </section>
-      </div>
-    </>
-  );
+  return <SecuritySettings />;
 }

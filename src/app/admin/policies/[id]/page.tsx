@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
+import { EditPolicyPage } from "@step-up/next/admin";
+import { SIMULATOR_PROCEDURE } from "../../simulator-defaults";
 import { requireAdmin } from "../../require-admin.server";
-import { EditPolicy } from "./edit-policy";
 
 export const metadata: Metadata = { title: "Policy · Admin" };
 
-export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditPolicyRoute({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
-  return (
-    <>
-      <h1>Edit policy</h1>
-      <EditPolicy id={id} />
-    </>
-  );
+  return <EditPolicyPage id={id} defaultProcedure={SIMULATOR_PROCEDURE} />;
 }

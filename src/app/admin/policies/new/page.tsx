@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
+import { NewPolicyPage } from "@step-up/next/admin";
+import { SIMULATOR_PROCEDURE } from "../../simulator-defaults";
 import { requireAdmin } from "../../require-admin.server";
-import { PolicyEditor } from "../policy-editor";
 
 export const metadata: Metadata = { title: "New policy · Admin" };
 
-export default async function NewPolicyPage() {
+export default async function NewPolicyRoute() {
   await requireAdmin();
-  return (
-    <>
-      <h1>New policy</h1>
-      <PolicyEditor />
-    </>
-  );
+  return <NewPolicyPage defaultProcedure={SIMULATOR_PROCEDURE} />;
 }

@@ -1,0 +1,114 @@
+"use client";
+
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { stepUpApi, type StepUpOutputs } from "../../api";
+import { FormStatus } from "../../parts/form-status";
+import { formatDate } from "../../parts/date-time";
+import { toListInput, type AuditFilter } from "./audit-filter";
+
+type AuditRow = StepUpOutputs["admin"]["audit"]["list"]["items"][number];
+
+const column = createColumnHelper<AuditRow>();
+
+const COLUMNS = [
+  column.accessor("createdAt", {
+    header: "When",
+    cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{formatDate(c.getValue())}</time>,
+  }),
+  column.accessor("type", { header: "Event", cell: (c) => <code>{c.getValue()}</code> }),
+  column.accessor("severity", {
+    header: "Severity",
+    cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span>,
+  }),
+  column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
+  column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
+  column.accessor("data", { header: "Details", cell: (c) => <EventData data={c.getValue()} /> }),
+];
+
+const SUMMARY_CHARS = 60;
+
+/** A one-line summary of the event's JSON data that opens to the whole of it (before/after of a policy change). */
+function EventData({ data }: { data: unknown }) {
+  if (data === null || data === undefined || (typeof data === "object" && Object.keys(data).length === 0))
+    return <span className="muted">—</span>;
+  const line = typeof data === "string" ? data : JSON.stringify(data);
+  if (line.length <= SUMMARY_CHARS) return <code className="details">{line}</code>;
+  return (
+    <details className="details">
+      <summary>
+        <code>{line.slice(0, SUMMARY_CHARS - 1)}…</code>
+      </summary>
+      <pre>{JSON.stringify(data, null, 2)}</pre>
+    </details>
+  );
+}
+
+export function AuditTable({ filter }: { filter: AuditFilter }) {
+  const list = stepUpApi.stepUp.admin.audit.list.useInfiniteQuery(toListInput(filter), {
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  // TanStack Table's API is not memoisable by the React Compiler; it skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns: COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+  });
+
+  return (
+    <section className="card" aria-labelledby="events-title" aria-busy={list.isFetching}>
+      <h2 id="events-title">Events</h2>
+      {list.error && <FormStatus error={list.error} />}
+      {!list.data ? (
+        !list.error && <p className="muted">Loading events…</p>
+      ) : rows.length === 0 ? (
+        <p className="muted">No events match these filters.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table audit-table">
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th key={header.id} scope="col">
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="row load-more">
+        <p className="muted small" role="status">
+          {list.data
+            ? `Showing ${rows.length} event${rows.length === 1 ? "" : "s"}${list.hasNextPage ? "" : ", all loaded"}.`
+            : ""}
+        </p>
+        {list.hasNextPage && (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import { isStepUpCancelled } from "../../client/errors";
+
+/** The message a form shows for a failed mutation; a cancelled verification is not an error. */
+export function describeError(error: unknown): string {
+  if (isStepUpCancelled(error)) return "Verification cancelled. Nothing was changed.";
+  const data = (error as { data?: { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } } | null)
+    ?.data;
+  const fieldError = Object.values(data?.zodError?.fieldErrors ?? {}).flat()[0];
+  if (fieldError) return fieldError;
+  return error instanceof Error && error.message ? error.message : "Something went wrong.";
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { stepUpApi } from "../api";
+import { describeError } from "../parts/errors";
+import { FormStatus } from "../parts/form-status";
+import { createPasskey, describeCeremonyError } from "./create-passkey";
+import { PasskeyItem } from "./passkey-item";
+
+type Registration =
+  | { state: "idle" }
+  | { state: "working" }
+  | { state: "failed"; message: string; error: unknown }
+  | { state: "added"; name: string };
+
+/** Passkeys: the list (rename, remove) and registering a new one, in the ceremony's order. */
+export function PasskeysSection() {
+  const utils = stepUpApi.useUtils();
+  const overview = stepUpApi.stepUp.security.overview.useQuery();
+  const begin = stepUpApi.stepUp.security.passkeys.beginRegistration.useMutation();
+  const finish = stepUpApi.stepUp.security.passkeys.finishRegistration.useMutation();
+  const [registration, setRegistration] = useState<Registration>({ state: "idle" });
+
+  async function register(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const name = String(new FormData(form).get("name") ?? "").trim();
+    setRegistration({ state: "working" });
+    try {
+      // 1. Options from the server (behind step-up), 2. the authenticator creates the key, 3. the server
+      // verifies and saves it.
+      const { options } = await begin.mutateAsync();
+      const response = await createPasskey(options);
+      const saved = await finish.mutateAsync({ name, response });
+      setRegistration({ state: "added", name: saved.name });
+      form.reset();
+      await utils.stepUp.security.overview.invalidate();
+    } catch (error) {
+      setRegistration({ state: "failed", message: describeCeremonyError(error) ?? describeError(error), error });
+    }
+  }
+
+  const working = registration.state === "working";
+  return (
+    <div className="stack">
+      {overview.isPending && <p className="muted">Loading…</p>}
+      {overview.error && (
+        <p role="alert" className="error">
+          Could not load your passkeys.
+        </p>
+      )}
+      {overview.data?.passkeys.length === 0 && (
+        <p className="muted">
+          No passkeys yet. A passkey is the strongest way to confirm it’s you, and the only one accepted for critical
+          actions.
+        </p>
+      )}
+      {overview.data && overview.data.passkeys.length > 0 && (
+        <ul className="list" aria-label="Your passkeys">
+          {overview.data.passkeys.map((passkey) => (
+            <PasskeyItem key={passkey.id} passkey={passkey} />
+          ))}
+        </ul>
+      )}
+      <form className="row end" onSubmit={register} aria-label="Add a passkey">
+        <label className="field grow">
+          <span>Passkey name</span>
+          <input name="name" required maxLength={64} autoComplete="off" placeholder="e.g. Work laptop" />
+        </label>
+        <button type="submit" className="button" disabled={working}>
+          {working ? "Waiting for your passkey…" : "Add a passkey"}
+        </button>
+      </form>
+      <RegistrationStatus registration={registration} />
+    </div>
+  );
+}
+
+function RegistrationStatus({ registration }: { registration: Registration }) {
+  switch (registration.state) {
+    case "failed":
+      // FormStatus shows a cancelled step-up as a notice; ceremony failures get their own words.
+      return describeCeremonyError(registration.error) ? (
+        <p role="alert" className="error">
+          {registration.message}
+        </p>
+      ) : (
+        <FormStatus error={registration.error} />
+      );
+    case "added":
+      return <FormStatus error={null} success={`Passkey “${registration.name}” added.`} />;
+    default:
+      return <FormStatus error={null} />;
+  }
+}

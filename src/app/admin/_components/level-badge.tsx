@@ -1,6 +1,0 @@
-import type { Level } from "@/step-up/engine/levels";
-
-/** A level as text in a tinted pill; the word carries the meaning, the colour only repeats it. */
-export function LevelBadge({ level }: { level: Level | (string & {}) }) {
-  return <span className={`badge level-${level}`}>{level}</span>;
-}
