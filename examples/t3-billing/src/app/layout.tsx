@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "~/trpc/react";
+import "@step-up/next/styles.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, saveScreenshot, signIn, stepUpDialog } from "./support";
+import { accessibilityViolations, PASSWORD, saveScreenshot, signIn, stepUpDialog } from "./support";
 
 test("a wrong password is refused without saying whether the email exists", async ({ page }) => {
   await page.goto("/sign-in");
@@ -8,6 +8,7 @@ test("a wrong password is refused without saying whether the email exists", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password");
   await saveScreenshot(page, "sign-in-refused");
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.goto("/billing");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
@@ -16,6 +17,7 @@ test("changing the plan asks Dana for her password, then the same change goes th
   await signIn(page);
   await expect(page.getByTestId("current-plan")).toHaveText("Starter");
   await saveScreenshot(page, "billing");
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await page.getByRole("radio", { name: /Team/ }).check();
   await page.getByRole("button", { name: "Change plan" }).click();
@@ -23,6 +25,7 @@ test("changing the plan asks Dana for her password, then the same change goes th
   await expect(dialog).toContainText("Changing your plan");
   await expect(page.getByTestId("current-plan")).toHaveText("Starter");
   await saveScreenshot(page, "step-up-dialog");
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await dialog.getByLabel("Password").fill(PASSWORD);
   await dialog.getByRole("button", { name: "Verify" }).click();

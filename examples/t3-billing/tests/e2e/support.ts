@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { createGuardrails, generate } from "otplib";
 import { SEED_ACCOUNT } from "../../prisma/seed-data";
@@ -28,4 +29,12 @@ const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 /** The current code of an authenticator app holding `secret` (base32, spaces allowed). */
 export function totpCode(secret: string): Promise<string> {
   return generate({ secret: secret.replace(/\s/g, ""), guardrails, epoch: Math.floor(Date.now() / 1000) });
+}
+
+/** WCAG 2.1 AA violations on the page, as readable lines (an empty list passes). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
