@@ -31,7 +31,9 @@ export default tseslint.config(
     // The module's UI is a package of its own: it never reaches into the demo app that hosts it
     // (nor through the demo's @/ aliases, nor by a relative path out of packages/step-up).
     // Core rule, so typescript-eslint's no-restricted-imports of the engine and client still apply.
-    files: ["packages/step-up/src/ui/**/*.{ts,tsx}"],
+    // The whole module (issue 12): it reaches its host only through the ports of createStepUp.
+    files: ["packages/step-up/src/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "packages/step-up/src/generated/**"],
     rules: {
       "no-restricted-imports": [
         "error",

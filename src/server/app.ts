@@ -19,7 +19,6 @@ export function createDemoApp(
     db: defaultDb,
   },
 ): DemoApp {
-  let router: AppRouter | undefined;
   const now = options.now ?? (() => new Date());
   const mailer = options.mailer === undefined ? selectMailer() : options.mailer;
   const stepUp = createDemoStepUp({
@@ -28,9 +27,9 @@ export function createDemoApp(
     config: options.config,
     mailer,
     // Read on the first call, by which time the router below exists.
-    appRouter: () => router!,
+    appRouter: () => router,
   });
-  router = createAppRouter(stepUp);
+  const router: AppRouter = createAppRouter(stepUp);
   return { db: options.db, now, mailer, stepUp, router };
 }
 

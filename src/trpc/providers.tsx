@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { StepUpProvider, stepUpLink, useStepUpController } from "@/step-up/client";
+import { StepUpProvider, stepUpLink, useStepUpController } from "@step-up/next/client";
 import { api } from "./react";
 
 /** Step-up around tRPC: the link needs the provider's controller, so the client is built inside it. */

@@ -191,7 +191,7 @@ export async function userIdOf(db: Database, email: string): Promise<string> {
   return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 }
 
-/** After writing policies straight to the database: the next call reads them (as a policy write through the admin API does). */
+/** After writing policies straight to the database: the next call reads them (as an admin API write does). */
 export function invalidatePolicies(db: Database): void {
   shared.get(db)?.policies.invalidate();
 }

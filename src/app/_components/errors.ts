@@ -1,4 +1,4 @@
-import { isStepUpCancelled } from "@/step-up/client";
+import { isStepUpCancelled } from "@step-up/next/client";
 
 /** The message a form shows for a failed mutation; a cancelled verification is not an error. */
 export function describeError(error: unknown): string {

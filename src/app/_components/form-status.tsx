@@ -1,4 +1,4 @@
-import { isStepUpCancelled } from "@/step-up/client";
+import { isStepUpCancelled } from "@step-up/next/client";
 import { describeError } from "./errors";
 
 /** Result line under a form: success as a polite status, failures as an alert. */

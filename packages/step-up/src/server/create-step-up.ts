@@ -81,7 +81,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      */
     procedure: <TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) =>
       procedures.hostProcedure(declaration),
-    /** Adds `data.stepUp` to your error shape: `errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error)`. */
+    /** Adds `data.stepUp` to your error shape: `({ shape, error }) => stepUp.formatError(shape, error)`. */
     formatError: formatStepUpError,
     /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
     errorFormatter: <TShape extends Shape>(opts: { shape: TShape; error: TRPCError }) =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { createTRPCRouter, type Procedures } from "../trpc";
+import type { Procedures } from "../trpc";
 import { directoryOf } from "./scope";
 
 /** The organization's members (from the host's `users.members` port), for user pickers. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { createTRPCRouter, type Procedures } from "../trpc";
+import type { Procedures } from "../trpc";
 import {
   isAtLeast,
   maxLevel,

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { createTRPCRouter, type Procedures } from "../trpc";
+import type { Procedures } from "../trpc";
 import type { Database } from "../db";
 import { evaluate, policyRulesSchema, type GrantSnapshot, type MatchedRule, type PolicySnapshot } from "../../engine";
 import type { StepUpServices } from "../services";
