@@ -4,7 +4,20 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "src/generated/**",
+      "test-results/**",
+      "next-env.d.ts",
+      // The same for the example host apps.
+      "examples/*/.next/**",
+      "examples/*/src/generated/**",
+      "examples/*/test-results/**",
+      "examples/*/next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...nextVitals,
