@@ -34,8 +34,7 @@ export function createCrypto(secret: string | undefined): StepUpCrypto {
   const key = () => {
     if (!secret)
       throw new Error("createStepUp: `secret` is required (32 bytes as 64 hex characters: `openssl rand -hex 32`)");
-    if (!/^[0-9a-f]{64}$/i.test(secret))
-      throw new Error("createStepUp: `secret` must be 64 hex characters (32 bytes)");
+    if (!/^[0-9a-f]{64}$/i.test(secret)) throw new Error("createStepUp: `secret` must be 64 hex characters (32 bytes)");
     return Buffer.from(secret, "hex");
   };
   return {

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { endLoginSession, loginCookie, startLoginSession } from "../../auth/login-session";
 import { DECOY_DIGEST, verifyPassword } from "../../auth/password";
+import { stepUp } from "../../step-up";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 const credentials = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
@@ -19,6 +20,8 @@ export const authRouter = createTRPCRouter({
 
   signOut: protectedProcedure.mutation(async ({ ctx }) => {
     await endLoginSession(ctx.db, ctx.loginSession.id);
+    // Step-up cannot see our session table: its grants end with the session.
+    await stepUp.sessionEnded({ sessionId: ctx.loginSession.id });
     ctx.resHeaders.append("Set-Cookie", loginCookie("", 0));
   }),
 });
