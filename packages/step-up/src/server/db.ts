@@ -24,6 +24,8 @@ export const STEP_UP_MODELS = [
   "stepUpAuditEvent",
   "stepUpCallStat",
   "stepUpEnrollmentChallenge",
+  "stepUpLimit",
+  "stepUpRevision",
 ] as const;
 
 /** What `createStepUp({ db })` accepts: any Prisma client whose schema includes step-up.prisma. */
