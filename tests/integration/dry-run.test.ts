@@ -102,7 +102,7 @@ describe("asking before acting", () => {
         ],
       },
     });
-    invalidatePolicies(db);
+    await invalidatePolicies(db);
     try {
       const evaluate = (procedure: string, input: unknown) =>
         alice.call((api) => api.stepUp.evaluate({ procedure, input }));
@@ -114,7 +114,7 @@ describe("asking before acting", () => {
       expect((await db.user.findUniqueOrThrow({ where: { id: aliceId } })).name).toBe(before);
     } finally {
       await db.stepUpPolicy.delete({ where: { id: "test-lower-and-raise" } });
-      invalidatePolicies(db);
+      await invalidatePolicies(db);
     }
   });
 

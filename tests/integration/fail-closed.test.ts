@@ -71,13 +71,13 @@ describe("a broken store refuses the call", () => {
     alice = allowDegrade(createClient(db, clock));
     await signIn(alice, "alice@example.com");
   });
-  afterEach(() => {
-    invalidatePolicies(db);
+  afterEach(async () => {
+    await invalidatePolicies(db);
     clock.advance(60_000);
   });
 
   it("when policies cannot be read, a transfer is refused and no money moves", async () => {
-    invalidatePolicies(db); // force a read
+    await invalidatePolicies(db); // force a read
     const tab = brokenTab(breaking("stepUpPolicy", "findMany"));
     const before = await state();
     await expectUnavailable(tab.call((api) => api.transfers.create(small)));
@@ -91,13 +91,13 @@ describe("a broken store refuses the call", () => {
     await db.stepUpPolicy.create({
       data: { id: "broken-policy", name: "Broken", rules: [{ kind: "teleport", level: "none" }] },
     });
-    invalidatePolicies(db);
+    await invalidatePolicies(db);
     const before = await state();
     await expectUnavailable(alice.call((api) => api.transfers.create(small)));
     await expectUnavailable(alice.call((api) => api.profile.update({ name: "Should not change" })));
     expect(await state()).toEqual(before);
     await db.stepUpPolicy.delete({ where: { id: "broken-policy" } });
-    invalidatePolicies(db);
+    await invalidatePolicies(db);
     expect((await alice.call((api) => api.profile.update({ name: "Alice A." }))).name).toBe("Alice A.");
   });
 
@@ -133,7 +133,7 @@ describe("a broken store refuses the call", () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
     const cannotRecord = brokenTab(breaking("$transaction"));
     await expect(verify(cannotRecord, stepUp.requirementId, "password", "demo-password-1")).rejects.toThrow();
-    const cannotCheckLockout = brokenTab(breaking("stepUpAttempt", "findMany"));
+    const cannotCheckLockout = brokenTab(breaking("stepUpLimit", "findUnique"));
     await expect(verify(cannotCheckLockout, stepUp.requirementId, "password", "demo-password-1")).rejects.toThrow();
     expect(await db.stepUpGrant.count({ where: { requirementId: stepUp.requirementId } })).toBe(0);
     expect((await db.stepUpRequirement.findUniqueOrThrow({ where: { id: stepUp.requirementId } })).status).toBe(

@@ -5,7 +5,7 @@ import { createGuardrails, generate } from "otplib";
 import { createDatabase, type Database } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
 import { createCallerFactory, createContext } from "@/server/trpc";
-import type { StepUpServices } from "@/step-up/server/services";
+import { bumpPolicyRevision } from "@/step-up/server/store/policies";
 import type { Database as ModuleDatabase } from "@/step-up/server/db";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";
@@ -46,20 +46,13 @@ export interface ClientOptions {
   dbOverride?: Database;
 }
 
-// One server process per database: its clients (tabs) share the instance's policy cache, verification
-// queue and call counters, as they would on one server. Each client keeps its own services object,
-// so a test may change one tab's config or mailer.
-const shared = new WeakMap<Database, Pick<StepUpServices, "policies" | "queue" | "callStats">>();
-
-/** A demo app over `db` with the test's clock and the library defaults (not the env's STEP_UP_CONFIG). */
-export function createTestApp(db: Database, clock: Clock, appDb: Database = db): DemoApp {
-  const app = createDemoApp({ db: appDb, now: clock.now, config: {} });
-  const services = app.stepUp.services;
-  const state = shared.get(db) ?? { policies: services.policies, queue: services.queue, callStats: services.callStats };
-  shared.set(db, state);
-  // A tab over another database handle (a failing or recording proxy) reads policies through it.
-  Object.assign(services, appDb === db ? state : { queue: state.queue, callStats: state.callStats });
-  return app;
+/**
+ * A demo app over `db` with the test's clock and the library defaults (not the env's STEP_UP_CONFIG).
+ * Each one is its own step-up instance (policy cache, call counters), as another server on the same
+ * database would be: every limit and cache must hold across them through the database alone.
+ */
+export function createTestApp(db: Database, clock: Clock): DemoApp {
+  return createDemoApp({ db, now: clock.now, config: {} });
 }
 
 type Router = DemoApp["router"];
@@ -68,7 +61,7 @@ export type ApiCaller = ReturnType<ReturnType<typeof createCallerFactory<Router[
 /** A browser-like client: keeps cookies between calls, like the real one does. */
 export function createClient(db: Database, clock: Clock, options: ClientOptions = {}) {
   const cookies = new Map<string, string>();
-  const app = createTestApp(db, clock, options.dbOverride ?? db);
+  const app = createTestApp(options.dbOverride ?? db, clock);
   const services = app.stepUp.services;
   const createCaller = createCallerFactory(app.router);
   const lastHeaders = { value: new Headers() };
@@ -191,9 +184,9 @@ export async function userIdOf(db: Database, email: string): Promise<string> {
   return (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 }
 
-/** After writing policies straight to the database: the next call reads them (as an admin API write does). */
-export function invalidatePolicies(db: Database): void {
-  shared.get(db)?.policies.invalidate();
+/** After writing policies straight to the database: the next call on every instance reads them. */
+export async function invalidatePolicies(db: Database): Promise<void> {
+  await bumpPolicyRevision(moduleDb(db));
 }
 
 /** The demo's client seen through the module's types (the same tables; two generated clients). */

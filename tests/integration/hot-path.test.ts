@@ -21,7 +21,8 @@ function recording(log: string[]): Database {
       if (typeof prop !== "string") return value;
       if (typeof value === "function") {
         return (...args: unknown[]) => {
-          log.push(prop);
+          // The batch form is the call counter's write (store/call-stats.ts); the procedure's is interactive.
+          log.push(prop === "$transaction" && Array.isArray(args[0]) ? "$transaction(batch)" : prop);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
@@ -63,8 +64,13 @@ describe("the hot path", () => {
     await tab.call((api) => api.transfers.create(small)); // warms this tab's policy cache
     log.length = 0;
     await tab.call((api) => api.transfers.create(small));
-    // Context: the host's session lookup. Step-up: one primary-key read of its per-session state.
-    // Procedure: its own transaction. Nothing else: no factor, requirement, grant or policy query.
-    expect(log).toEqual(["session.findUnique", "stepUpSession.findUnique", "$transaction"]);
+    const answered = [...log];
+    await tab.services.callStats.flush();
+    // Context: the host's session lookup. Step-up: one query for its per-session state and the policy
+    // revision. Procedure: its own transaction. Nothing else: no factor, requirement, grant or policy query.
+    const counting = (entry: string) => entry === "stepUpCallStat.upsert" || entry === "$transaction(batch)";
+    expect(answered.filter((entry) => !counting(entry))).toEqual(["session.findUnique", "$queryRaw", "$transaction"]);
+    // Behind the answer, not before it: the call's count, one upsert in a batch of its own.
+    expect(log.filter(counting)).toEqual(["stepUpCallStat.upsert", "$transaction(batch)"]);
   });
 });

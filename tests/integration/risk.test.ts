@@ -10,7 +10,7 @@ describe("a replaceable risk scorer cannot lower assurance by misbehaving", () =
     await db.stepUpPolicy.create({
       data: { name: "Risky sessions", priority: 50, rules: [{ kind: "risk", minScore: 0.7, level: "high" }] },
     });
-    invalidatePolicies(db);
+    await invalidatePolicies(db);
     const clock = createClock();
     const alice = createClient(db, clock);
     await signIn(alice, "alice@example.com");

@@ -5,14 +5,14 @@ import { MINUTE_MS } from "../engine";
 import {
   claimEmailCode,
   clearEmailCode,
-  countUserEmailCodes,
   getEmailCodeState,
   recordEmailCodeSent,
   releaseEmailCode,
   storeEmailCode,
   type EmailCodeState,
 } from "../server/store/email-codes";
-import { VERIFIED, failed, type IssueResult, type Verifier, type VerifyContext } from "./verifier";
+import { releaseSlot, reserveSlot } from "../server/store/limits";
+import { VERIFIED, failed, type IssueResult, type Verifier } from "./verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;
@@ -49,8 +49,17 @@ export const emailCodeVerifier: Verifier = {
     const email = (await context.users.find(userId))?.email ?? null;
     const state = await getEmailCodeState(db, requirementId);
     if (!email || !state) return { ok: false, failure: "not_enrolled" };
-    const throttled = Math.max(throttleSeconds(state, now), await userThrottleSeconds(db, userId, now));
+    const throttled = throttleSeconds(state, now);
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
+    // The user's hourly cap is reserved in the database first: concurrent sends never exceed it.
+    const userKey = `email:${userId}`;
+    const userSlot = await reserveSlot(db, {
+      key: userKey,
+      max: EMAIL_CODE_MAX_SENDS_PER_USER,
+      windowMs: EMAIL_CODE_USER_WINDOW_MS,
+      now,
+    });
+    if (!userSlot.ok) return { ok: false, failure: "throttled", retryAfter: Math.ceil(userSlot.retryAfterMs / 1000) };
 
     const code = generateEmailCode();
     const codeHash = hashEmailCode(context.crypto, requirementId, code);
@@ -58,12 +67,14 @@ export const emailCodeVerifier: Verifier = {
     const limits = { minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS, maxSends: EMAIL_CODE_MAX_SENDS };
     // Lost a race with a concurrent send: that one's code is the live one.
     if (!(await storeEmailCode(db, { requirementId, codeHash, now, expiresAt, ...limits }))) {
+      await releaseSlot(db, userKey);
       return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
     }
     try {
       await mailer.send(composeEmail(email, code));
     } catch {
       await releaseEmailCode(db, { requirementId, codeHash, previous: state });
+      await releaseSlot(db, userKey);
       return { ok: false, failure: "unavailable" };
     }
     const sentTo = maskEmail(email);
@@ -103,17 +114,6 @@ function throttleSeconds(state: EmailCodeState, now: Date): number {
   if (!state.sentAt) return 0;
   const waitMs = state.sentAt.getTime() + EMAIL_CODE_RESEND_INTERVAL_MS - now.getTime();
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
-}
-
-async function userThrottleSeconds(db: VerifyContext["db"], userId: string, now: Date): Promise<number> {
-  const { sent, oldestSentAt } = await countUserEmailCodes(
-    db,
-    userId,
-    new Date(now.getTime() - EMAIL_CODE_USER_WINDOW_MS),
-  );
-  if (sent < EMAIL_CODE_MAX_SENDS_PER_USER || !oldestSentAt) return 0;
-  // Approximate: the window frees up as the requirement with the oldest recent send ages out.
-  return Math.max(1, Math.ceil((oldestSentAt.getTime() + EMAIL_CODE_USER_WINDOW_MS - now.getTime()) / 1000));
 }
 
 function issued(sentTo: string, expiresAt: Date, sendCount: number): Extract<IssueResult, { ok: true }>["challenge"] {

@@ -38,7 +38,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   const now = services.now();
   const nowMs = now.getTime();
   const [policies, { device, mismatch }] = await Promise.all([
-    services.policies.load(nowMs),
+    services.policies.load(session.policyRevision),
     request.deviceToken
       ? loadRememberedDevice(db, {
           token: request.deviceToken,

@@ -34,4 +34,6 @@ export type { AuditEventInput, AuditEventType } from "./store/audit";
 export type { CleanupResult } from "./cleanup";
 export { StepUpError, findStepUpPayload } from "./errors";
 export { DEVICE_COOKIE } from "./cookies";
+/** For scripts that write StepUpPolicy rows directly: every instance reloads its policies on the next call. */
+export { bumpPolicyRevision } from "./store/policies";
 export { generateEmailCode, maskEmail } from "../methods/email-code";

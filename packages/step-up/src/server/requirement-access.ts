@@ -5,7 +5,7 @@ import type { Database } from "./db";
 import type { StepUpSession } from "./session";
 import { getVerifier, type Verifier, type VerifyContext } from "../methods";
 import { stepUpFailure } from "./errors";
-import { userLockoutSeconds } from "./store/credentials";
+import { secondsUntil, userLockoutSeconds } from "./attempt-slots";
 import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./store/requirements";
 import type { StepUpServices } from "./services";
 
@@ -20,15 +20,7 @@ export async function requireUsableRequirement(options: {
 }): Promise<{ requirement: RequirementRecord; verifier: Verifier }> {
   const { db, session, now, method } = options;
   const { config } = options.services;
-  const lockout = {
-    userId: session.userId,
-    now,
-    maxFailures: config.lockout.maxFailuresPerUser,
-    windowMs: config.lockout.userWindowMs,
-    lockoutMs: config.lockout.userLockoutMs,
-  };
-
-  const lockedFor = await userLockoutSeconds(db, lockout);
+  const lockedFor = await userLockoutSeconds(db, { userId: session.userId, config, now });
   if (lockedFor > 0) throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: lockedFor });
 
   const requirement = await requireOwnRequirement(db, options.requirementId, session);
@@ -88,8 +80,4 @@ export async function requireOwnRequirement(
     throw new TRPCError({ code: "NOT_FOUND", message: "No such step-up requirement" });
   }
   return requirement;
-}
-
-export function secondsUntil(date: Date, now: Date): number {
-  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
 }

@@ -7,7 +7,6 @@ import type { StepUpErrorReporter, StepUpMailer, StepUpSessions, StepUpUsers } f
 import { resolveRelyingParty, type RelyingParty, type RelyingPartyOption } from "./relying-party";
 import { createCallStats, type CallStats } from "./store/call-stats";
 import { createPolicyCache, type PolicyCache } from "./store/policies";
-import { createUserQueue, type UserQueue } from "./user-queue";
 
 /** Everything an instance owns besides the tRPC glue; built once by `createStepUp`. */
 export interface StepUpServices {
@@ -24,7 +23,6 @@ export interface StepUpServices {
   onError: StepUpErrorReporter;
   policies: PolicyCache;
   callStats: CallStats;
-  queue: UserQueue;
   catalog: ProcedureCatalog;
 }
 
@@ -68,7 +66,6 @@ export function createStepUpServices(options: StepUpServiceOptions): StepUpServi
     onError,
     policies: createPolicyCache(db),
     callStats: createCallStats(db, (error) => onError(error, { event: "call_stats.flush_failed" })),
-    queue: createUserQueue(),
     catalog: createProcedureCatalog(options.appRouter),
   };
 }

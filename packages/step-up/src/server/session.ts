@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GrantSnapshot } from "../engine";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import type { StepUpServices } from "./services";
-import { loadSessionGrants } from "./store/grants";
+import { loadSessionState } from "./store/session-state";
 
 /** The caller as the module sees it: the host's identity plus this session's live grants. */
 export interface StepUpSession {
@@ -15,6 +15,8 @@ export interface StepUpSession {
   authenticatedAt: Date;
   /** Live non-critical step-up grants of this session (ADR 006). */
   grants: GrantSnapshot[];
+  /** The policy revision read with the grants: the instance's policy cache serves only this revision. */
+  policyRevision: number;
 }
 
 export interface StepUpRequest {
@@ -58,13 +60,15 @@ export function parseHttp(value: StepUpHttp | undefined): StepUpHttp {
 }
 
 export async function buildSession(services: StepUpServices, identity: StepUpIdentity): Promise<StepUpSession> {
+  const state = await loadSessionState(services.db, identity.sessionId);
   return {
     id: identity.sessionId,
     userId: identity.userId,
     activeOrganizationId: identity.organizationId ?? null,
     role: identity.isAdmin ? "admin" : "member",
     authenticatedAt: identity.authenticatedAt,
-    grants: await loadSessionGrants(services.db, identity.sessionId),
+    grants: state.grants,
+    policyRevision: state.policyRevision,
   };
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { remainingMethods, type MethodId, type StepUpConfig } from "../engine";
 import type { FailureDetail, VerifyFailure } from "../methods";
+import { reserveAttempt, secondsUntil, type AttemptSlots } from "./attempt-slots";
 import { stepUpFailure } from "./errors";
-import { requireUsableRequirement, secondsUntil, verifyContext } from "./requirement-access";
-import { countRecentFailures, userLockoutSeconds } from "./store/credentials";
+import { requireUsableRequirement, verifyContext } from "./requirement-access";
 import type { RequirementRecord } from "./store/requirements";
 import { recordFailedAttempt, recordVerifiedMethod } from "./store/verifications";
 import type { ChallengeOptions } from "./challenge";
@@ -17,15 +17,11 @@ export type VerifyOutcome =
   { status: "pending"; remaining: MethodId[][] } | { status: "fulfilled"; remaining: []; deviceToken: string | null };
 
 /**
- * One factor of a requirement, in a fixed order: rate limit → ownership → state → method → verify → record.
- * A user's verifications run one at a time: the attempt limits read the failure counts, then record,
- * so guesses sent in parallel must not all pass the check before any of them is recorded.
+ * One factor of a requirement, in a fixed order: lockout → ownership → state → method → reserve an
+ * attempt → verify → record. The attempt is reserved in the database before the factor is checked, so
+ * guesses sent in parallel (to one instance or to many) are all counted before any is evaluated.
  */
-export function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcome> {
-  return options.services.queue.run(options.session.userId, () => verifyOnce(options));
-}
-
-async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
+export async function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcome> {
   const { db, services, session, request, method } = options;
   const { config } = services;
   const now = services.now();
@@ -38,18 +34,25 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
     now,
   });
 
+  const slots = await reserveAttempt(db, { requirement, config, now });
   const context = verifyContext({ db, services, session, request, requirement, now });
-  const result = await verifier.verify(context, options.credential);
+  const result = await verifier.verify(context, options.credential).catch(async (error: unknown) => {
+    // Not a guess: an error in the verifier gives the attempt back (and still refuses the call).
+    await slots.release().catch(() => undefined);
+    throw error;
+  });
   if (!result.ok)
     return failAttempt({
       ...options,
       requirement,
+      slots,
       failure: result.failure,
       detail: result.detail ?? null,
       config,
       now,
     });
 
+  await slots.release();
   const outcome = await recordVerifiedMethod(db, {
     requirement,
     method,
@@ -67,29 +70,15 @@ async function verifyOnce(options: VerifyOptions): Promise<VerifyOutcome> {
 async function failAttempt(
   options: VerifyOptions & {
     requirement: RequirementRecord;
+    slots: AttemptSlots;
     failure: VerifyFailure;
     detail: FailureDetail | null;
     config: StepUpConfig;
     now: Date;
   },
 ): Promise<never> {
-  const { db, requirement, config, now, session } = options;
-  const lockoutOptions = {
-    userId: session.userId,
-    now,
-    maxFailures: config.lockout.maxFailuresPerUser,
-    windowMs: config.lockout.userWindowMs,
-    lockoutMs: config.lockout.userLockoutMs,
-  };
-  const windowStart = new Date(now.getTime() - config.lockout.userWindowMs);
-  const userFailures = (await countRecentFailures(db, session.userId, windowStart)) + 1;
-  const requirementFailures = requirement.failedAttempts + 1;
-  const lockedScope =
-    userFailures >= config.lockout.maxFailuresPerUser
-      ? "user"
-      : requirementFailures >= config.lockout.maxFailuresPerRequirement
-        ? "requirement"
-        : null;
+  const { db, requirement, config, now } = options;
+  const { requirementFailures, userFailures, lockedScope } = await options.slots.fail();
   await recordFailedAttempt(db, {
     requirement,
     method: options.method,
@@ -99,9 +88,10 @@ async function failAttempt(
     detail: options.detail,
     lockedScope,
     userFailures,
+    attempt: requirementFailures,
   });
   if (lockedScope === "user") {
-    throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: await userLockoutSeconds(db, lockoutOptions) });
+    throw stepUpFailure({ code: "LOCKED", scope: "user", retryAfter: Math.ceil(config.lockout.userLockoutMs / 1000) });
   }
   if (lockedScope === "requirement") {
     throw stepUpFailure({ code: "LOCKED", scope: "requirement", retryAfter: secondsUntil(requirement.expiresAt, now) });
@@ -109,7 +99,7 @@ async function failAttempt(
   throw stepUpFailure({
     code: "INVALID_CREDENTIAL",
     requirementId: requirement.id,
-    attemptsLeft: config.lockout.maxFailuresPerRequirement - requirementFailures,
+    attemptsLeft: Math.max(0, config.lockout.maxFailuresPerRequirement - requirementFailures),
     // The one failure the user can act on: the code was right but used already, so wait for the next one.
     ...(options.failure === "replayed" && options.method === "totp" ? { reason: "replayed" as const } : {}),
   });

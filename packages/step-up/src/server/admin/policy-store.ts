@@ -4,6 +4,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { Database, Transaction } from "../db";
 import { rulesSchema, type Rule } from "../../engine";
 import { auditOrigin, writeAudit } from "../store/audit";
+import { bumpPolicyRevision } from "../store/policies";
 import { notFound, requireMember, type AdminScope, type Directory } from "./scope";
 
 export type PolicyMode = "enforce" | "report_only";
@@ -129,9 +130,9 @@ export async function createPolicy(db: Database, scope: AdminScope, draft: Polic
     });
     const after = toItem(row, await scope.directory.emailsOf([row.userId]));
     await auditChange(tx, scope, { action: "created", before: null, after });
+    await bumpPolicyRevision(tx);
     return after;
   });
-  scope.policies.invalidate();
   return created;
 }
 
@@ -166,9 +167,9 @@ async function changePolicy(
     const row = await tx.stepUpPolicy.update({ where: { id }, data });
     const after = toItem(row, await scope.directory.emailsOf([row.userId]));
     await auditChange(tx, scope, { action, before, after });
+    await bumpPolicyRevision(tx);
     return after;
   });
-  scope.policies.invalidate();
   return updated;
 }
 
@@ -177,7 +178,7 @@ export async function deletePolicy(db: Database, scope: AdminScope, id: string):
     const before = await requireEditable(tx, scope, id);
     await tx.stepUpPolicy.delete({ where: { id } });
     await auditChange(tx, scope, { action: "deleted", before, after: null });
+    await bumpPolicyRevision(tx);
   });
-  scope.policies.invalidate();
   return { deleted: true };
 }

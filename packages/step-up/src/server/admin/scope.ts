@@ -13,8 +13,6 @@ export interface AdminScope {
   request: { ip: string | null; userAgent: string | null };
   now: Date;
   directory: Directory;
-  /** Written policies take effect on this instance's next call. */
-  policies: { invalidate(): void };
 }
 
 /** The host's people, through the `users` port: org members and email addresses for display. */
@@ -37,7 +35,7 @@ export function directoryOf(users: StepUpUsers): Directory {
 export function scopeOf(ctx: {
   session: { activeOrganizationId: string; userId: string };
   request: { ip: string | null; userAgent: string | null };
-  stepUp: { now: () => Date; users: StepUpUsers; policies: { invalidate(): void } };
+  stepUp: { now: () => Date; users: StepUpUsers };
 }): AdminScope {
   return {
     organizationId: ctx.session.activeOrganizationId,
@@ -45,7 +43,6 @@ export function scopeOf(ctx: {
     request: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
     now: ctx.stepUp.now(),
     directory: directoryOf(ctx.stepUp.users),
-    policies: ctx.stepUp.policies,
   };
 }
 

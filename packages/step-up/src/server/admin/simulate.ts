@@ -100,7 +100,7 @@ export async function simulateCall(
           },
         ];
   const [policies, enrolled] = await Promise.all([
-    services.policies.load(now),
+    services.policies.load(),
     loadEnrolledMethods(db, userId, { mailer: services.mailer !== null, users: services.users }),
   ]);
   const decision = evaluate(

@@ -32,23 +32,6 @@ export async function countRecentFailures(db: Database, userId: string, since: D
   return db.stepUpAttempt.count({ where: { userId, success: false, createdAt: { gte: since } } });
 }
 
-/** Seconds until the user may try again, or 0 when the user is not locked out of step-up. */
-export async function userLockoutSeconds(
-  db: Database,
-  options: { userId: string; now: Date; maxFailures: number; windowMs: number; lockoutMs: number },
-): Promise<number> {
-  const since = new Date(options.now.getTime() - options.windowMs);
-  const failures = await db.stepUpAttempt.findMany({
-    where: { userId: options.userId, success: false, createdAt: { gte: since } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-    take: options.maxFailures,
-  });
-  if (failures.length < options.maxFailures) return 0;
-  const latest = failures[0]!.createdAt.getTime();
-  return Math.max(0, Math.ceil((latest + options.lockoutMs - options.now.getTime()) / 1000));
-}
-
 export async function getConfirmedTotp(
   db: Database,
   userId: string,

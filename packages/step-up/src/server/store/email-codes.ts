@@ -25,20 +25,6 @@ export async function getEmailCodeState(db: Database, requirementId: string): Pr
     : null;
 }
 
-/** Emails sent to a user since `since` (across requirements), and when the oldest of them went out. */
-export async function countUserEmailCodes(
-  db: Database,
-  userId: string,
-  since: Date,
-): Promise<{ sent: number; oldestSentAt: Date | null }> {
-  const result = await db.stepUpRequirement.aggregate({
-    where: { userId, emailCodeSentAt: { gte: since } },
-    _sum: { emailCodeSendCount: true },
-    _min: { emailCodeSentAt: true },
-  });
-  return { sent: result._sum.emailCodeSendCount ?? 0, oldestSentAt: result._min.emailCodeSentAt };
-}
-
 export interface StoreEmailCodeOptions {
   requirementId: string;
   codeHash: string;

@@ -1,31 +1,50 @@
 import "server-only";
 import { rulesSchema, type PolicySnapshot } from "../../engine";
-import type { Database } from "../db";
+import type { Database, Transaction } from "../db";
 
-// Policies are read on every protected call; a short cache keeps that off the database.
-// Writes through this instance invalidate it at once; other processes see changes within the TTL.
-export const POLICY_CACHE_TTL_MS = 5_000;
+/** The StepUpRevision row bumped by every policy write. */
+export const POLICY_REVISION = "policies";
 
 export interface PolicyCache {
-  /** All enabled policies (global, every org, per-user); the engine scopes them to the call. */
-  load(nowMs: number): Promise<PolicySnapshot[]>;
-  invalidate(): void;
+  /**
+   * All enabled policies (global, every org, per-user); the engine scopes them to the call. Served from
+   * memory while `revision` (read with the caller's session, see store/session-state.ts) is the one the
+   * cache was loaded at; read without one, it is looked up first.
+   */
+  load(revision?: number): Promise<PolicySnapshot[]>;
 }
 
-/** One per step-up instance (never module state: two instances, or two test databases, never share). */
+/**
+ * One per step-up instance (never module state). Policies are read on every protected call, so they are
+ * cached; the revision row makes a change made on any instance (or by a script) visible on the next call
+ * everywhere, without a time-to-live.
+ */
 export function createPolicyCache(db: Database): PolicyCache {
-  let cache: { policies: PolicySnapshot[]; loadedAt: number } | null = null;
+  let cache: { policies: PolicySnapshot[]; revision: number } | null = null;
   return {
-    async load(nowMs) {
-      if (cache && nowMs - cache.loadedAt >= 0 && nowMs - cache.loadedAt < POLICY_CACHE_TTL_MS) return cache.policies;
+    async load(revision) {
+      const current = revision ?? (await readPolicyRevision(db));
+      if (cache && cache.revision === current) return cache.policies;
+      // Read after the revision: a write landing in between leaves the cache one revision behind, and
+      // the next call (which sees the newer revision) reloads. Never the other way round.
       const policies = await readPolicies(db);
-      cache = { policies, loadedAt: nowMs };
+      cache = { policies, revision: current };
       return policies;
     },
-    invalidate() {
-      cache = null;
-    },
   };
+}
+
+/** Call in the transaction of every policy write (create, update, enable, delete, import). */
+export async function bumpPolicyRevision(tx: Transaction | Database): Promise<void> {
+  await tx.stepUpRevision.upsert({
+    where: { name: POLICY_REVISION },
+    create: { name: POLICY_REVISION, value: 1 },
+    update: { value: { increment: 1 } },
+  });
+}
+
+export async function readPolicyRevision(db: Database): Promise<number> {
+  return (await db.stepUpRevision.findUnique({ where: { name: POLICY_REVISION } }))?.value ?? 0;
 }
 
 async function readPolicies(db: Database): Promise<PolicySnapshot[]> {

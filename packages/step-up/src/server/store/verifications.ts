@@ -27,8 +27,8 @@ function auditBase(options: OutcomeBase) {
 }
 
 /**
- * A failed attempt: the attempt row, the requirement's counter and the audit rows, in one transaction.
- * Returns the requirement's failure count after this attempt.
+ * A failed attempt: the attempt row and the audit rows, in one transaction (the requirement's counter
+ * was incremented when the attempt was reserved).
  */
 export async function recordFailedAttempt(
   db: Database,
@@ -37,8 +37,10 @@ export async function recordFailedAttempt(
     detail?: Record<string, string | number | boolean | null> | null;
     lockedScope: "requirement" | "user" | null;
     userFailures: number;
+    /** This failure's number on the requirement (reserved before verifying: attempt-slots.ts). */
+    attempt: number;
   },
-): Promise<number> {
+): Promise<void> {
   const { requirement, method, request, now } = options;
   return db.$transaction(async (tx) => {
     await tx.stepUpAttempt.create({
@@ -53,11 +55,6 @@ export async function recordFailedAttempt(
         createdAt: now,
       },
     });
-    const updated = await tx.stepUpRequirement.update({
-      where: { id: requirement.id },
-      data: { failedAttempts: { increment: 1 } },
-      select: { failedAttempts: true },
-    });
     const base = auditBase(options);
     const detail = options.detail ?? {};
     await writeAudit(tx, {
@@ -67,7 +64,7 @@ export async function recordFailedAttempt(
         requirementId: requirement.id,
         method,
         failure: options.failure,
-        attempt: updated.failedAttempts,
+        attempt: options.attempt,
         ...detail,
       },
     });
@@ -86,7 +83,6 @@ export async function recordFailedAttempt(
         data: { requirementId: requirement.id, scope: options.lockedScope, userFailures: options.userFailures },
       });
     }
-    return updated.failedAttempts;
   });
 }
 
