@@ -148,6 +148,15 @@ export async function catchError(
 }
 
 /** The TOTP code alice's phone shows at the client's clock time (plus an offset in 30 s steps). */
+/** The step-up code of each settled call ("accepted" when it went through), for parallel-call tests. */
+export function stepUpCodesOf(results: PromiseSettledResult<unknown>[]): Promise<Array<string | undefined>> {
+  return Promise.all(
+    results.map(async (r) =>
+      r.status === "rejected" ? (await catchError(Promise.reject(r.reason))).stepUp?.code : "accepted",
+    ),
+  );
+}
+
 export async function aliceTotp(clock: Clock, stepOffset = 0): Promise<string> {
   return generate({
     secret: ALICE_TOTP_SECRET,

@@ -7,6 +7,7 @@ import {
   createTestDatabase,
   expectStepUp,
   signIn,
+  stepUpCodesOf,
   verify,
   type Client,
 } from "./harness";
@@ -38,19 +39,13 @@ describe("many instances on one database", () => {
   const on = (i: number) => instances[i % instances.length]!;
   const newRequirement = async (i = 0) =>
     (await expectStepUp(on(i).call((api) => api.transfers.create(small)))).requirementId;
-  const codesOf = (results: PromiseSettledResult<unknown>[]) =>
-    Promise.all(
-      results.map(async (r) =>
-        r.status === "rejected" ? (await catchError(Promise.reject(r.reason))).stepUp?.code : "accepted",
-      ),
-    );
 
   it("30 parallel wrong guesses at one requirement, spread over the instances: at most 5 are evaluated", async () => {
     const requirementId = await newRequirement();
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) => verify(on(i), requirementId, "backup_code", WRONG)),
     );
-    const codes = await codesOf(results);
+    const codes = await stepUpCodesOf(results);
     expect(codes.filter((c) => c === "INVALID_CREDENTIAL")).toHaveLength(4);
     expect(codes.filter((c) => c === "LOCKED")).toHaveLength(26);
     expect(await db.stepUpAttempt.count({ where: { requirementId } })).toBe(5);
@@ -63,7 +58,7 @@ describe("many instances on one database", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) => verify(on(i), requirements[i % 6]!, "backup_code", WRONG)),
     );
-    const codes = await codesOf(results);
+    const codes = await stepUpCodesOf(results);
     expect((await db.stepUpAttempt.count()) - before).toBe(10);
     expect(codes.filter((c) => c === "accepted")).toHaveLength(0);
     // Even the right password, on any instance, now meets the user's lock.

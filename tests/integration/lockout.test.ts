@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   expectStepUp,
   signIn,
+  stepUpCodesOf,
   userIdOf,
   verify,
   type Client,
@@ -119,11 +120,7 @@ describe("guessing is limited", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, () => verify(alice, requirementId, "backup_code", WRONG)),
     );
-    const codes = await Promise.all(
-      results.map(async (r) =>
-        r.status === "rejected" ? (await catchError(Promise.reject(r.reason))).stepUp?.code : "accepted",
-      ),
-    );
+    const codes = await stepUpCodesOf(results);
     expect(codes.filter((c) => c === "INVALID_CREDENTIAL")).toHaveLength(4);
     expect(codes.filter((c) => c === "LOCKED")).toHaveLength(8);
     // However the requests interleave, only 5 guesses are checked against this requirement.
