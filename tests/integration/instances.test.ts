@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, asAdminWithStepUp, draft, signedIn } from "./admin-helpers";
+import { allowDegrade } from "./support/degrade";
 import {
   catchError,
   createClient,
@@ -9,6 +10,7 @@ import {
   signIn,
   stepUpCodesOf,
   verify,
+  verifyAliceHigh,
   type Client,
 } from "./harness";
 
@@ -32,7 +34,7 @@ describe("many instances on one database", () => {
     const first = createClient(db, clock);
     await signIn(first, "alice@example.com");
     // The same browser session, served by three instances in turn.
-    instances = [first, createClient(db, clock), createClient(db, clock)];
+    instances = [first, createClient(db, clock), createClient(db, clock)].map(allowDegrade);
     for (const other of instances.slice(1)) other.cookies.set("session", first.cookies.get("session")!);
   });
 
@@ -74,6 +76,20 @@ describe("many instances on one database", () => {
     await verify(on(0), requirementId, "password", "demo-password-1");
     const transfer = await on(1).call((api) => api.transfers.create(small));
     expect(transfer.amountMinor).toBe(10_000);
+  });
+
+  it("20 retries of one critical call racing over the instances: exactly one runs", async () => {
+    clock.advance(MIN); // a fresh TOTP step
+    const critical = { amount: 10_000, currency: "USD" as const, to: "Dave" };
+    const stepUp = await expectStepUp(on(0).call((api) => api.transfers.create(critical)));
+    expect(stepUp.level).toBe("critical");
+    await verifyAliceHigh(on(0), clock, stepUp.requirementId);
+    const before = await db.transfer.count();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => on(i).call((api) => api.transfers.create(critical))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.transfer.count()).toBe(before + 1);
   });
 
   it("a policy changed through one instance is enforced by the others on their very next call", async () => {
