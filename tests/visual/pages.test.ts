@@ -13,7 +13,10 @@ function changing(page: Page) {
     // A countdown's width changes as it runs ("10:00", then "9:59").
     page.locator("p:has(> time)"),
     page.locator("input[type=date]"),
-    page.locator(".recharts-cartesian-axis-tick"),
+    // The axes' labels as one box each, not tick by tick: a tick's box is as wide as its date's text,
+    // and the dates move daily (the period ends today).
+    page.locator(".recharts-xAxis"),
+    page.locator(".recharts-cartesian-axis-tick-labels"),
     // Audit details carry generated ids; the median time to fulfil is a measured duration.
     page.locator("table .details"),
     page.locator(".metric").filter({ hasText: "Median time" }).locator(".metric-value"),
