@@ -1,14 +1,27 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 
 export type Database = PrismaClient;
 export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
-/** One client per URL; tests create their own with a throwaway file. */
+/** `postgresql://` or `postgres://` selects PostgreSQL; anything else is a SQLite file (ADR 018). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * One client per URL; tests create their own. The same build serves either database: the PostgreSQL
+ * client is generated from a schema derived from the SQLite one (same models, same delegates), so it
+ * is used through the SQLite client's type.
+ */
 export function createDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
+  if (isPostgresUrl(url))
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
 

@@ -1,7 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createGuardrails, generate } from "otplib";
+import { inject } from "vitest";
 import { createDatabase, type Database } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
 import { createCallerFactory, createContext } from "@/server/trpc";
@@ -12,13 +14,38 @@ import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";
 
 export { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEMO_PASSWORD } from "../../prisma/seed-data";
 
-/** A fresh copy of the seeded template database for one test file. */
+/** A fresh copy of the seeded template database for one test file (tests/integration/global-setup.ts). */
 export function createTestDatabase(): Database {
-  const template = process.env.STEP_UP_TEMPLATE_DB;
-  if (!template) throw new Error("STEP_UP_TEMPLATE_DB is not set: run through vitest's integration project");
-  const file = path.join(path.dirname(template), `${randomUUID()}.db`);
-  copyFileSync(template, file);
-  return createDatabase(`file:${file}`);
+  return createDatabase(createTestDatabaseUrl());
+}
+
+/** The URL of a fresh copy of the template: a SQLite file, or a PostgreSQL database cloned from it. */
+export function createTestDatabaseUrl(): string {
+  const template = inject("testDatabaseTemplate");
+  if (!template) throw new Error("No template database: run through vitest's integration projects");
+  if (template.dialect === "postgres") return clonePostgres(template.url);
+  const source = template.url.slice("file:".length);
+  const file = path.join(path.dirname(source), `${randomUUID()}.db`);
+  copyFileSync(source, file);
+  return `file:${file}`;
+}
+
+/** Which database this run's tests are on (the `integration` or `integration-postgres` project). */
+export function testDialect(): "sqlite" | "postgres" {
+  return inject("testDatabaseTemplate").dialect;
+}
+
+// Synchronous, like the SQLite copy, so test files keep creating databases at the top of a describe.
+// CREATE DATABASE … TEMPLATE copies the template's files: ~30 ms, no migration or seed per file.
+function clonePostgres(templateUrl: string): string {
+  const template = new URL(templateUrl);
+  const name = `test_${randomUUID().replaceAll("-", "")}`;
+  const admin = new URL(templateUrl);
+  admin.pathname = "/postgres";
+  const sql = `CREATE DATABASE "${name}" TEMPLATE "${template.pathname.slice(1)}"`;
+  execFileSync("psql", [admin.toString(), "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], { stdio: "pipe" });
+  template.pathname = `/${name}`;
+  return template.toString();
 }
 
 /** A controllable clock shared by every client of one test. */
