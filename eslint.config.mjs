@@ -11,6 +11,8 @@ export default tseslint.config(
       "src/generated/**",
       "test-results/**",
       "next-env.d.ts",
+      // Hand-written declarations of the .mjs scripts: type-checked by tsc, not linted as JS.
+      "scripts/**/*.d.mts",
       // The same for the example host apps.
       "examples/*/.next/**",
       "examples/*/src/generated/**",

@@ -12,7 +12,17 @@ const DAYS = 30;
 const BATCH = 2_000;
 const IPS = ["203.0.113.7", "198.51.100.23", "192.0.2.66", "203.0.113.90"];
 
-type Row = Prisma.StepUpAuditEventCreateManyInput;
+// The metric columns (day, requirementId) are derived when a batch is written, as writeAudit derives them.
+type Row = Omit<Prisma.StepUpAuditEventCreateManyInput, "day" | "requirementId">;
+
+function withMetricColumns(row: Row): Prisma.StepUpAuditEventCreateManyInput {
+  const data = row.data as { requirementId?: string };
+  return {
+    ...row,
+    day: new Date(row.createdAt!).toISOString().slice(0, 10),
+    requirementId: data.requirementId ?? null,
+  };
+}
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
@@ -78,6 +88,7 @@ function requirementStory(base: Omit<Row, "type" | "data" | "createdAt" | "sever
     type: "stepup.verified",
     severity: "info",
     createdAt: new Date(t),
+    secondsToVerify: (t - at) / 1000,
     data: { requirementId, level, methods: ["password", "totp"], procedure },
   });
   return rows;
@@ -110,7 +121,7 @@ async function main(): Promise<void> {
     let written = 0;
     let batch: Row[] = [];
     const flush = async () => {
-      await db.stepUpAuditEvent.createMany({ data: batch });
+      await db.stepUpAuditEvent.createMany({ data: batch.map(withMetricColumns) });
       written += batch.length;
       batch = [];
     };

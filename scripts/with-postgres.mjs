@@ -22,7 +22,11 @@ if (command.length === 0) {
   console.log(`  e.g. DATABASE_URL=${server.url.replace(/\/postgres$/, "/stepup")} npm run db:setup`);
   setInterval(() => {}, 1 << 30);
 } else {
-  const child = spawn(command.join(" "), { shell: true, stdio: "inherit", env: { ...process.env, POSTGRES_URL: server.url } });
+  const child = spawn(command.join(" "), {
+    shell: true,
+    stdio: "inherit",
+    env: { ...process.env, POSTGRES_URL: server.url },
+  });
   child.on("exit", (code, signal) => {
     stopOnce();
     process.exit(code ?? (signal ? 1 : 0));

@@ -12,5 +12,8 @@ if (isPostgresUrl(url)) {
   const applied = await migratePostgres(url, { log: (line) => process.stdout.write(`${line}\n`) });
   process.stdout.write(applied.length === 0 ? "No pending migrations.\n" : `${applied.length} migration(s) applied.\n`);
 } else {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
 }

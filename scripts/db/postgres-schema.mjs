@@ -15,7 +15,10 @@ const HEADER = "// Written by scripts/db/postgres-schema.mjs from prisma/schema:
 export function toPostgres(text) {
   const out = text
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace(/output(\s*)=(\s*)"\.\.\/\.\.\/src\/generated\/prisma"/, 'output$1=$2"../../../src/generated/prisma-postgres"')
+    .replace(
+      /output(\s*)=(\s*)"\.\.\/\.\.\/src\/generated\/prisma"/,
+      'output$1=$2"../../../src/generated/prisma-postgres"',
+    )
     // The adapter supplies the connection; the literal url only has to match the provider.
     .replace(/url(\s*)=(\s*)"file:[^"]*"/, 'url$1=$2"postgresql://localhost/unused"');
   if (/provider\s*=\s*"sqlite"/.test(out)) throw new Error("postgres-schema: a second sqlite datasource");

@@ -84,4 +84,3 @@ export async function startPostgres() {
   };
   return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, bin, stop };
 }
-

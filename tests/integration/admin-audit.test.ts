@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { CSV_PAGE_SIZE } from "@/step-up/server/admin/audit-csv";
+import { auditRow, type AuditEventType } from "@/step-up/server/store/audit";
 import { auditCsvRoute } from "@/server/http/audit-csv";
 import { ADMIN, orgId, signedIn } from "./admin-helpers";
 import { catchError, createClock, createTestApp, createTestDatabase, userIdOf, type Client } from "./harness";
@@ -22,16 +23,21 @@ describe("metrics for a period", () => {
     const globex = await orgId(db, "globex");
     const alice = await userIdOf(db, "alice@example.com");
     const rows: Prisma.StepUpAuditEventCreateManyInput[] = [];
-    const add = (type: string, at: number, data: Prisma.InputJsonValue, organizationId = acme) =>
-      rows.push({
-        type,
-        severity: "info",
-        organizationId,
-        userId: alice,
-        actorId: alice,
-        createdAt: new Date(at),
-        data,
-      });
+    // Rows as writeAudit writes them: a verified row carries the seconds since its requirement's `required` row.
+    const requiredAt = new Map<string, number>();
+    const add = (
+      type: AuditEventType,
+      at: number,
+      data: { requirementId?: string; deviceId?: string },
+      organizationId = acme,
+    ) => {
+      if (type === "stepup.required" && data.requirementId) requiredAt.set(data.requirementId, at);
+      const since = data.requirementId ? requiredAt.get(data.requirementId) : undefined;
+      const secondsToVerify = type === "stepup.verified" && since !== undefined ? (at - since) / 1000 : undefined;
+      rows.push(
+        auditRow({ type, severity: "info", organizationId, userId: alice, at: new Date(at), data, secondsToVerify }),
+      );
+    };
     // Eight refused calls, one an hour. r1..r5 verified after 10, 20, 30, 40 and 600 s (median 30 s).
     const fulfil = [10, 20, 30, 40, 600];
     for (let i = 0; i < 8; i++) add("stepup.required", T0 + i * 3_600 * S, { requirementId: `r${i + 1}` });
@@ -152,16 +158,17 @@ describe("audit pages and the CSV export", () => {
     acme = await orgId(db, "acme");
     bobId = await userIdOf(db, "bob@example.com");
     // 2,400 rows for bob, two per second so that many share a createdAt (the cursor must break ties by id).
-    const rows: Prisma.StepUpAuditEventCreateManyInput[] = Array.from({ length: 2_400 }, (_, i) => ({
-      type: i % 10 === 0 ? "stepup.failed" : "stepup.required",
-      severity: i % 10 === 0 ? "warning" : "info",
-      organizationId: acme,
-      userId: bobId,
-      actorId: bobId,
-      ip: "198.51.100.4",
-      createdAt: new Date(BASE + Math.floor(i / 2) * S),
-      data: { n: i },
-    }));
+    const rows: Prisma.StepUpAuditEventCreateManyInput[] = Array.from({ length: 2_400 }, (_, i) =>
+      auditRow({
+        type: i % 10 === 0 ? "stepup.failed" : "stepup.required",
+        severity: i % 10 === 0 ? "warning" : "info",
+        organizationId: acme,
+        userId: bobId,
+        ip: "198.51.100.4",
+        at: new Date(BASE + Math.floor(i / 2) * S),
+        data: { n: i },
+      }),
+    );
     await db.stepUpAuditEvent.createMany({ data: rows });
     admin = await signedIn(db, clock, ADMIN);
   });
@@ -215,13 +222,17 @@ describe("audit pages and the CSV export", () => {
   it("the CSV streams every row of the filter in pages of 1,000, escaping quotes, commas, newlines and formulas", async () => {
     await db.stepUpAuditEvent.create({
       data: {
-        type: "stepup.failed",
-        severity: "warning",
-        organizationId: acme,
-        userId: bobId,
-        ip: '=HYPERLINK("http://evil")',
-        createdAt: new Date(BASE + 5_000 * S),
-        data: { note: 'said "hi", then\nleft' },
+        ...auditRow({
+          type: "stepup.failed",
+          severity: "warning",
+          organizationId: acme,
+          userId: bobId,
+          ip: '=HYPERLINK("http://evil")',
+          at: new Date(BASE + 5_000 * S),
+          data: { note: 'said "hi", then\nleft' },
+        }),
+        // An event with no actor (a system one): the CSV's empty cell.
+        actorId: null,
       },
     });
     const response = await csvRequest(admin, `?userId=${bobId}&type=stepup.failed&severity=&from=`);

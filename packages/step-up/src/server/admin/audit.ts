@@ -45,7 +45,6 @@ export function auditRouter(p: Procedures) {
       await ctx.stepUp.callStats.flush();
       return auditMetrics(ctx.db, {
         organizationId: ctx.session.activeOrganizationId,
-        requirementTtlMs: ctx.stepUp.config.requirementTtlMs,
         ...input,
       });
     }),

@@ -157,6 +157,7 @@ export async function recordVerifiedMethod(
     await writeAudit(tx, {
       ...base,
       type: "stepup.verified",
+      secondsToVerify: (now.getTime() - requirement.createdAt.getTime()) / 1000,
       data: {
         requirementId: requirement.id,
         grantId: grant.id,
