@@ -32,6 +32,11 @@ export interface ServerOptions {
   databaseDir: string;
   /** Shell commands run after the seed, before the server starts. */
   afterSeed?: string[];
+  /**
+   * A PostgreSQL database instead of the SQLite file in databaseDir (the multi-instance suite). Every
+   * server migrates it (the runner lets one at a time through); only the one with `seed` seeds it.
+   */
+  postgres?: { url: string; seed: boolean };
   env?: Record<string, string>;
 }
 
@@ -44,15 +49,16 @@ export function databaseFile(databaseDir: string): string {
  * A fresh seeded database every run (tests spend single-use backup codes and TOTP steps), then the
  * production build served as `npm run demo` serves it. `npm test` builds once and sets E2E_SKIP_BUILD.
  */
-export function nextServer(options: ServerOptions): NonNullable<PlaywrightTestConfig["webServer"]> {
-  const { port, databaseDir } = options;
+type WebServer = Exclude<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>;
+
+export function nextServer(options: ServerOptions): WebServer {
+  const { port, databaseDir, postgres } = options;
+  const seed = postgres ? postgres.seed : true;
   return {
     command: [
-      `rm -rf ${databaseDir}`,
-      `mkdir -p ${databaseDir}`,
-      "npx prisma migrate deploy",
-      "npm run db:seed",
-      ...(options.afterSeed ?? []),
+      ...(postgres ? [] : [`rm -rf ${databaseDir}`, `mkdir -p ${databaseDir}`]),
+      "node scripts/db/migrate.mjs",
+      ...(seed ? ["npm run db:seed", ...(options.afterSeed ?? [])] : []),
       process.env.E2E_SKIP_BUILD ? "true" : "npx next build",
       `npx next start --port ${port}`,
     ].join(" && "),
@@ -63,7 +69,7 @@ export function nextServer(options: ServerOptions): NonNullable<PlaywrightTestCo
     // WebAuthn checks the page's origin, which is this port (rp ID stays "localhost"). No
     // STEP_UP_ENCRYPTION_KEY: like the demo, seed and server share the development key.
     env: {
-      DATABASE_URL: `file:./${databaseFile(databaseDir)}`,
+      DATABASE_URL: postgres ? postgres.url : `file:./${databaseFile(databaseDir)}`,
       STEP_UP_DEMO: "1",
       // A production build with the development key in the source: allowed only when said so.
       STEP_UP_ALLOW_DEV_KEY: "1",

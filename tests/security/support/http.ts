@@ -9,6 +9,12 @@ import type { StepUpPayload } from "@/step-up/shared/payload";
 
 export const PORT = Number(process.env.SECURITY_PORT ?? 3300);
 export const ORIGIN = `http://localhost:${PORT}`;
+/**
+ * The servers requests are sent to, in turn: one by default; the multi-instance suite
+ * (playwright.instances.config.ts) lists several, all serving the one public ORIGIN, as servers behind a
+ * load balancer with no sticky sessions would.
+ */
+const SERVER_PORTS = (process.env.INSTANCE_PORTS ?? String(PORT)).split(",").map(Number);
 export const CHROME_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 export const FIREFOX_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
@@ -41,6 +47,8 @@ export interface RequestOptions {
   origin?: string | null;
   secFetchSite?: string | null;
   contentType?: string;
+  /** Which of the servers (SERVER_PORTS) takes this request; by default the next one in turn. */
+  instance?: number;
 }
 
 let nextAddress = 0;
@@ -55,6 +63,7 @@ export class Client {
   readonly cookies = new Map<string, string>();
   readonly userAgent: string;
   readonly localAddress: string;
+  private requests = 0;
 
   constructor(options: { userAgent?: string; localAddress?: string } = {}) {
     this.userAgent = options.userAgent ?? CHROME_UA;
@@ -84,9 +93,10 @@ export class Client {
     // proxy: it appends the address the connection really comes from, after whatever the caller forged.
     const forged = options.headers?.["x-forwarded-for"];
     headers["x-forwarded-for"] = forged ? `${forged}, ${this.localAddress}` : this.localAddress;
+    const port = SERVER_PORTS[(options.instance ?? this.requests++) % SERVER_PORTS.length];
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: "127.0.0.1", port: PORT, method, path, headers, localAddress: this.localAddress },
+        { host: "127.0.0.1", port, method, path, headers, localAddress: this.localAddress },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
