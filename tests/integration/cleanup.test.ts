@@ -4,14 +4,15 @@ import { purgeDemoExpired } from "@/server/cleanup";
 import {
   createClock,
   createTestApp,
-  createTestDatabase,
+  createTestDatabaseUrl,
   expectStepUp,
   moduleDb,
   signedIn,
+  testDialect,
   userIdOf,
   verifyAliceHigh,
 } from "./harness";
-import type { Database } from "@/server/db";
+import { createDatabase, type Database } from "@/server/db";
 
 /** Both cleanups the server schedules: the module's tables and the demo's own. */
 async function purgeExpired(db: Database, now: Date) {
@@ -19,7 +20,8 @@ async function purgeExpired(db: Database, now: Date) {
 }
 
 /** Expired step-up state is purged on a schedule and on demand; the audit trail stays. */
-const db = createTestDatabase();
+const url = createTestDatabaseUrl();
+const db = createDatabase(url);
 afterAll(() => db.$disconnect());
 
 const MIN = 60_000;
@@ -100,6 +102,30 @@ describe("cleanup", () => {
       emailChanges: 0,
     });
   });
+
+  // PostgreSQL only: SQLite serves one process (the README), and better-sqlite3 waits for a lock
+  // synchronously, so three connections in one test process would block each other's thread.
+  it.runIf(testDialect() === "postgres")(
+    "every instance may purge at once: concurrent runs delete each expired row once, and none fails",
+    async () => {
+      const past = new Date(clock.now().getTime() - MIN);
+      await db.stepUpRememberedDevice.createMany({
+        data: Array.from({ length: 50 }, (_, i) => ({
+          userId: aliceId,
+          tokenHash: `race-${i}`,
+          level: "medium",
+          label: `race ${i}`,
+          expiresAt: past,
+        })),
+      });
+      // Three servers: three clients with their own connections to the one database.
+      const servers = [createDatabase(url), createDatabase(url), createDatabase(url)];
+      const runs = await Promise.all(servers.map((server) => purgeStepUp(moduleDb(server), clock.now())));
+      await Promise.all(servers.map((server) => server.$disconnect()));
+      expect(runs.reduce((sum, run) => sum + run.devices, 0)).toBe(50);
+      expect(await db.stepUpRememberedDevice.count({ where: { tokenHash: { startsWith: "race-" } } })).toBe(0);
+    },
+  );
 
   it("the schedule started with the server runs the purge every 10 minutes", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
