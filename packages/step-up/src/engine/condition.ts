@@ -20,7 +20,7 @@ const environment = new Environment({
   .registerVariable("minimumLevel", "string");
 
 type Compiled = (vars: Record<string, unknown>) => unknown;
-const cache = new Map<string, Compiled>();
+const cache = new Map<string, ConditionProgram>();
 const CACHE_LIMIT = 1000;
 
 export type ConditionCheck = { ok: true } | { ok: false; message: string };
@@ -39,25 +39,38 @@ export function checkCondition(expression: string): ConditionCheck {
   }
 }
 
+/** A parsed condition: throws on a runtime error or a non-boolean result (callers fail closed). */
+export type ConditionProgram = (variables: ConditionVariables) => boolean;
+
+/** The CEL variables of one call; built once per call and shared by every condition it evaluates. */
+export type ConditionVariables = Readonly<Record<string, unknown>>;
+
 /** Evaluates a condition; throws on a malformed expression or a runtime error (callers fail closed). */
 export function evaluateCondition(expression: string, context: CallContext): boolean {
-  const result = compile(expression)(conditionVariables(context));
-  // `dyn` expressions such as `amount.value` pass checkCondition; a non-boolean result is an error, not "false".
-  if (typeof result !== "boolean") throw new TypeError(`Condition must evaluate to a boolean, not ${typeof result}`);
-  return result;
+  return parseCondition(expression)(conditionVariables(context));
 }
 
-function compile(expression: string): Compiled {
-  let compiled = cache.get(expression);
-  if (!compiled) {
-    compiled = environment.parse(expression) as unknown as Compiled;
+/** Parses once (cached by expression text); throws a ParseError on a malformed expression. */
+export function parseCondition(expression: string): ConditionProgram {
+  let program = cache.get(expression);
+  if (!program) {
+    program = toProgram(environment.parse(expression) as unknown as Compiled);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(expression, compiled);
+    cache.set(expression, program);
   }
-  return compiled;
+  return program;
 }
 
-function conditionVariables(context: CallContext): Record<string, unknown> {
+function toProgram(compiled: Compiled): ConditionProgram {
+  return (variables) => {
+    const result = compiled(variables);
+    // `dyn` expressions such as `amount.value` pass checkCondition; a non-boolean result is an error, not "false".
+    if (typeof result !== "boolean") throw new TypeError(`Condition must evaluate to a boolean, not ${typeof result}`);
+    return result;
+  };
+}
+
+export function conditionVariables(context: CallContext): ConditionVariables {
   return {
     procedure: context.procedure,
     risk: context.risk,

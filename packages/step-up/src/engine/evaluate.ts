@@ -1,33 +1,42 @@
 import type { StepUpConfig } from "./config";
 import { isAtLeast, isStepUpLevel, levelRank, maxLevel, type Level, type StepUpLevel } from "./levels";
-import { matchRule, policyApplies } from "./match";
-import { describeRule } from "./describe";
+import { policyApplies } from "./match";
+import { CallFacts } from "./call-facts";
+import { compilePolicies, isCompiled } from "./compile";
 import { selectCombinations } from "./combinations";
 import { enrollmentLevel } from "./enrollment-level";
 import type { Decision, EvaluationInput, GrantSnapshot, MatchedRule, Satisfaction } from "./types";
 
+/** Shared by every decision that needs nothing; frozen so no caller can change it for the others. */
+const NOT_REQUIRED: Satisfaction = Object.freeze({ kind: "not_required" });
+
 /**
  * The whole step-up decision for one call: pure, no clock, no I/O.
  * Level = max(code minimum, every matching enforced rule); then grants, then remembered device.
+ * Runs on every protected call, so it loops where a spread or a chain of arrays would allocate (ADR 019).
  */
 export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision {
   const { context } = input;
   const { enforced, reportOnly } = collectMatches(input);
-  const declared = maxLevel(context.minimumLevel, ...enforced.map((m) => m.level));
+  const declared = highestLevel(context.minimumLevel, enforced);
   const level = enrollmentLevel(declared, input, config);
   const wouldRequire = reportOnly.filter((m) => levelRank(m.level) > levelRank(level));
   const windowMs = effectiveWindow(level, enforced, config);
-  const currentLevel = currentLevelOf(input, config);
-  const base = { level, currentLevel, matchedRules: enforced, wouldRequire, windowMs };
+  const grants = usableGrants(input);
+  const currentLevel = currentLevelOf(grants, input.now, config);
 
   if (!isStepUpLevel(level)) {
     return {
-      ...base,
+      level,
+      currentLevel,
+      matchedRules: enforced,
+      wouldRequire,
+      windowMs,
       required: false,
       reason: "",
       methods: [],
       degraded: false,
-      satisfiedBy: { kind: "not_required" },
+      satisfiedBy: NOT_REQUIRED,
       canRemember: false,
     };
   }
@@ -38,9 +47,13 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
   // a remembered device would otherwise carry that weaker proof at the full level for 24 hours.
   const canRemember =
     rememberable(input, config) && level !== "critical" && !degraded && context.risk < config.rememberDevice.maxRisk;
-  const satisfiedBy = findSatisfaction(input, level, windowMs, config);
+  const satisfiedBy = findSatisfaction(input, grants, level, windowMs, config);
   return {
-    ...base,
+    level,
+    currentLevel,
+    matchedRules: enforced,
+    wouldRequire,
+    windowMs,
     required: satisfiedBy === null,
     reason: `${context.action ?? "This action"} requires ${level} assurance`,
     methods: selection.combinations,
@@ -50,36 +63,36 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
   };
 }
 
+/** Same as `maxLevel(minimum, ...matches.map(m => m.level))`, without the two arrays. */
+function highestLevel(minimum: Level, matches: readonly MatchedRule[]): Level {
+  let highest = maxLevel(minimum);
+  for (const match of matches) if (levelRank(match.level) > levelRank(highest)) highest = match.level;
+  return highest;
+}
+
 function collectMatches(input: EvaluationInput): { enforced: MatchedRule[]; reportOnly: MatchedRule[] } {
   const enforced: MatchedRule[] = [];
   const reportOnly: MatchedRule[] = [];
-  const policies = input.policies
-    .filter((p) => policyApplies(p, input.context))
-    .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
-  for (const policy of policies) {
-    policy.rules.forEach((rule, ruleIndex) => {
-      const outcome = matchRule(rule, input.context);
-      if (!outcome.matched) return;
-      const matched: MatchedRule = {
-        policyId: policy.id,
-        policyName: policy.name,
-        ruleIndex,
-        kind: rule.kind,
-        level: rule.level,
-        description: outcome.note ?? rule.description ?? describeRule(rule),
-        ...(rule.kind === "auth_age" ? { maxAgeMs: rule.maxAgeSeconds * 1000 } : {}),
-      };
-      (policy.mode === "report_only" ? reportOnly : enforced).push(matched);
-    });
+  // Plain snapshots (tests, the simulator's draft) are compiled for this call; the server passes its cached form.
+  const compiled = isCompiled(input.policies) ? input.policies : compilePolicies(input.policies);
+  const facts = new CallFacts(input.context, compiled.procedures);
+  for (const policy of compiled.policies) {
+    if (!policyApplies(policy.snapshot, input.context)) continue;
+    const matches = policy.reportOnly ? reportOnly : enforced;
+    for (const rule of policy.rules) {
+      const matched = rule(facts);
+      if (matched) matches.push(matched);
+    }
   }
   return { enforced, reportOnly };
 }
 
 /** The level's default window, tightened (never widened) by matching auth_age rules. */
-function effectiveWindow(level: Level, matches: MatchedRule[], config: StepUpConfig): number {
+function effectiveWindow(level: Level, matches: readonly MatchedRule[], config: StepUpConfig): number {
   if (!isStepUpLevel(level)) return 0;
-  const limits = matches.flatMap((m) => (m.maxAgeMs === undefined ? [] : [m.maxAgeMs]));
-  return Math.min(config.levels[level].windowMs, ...limits);
+  let windowMs = config.levels[level].windowMs;
+  for (const match of matches) if (match.maxAgeMs !== undefined) windowMs = Math.min(windowMs, match.maxAgeMs);
+  return windowMs;
 }
 
 function isFresh(grant: GrantSnapshot, windowMs: number, now: number, config: StepUpConfig): boolean {
@@ -88,17 +101,20 @@ function isFresh(grant: GrantSnapshot, windowMs: number, now: number, config: St
   return age >= -config.gracePeriodMs && age <= windowMs + config.gracePeriodMs;
 }
 
+const REUSABLE_LEVELS = ["medium", "high"] as const;
+
 /** Highest level this session holds right now from reusable (non-critical) grants. */
-function currentLevelOf(input: EvaluationInput, config: StepUpConfig): Level {
+function currentLevelOf(grants: readonly GrantSnapshot[], now: number, config: StepUpConfig): Level {
   let current: Level = "low";
-  for (const grant of usableGrants(input)) {
-    for (const level of ["medium", "high"] as const) {
+  for (const grant of grants) {
+    if (grant.level === "critical") continue;
+    for (const level of REUSABLE_LEVELS) {
       if (
         isAtLeast(grant.level, level) &&
-        grant.level !== "critical" &&
-        isFresh(grant, config.levels[level].windowMs, input.now, config)
+        isFresh(grant, config.levels[level].windowMs, now, config) &&
+        levelRank(level) > levelRank(current)
       ) {
-        current = maxLevel(current, level);
+        current = level;
       }
     }
   }
@@ -112,11 +128,11 @@ function usableGrants(input: EvaluationInput): GrantSnapshot[] {
 
 function findSatisfaction(
   input: EvaluationInput,
+  grants: readonly GrantSnapshot[],
   level: StepUpLevel,
   windowMs: number,
   config: StepUpConfig,
 ): Satisfaction | null {
-  const grants = usableGrants(input);
   // A critical grant is bound to one call and used once (dynamic linking). It satisfies that call even
   // if the call's level has dropped since (risk or policy changed), never any other call.
   const criticalWindowMs = Math.min(windowMs, config.levels.critical.windowMs);
@@ -125,9 +141,7 @@ function findSatisfaction(
   );
   if (bound) return { kind: "grant", grantId: bound.id, consume: true };
   if (level === "critical") return null;
-  const grant = grants
-    .filter((g) => g.level !== "critical" && isAtLeast(g.level, level) && isFresh(g, windowMs, input.now, config))
-    .sort((a, b) => b.verifiedAt - a.verifiedAt)[0];
+  const grant = newestReusable(grants, level, windowMs, input.now, config);
   if (grant) return { kind: "grant", grantId: grant.id, consume: false };
   const device = input.device;
   // Checked after the rules and never for critical or a risky call (a peer’s mistake, docs/design.md).
@@ -141,6 +155,22 @@ function findSatisfaction(
     return { kind: "device", deviceId: device.id };
   }
   return null;
+}
+
+/** The most recent fresh non-critical grant at `level` or above; the first listed wins a tie. */
+function newestReusable(
+  grants: readonly GrantSnapshot[],
+  level: StepUpLevel,
+  windowMs: number,
+  now: number,
+  config: StepUpConfig,
+): GrantSnapshot | undefined {
+  let newest: GrantSnapshot | undefined;
+  for (const g of grants) {
+    if (g.level === "critical" || !isAtLeast(g.level, level) || !isFresh(g, windowMs, now, config)) continue;
+    if (newest === undefined || g.verifiedAt > newest.verifiedAt) newest = g;
+  }
+  return newest;
 }
 
 /** Remembered devices are on, and this call is not a credential or admin change that declared them off. */

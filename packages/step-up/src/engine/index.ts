@@ -3,6 +3,7 @@ export * from "./rules";
 export * from "./config";
 export * from "./types";
 export { evaluate } from "./evaluate";
+export { compilePolicies, isCompiled, type CompiledPolicies } from "./compile";
 export { selectCombinations, completedCombination, remainingMethods } from "./combinations";
 export { floorViolation, meetsFloor, withinFloor } from "./floor";
 export { checkCondition } from "./condition";

@@ -17,8 +17,22 @@ export const methodSchema = z.enum(METHODS);
 /** All methods of one combination must be completed; any one combination satisfies a level. */
 export type Combination = readonly MethodId[];
 
+/** The index in LEVELS (-1 for anything else); a switch, not `indexOf`: several per decision. */
 export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
+  switch (level) {
+    case "none":
+      return 0;
+    case "low":
+      return 1;
+    case "medium":
+      return 2;
+    case "high":
+      return 3;
+    case "critical":
+      return 4;
+    default:
+      return -1;
+  }
 }
 
 export function isAtLeast(level: Level, minimum: Level): boolean {

@@ -12,13 +12,18 @@ const MATCH: RuleOutcome = { matched: true };
 const globCache = new Map<string, (path: string) => boolean>();
 
 export function matchesProcedure(pattern: string, procedure: string): boolean {
+  return procedureMatcher(pattern)(procedure);
+}
+
+/** The glob of one pattern, built once per pattern (compiled policies hold on to it). */
+export function procedureMatcher(pattern: string): (procedure: string) => boolean {
   let matcher = globCache.get(pattern);
   if (!matcher) {
     const glob = picomatch(pattern.replaceAll(".", "/"), { dot: true, nocase: false });
     matcher = (path: string) => glob(path.replaceAll(".", "/"));
     globCache.set(pattern, matcher);
   }
-  return matcher(procedure);
+  return matcher;
 }
 
 /** Does one rule apply to this call? Pure; a condition that cannot be evaluated counts as a match (fail closed). */

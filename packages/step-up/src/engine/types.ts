@@ -1,5 +1,6 @@
 import type { Combination, Level, MethodId, StepUpLevel } from "./levels";
 import type { Rule } from "./rules";
+import type { CompiledPolicies } from "./compile";
 
 /** Everything the engine knows about one call. Built by the middleware; plain data only. */
 export interface CallContext {
@@ -92,7 +93,8 @@ export interface Decision {
 
 export interface EvaluationInput {
   context: CallContext;
-  policies: PolicySnapshot[];
+  /** Compiled once per snapshot by the server (`compilePolicies`); plain snapshots are compiled per call. */
+  policies: PolicySnapshot[] | CompiledPolicies;
   grants: GrantSnapshot[];
   device: RememberedDeviceSnapshot | null;
   /** Methods the user has enrolled and the server can verify. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { callBindingString, clampRisk, evaluate, type Decision, type MethodId, type PolicySnapshot } from "../engine";
+import { callBindingString, clampRisk, evaluate, type Decision, type MethodId } from "../engine";
 import type { Database } from "./db";
 import type { StepUpSession } from "./session";
 import { sha256Hex } from "./crypto";
@@ -80,7 +80,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
     grants = await loadGrants(db, session.id, now);
     decision = decide(risk);
   }
-  if (decision.required || device || usesRisk(policies)) {
+  if (decision.required || device || policies.usesRisk) {
     risk = await scoreCallRisk(options, now);
     decision = decide(risk);
   }
@@ -107,8 +107,4 @@ async function scoreCallRisk<TInput>(options: DecideOptions<TInput>, now: Date):
     }),
   ]);
   return clampRisk(services.scoreRisk(historySignals(request, history, recentFailures)));
-}
-
-function usesRisk(policies: PolicySnapshot[]): boolean {
-  return policies.some((p) => p.rules.some((r) => r.kind === "risk" || r.kind === "condition"));
 }

@@ -69,7 +69,7 @@ export function proceduresProcedure(p: Procedures) {
   const { adminProcedure } = p;
   return adminProcedure.query(async ({ ctx }) => {
     const organizationId = ctx.session.activeOrganizationId;
-    const policies = (await ctx.stepUp.policies.load()).filter(
+    const policies = (await ctx.stepUp.policies.load()).snapshots.filter(
       (p) => p.organizationId === null || p.organizationId === organizationId,
     );
     return describeProcedures(ctx.stepUp.catalog.list(), policies);

@@ -2,7 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { Procedures } from "../trpc";
 import type { Database } from "../db";
-import { evaluate, policyRulesSchema, type GrantSnapshot, type MatchedRule, type PolicySnapshot } from "../../engine";
+import {
+  evaluate,
+  policyRulesSchema,
+  type CompiledPolicies,
+  type GrantSnapshot,
+  type MatchedRule,
+  type PolicySnapshot,
+} from "../../engine";
 import type { StepUpServices } from "../services";
 import { loadEnrolledMethods } from "../store/credentials";
 import { policyModeSchema } from "./policies";
@@ -53,11 +60,12 @@ function explainRule(match: MatchedRule, reportOnly: boolean) {
   };
 }
 
+/** The stored policies as compiled, or with the draft as plain snapshots (evaluate compiles those per call). */
 function withDraft(
-  policies: PolicySnapshot[],
+  policies: CompiledPolicies,
   organizationId: string,
   draft: SimulateInput["draft"],
-): PolicySnapshot[] {
+): CompiledPolicies | PolicySnapshot[] {
   if (!draft) return policies;
   const id = draft.id ?? "draft";
   const snapshot: PolicySnapshot = {
@@ -70,7 +78,7 @@ function withDraft(
     mode: draft.mode,
     rules: draft.rules,
   };
-  return [...policies.filter((p) => p.id !== id), snapshot];
+  return [...policies.snapshots.filter((p) => p.id !== id), snapshot];
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { rulesSchema, type PolicySnapshot } from "../../engine";
+import { compilePolicies, rulesSchema, type CompiledPolicies, type PolicySnapshot } from "../../engine";
 import type { Database, Transaction } from "../db";
 
 /** The StepUpRevision row bumped by every policy write. */
@@ -9,9 +9,10 @@ export interface PolicyCache {
   /**
    * All enabled policies (global, every org, per-user); the engine scopes them to the call. Served from
    * memory while `revision` (read with the caller's session, see store/session-state.ts) is the one the
-   * cache was loaded at; read without one, it is looked up first.
+   * cache was loaded at; read without one, it is looked up first. Compiled once per revision (ADR 019):
+   * `evaluate` takes the result as is, and `snapshots` holds the plain policies for code that reads them.
    */
-  load(revision?: number): Promise<PolicySnapshot[]>;
+  load(revision?: number): Promise<CompiledPolicies>;
 }
 
 /**
@@ -20,14 +21,14 @@ export interface PolicyCache {
  * everywhere, without a time-to-live.
  */
 export function createPolicyCache(db: Database): PolicyCache {
-  let cache: { policies: PolicySnapshot[]; revision: number } | null = null;
+  let cache: { policies: CompiledPolicies; revision: number } | null = null;
   return {
     async load(revision) {
       const current = revision ?? (await readPolicyRevision(db));
       if (cache && cache.revision === current) return cache.policies;
       // Read after the revision: a write landing in between leaves the cache one revision behind, and
       // the next call (which sees the newer revision) reloads. Never the other way round.
-      const policies = await readPolicies(db);
+      const policies = compilePolicies(await readPolicies(db));
       cache = { policies, revision: current };
       return policies;
     },
