@@ -1,12 +1,16 @@
 /**
- * `npm run bench`: prints engine throughput and the per-call cost of step-up on a real SQLite DB.
+ * `npm run bench`: prints engine throughput, the per-call cost of step-up on real SQLite and PostgreSQL
+ * databases, and (when a production build exists) the HTTP figures of bench/http.ts.
  * Figures, not assertions: compare the ratio, which is measured in one run on the same machine.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { benchEngine } from "./engine";
 import { benchCalls } from "./calls";
+import { benchHttp } from "./http";
+import { startPostgres } from "../scripts/db/postgres-server.mjs";
+import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
 
 /** Issue 14: the engine must never be what a protected call waits for. */
 const ENGINE_RUNS = [
@@ -29,20 +33,40 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const url = `file:${path.join(dir, "bench.db")}`;
-  const env = { ...process.env, DATABASE_URL: url };
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
-  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
-
-  const result = await benchCalls(url, 3000);
-  process.stdout.write(
-    "\nProcedure call through createCaller (context + session lookup + procedure, one SQLite write)\n",
-  );
-  process.stdout.write(
-    `  protectedProcedure:                ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)\n`,
-  );
-  process.stdout.write(`  stepUpProcedure with a valid grant: ${result.guardedUs.toFixed(0)} µs/call\n`);
-  process.stdout.write(`  ratio: ${(result.guardedUs / result.plainUs).toFixed(3)}× (target ≤ 1.10×)\n`);
+  migrateAndSeed(url);
+  printCalls("SQLite", await benchCalls(url, 3000));
   rmSync(dir, { recursive: true, force: true });
+
+  // The same on PostgreSQL (POSTGRES_URL, or a throwaway server started here), then over HTTP.
+  const server = process.env.POSTGRES_URL ? null : await startPostgres();
+  try {
+    process.env.POSTGRES_URL ??= server!.url;
+    const pgUrl = new URL(process.env.POSTGRES_URL);
+    pgUrl.pathname = `/bench_calls_${Date.now()}`;
+    await ensureDatabase(pgUrl.toString());
+    migrateAndSeed(pgUrl.toString());
+    printCalls("PostgreSQL", await benchCalls(pgUrl.toString(), 1500));
+    process.stdout.write("\n");
+    if (existsSync(".next/BUILD_ID")) await benchHttp();
+    else
+      process.stdout.write("HTTP figures skipped: no production build (`npm run build`, then `npm run bench:http`)\n");
+  } finally {
+    server?.stop();
+  }
+}
+
+function migrateAndSeed(url: string): void {
+  const env = { ...process.env, DATABASE_URL: url };
+  execFileSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
+}
+
+function printCalls(database: string, result: Awaited<ReturnType<typeof benchCalls>>): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`\nProcedure call through createCaller on ${database} (context + session lookup + procedure, one write)`);
+  out(`  protectedProcedure:                 ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)`);
+  out(`  stepUpProcedure with a valid grant: ${result.guardedUs.toFixed(0)} µs/call`);
+  out(`  ratio: ${(result.guardedUs / result.plainUs).toFixed(3)}× (target ≤ 1.10×)`);
 }
 
 main().catch((error: unknown) => {

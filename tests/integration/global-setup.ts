@@ -38,7 +38,12 @@ async function setupPostgres(project: TestProject, run: string): Promise<() => P
   const server = process.env.POSTGRES_URL ? null : await startPostgres();
   const template = new URL(process.env.POSTGRES_URL ?? server!.url);
   template.pathname = `/template_${run}`;
-  migrateAndSeed(template.toString());
+  try {
+    migrateAndSeed(template.toString());
+  } catch (error) {
+    server?.stop(); // a failed set-up must not leave a server running
+    throw error;
+  }
   project.provide("testDatabaseTemplate", { dialect: "postgres", url: template.toString() });
   return async () => server?.stop();
 }

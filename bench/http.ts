@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:http`: the production build (`npm run build` first; this builds nothing) served by
+ * `next start` on PostgreSQL, loaded over real HTTP by autocannon. Prints requests/s and p50/p99 of:
+ * a tRPC query refused before any database work (no session), the same query signed in, and a
+ * step-up-protected mutation holding a grant, on one server; then that protected mutation on two
+ * servers sharing the database (issue 13: the same total connections, split over both).
+ * Figures, not assertions; the ratios are what compare across machines. On this 2-core machine the
+ * load generator and every server share the same two cores, so two servers cannot double anything.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import autocannon from "autocannon";
+import { startPostgres } from "../scripts/db/postgres-server.mjs";
+import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
+import { createDatabase } from "@/server/db";
+import { bumpPolicyRevision } from "@/step-up/server/store/policies";
+import type { Database as ModuleDatabase } from "@/step-up/server/db";
+
+const PORTS = [Number(process.env.BENCH_PORT ?? 3500), Number(process.env.BENCH_PORT ?? 3500) + 1];
+const ORIGIN = `http://localhost:${PORTS[0]}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 8;
+const EMAIL = "alice@example.com";
+const PASSWORD = "demo-password-1";
+
+interface Figure {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+export async function benchHttp(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first");
+  const server = process.env.POSTGRES_URL ? null : await startPostgres();
+  const url = new URL(process.env.POSTGRES_URL ?? server!.url);
+  url.pathname = `/bench_http_${Date.now()}`;
+  const databaseUrl = url.toString();
+  const servers: ChildProcess[] = [];
+  try {
+    await prepareDatabase(databaseUrl);
+    for (const port of PORTS) servers.push(startNext(port, databaseUrl));
+    await Promise.all(PORTS.map(waitForServer));
+    const cookie = await signIn();
+    await earnGrant(cookie);
+    // Warm-up: the first seconds of a fresh `next start` are compiling code paths, not serving.
+    await load("warm-up", PORTS, profileGetOf(), { cookie }, 200, 2);
+
+    const profileGet = profileGetOf();
+    const profileUpdate = {
+      method: "POST" as const,
+      path: "/api/trpc/profile.update",
+      body: JSON.stringify({ json: { name: "Alice" } }),
+    };
+    const one: Figure[] = [
+      await load("tRPC query, no session (refused, no DB)", [PORTS[0]!], profileGet, {}, 401),
+      await load("same query, signed in", [PORTS[0]!], profileGet, { cookie }),
+      await load("step-up mutation holding a grant", [PORTS[0]!], profileUpdate, { cookie }),
+    ];
+    const two = await load("the same on two servers", PORTS, profileUpdate, { cookie });
+    log(`HTTP on PostgreSQL: next start, ${CONNECTIONS} connections, ${SECONDS} s each (autocannon)`);
+    for (const figure of [...one, two]) log(format(figure));
+    log(`  signed in / no session:             ${(one[1]!.rps / one[0]!.rps).toFixed(2)}`);
+    log(`  two servers / one (protected call): ${(two.rps / one[2]!.rps).toFixed(2)}`);
+    return { one, two };
+  } finally {
+    for (const child of servers) if (child.pid) process.kill(-child.pid, "SIGTERM");
+    server?.stop();
+  }
+}
+
+function profileGetOf() {
+  return { method: "GET" as const, path: "/api/trpc/profile.get" };
+}
+
+function format({ label, rps, p50, p99 }: Figure): string {
+  return `  ${label.padEnd(40)} ${Math.round(rps).toString().padStart(6)} req/s   p50 ${p50} ms   p99 ${p99} ms`;
+}
+
+async function prepareDatabase(databaseUrl: string): Promise<void> {
+  await ensureDatabase(databaseUrl);
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  execFileSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
+  // The protected call of the figures: a profile change that needs a medium grant.
+  const db = createDatabase(databaseUrl);
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.stepUpPolicy.create({
+        data: { name: "Bench", rules: [{ kind: "procedure", pattern: "profile.update", level: "medium" }] },
+      });
+      await bumpPolicyRevision(tx as unknown as ModuleDatabase);
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function startNext(port: number, databaseUrl: string): ChildProcess {
+  // Its own process group, so stopping it stops next-server too (killing `npx` alone would not).
+  return spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
+    stdio: "ignore",
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      STEP_UP_DEMO: "1",
+      STEP_UP_ALLOW_DEV_KEY: "1",
+      STEP_UP_ORIGIN: ORIGIN,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+}
+
+async function waitForServer(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://localhost:${port}/sign-in`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start on port ${port} did not answer within 60 s`);
+}
+
+/** What the app's own fetches send; the tRPC route refuses cross-site mutations. */
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  return { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/json", ...extra };
+}
+
+async function trpc(path: string, input: unknown, cookie?: string) {
+  const response = await fetch(`${ORIGIN}/api/trpc/${path}`, {
+    method: "POST",
+    headers: headers(cookie ? { cookie } : {}),
+    body: JSON.stringify({ json: input }),
+  });
+  return {
+    response,
+    body: (await response.json()) as { error?: { json?: { data?: { stepUp?: { requirementId?: string } } } } },
+  };
+}
+
+async function signIn(): Promise<string> {
+  const { response } = await trpc("auth.signIn", { email: EMAIL, password: PASSWORD });
+  const session = response.headers.getSetCookie().find((line) => line.startsWith("session="));
+  if (!session) throw new Error(`sign-in failed: ${response.status}`);
+  return session.split(";")[0]!;
+}
+
+async function earnGrant(cookie: string): Promise<void> {
+  const refused = await trpc("profile.update", { name: "Alice" }, cookie);
+  const requirementId = refused.body.error?.json?.data?.stepUp?.requirementId;
+  if (!requirementId) throw new Error(`expected a step-up, got ${refused.response.status}`);
+  const verify = { requirementId, method: "password", credential: PASSWORD };
+  const verified = await trpc("stepUp.verify", verify, cookie);
+  if (!verified.response.ok) throw new Error(`verify failed: ${verified.response.status}`);
+  const retried = await trpc("profile.update", { name: "Alice" }, cookie);
+  if (!retried.response.ok) throw new Error(`the retry failed: ${retried.response.status}`);
+}
+
+/** Loads every port at once, the connections split evenly; the figure is their sum. */
+async function load(
+  label: string,
+  ports: number[],
+  request: { method: "GET" | "POST"; path: string; body?: string },
+  extra: Record<string, string>,
+  expectedStatus = 200,
+  seconds = SECONDS,
+): Promise<Figure> {
+  const results = await Promise.all(
+    ports.map((port) =>
+      autocannon({
+        url: `http://localhost:${port}${request.path}`,
+        method: request.method,
+        body: request.body,
+        headers: headers(extra),
+        connections: CONNECTIONS / ports.length,
+        duration: seconds,
+      }),
+    ),
+  );
+  // A figure counts only the answer it is meant to measure: a refused query must stay refused.
+  const wrong = results.reduce((sum, r) => sum + (expectedStatus === 200 ? r.non2xx : r["2xx"] + r["5xx"]), 0);
+  if (wrong > 0 || results.some((r) => r.errors > 0))
+    throw new Error(
+      `${label}: ${wrong} responses other than ${expectedStatus}, ${results.map((r) => r.errors)} errors`,
+    );
+  return {
+    label,
+    rps: results.reduce((sum, r) => sum + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+  };
+}
+
+if (process.argv[1]?.endsWith("http.ts")) {
+  benchHttp().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
