@@ -1,6 +1,7 @@
 /**
  * `npm run bench:audit`: times the admin audit page's queries through the real `stepUp.admin.audit.list`
- * procedure on the database in DATABASE_URL (fill it with `npm run seed:audit`). Target < 300 ms.
+ * procedure on the database in DATABASE_URL (fill it with `npm run seed:audit`). Targets: pages < 300 ms,
+ * the period metrics ≤ 100 ms (issue 14: their figures are columns, not JSON), the whole CSV ≤ 5 s.
  */
 import { createDatabase } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
@@ -9,6 +10,13 @@ import { streamAuditCsv } from "@/step-up/server/admin/audit-csv";
 
 const RUNS = 20;
 const TARGET_MS = 300;
+/** Cases with their own target (ms); the rest are pages, held to TARGET_MS. */
+const TARGETS: Record<string, number | null> = {
+  "chart, 30 days": null,
+  "metrics, 30 days": 100,
+  "CSV, first 1,000 rows": null,
+  "CSV, every row of the organization": 5_000,
+};
 
 async function main(): Promise<void> {
   const db = createDatabase();
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
         }),
     ],
     ["CSV, first 1,000 rows", () => readFirstChunk(app, session.activeOrganizationId!)],
+    ["CSV, every row of the organization", () => readAll(app, session.activeOrganizationId!)],
   ];
   process.stdout.write(
     "Each: first (cold) run, then median and max of the next runs, through createCaller incl. session lookup\n",
@@ -84,15 +93,13 @@ async function main(): Promise<void> {
   for (const [name, run] of cases) {
     const cold = await time(run);
     const warm: number[] = [];
-    for (let i = 0; i < RUNS; i++) warm.push(await time(run));
+    const runs = name.includes("every row") ? 3 : RUNS;
+    for (let i = 0; i < runs; i++) warm.push(await time(run));
     warm.sort((a, b) => a - b);
     const median = warm[Math.floor(warm.length / 2)]!;
+    const target = name in TARGETS ? TARGETS[name] : TARGET_MS;
     const verdict =
-      name.startsWith("chart") || name.startsWith("metrics") || name.startsWith("CSV")
-        ? ""
-        : median < TARGET_MS && cold < TARGET_MS
-          ? "  ok"
-          : "  OVER TARGET";
+      target == null ? "" : median <= target ? `  ok (target ≤ ${target} ms)` : `  OVER TARGET (≤ ${target} ms)`;
     process.stdout.write(
       `  ${name.padEnd(50)} cold ${cold.toFixed(1).padStart(7)} ms   median ${median.toFixed(1).padStart(7)} ms   max ${warm.at(-1)!.toFixed(1).padStart(7)} ms${verdict}\n`,
     );
@@ -112,6 +119,14 @@ async function readFirstChunk(app: DemoApp, organizationId: string): Promise<voi
   await reader.read(); // header
   await reader.read(); // first 1,000 rows
   await reader.cancel();
+}
+
+async function readAll(app: DemoApp, organizationId: string): Promise<void> {
+  const { db, users } = app.stepUp.services;
+  const reader = streamAuditCsv(db, { organizationId, filter: {}, users }).getReader();
+  while (!(await reader.read()).done) {
+    // Drain it as a download would.
+  }
 }
 
 main().catch((error: unknown) => {
