@@ -41,23 +41,45 @@ export async function createSession(
   return { token, sessionId: session.id };
 }
 
-/** The session for a cookie token, or null when unknown, expired or the user is deleted. */
+interface SessionRow {
+  id: string;
+  userId: string;
+  activeOrganizationId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  authenticatedAt: Date | string;
+  expiresAt: Date | string;
+  email: string;
+  name: string;
+  deletedAt: Date | string | null;
+  role: string | null;
+}
+
+/**
+ * The session for a cookie token, or null when unknown, expired or the user is deleted. Every signed-in
+ * request starts here, so it is one query (session, user and active membership joined), not the three
+ * that a nested Prisma `include` issues. Portable SQL: the same text on SQLite and PostgreSQL.
+ */
 export async function validateSessionToken(db: Database, token: string, now: Date): Promise<AuthSession | null> {
-  const row = await db.session.findUnique({
-    where: { tokenHash: sha256Hex(token) },
-    include: { user: { select: { id: true, email: true, name: true, deletedAt: true, memberships: true } } },
-  });
-  if (!row || row.expiresAt <= now || row.user.deletedAt) return null;
-  const membership = row.user.memberships.find((m) => m.organizationId === row.activeOrganizationId);
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."userId", s."activeOrganizationId", s."ip", s."userAgent", s."authenticatedAt",
+           s."expiresAt", u."email", u."name", u."deletedAt", m."role"
+    FROM "Session" AS s
+    JOIN "User" AS u ON u."id" = s."userId"
+    LEFT JOIN "Membership" AS m ON m."userId" = s."userId" AND m."organizationId" = s."activeOrganizationId"
+    WHERE s."tokenHash" = ${sha256Hex(token)}`;
+  // A raw query hands SQLite's DateTime back as its stored ISO text, PostgreSQL's as a Date.
+  if (!row || new Date(row.expiresAt) <= now || row.deletedAt !== null) return null;
+  const member = row.role !== null;
   return {
     id: row.id,
     userId: row.userId,
-    activeOrganizationId: membership ? row.activeOrganizationId : null,
-    role: membership ? (membership.role === "admin" ? "admin" : "member") : null,
+    activeOrganizationId: member ? row.activeOrganizationId : null,
+    role: member ? (row.role === "admin" ? "admin" : "member") : null,
     ip: row.ip,
     userAgent: row.userAgent,
-    authenticatedAt: row.authenticatedAt,
-    user: { id: row.user.id, email: row.user.email, name: row.user.name },
+    authenticatedAt: new Date(row.authenticatedAt),
+    user: { id: row.userId, email: row.email, name: row.name },
   };
 }
 
