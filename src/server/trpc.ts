@@ -123,6 +123,10 @@ export const protectedProcedure = t.procedure.meta({ auth: "signed_in" }).use(({
  * `amount` and `resource` must read exactly the values the handler will act on.
  */
 export function stepUpProcedures(stepUp: StepUp) {
-  return <TSchema extends z.ZodType = z.ZodVoid>(declaration: StepUpProcedureDeclaration<TSchema> = {}) =>
-    protectedProcedure.concat(stepUp.procedure(declaration));
+  return <TSchema extends z.ZodType = z.ZodVoid>(
+    declaration: StepUpProcedureDeclaration<TSchema, SignedInContext> = {},
+  ) => protectedProcedure.concat(stepUp.procedure(declaration));
 }
+
+/** What a `precheck` sees: the context after the sign-in check. */
+export type SignedInContext = Context & { session: AuthSession };

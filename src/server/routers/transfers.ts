@@ -32,6 +32,10 @@ export function formatMoney(value: number, currency: string): string {
   return `${new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
 }
 
+function insufficientBalance(): TRPCError {
+  return new TRPCError({ code: "BAD_REQUEST", message: "Insufficient balance" });
+}
+
 export function transfersRouter(stepUp: StepUp) {
   const stepUpProcedure = stepUpProcedures(stepUp);
   return createTRPCRouter({
@@ -46,6 +50,15 @@ export function transfersRouter(stepUp: StepUp) {
       amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }),
       resource: { type: "transfer", action: "create" },
       action: (i) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
+      // Before asking to verify: a transfer the balance cannot cover fails now, not after the step-up.
+      // The handler's conditional update still decides (the balance may change in between).
+      precheck: async ({ input, ctx }) => {
+        const user = await ctx.db.user.findUniqueOrThrow({
+          where: { id: ctx.session.userId },
+          select: { balanceMinor: true },
+        });
+        if (user.balanceMinor < input.amountMinor) throw insufficientBalance();
+      },
     }).mutation(async ({ ctx, input }) => {
       const { amountMinor } = input;
       return ctx.db.$transaction(async (tx) => {
@@ -53,7 +66,7 @@ export function transfersRouter(stepUp: StepUp) {
           where: { id: ctx.session.userId, balanceMinor: { gte: amountMinor } },
           data: { balanceMinor: { decrement: amountMinor } },
         });
-        if (count !== 1) throw new TRPCError({ code: "BAD_REQUEST", message: "Insufficient balance" });
+        if (count !== 1) throw insufficientBalance();
         return tx.transfer.create({
           data: { userId: ctx.session.userId, amountMinor, currency: input.currency, to: input.to },
         });

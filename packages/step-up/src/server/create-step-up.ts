@@ -80,8 +80,9 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * `protectedProcedure.concat(stepUp.procedure({ input, level: "medium", action: "Changing your plan" }))`.
      * `amount` and `resource` must read exactly the values the handler acts on.
      */
-    procedure: <TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) =>
-      procedures.hostProcedure(declaration),
+    procedure: <TSchema extends z.ZodType = z.ZodVoid, TContext = unknown>(
+      declaration: Declared<TSchema, TContext> = {},
+    ) => procedures.hostProcedure(declaration),
     /** Adds `data.stepUp` to your error shape: `({ shape, error }) => stepUp.formatError(shape, error)`. */
     formatError: formatStepUpError,
     /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */

@@ -20,7 +20,16 @@ export const createTRPCRouter = t.router;
 /** Maps the host's context to the module's (identity, headers, grants): one per instance. */
 export type ContextResolver = (hostContext: unknown) => Promise<StepUpContext>;
 
-export type Declared<TSchema extends z.ZodType> = StepUpDeclaration<z.output<TSchema>> & { input?: TSchema };
+export type Declared<TSchema extends z.ZodType, TContext = unknown> = StepUpDeclaration<z.output<TSchema>> & {
+  input?: TSchema;
+  /**
+   * The procedure's own checks that need no step-up, run after input validation and before step-up is
+   * decided: a call that would fail anyway (insufficient balance, a taken name) fails first, instead of
+   * asking the user to verify for nothing. Throw a TRPCError to refuse; it must not change anything
+   * (it runs again on the retry). `ctx` is the host's context.
+   */
+  precheck?: (args: { input: z.output<TSchema>; ctx: TContext }) => unknown;
+};
 
 /** The procedure kinds of the module's own routers, bound to one instance. */
 export function createProcedures(resolve: ContextResolver) {
@@ -40,11 +49,12 @@ export function createProcedures(resolve: ContextResolver) {
   });
 
   function stepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) {
-    const { input: schema, ...rest } = declaration;
+    const { input: schema, precheck, ...rest } = declaration;
     return protectedProcedure
       .meta(stepUpMeta(rest, schema))
       .input((schema ?? z.void()) as TSchema)
       .use(async ({ ctx, path, input, next }) => {
+        await precheck?.({ input: input as z.output<TSchema>, ctx });
         await enforce(ctx, ctx.session, { path, input: input as z.output<TSchema>, declaration: rest });
         return next();
       });
@@ -55,12 +65,13 @@ export function createProcedures(resolve: ContextResolver) {
    * then step-up (default "high", never satisfied by a remembered device).
    */
   function adminStepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) {
-    const { input: schema, ...declared } = declaration;
+    const { input: schema, precheck, ...declared } = declaration;
     const rest = { ...declared, level: declared.level ?? ("high" as const), remember: false };
     return adminProcedure
       .meta(stepUpMeta(rest, schema))
       .input((schema ?? z.void()) as TSchema)
       .use(async ({ ctx, path, input, next }) => {
+        await precheck?.({ input: input as z.output<TSchema>, ctx });
         await enforce(ctx, ctx.session, { path, input: input as z.output<TSchema>, declaration: rest });
         return next();
       });
@@ -70,14 +81,18 @@ export function createProcedures(resolve: ContextResolver) {
    * For the host: a builder to `.concat()` onto its own signed-in procedure. It leaves the host's
    * `ctx` untouched; it only refuses (STEP_UP_REQUIRED) or lets the call through.
    */
-  function hostProcedure<TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) {
-    const { input: schema, ...rest } = declaration;
+  function hostProcedure<TSchema extends z.ZodType = z.ZodVoid, TContext = unknown>(
+    declaration: Declared<TSchema, TContext> = {},
+  ) {
+    const { input: schema, precheck, ...rest } = declaration;
     return t.procedure
       .meta(stepUpMeta(rest, schema))
       .input((schema ?? z.void()) as TSchema)
       .use(async ({ ctx, path, input, next }) => {
         const context = await resolve(ctx);
         if (!context.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+        // After the sign-in check (a precheck may read the user's data), before step-up is decided.
+        await precheck?.({ input: input as z.output<TSchema>, ctx: ctx as TContext });
         await enforce(context, context.session, { path, input: input as z.output<TSchema>, declaration: rest });
         return next();
       });
