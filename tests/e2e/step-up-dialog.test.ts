@@ -1,4 +1,13 @@
-import { chooseMethod, expect, pageAlert, PASSWORD, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
+import {
+  chooseMethod,
+  expect,
+  pageAlert,
+  PASSWORD,
+  saveScreenshot,
+  stepUpDialog,
+  test,
+  verifyWithPassword,
+} from "./support/fixtures";
 
 test.describe("the step-up dialog", () => {
   test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({
@@ -35,6 +44,34 @@ test.describe("the step-up dialog", () => {
 
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
+  });
+
+  test("Focus returns to the button that opened the dialog, whichever way the dialog closes", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("bob");
+    await page.goto("/transfers");
+    await page.getByLabel("Recipient").fill("Focus");
+    await page.getByLabel("Amount").fill("5");
+    const send = page.getByRole("button", { name: "Send transfer" });
+    const dialog = stepUpDialog(page);
+
+    await send.click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(send).toBeFocused();
+
+    await send.click();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(send).toBeFocused();
+
+    await send.click();
+    await verifyWithPassword(page);
+    await expect(page.getByRole("region", { name: "History" }).getByRole("cell", { name: "Focus" })).toHaveCount(1);
+    await expect(send).toBeFocused();
   });
 
   test("Two protected transfers fired at once share one dialog and both complete", async ({ page, signIn }) => {
