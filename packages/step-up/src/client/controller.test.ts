@@ -11,6 +11,7 @@ function payload(requirementId: string, level: StepUpRequiredPayload["level"]): 
     level,
     currentLevel: "low",
     reason: "Test",
+    ruleReason: null,
     methods: [["passkey"], ["email_code"]],
     expiresAt: "2026-11-23T21:00:00.000Z",
     canRemember: false,

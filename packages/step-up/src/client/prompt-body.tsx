@@ -87,7 +87,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
         Confirm it’s you
       </h2>
       <p id="step-up-reason" className={styles.reason}>
-        {payload.reason}.
+        {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
       </p>
       {prompt.waiting > 1 && (
         <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>
@@ -235,6 +235,12 @@ function submitLabel({ method, pending, sendingEmail, emailSent, last }: SubmitS
   if (method === "passkey") return pending ? "Waiting for your passkey…" : METHOD_INFO.passkey.prompt;
   if (pending) return "Verifying…";
   return last ? "Verify" : "Continue";
+}
+
+/** An author's reason as a sentence: it may or may not end with a full stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** The only combination, or the one chosen before "Start again" when it is still offered. */

@@ -64,6 +64,7 @@ function matchedRule(policy: PolicySnapshot, rule: Rule, ruleIndex: number, desc
     get description() {
       return (description ??= describe());
     },
+    ...(rule.description ? { reason: rule.description } : {}),
     ...(rule.kind === "auth_age" ? { maxAgeMs: rule.maxAgeSeconds * 1000 } : {}),
   });
 }

@@ -382,6 +382,19 @@ describe("decision details", () => {
     expect(decide("medium", { context, policies }).reason).toBe("Transferring 5,000.00 USD requires high assurance");
   });
 
+  it("passes on the author's reason of the rule that set the level, not of a lower one", () => {
+    const policies = [
+      makePolicy([
+        { kind: "procedure", pattern: "**", level: "medium", description: "Everything is checked" },
+        { kind: "procedure", pattern: "**", level: "high", description: "Transfers are checked closely" },
+      ]),
+    ];
+    expect(decide("low", { policies }).ruleReason).toBe("Transfers are checked closely");
+    expect(
+      decide("low", { policies: [makePolicy([{ kind: "procedure", pattern: "**", level: "high" }])] }).ruleReason,
+    ).toBeNull();
+  });
+
   it("falls back to a generic reason without an action", () => {
     expect(decide("medium").reason).toBe("This action requires medium assurance");
   });

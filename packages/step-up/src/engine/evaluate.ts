@@ -34,6 +34,7 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
       windowMs,
       required: false,
       reason: "",
+      ruleReason: null,
       methods: [],
       degraded: false,
       satisfiedBy: NOT_REQUIRED,
@@ -56,6 +57,7 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
     windowMs,
     required: satisfiedBy === null,
     reason: `${context.action ?? "This action"} requires ${level} assurance`,
+    ruleReason: ruleReason(declared, enforced),
     methods: selection.combinations,
     degraded,
     satisfiedBy,
@@ -68,6 +70,12 @@ function highestLevel(minimum: Level, matches: readonly MatchedRule[]): Level {
   let highest = maxLevel(minimum);
   for (const match of matches) if (levelRank(match.level) > levelRank(highest)) highest = match.level;
   return highest;
+}
+
+/** Matches are in priority order, so the first author's reason at the declared level speaks for the policy. */
+function ruleReason(declared: Level, matches: readonly MatchedRule[]): string | null {
+  for (const match of matches) if (match.level === declared && match.reason) return match.reason;
+  return null;
 }
 
 function collectMatches(input: EvaluationInput): { enforced: MatchedRule[]; reportOnly: MatchedRule[] } {

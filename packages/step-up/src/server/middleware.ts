@@ -74,6 +74,7 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     level,
     currentLevel: decision.currentLevel,
     reason: decision.reason,
+    ruleReason: decision.ruleReason,
     methods: decision.methods,
     expiresAt: requirement.expiresAt.toISOString(),
     canRemember: decision.canRemember,
