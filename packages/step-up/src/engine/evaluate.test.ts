@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, parseConfig, type StepUpConfig } from "./config";
-import { evaluate } from "./evaluate";
+import { evaluate, ruleReason } from "./evaluate";
 import type { Level, MethodId } from "./levels";
 import type { Rule } from "./rules";
 import type { EvaluationInput, GrantSnapshot, RememberedDeviceSnapshot } from "./types";
@@ -389,10 +389,9 @@ describe("decision details", () => {
         { kind: "procedure", pattern: "**", level: "high", description: "Transfers are checked closely" },
       ]),
     ];
-    expect(decide("low", { policies }).ruleReason).toBe("Transfers are checked closely");
-    expect(
-      decide("low", { policies: [makePolicy([{ kind: "procedure", pattern: "**", level: "high" }])] }).ruleReason,
-    ).toBeNull();
+    expect(ruleReason(decide("low", { policies }))).toBe("Transfers are checked closely");
+    const unexplained = [makePolicy([{ kind: "procedure", pattern: "**", level: "high" }])];
+    expect(ruleReason(decide("low", { policies: unexplained }))).toBeNull();
   });
 
   it("falls back to a generic reason without an action", () => {

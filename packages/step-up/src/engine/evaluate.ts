@@ -34,7 +34,6 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
       windowMs,
       required: false,
       reason: "",
-      ruleReason: null,
       methods: [],
       degraded: false,
       satisfiedBy: NOT_REQUIRED,
@@ -57,7 +56,6 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
     windowMs,
     required: satisfiedBy === null,
     reason: `${context.action ?? "This action"} requires ${level} assurance`,
-    ruleReason: ruleReason(declared, enforced),
     methods: selection.combinations,
     degraded,
     satisfiedBy,
@@ -72,9 +70,12 @@ function highestLevel(minimum: Level, matches: readonly MatchedRule[]): Level {
   return highest;
 }
 
-/** Matches are in priority order, so the first author's reason at the declared level speaks for the policy. */
-function ruleReason(declared: Level, matches: readonly MatchedRule[]): string | null {
-  for (const match of matches) if (match.level === declared && match.reason) return match.reason;
+/**
+ * The author's reason of the first rule (priority order) that asks for the decision's level, for the
+ * dialog; null when none wrote one. Called only for a refused call: reasons are read lazily (ADR 019).
+ */
+export function ruleReason(decision: Pick<Decision, "level" | "matchedRules">): string | null {
+  for (const match of decision.matchedRules) if (match.level === decision.level && match.reason) return match.reason;
   return null;
 }
 

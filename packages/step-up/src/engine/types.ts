@@ -65,7 +65,7 @@ export interface MatchedRule {
   level: Level;
   description: string;
   /** The reason the policy's author wrote for users ("Reason shown to the user"), when there is one. */
-  reason?: string;
+  readonly reason?: string | undefined;
   /** Extra window limit in ms from an auth_age rule. */
   maxAgeMs?: number;
 }
@@ -84,8 +84,6 @@ export interface Decision {
   /** Rules from report-only policies that would have raised the level. */
   wouldRequire: MatchedRule[];
   reason: string;
-  /** The author's reason on the first rule that set the level, for the dialog; null when none wrote one. */
-  ruleReason: string | null;
   /** Combinations this user can complete for `level` (may be degraded). */
   methods: Combination[];
   degraded: boolean;
