@@ -10,7 +10,7 @@ import {
 } from "./support/fixtures";
 
 test.describe("the step-up dialog", () => {
-  test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({
+  test("Gina locks one verification, then her account, and the dialog says which and until when", async ({
     page,
     signIn,
   }) => {
@@ -34,12 +34,35 @@ test.describe("the step-up dialog", () => {
     await password.fill("wrong-password");
     await dialog.getByRole("button", { name: "Verify" }).click();
 
-    await expect(dialog.getByRole("alert")).toContainText("Too many failed attempts.");
-    const countdown = dialog.getByText(/Try again in \d+:\d\d/);
+    // The fifth failure locks this verification only: no countdown, a new one is one click away.
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "Too many failed attempts: this verification is locked. Start again to get a new one.",
+    );
+    await expect(dialog.getByText(/try again in/i)).toHaveCount(0);
+    await expect(password).toBeDisabled();
+    await expect(dialog.getByRole("button", { name: "Use another method" })).toHaveCount(0);
+    await saveScreenshot(page, "dialog-locked-requirement");
+    await dialog.getByRole("button", { name: "Start again" }).click();
+
+    // The new verification opens on the password again. The account pauses at its tenth failure
+    // (earlier when the suite's email-code journey left one), before this verification would lock.
+    const alert = dialog.getByRole("alert");
+    for (const left of [4, 3, 2, 1, 0]) {
+      await password.fill("wrong-password");
+      await dialog.getByRole("button", { name: "Verify" }).click();
+      await expect(alert).toHaveText(new RegExp(`${left} attempts? left|paused for your account`));
+      if ((await alert.textContent())?.includes("paused")) break;
+    }
+    const until = String.raw`\d\d:\d\d\s?(AM|PM)?`;
+    await expect(alert).toHaveText(
+      new RegExp(`^Too many failed attempts: verification is paused for your account until ${until}, for every action`),
+    );
+    const countdown = dialog.getByText(/You can try again in 1[45]:\d\d/);
     const first = await countdown.textContent();
     await expect(countdown).not.toHaveText(first ?? "", { timeout: 3_000 });
     await expect(dialog.getByRole("button", { name: "Verify" })).toBeDisabled();
     await expect(password).toBeDisabled();
+    await expect(dialog.getByRole("button", { name: "Use another method" })).toBeDisabled();
     await saveScreenshot(page, "dialog-locked-countdown");
 
     await dialog.getByRole("button", { name: "Cancel" }).click();

@@ -35,9 +35,9 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   const [remember, setRemember] = useState(false);
   const email = useEmailCode(controller);
   const lockedFor = useCountdown(problem?.kind === "locked" ? problem.until : null);
-  const locked = problem?.kind === "locked" && lockedFor > 0;
-  const mustRestart =
-    problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement" && !locked);
+  // The account's pause is a wait; a locked requirement is never retried, so a new one is the way on.
+  const locked = problem?.kind === "locked" && problem.scope === "user" && lockedFor > 0;
+  const mustRestart = problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement");
   const method = chosen ? nextMethod(chosen, done) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -147,14 +147,17 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
           </div>
           {locked && (
             <p className={styles.countdown}>
-              Try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
+              You can try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
             </p>
           )}
           <div className={styles.actions}>
-            {payload.methods.length > 1 && done.length === 0 && (
+            {/* After a lock or expiry only a new verification helps; it offers every method again. */}
+            {payload.methods.length > 1 && done.length === 0 && !mustRestart && (
               <button
                 type="button"
                 className={styles.link}
+                // The account's pause holds for every method: switching would only hide the message.
+                disabled={locked}
                 onClick={() => {
                   setChosen(null);
                   setProblem(null);
