@@ -112,7 +112,13 @@ test.describe("the step-up dialog", () => {
       });
 
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("One verification completes all 2 waiting actions.");
+    // Each waiting action is named, not only the one whose level the dialog asks for.
+    await expect(
+      dialog.getByRole("list", { name: "One verification completes all 2 waiting actions:" }).getByRole("listitem"),
+    ).toHaveText([
+      "Transferring 5.00 USD requires medium assurance",
+      "Transferring 5.00 USD requires medium assurance",
+    ]);
     await expect(page.getByRole("dialog")).toHaveCount(1);
     await saveScreenshot(page, "dialog-shared-by-two");
     await chooseMethod(page, "Password");

@@ -56,6 +56,20 @@ describe("step-up controller challenges", () => {
   });
 });
 
+describe("a shared prompt", () => {
+  it("names every waiting action, while the level is the highest of them", () => {
+    const controller = createStepUpController();
+    const transport = recordingTransport([]);
+    void controller.request({ ...payload("req-1", "medium"), reason: "Transferring 5.00 USD" }, transport);
+    void controller.request({ ...payload("req-2", "high"), reason: "Changing your password" }, transport);
+    expect(controller.getSnapshot()).toMatchObject({
+      payload: { level: "high", reason: "Changing your password" },
+      waiting: 2,
+      actions: ["Transferring 5.00 USD", "Changing your password"],
+    });
+  });
+});
+
 describe("starting again after an expired verification", () => {
   it("re-runs the waiting call and opens the fresh prompt on the combination chosen before, once", async () => {
     const controller = createStepUpController();

@@ -89,9 +89,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       <p id="step-up-reason" className={styles.reason}>
         {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
       </p>
-      {prompt.waiting > 1 && (
-        <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>
-      )}
+      {prompt.waiting > 1 && <WaitingActions actions={prompt.actions} />}
       {prompt.queued > 0 && (
         <p className={styles.note}>
           {prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.
@@ -199,6 +197,22 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
           </button>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A shared dialog names every action it completes, not just the one that set the level. */
+function WaitingActions({ actions }: { actions: readonly string[] }) {
+  return (
+    <div className={styles.note}>
+      <p id="step-up-waiting" className={styles.waitingTitle}>
+        One verification completes all {actions.length} waiting actions:
+      </p>
+      <ul className={styles.waiting} aria-labelledby="step-up-waiting">
+        {actions.map((action, i) => (
+          <li key={i}>{action}</li>
+        ))}
+      </ul>
     </div>
   );
 }
