@@ -1,4 +1,5 @@
-import { expect, readEmailedCode, signIn, test, verifyWithPassword } from "./support/fixtures";
+import { DEMO_USERS } from "../../prisma/seed-data";
+import { expect, PASSWORD, readEmailedCode, signIn, test, verifyWithPassword } from "./support/fixtures";
 
 test.describe("account security", () => {
   test("Bob changes his email with the code sent to the new address, the old one is told, and he changes it back", async ({
@@ -19,6 +20,8 @@ test.describe("account security", () => {
     await confirm.getByRole("button", { name: "Confirm new email" }).click();
     await expect(page.getByRole("region", { name: "Email" }).getByRole("status")).toHaveText("Email changed.");
     await expect(page.getByTestId("current-email")).toHaveText("bob.e2e@example.com");
+    // Done: the form is ready for another change, not showing the address it just made current.
+    await expect(page.getByLabel("New email")).toHaveValue("");
 
     // Back to the seeded address, so other journeys still sign in as bob@example.com.
     await page.getByLabel("New email").fill("bob@example.com");
@@ -30,6 +33,30 @@ test.describe("account security", () => {
     // The notice to the old address of the first change is in bob's outbox now that it is his again.
     await page.goto("/dev/outbox");
     await expect(page.getByRole("table", { name: "Sent emails" })).toContainText("Your sign-in email was changed");
+  });
+
+  test("Bob renames himself on the account page and the header follows", async ({ page }) => {
+    await signIn(page, "bob");
+    await page.goto("/settings/account");
+    const name = page.getByRole("region", { name: "Name" });
+    await expect(name.getByLabel("Your name")).toHaveValue("Bob Brown");
+    await name.getByLabel("Your name").fill("Robert Brown");
+    await name.getByRole("button", { name: "Save name" }).click();
+    await expect(name.getByRole("status")).toHaveText("Name saved.");
+    await expect(page.getByRole("banner")).toContainText("Robert Brown");
+
+    // Back to the seeded name, which other journeys pick from member lists.
+    await name.getByLabel("Your name").fill("Bob Brown");
+    await name.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByRole("banner")).toContainText("Bob Brown");
+  });
+
+  test("The sign-in page names every demo account and the shared password", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expect(page.getByText(`Demo accounts, all with the password ${PASSWORD}:`)).toBeVisible();
+    await expect(page.getByRole("list", { name: "Demo accounts" }).getByRole("listitem")).toHaveText(
+      DEMO_USERS.map((user) => `${user.email} (${user.name}, ${user.org} ${user.role})`),
+    );
   });
 
   test("Six wrong passwords in a row: the sixth attempt is refused with a wait, the same for any address", async ({

@@ -1,6 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { expect, PASSWORD, scanAccessibility, signIn, test } from "./support/fixtures";
-import { saveFullScreenshot, settle } from "./support/admin";
+import {
+  chooseMethod,
+  expect,
+  PASSWORD,
+  scanAccessibility,
+  signIn,
+  stepUpDialog,
+  test,
+  verifyWithPassword,
+} from "./support/fixtures";
+import { openAs, saveFullScreenshot, settle } from "./support/admin";
 
 const EXTRA_SIGN_INS = 55;
 
@@ -50,6 +59,39 @@ test.describe("admin audit log", () => {
 
     await page.getByLabel("Severity").selectOption("critical");
     await expect(events).toContainText("No events match these filters.");
+  });
+
+  test("Each step-up event reads at a glance: procedure, level and outcome, the JSON one click away", async ({
+    page,
+    browser,
+  }) => {
+    const bob = await openAs(browser, "bob");
+    await bob.goto("/transfers");
+    await bob.getByLabel("Recipient").fill("Audit");
+    await bob.getByLabel("Amount").fill("7");
+    await bob.getByRole("button", { name: "Send transfer" }).click();
+    await chooseMethod(bob, "Password");
+    await stepUpDialog(bob).getByLabel("Password").fill("wrong-password");
+    await stepUpDialog(bob).getByRole("button", { name: "Verify" }).click();
+    await expect(stepUpDialog(bob).getByRole("alert")).toContainText("didn’t match");
+    await verifyWithPassword(bob);
+    await bob.context().close();
+
+    await signIn(page, "admin");
+    await page.goto("/admin/audit");
+    await page.getByLabel("User").selectOption({ label: "Bob Brown (bob@example.com)" });
+    await page.getByLabel("Event type").selectOption("stepup.failed");
+    const events = page.getByRole("region", { name: "Events", exact: true });
+    for (const name of ["Procedure", "Level", "Outcome", "Details"])
+      await expect(events.getByRole("columnheader", { name })).toBeVisible();
+    // The failure names only its requirement; the row reads what the requirement was for.
+    const row = events.getByRole("row").filter({ hasText: "Failed (Password)" }).first();
+    await expect(row.getByRole("cell", { name: "transfers.create" })).toBeVisible();
+    await expect(row.getByRole("cell", { name: "medium", exact: true })).toBeVisible();
+    const json = row.getByText('"requirementId"');
+    await expect(json).toBeHidden();
+    await row.getByText("JSON", { exact: true }).click();
+    await expect(json).toBeVisible();
   });
 
   test("The chart's numbers are available as a table", async ({ page }) => {

@@ -27,8 +27,11 @@ test.describe("admin pages", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
     for (const { path } of ADMIN_PAGES) {
       await page.goto(path);
-      await expect(page).toHaveURL(/\/$/);
+      await expect(page).toHaveURL(/\/\?notice=admin-only$/);
       await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+      await expect(page.getByRole("main").getByRole("status")).toHaveText(
+        "The admin pages are for your organization’s admins. Ask one of them if you need a change there.",
+      );
     }
   });
 

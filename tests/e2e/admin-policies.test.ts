@@ -18,6 +18,7 @@ test.describe("admin policies", () => {
     const rule = page.getByRole("group", { name: "Procedure rule 1" });
     await rule.getByLabel("Pattern").fill("account.changeEmail");
     await rule.getByLabel("Level required").selectOption("high");
+    await rule.getByLabel("Reason shown to the user (optional)").fill("Email changes are checked closely this month");
 
     // The draft already counts in the simulator beside the form.
     const simulator = page.getByRole("region", { name: "Try it in the simulator" });
@@ -40,7 +41,10 @@ test.describe("admin policies", () => {
     await alice.getByLabel("New email").fill("alice.new@example.com");
     await alice.getByRole("button", { name: "Change email" }).click();
     const dialog = stepUpDialog(alice);
-    await expect(dialog).toContainText("Changing your email requires high assurance");
+    // The rule's reason, written by Ada, describes the dialog beside the action and level.
+    await expect(dialog).toHaveAccessibleDescription(
+      "Changing your email requires high assurance. Email changes are checked closely this month.",
+    );
     await expect(dialog.getByRole("group", { name: "Choose how to verify" }).getByRole("button")).toHaveText([
       /Password \+ authenticator code/,
       /Password \+ backup code/,
@@ -54,6 +58,7 @@ test.describe("admin policies", () => {
     await expect(row.getByRole("switch")).not.toBeChecked();
     await alice.getByRole("button", { name: "Change email" }).click();
     await expect(dialog).toContainText("Changing your email requires medium assurance");
+    await expect(dialog).not.toContainText("checked closely");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await alice.context().close();
 

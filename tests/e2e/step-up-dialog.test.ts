@@ -1,7 +1,16 @@
-import { chooseMethod, expect, pageAlert, PASSWORD, saveScreenshot, stepUpDialog, test } from "./support/fixtures";
+import {
+  chooseMethod,
+  expect,
+  pageAlert,
+  PASSWORD,
+  saveScreenshot,
+  stepUpDialog,
+  test,
+  verifyWithPassword,
+} from "./support/fixtures";
 
 test.describe("the step-up dialog", () => {
-  test("Gina enters wrong passwords until the verification locks and sees a live countdown", async ({
+  test("Gina locks one verification, then her account, and the dialog says which and until when", async ({
     page,
     signIn,
   }) => {
@@ -25,16 +34,67 @@ test.describe("the step-up dialog", () => {
     await password.fill("wrong-password");
     await dialog.getByRole("button", { name: "Verify" }).click();
 
-    await expect(dialog.getByRole("alert")).toContainText("Too many failed attempts.");
-    const countdown = dialog.getByText(/Try again in \d+:\d\d/);
+    // The fifth failure locks this verification only: no countdown, a new one is one click away.
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "Too many failed attempts: this verification is locked. Start again to get a new one.",
+    );
+    await expect(dialog.getByText(/try again in/i)).toHaveCount(0);
+    await expect(password).toBeDisabled();
+    await expect(dialog.getByRole("button", { name: "Use another method" })).toHaveCount(0);
+    await saveScreenshot(page, "dialog-locked-requirement");
+    await dialog.getByRole("button", { name: "Start again" }).click();
+
+    // The new verification opens on the password again. The account pauses at its tenth failure
+    // (earlier when the suite's email-code journey left one), before this verification would lock.
+    const alert = dialog.getByRole("alert");
+    for (const left of [4, 3, 2, 1, 0]) {
+      await password.fill("wrong-password");
+      await dialog.getByRole("button", { name: "Verify" }).click();
+      await expect(alert).toHaveText(new RegExp(`${left} attempts? left|paused for your account`));
+      if ((await alert.textContent())?.includes("paused")) break;
+    }
+    const until = String.raw`\d\d:\d\d\s?(AM|PM)?`;
+    await expect(alert).toHaveText(
+      new RegExp(`^Too many failed attempts: verification is paused for your account until ${until}, for every action`),
+    );
+    const countdown = dialog.getByText(/You can try again in 1[45]:\d\d/);
     const first = await countdown.textContent();
     await expect(countdown).not.toHaveText(first ?? "", { timeout: 3_000 });
     await expect(dialog.getByRole("button", { name: "Verify" })).toBeDisabled();
     await expect(password).toBeDisabled();
+    await expect(dialog.getByRole("button", { name: "Use another method" })).toBeDisabled();
     await saveScreenshot(page, "dialog-locked-countdown");
 
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
+  });
+
+  test("Focus returns to the button that opened the dialog, whichever way the dialog closes", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("bob");
+    await page.goto("/transfers");
+    await page.getByLabel("Recipient").fill("Focus");
+    await page.getByLabel("Amount").fill("5");
+    const send = page.getByRole("button", { name: "Send transfer" });
+    const dialog = stepUpDialog(page);
+
+    await send.click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(send).toBeFocused();
+
+    await send.click();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(send).toBeFocused();
+
+    await send.click();
+    await verifyWithPassword(page);
+    await expect(page.getByRole("region", { name: "History" }).getByRole("cell", { name: "Focus" })).toHaveCount(1);
+    await expect(send).toBeFocused();
   });
 
   test("Two protected transfers fired at once share one dialog and both complete", async ({ page, signIn }) => {
@@ -52,7 +112,13 @@ test.describe("the step-up dialog", () => {
       });
 
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("One verification completes all 2 waiting actions.");
+    // Each waiting action is named, not only the one whose level the dialog asks for.
+    await expect(
+      dialog.getByRole("list", { name: "One verification completes all 2 waiting actions:" }).getByRole("listitem"),
+    ).toHaveText([
+      "Transferring 5.00 USD requires medium assurance",
+      "Transferring 5.00 USD requires medium assurance",
+    ]);
     await expect(page.getByRole("dialog")).toHaveCount(1);
     await saveScreenshot(page, "dialog-shared-by-two");
     await chooseMethod(page, "Password");

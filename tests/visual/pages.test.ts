@@ -75,7 +75,7 @@ test.describe("how the product looks", () => {
       await dialog.getByRole("button", { name: "Verify" }).click();
       await expect(dialog.getByRole("alert")).toBeVisible();
     }
-    await expect(dialog.getByRole("alert")).toContainText("Too many failed attempts.");
+    await expect(dialog.getByRole("alert")).toContainText("this verification is locked");
     await expectLooksLike(page, "dialog-locked");
   });
 

@@ -11,6 +11,7 @@ function payload(requirementId: string, level: StepUpRequiredPayload["level"]): 
     level,
     currentLevel: "low",
     reason: "Test",
+    ruleReason: null,
     methods: [["passkey"], ["email_code"]],
     expiresAt: "2026-11-23T21:00:00.000Z",
     canRemember: false,
@@ -52,6 +53,20 @@ describe("step-up controller challenges", () => {
     await expect(createStepUpController().challenge({ method: "passkey" })).rejects.toThrow(
       "No verification is in progress",
     );
+  });
+});
+
+describe("a shared prompt", () => {
+  it("names every waiting action, while the level is the highest of them", () => {
+    const controller = createStepUpController();
+    const transport = recordingTransport([]);
+    void controller.request({ ...payload("req-1", "medium"), reason: "Transferring 5.00 USD" }, transport);
+    void controller.request({ ...payload("req-2", "high"), reason: "Changing your password" }, transport);
+    expect(controller.getSnapshot()).toMatchObject({
+      payload: { level: "high", reason: "Changing your password" },
+      waiting: 2,
+      actions: ["Transferring 5.00 USD", "Changing your password"],
+    });
   });
 });
 

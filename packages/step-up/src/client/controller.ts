@@ -12,6 +12,8 @@ export interface StepUpPrompt {
   payload: StepUpRequiredPayload;
   /** How many operations will re-run when this prompt is fulfilled. */
   waiting: number;
+  /** The server's reason for each of them, in the order they were refused (one line per operation). */
+  actions: string[];
   /** Prompts queued behind this one (critical operations get one each). */
   queued: number;
   /** After "Start again": the combination the user had chosen, to open it directly if still offered. */
@@ -20,6 +22,7 @@ export interface StepUpPrompt {
 
 interface Waiter {
   requirementId: string;
+  reason: string;
   resolve: () => void;
   reject: (reason: unknown) => void;
 }
@@ -67,6 +70,7 @@ export function createStepUpController(): StepUpController {
           id: head.id,
           payload: head.payload,
           waiting: head.waiters.length,
+          actions: head.waiters.map((w) => w.reason),
           queued: queue.length - 1,
           preferred: head.preferred,
         }
@@ -90,7 +94,7 @@ export function createStepUpController(): StepUpController {
   return {
     request(payload, transport) {
       return new Promise<void>((resolve, reject) => {
-        const waiter = { requirementId: payload.requirementId, resolve, reject };
+        const waiter = { requirementId: payload.requirementId, reason: payload.reason, resolve, reject };
         const group = payload.level === "critical" ? undefined : queue.find((e) => e.payload.level !== "critical");
         if (group) {
           group.waiters.push(waiter);

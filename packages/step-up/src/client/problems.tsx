@@ -14,15 +14,28 @@ export function ProblemText({ problem }: { problem: Problem }) {
     case "message":
       return <p>{problem.text}</p>;
     case "locked":
-      return (
-        <p>
-          Too many failed attempts.{" "}
-          {problem.scope === "user" ? "Verification is paused for your account." : "This verification is locked."}
-        </p>
-      );
+      return <LockedText scope={problem.scope} until={problem.until} />;
     case "expired":
       return <p>This verification expired. Start again to get a new one.</p>;
   }
+}
+
+/**
+ * Says what the server locked. A locked requirement stays locked (retrying it never works), but a new
+ * one can be had at once; only the account's pause, after failures across verifications, is a wait.
+ */
+function LockedText({ scope, until }: { scope: "requirement" | "user"; until: number }) {
+  if (scope === "requirement") {
+    return <p>Too many failed attempts: this verification is locked. Start again to get a new one.</p>;
+  }
+  const end = new Date(until);
+  return (
+    <p>
+      Too many failed attempts: verification is paused for your account until{" "}
+      <time dateTime={end.toISOString()}>{end.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>,
+      for every action and method.
+    </p>
+  );
 }
 
 export function describeProblem(error: unknown, method: MethodId): Problem {

@@ -35,9 +35,9 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   const [remember, setRemember] = useState(false);
   const email = useEmailCode(controller);
   const lockedFor = useCountdown(problem?.kind === "locked" ? problem.until : null);
-  const locked = problem?.kind === "locked" && lockedFor > 0;
-  const mustRestart =
-    problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement" && !locked);
+  // The account's pause is a wait; a locked requirement is never retried, so a new one is the way on.
+  const locked = problem?.kind === "locked" && problem.scope === "user" && lockedFor > 0;
+  const mustRestart = problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement");
   const method = chosen ? nextMethod(chosen, done) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -87,11 +87,9 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
         Confirm it’s you
       </h2>
       <p id="step-up-reason" className={styles.reason}>
-        {payload.reason}.
+        {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
       </p>
-      {prompt.waiting > 1 && (
-        <p className={styles.note}>One verification completes all {prompt.waiting} waiting actions.</p>
-      )}
+      {prompt.waiting > 1 && <WaitingActions actions={prompt.actions} />}
       {prompt.queued > 0 && (
         <p className={styles.note}>
           {prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.
@@ -147,14 +145,17 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
           </div>
           {locked && (
             <p className={styles.countdown}>
-              Try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
+              You can try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
             </p>
           )}
           <div className={styles.actions}>
-            {payload.methods.length > 1 && done.length === 0 && (
+            {/* After a lock or expiry only a new verification helps; it offers every method again. */}
+            {payload.methods.length > 1 && done.length === 0 && !mustRestart && (
               <button
                 type="button"
                 className={styles.link}
+                // The account's pause holds for every method: switching would only hide the message.
+                disabled={locked}
                 onClick={() => {
                   setChosen(null);
                   setProblem(null);
@@ -200,6 +201,22 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   );
 }
 
+/** A shared dialog names every action it completes, not just the one that set the level. */
+function WaitingActions({ actions }: { actions: readonly string[] }) {
+  return (
+    <div className={styles.note}>
+      <p id="step-up-waiting" className={styles.waitingTitle}>
+        One verification completes all {actions.length} waiting actions:
+      </p>
+      <ul className={styles.waiting} aria-labelledby="step-up-waiting">
+        {actions.map((action, i) => (
+          <li key={i}>{action}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Progress({ combination, done }: { combination: Combination; done: readonly MethodId[] }) {
   const current = nextMethod(combination, done);
   return (
@@ -235,6 +252,12 @@ function submitLabel({ method, pending, sendingEmail, emailSent, last }: SubmitS
   if (method === "passkey") return pending ? "Waiting for your passkey…" : METHOD_INFO.passkey.prompt;
   if (pending) return "Verifying…";
   return last ? "Verify" : "Continue";
+}
+
+/** An author's reason as a sentence: it may or may not end with a full stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** The only combination, or the one chosen before "Start again" when it is still offered. */

@@ -4,6 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { StepUpController } from "./controller";
 import { PromptBody } from "./prompt-body";
 import { useControllerPrompt } from "./provider";
+import { restoreFocus, returnTarget, useLastInteraction } from "./return-focus";
 import styles from "./step-up-dialog.module.css";
 
 /**
@@ -20,20 +21,21 @@ export function StepUpDialog({
   const prompt = useControllerPrompt(controller);
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const lastUsed = useLastInteraction(ref);
   const open = prompt !== null;
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      returnFocus.current = returnTarget(lastUsed.current);
       dialog.showModal();
     } else if (!open && dialog.open) {
       dialog.close();
       if (returnFocus.current) restoreFocus(returnFocus.current);
       returnFocus.current = null;
     }
-  }, [open]);
+  }, [open, lastUsed]);
 
   return (
     <dialog
@@ -74,16 +76,4 @@ function trapTab(dialog: HTMLDialogElement, event: KeyboardEvent) {
     event.preventDefault();
     first.focus();
   }
-}
-
-/** The button that triggered the call is often disabled while it is pending: focus it once enabled. */
-function restoreFocus(element: HTMLElement) {
-  if (!(element as HTMLButtonElement).disabled) return element.focus();
-  const observer = new MutationObserver(() => {
-    if ((element as HTMLButtonElement).disabled) return;
-    observer.disconnect();
-    if (document.activeElement === document.body || document.activeElement === null) element.focus();
-  });
-  observer.observe(element, { attributes: true, attributeFilter: ["disabled"] });
-  setTimeout(() => observer.disconnect(), 5_000);
 }

@@ -64,6 +64,10 @@ function matchedRule(policy: PolicySnapshot, rule: Rule, ruleIndex: number, desc
     get description() {
       return (description ??= describe());
     },
+    // Read on first use too: only a refused call needs it, and the rule's text is the author's.
+    get reason() {
+      return rule.description;
+    },
     ...(rule.kind === "auth_age" ? { maxAgeMs: rule.maxAgeSeconds * 1000 } : {}),
   });
 }

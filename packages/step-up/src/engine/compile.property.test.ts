@@ -124,6 +124,7 @@ function referenceMatches(snapshots: PolicySnapshot[], call: CallContext, mode: 
             kind: rule.kind,
             level: rule.level,
             description: outcome.note ?? rule.description ?? describeRule(rule),
+            reason: rule.description,
             ...(rule.kind === "auth_age" ? { maxAgeMs: rule.maxAgeSeconds * 1000 } : {}),
           },
         ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, parseConfig, type StepUpConfig } from "./config";
-import { evaluate } from "./evaluate";
+import { evaluate, ruleReason } from "./evaluate";
 import type { Level, MethodId } from "./levels";
 import type { Rule } from "./rules";
 import type { EvaluationInput, GrantSnapshot, RememberedDeviceSnapshot } from "./types";
@@ -380,6 +380,18 @@ describe("decision details", () => {
     const context = makeContext({ action: "Transferring 5,000.00 USD", amount: { value: 5000, currency: "USD" } });
     const policies = [makePolicy([{ kind: "amount", min: 1000, currency: "USD", level: "high" }])];
     expect(decide("medium", { context, policies }).reason).toBe("Transferring 5,000.00 USD requires high assurance");
+  });
+
+  it("passes on the author's reason of the rule that set the level, not of a lower one", () => {
+    const policies = [
+      makePolicy([
+        { kind: "procedure", pattern: "**", level: "medium", description: "Everything is checked" },
+        { kind: "procedure", pattern: "**", level: "high", description: "Transfers are checked closely" },
+      ]),
+    ];
+    expect(ruleReason(decide("low", { policies }))).toBe("Transfers are checked closely");
+    const unexplained = [makePolicy([{ kind: "procedure", pattern: "**", level: "high" }])];
+    expect(ruleReason(decide("low", { policies: unexplained }))).toBeNull();
   });
 
   it("falls back to a generic reason without an action", () => {

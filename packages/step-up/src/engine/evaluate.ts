@@ -70,6 +70,15 @@ function highestLevel(minimum: Level, matches: readonly MatchedRule[]): Level {
   return highest;
 }
 
+/**
+ * The author's reason of the first rule (priority order) that asks for the decision's level, for the
+ * dialog; null when none wrote one. Called only for a refused call: reasons are read lazily (ADR 019).
+ */
+export function ruleReason(decision: Pick<Decision, "level" | "matchedRules">): string | null {
+  for (const match of decision.matchedRules) if (match.level === decision.level && match.reason) return match.reason;
+  return null;
+}
+
 function collectMatches(input: EvaluationInput): { enforced: MatchedRule[]; reportOnly: MatchedRule[] } {
   const enforced: MatchedRule[] = [];
   const reportOnly: MatchedRule[] = [];

@@ -2,7 +2,7 @@ export * from "./levels";
 export * from "./rules";
 export * from "./config";
 export * from "./types";
-export { evaluate } from "./evaluate";
+export { evaluate, ruleReason } from "./evaluate";
 export { compilePolicies, isCompiled, type CompiledPolicies } from "./compile";
 export { selectCombinations, completedCombination, remainingMethods } from "./combinations";
 export { floorViolation, meetsFloor, withinFloor } from "./floor";

@@ -64,6 +64,8 @@ export interface MatchedRule {
   kind: Rule["kind"];
   level: Level;
   description: string;
+  /** The reason the policy's author wrote for users ("Reason shown to the user"), when there is one. */
+  readonly reason?: string | undefined;
   /** Extra window limit in ms from an auth_age rule. */
   maxAgeMs?: number;
 }

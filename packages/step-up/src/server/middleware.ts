@@ -1,5 +1,5 @@
 import "server-only";
-import { isStepUpLevel } from "../engine";
+import { isStepUpLevel, ruleReason } from "../engine";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
 import type { CallOutcome } from "./store/call-stats";
@@ -74,6 +74,7 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     level,
     currentLevel: decision.currentLevel,
     reason: decision.reason,
+    ruleReason: ruleReason(decision),
     methods: decision.methods,
     expiresAt: requirement.expiresAt.toISOString(),
     canRemember: decision.canRemember,

@@ -19,6 +19,7 @@ export function checkWiring(router: RouterLike): void {
     level: "medium",
     currentLevel: "low",
     reason: "wiring check",
+    ruleReason: null,
     methods: [["password"]],
     expiresAt: new Date(0).toISOString(),
     canRemember: false,

@@ -10,6 +10,8 @@ export interface StepUpRequiredPayload {
   level: StepUpLevel;
   currentLevel: Level;
   reason: string;
+  /** Why, in the words of the policy rule that set the level ("Reason shown to the user"); null when it has none. */
+  ruleReason: string | null;
   /** Combinations this user can complete; empty when none is possible (enrol first). */
   methods: Combination[];
   /** ISO 8601 */

@@ -25,6 +25,9 @@ export interface AuditItem {
   actorId: string | null;
   ip: string | null;
   data: Prisma.JsonValue;
+  /** What the event's requirement was for (read from its data or the requirement row); null when none. */
+  procedure: string | null;
+  level: string | null;
   createdAt: Date;
 }
 
@@ -98,10 +101,48 @@ export async function listAuditEvents(
     },
   });
   const page = rows.slice(0, options.limit);
-  const emails = await options.directory.emailsOf(page.map((r) => r.userId));
+  const [emails, requirements] = await Promise.all([
+    options.directory.emailsOf(page.map((r) => r.userId)),
+    requirementsOf(db, page),
+  ]);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ ...row, userEmail: row.userId ? (emails.get(row.userId) ?? null) : null })),
+    items: page.map((row) => ({
+      ...row,
+      userEmail: row.userId ? (emails.get(row.userId) ?? null) : null,
+      ...requirementColumns(row.data, requirements),
+    })),
     nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
   };
+}
+
+type RequirementFacts = { procedure: string; level: string };
+
+/** Most step-up events name only their requirement: one query per page finds what it was for. */
+async function requirementsOf(
+  db: Database,
+  page: readonly { data: Prisma.JsonValue }[],
+): Promise<Map<string, RequirementFacts>> {
+  const ids = [...new Set(page.map((row) => stringField(row.data, "requirementId")).filter((id) => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.stepUpRequirement.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, procedure: true, requiredLevel: true },
+  });
+  return new Map(rows.map((r) => [r.id, { procedure: r.procedure, level: r.requiredLevel }]));
+}
+
+function requirementColumns(data: Prisma.JsonValue, requirements: Map<string, RequirementFacts>) {
+  const id = stringField(data, "requirementId");
+  const requirement = id ? requirements.get(id) : undefined;
+  return {
+    procedure: stringField(data, "procedure") ?? requirement?.procedure ?? null,
+    level: stringField(data, "level") ?? requirement?.level ?? null,
+  };
+}
+
+function stringField(data: Prisma.JsonValue, key: string): string | null {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+  const value = data[key];
+  return typeof value === "string" ? value : null;
 }

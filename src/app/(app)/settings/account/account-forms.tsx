@@ -29,6 +29,8 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
   if (pendingEmail) {
     return (
       <form
+        // Its own key: React would otherwise reuse the other form's input, typed address and all.
+        key="confirm"
         className="stack"
         onSubmit={(e) => change.mutate({ email: pendingEmail, code: readField(e, "code") })}
         aria-label="Confirm your new email"
@@ -61,7 +63,15 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
     );
   }
   return (
-    <form className="stack" onSubmit={(e) => change.mutate({ email: readField(e, "email") })}>
+    <form
+      key="request"
+      className="stack"
+      onSubmit={(e) => {
+        const form = e.currentTarget;
+        // Once it is the current email, the address shown above is enough.
+        change.mutate({ email: readField(e, "email") }, { onSuccess: () => form.reset() });
+      }}
+    >
       <p className="muted small">
         Current email: <strong data-testid="current-email">{email}</strong>
       </p>
@@ -72,6 +82,24 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
       <FormStatus error={change.error} success={success} />
       <button type="submit" className="button" disabled={change.isPending}>
         {change.isPending ? "Sending…" : "Change email"}
+      </button>
+    </form>
+  );
+}
+
+/** The name in the header and on admin pages; `profile.update` is step-up protected only if a policy says so. */
+export function ChangeNameForm({ current }: { current: string }) {
+  const router = useRouter();
+  const update = api.profile.update.useMutation({ onSuccess: () => router.refresh() });
+  return (
+    <form className="stack" onSubmit={(e) => update.mutate({ name: readField(e, "name") })}>
+      <label className="field">
+        <span>Your name</span>
+        <input name="name" defaultValue={current} autoComplete="name" maxLength={100} required />
+      </label>
+      <FormStatus error={update.error} success={update.isSuccess ? "Name saved." : null} />
+      <button type="submit" className="button" disabled={update.isPending}>
+        {update.isPending ? "Saving…" : "Save name"}
       </button>
     </form>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getPendingEmailChange } from "@/server/account/email-change";
 import { db } from "@/server/db";
 import { requireSession } from "../../../session.server";
-import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm } from "./account-forms";
+import { ChangeEmailForm, ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -13,6 +13,10 @@ export default async function AccountPage() {
     <>
       <h1>Account</h1>
       <div className="grid">
+        <section className="card" aria-labelledby="name-title">
+          <h2 id="name-title">Name</h2>
+          <ChangeNameForm current={session.user.name} />
+        </section>
         <section className="card" aria-labelledby="email-title">
           <h2 id="email-title">Email</h2>
           <ChangeEmailForm current={session.user.email} pending={pending?.newEmail ?? null} />

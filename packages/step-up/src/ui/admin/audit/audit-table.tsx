@@ -1,11 +1,13 @@
 "use client";
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { stepUpApi, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
 import { formatDate } from "../../parts/date-time";
+import { LevelBadge } from "../parts/level-badge";
 import { toListInput, type AuditFilter } from "./audit-filter";
+import { describeOutcome } from "./audit-outcome";
 
 type AuditRow = StepUpOutputs["admin"]["audit"]["list"]["items"][number];
 
@@ -22,24 +24,32 @@ const COLUMNS = [
     cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span>,
   }),
   column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
+  column.accessor("procedure", { header: "Procedure", cell: (c) => orDash(c.getValue(), (p) => <code>{p}</code>) }),
+  column.accessor("level", { header: "Level", cell: (c) => orDash(c.getValue(), (l) => <LevelBadge level={l} />) }),
+  column.display({
+    id: "outcome",
+    header: "Outcome",
+    cell: (c) => orDash(describeOutcome(c.row.original.type, c.row.original.data), (o) => o),
+  }),
   column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
   column.accessor("data", { header: "Details", cell: (c) => <EventData data={c.getValue()} /> }),
 ];
 
-const SUMMARY_CHARS = 60;
+function orDash<T>(value: T | null, render: (value: T) => ReactNode): ReactNode {
+  return value === null ? <span className="muted">—</span> : render(value);
+}
 
-/** A one-line summary of the event's JSON data that opens to the whole of it (before/after of a policy change). */
+/**
+ * The event's JSON data behind a disclosure: the columns carry what is read at a glance, the ids and
+ * before/after of a policy change are one click away.
+ */
 function EventData({ data }: { data: unknown }) {
   if (data === null || data === undefined || (typeof data === "object" && Object.keys(data).length === 0))
     return <span className="muted">—</span>;
-  const line = typeof data === "string" ? data : JSON.stringify(data);
-  if (line.length <= SUMMARY_CHARS) return <code className="details">{line}</code>;
   return (
     <details className="details">
-      <summary>
-        <code>{line.slice(0, SUMMARY_CHARS - 1)}…</code>
-      </summary>
-      <pre>{JSON.stringify(data, null, 2)}</pre>
+      <summary>JSON</summary>
+      <pre>{typeof data === "string" ? data : JSON.stringify(data, null, 2)}</pre>
     </details>
   );
 }
