@@ -40,6 +40,7 @@ test.describe("the step-up dialog", () => {
     );
     await expect(dialog.getByText(/try again in/i)).toHaveCount(0);
     await expect(password).toBeDisabled();
+    await expect(dialog.getByLabel("Trust this device for 24 hours")).toBeDisabled();
     await expect(dialog.getByRole("button", { name: "Use another method" })).toHaveCount(0);
     await saveScreenshot(page, "dialog-locked-requirement");
     await dialog.getByRole("button", { name: "Start again" }).click();

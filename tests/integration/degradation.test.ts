@@ -68,6 +68,8 @@ describe("no complete combination: refuse or degrade, never silently", () => {
   });
 
   it("refuse: bob is offered no method, the refusal is audited, and no factor can fulfil it", async () => {
+    // Enough to cover it: the transfer's precheck refuses an uncovered amount before any step-up.
+    await db.user.update({ where: { id: bobId }, data: { balanceMinor: 5_000_000 } });
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(critical)));
     expect(stepUp).toMatchObject({ level: "critical", degraded: false, methods: [] });
     const [refused] = await audits(bobId, "stepup.refused");

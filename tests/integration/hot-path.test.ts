@@ -67,10 +67,15 @@ describe("the hot path", () => {
     const answered = [...log];
     await tab.services.callStats.flush();
     // Context: the host's session lookup (one joined query). Step-up: one query for its per-session state
-    // and the policy revision. Procedure: its own transaction. Nothing else: no factor, requirement,
-    // grant or policy query.
+    // and the policy revision. The procedure: its precheck (the balance), then its own transaction.
+    // Nothing else: no factor, requirement, grant or policy query.
     const counting = (entry: string) => entry === "stepUpCallStat.upsert" || entry === "$transaction(batch)";
-    expect(answered.filter((entry) => !counting(entry))).toEqual(["$queryRaw", "$queryRaw", "$transaction"]);
+    expect(answered.filter((entry) => !counting(entry))).toEqual([
+      "$queryRaw",
+      "$queryRaw",
+      "user.findUniqueOrThrow",
+      "$transaction",
+    ]);
     // Behind the answer, not before it: the call's count, one upsert in a batch of its own.
     expect(log.filter(counting)).toEqual(["stepUpCallStat.upsert", "$transaction(batch)"]);
   });

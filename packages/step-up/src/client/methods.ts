@@ -1,4 +1,5 @@
 import type { Combination, MethodId } from "../engine/levels";
+import { describeCombination, METHOD_LABELS } from "../engine/method-labels";
 
 interface MethodInfo {
   /** Step label in the progress list. */
@@ -11,18 +12,14 @@ interface MethodInfo {
 
 /** Display order of the picker follows the server's combination order (ADR 013). */
 export const METHOD_INFO: Record<MethodId, MethodInfo> = {
-  passkey: { label: "Passkey", prompt: "Use your passkey", noun: "passkey" },
-  password: { label: "Password", prompt: "Password", noun: "password" },
-  totp: { label: "Authenticator code", prompt: "6-digit code from your authenticator app", noun: "code" },
-  backup_code: { label: "Backup code", prompt: "One of your backup codes", noun: "backup code" },
-  email_code: { label: "Email code", prompt: "Code from the email we sent you", noun: "code" },
+  passkey: { label: METHOD_LABELS.passkey, prompt: "Use your passkey", noun: "passkey" },
+  password: { label: METHOD_LABELS.password, prompt: "Password", noun: "password" },
+  totp: { label: METHOD_LABELS.totp, prompt: "6-digit code from your authenticator app", noun: "code" },
+  backup_code: { label: METHOD_LABELS.backup_code, prompt: "One of your backup codes", noun: "backup code" },
+  email_code: { label: METHOD_LABELS.email_code, prompt: "Code from the email we sent you", noun: "code" },
 };
 
-export function describeCombination(combination: Combination): string {
-  return combination
-    .map((method, i) => (i === 0 ? METHOD_INFO[method].label : METHOD_INFO[method].label.toLowerCase()))
-    .join(" + ");
-}
+export { describeCombination };
 
 export function nextMethod(combination: Combination, done: readonly MethodId[]): MethodId | null {
   return combination.find((method) => !done.includes(method)) ?? null;

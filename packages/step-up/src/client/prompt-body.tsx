@@ -135,6 +135,8 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
                 type="checkbox"
                 name="remember"
                 checked={remember}
+                // Nothing to trust while this verification cannot go on.
+                disabled={locked || mustRestart}
                 onChange={(e) => setRemember(e.target.checked)}
               />
               Trust this device for 24 hours

@@ -9,6 +9,8 @@ export { floorViolation, meetsFloor, withinFloor } from "./floor";
 export { checkCondition } from "./condition";
 export { matchRule, matchesProcedure, policyApplies } from "./match";
 export { describeRule } from "./describe";
+export { amountTiers, type AmountTier } from "./amount-tiers";
+export { describeCombination, METHOD_LABELS } from "./method-labels";
 export { clampRisk, scoreRisk, type RiskScorer, type RiskSignals } from "./risk";
 export { callBindingString } from "./call-hash";
 export { reachOfPolicies, type ProcedureShape, type Reach } from "./reach";

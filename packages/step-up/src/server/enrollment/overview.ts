@@ -1,9 +1,15 @@
 import "server-only";
 import type { Database } from "../db";
+import type { StepUpConfig } from "../../engine";
 import type { StepUpUsers } from "../ports";
 
 /** Everything the security page shows about the user's factors; never a secret or a hash. */
-export async function getSecurityOverview(db: Database, userId: string, users: StepUpUsers) {
+export async function getSecurityOverview(
+  db: Database,
+  userId: string,
+  users: StepUpUsers,
+  config: Pick<StepUpConfig, "levels" | "onUnavailable">,
+) {
   const [person, totp, backupCodes, passkeys] = await Promise.all([
     users.find(userId),
     db.stepUpTotpCredential.findUnique({ where: { userId }, select: { confirmedAt: true } }),
@@ -28,5 +34,7 @@ export async function getSecurityOverview(db: Database, userId: string, users: S
       generatedAt,
     },
     passkeys: user.passkeys,
+    /** What critical actions accept, so the page says what the configuration does, not fixed copy. */
+    critical: { combinations: config.levels.critical.combinations, onUnavailable: config.onUnavailable },
   };
 }

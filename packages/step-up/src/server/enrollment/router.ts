@@ -39,7 +39,9 @@ export function securityRouter(p: Procedures) {
   const { protectedProcedure } = p;
   const { change: factorChange, addition: factorAddition } = factorProcedures(p);
   return createTRPCRouter({
-    overview: protectedProcedure.query(({ ctx }) => getSecurityOverview(ctx.db, ctx.session.userId, ctx.stepUp.users)),
+    overview: protectedProcedure.query(({ ctx }) =>
+      getSecurityOverview(ctx.db, ctx.session.userId, ctx.stepUp.users, ctx.stepUp.config),
+    ),
 
     totp: createTRPCRouter({
       begin: factorAddition("Setting up an authenticator app").mutation(({ ctx }) =>

@@ -50,10 +50,7 @@ export function PasskeysSection() {
         </p>
       )}
       {overview.data?.passkeys.length === 0 && (
-        <p className="muted">
-          No passkeys yet. A passkey is the strongest way to confirm it’s you, and the only one accepted for critical
-          actions.
-        </p>
+        <p className="muted">No passkeys yet. {passkeyRole(overview.data.critical)}</p>
       )}
       {overview.data && overview.data.passkeys.length > 0 && (
         <ul className="list" aria-label="Your passkeys">
@@ -92,4 +89,14 @@ function RegistrationStatus({ registration }: { registration: Registration }) {
     default:
       return <FormStatus error={null} />;
   }
+}
+
+/** What a passkey is for here, from the configured critical combinations (never fixed copy). */
+function passkeyRole(critical: { combinations: string[][]; onUnavailable: "refuse" | "degrade" }): string {
+  const strongest = "A passkey is the strongest way to confirm it’s you";
+  const withPasskey = critical.combinations.filter((c) => c.includes("passkey")).length;
+  if (withPasskey === 0) return `${strongest}.`;
+  if (withPasskey === critical.combinations.length && critical.onUnavailable === "refuse")
+    return `${strongest}, and the only one accepted for critical actions.`;
+  return `${strongest}; critical actions accept it${critical.onUnavailable === "degrade" ? ", or a password and a second factor without one" : ""}.`;
 }
