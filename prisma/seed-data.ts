@@ -24,7 +24,7 @@ export const ALICE_BACKUP_CODES = [
 
 export const DEMO_USERS = [
   { email: "alice@example.com", name: "Alice Anders", org: "acme", role: "member", balanceMinor: 5_000_000 },
-  { email: "bob@example.com", name: "Bob Brown", org: "acme", role: "member", balanceMinor: 250_000 },
+  { email: "bob@example.com", name: "Bob Brown", org: "acme", role: "member", balanceMinor: 2_500_000 },
   { email: "admin@example.com", name: "Ada Admin", org: "acme", role: "admin", balanceMinor: 100_000 },
   { email: "gina@example.com", name: "Gina Globex", org: "globex", role: "admin", balanceMinor: 100_000 },
 ] as const;

@@ -22,7 +22,7 @@ describe("prechecks before step-up", () => {
   });
 
   it("a transfer the balance covers still asks for step-up, and the precheck runs again on the retry", async () => {
-    const bob = await signedIn(db, clock, "bob@example.com"); // 2,500.00 USD
+    const bob = await signedIn(db, clock, "bob@example.com"); // 25,000.00 USD
     const transfer = { amount: 50, currency: "USD" as const, to: "Carol" };
     const stepUp = await expectStepUp(bob.call((api) => api.transfers.create(transfer)));
     await verify(bob, stepUp.requirementId, "password", "demo-password-1");
@@ -30,7 +30,7 @@ describe("prechecks before step-up", () => {
     await db.user.update({ where: { email: "bob@example.com" }, data: { balanceMinor: 1_000 } });
     const retried = await catchError(bob.call((api) => api.transfers.create(transfer)));
     expect(retried).toMatchObject({ code: "BAD_REQUEST", message: "Insufficient balance" });
-    await db.user.update({ where: { email: "bob@example.com" }, data: { balanceMinor: 250_000 } });
+    await db.user.update({ where: { email: "bob@example.com" }, data: { balanceMinor: 2_500_000 } });
     expect((await bob.call((api) => api.transfers.create(transfer))).amountMinor).toBe(5_000);
   });
 });
