@@ -1,7 +1,7 @@
 import {
   chooseMethod,
   expect,
-  expirePendingRequirements,
+  expireNewestPendingRequirement,
   PASSWORD,
   stepUpDialog,
   saveScreenshot,
@@ -22,7 +22,7 @@ test.describe("an expired verification", () => {
     const dialog = stepUpDialog(page);
     await chooseMethod(page, "Password");
     await expect(dialog.getByLabel("Password")).toBeFocused();
-    expect(expirePendingRequirements()).toBe(1);
+    expect(expireNewestPendingRequirement()).toBe(1);
 
     await dialog.getByLabel("Password").fill(PASSWORD);
     await dialog.getByRole("button", { name: "Verify" }).click();
