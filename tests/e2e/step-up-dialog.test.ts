@@ -68,6 +68,20 @@ test.describe("the step-up dialog", () => {
 
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
+
+    // Sending again opens a dialog that says the pause at once, before she types anything.
+    await page.getByRole("button", { name: "Send transfer" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText(
+      new RegExp(`^Too many failed attempts: verification is paused for your account until ${until}, for every action`),
+    );
+    await expect(dialog.getByText(/You can try again in 1[45]:\d\d/)).toBeVisible();
+    // Gina has several methods: the picker shows, and none of them can be chosen while paused.
+    const choices = dialog.getByRole("group", { name: "Choose how to verify" }).getByRole("button");
+    expect(await choices.count()).toBeGreaterThan(1);
+    for (const choice of await choices.all()) await expect(choice).toBeDisabled();
+    await saveScreenshot(page, "dialog-paused-at-open");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
   });
 
   test("Focus returns to the button that opened the dialog, whichever way the dialog closes", async ({
@@ -98,17 +112,25 @@ test.describe("the step-up dialog", () => {
     await expect(send).toBeFocused();
   });
 
-  test("Two protected transfers fired at once share one dialog and both complete", async ({ page, signIn }) => {
+  test("Two protected transfers fired at once share one dialog, which names both, and both complete", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("bob");
     await page.goto("/transfers");
     await page.getByLabel("Recipient").fill("Twin");
     await page.getByLabel("Amount").fill("5");
-    // Both submissions leave in the same tick, so httpBatchLink sends them in one request.
+    // Both submissions leave before the batch does (httpBatchLink sends them in one request); the
+    // second is for another amount, typed as a person would (an input event React reads).
     await page
       .locator("form")
       .first()
-      .evaluate((form: HTMLFormElement) => {
+      .evaluate(async (form: HTMLFormElement) => {
         form.requestSubmit();
+        const amount = form.querySelector<HTMLInputElement>("input[name=amount]")!;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(amount, "7");
+        amount.dispatchEvent(new Event("input", { bubbles: true }));
+        await Promise.resolve();
         form.requestSubmit();
       });
 
@@ -118,7 +140,7 @@ test.describe("the step-up dialog", () => {
       dialog.getByRole("list", { name: "One verification completes all 2 waiting actions:" }).getByRole("listitem"),
     ).toHaveText([
       "Transferring 5.00 USD requires medium assurance",
-      "Transferring 5.00 USD requires medium assurance",
+      "Transferring 7.00 USD requires medium assurance",
     ]);
     await expect(page.getByRole("dialog")).toHaveCount(1);
     await saveScreenshot(page, "dialog-shared-by-two");

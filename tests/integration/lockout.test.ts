@@ -36,7 +36,9 @@ describe("guessing is limited", () => {
   const retryAfterHeader = () => alice.lastHeaders.value.get("retry-after");
 
   it("five wrong codes lock that verification, and then even the right password is refused for it", async () => {
-    const requirementId = await newRequirement();
+    const first = await expectStepUp(alice.call((api) => api.transfers.create(small)));
+    expect(first).not.toHaveProperty("pausedFor");
+    const requirementId = first.requirementId;
     for (const attemptsLeft of [4, 3, 2, 1]) {
       const wrong = await catchError(verify(alice, requirementId, "backup_code", WRONG));
       expect(wrong).toMatchObject({
@@ -82,7 +84,10 @@ describe("guessing is limited", () => {
 
     // A new verification does not reset anything: the user is locked, whatever they type.
     clock.advance(5 * MIN);
-    const fresh = await newRequirement();
+    // The refusal itself says the account is paused, and for how long, before anything is typed.
+    const refusal = await expectStepUp(alice.call((api) => api.transfers.create(small)));
+    expect(refusal.pausedFor).toBe(600);
+    const fresh = refusal.requirementId;
     const transfers = await db.transfer.count({ where: { userId: aliceId } });
     const right = await catchError(verify(alice, fresh, "password", "demo-password-1"));
     expect(right).toMatchObject({
@@ -105,7 +110,9 @@ describe("guessing is limited", () => {
 
   it("after the lockout period the right password works again", async () => {
     clock.advance(10 * MIN + 1000); // 15 min + 1 s after the tenth failure
-    const requirementId = await newRequirement();
+    const refusal = await expectStepUp(alice.call((api) => api.transfers.create(small)));
+    expect(refusal).not.toHaveProperty("pausedFor");
+    const requirementId = refusal.requirementId;
     expect(await verify(alice, requirementId, "password", "demo-password-1")).toEqual({
       status: "fulfilled",
       remaining: [],

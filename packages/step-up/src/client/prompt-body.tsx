@@ -30,7 +30,10 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   const { payload } = prompt;
   const [chosen, setChosen] = useState<Combination | null>(() => initialChoice(payload.methods, prompt.preferred));
   const [done, setDone] = useState<MethodId[]>([]);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  // Paused when the call was refused: said at once, not after an answer the server would refuse anyway.
+  const [problem, setProblem] = useState<Problem | null>(() =>
+    payload.pausedFor ? { kind: "locked", scope: "user", until: Date.now() + payload.pausedFor * 1000 } : null,
+  );
   const [pending, setPending] = useState(false);
   const [remember, setRemember] = useState(false);
   const email = useEmailCode(controller);
@@ -102,8 +105,9 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       {payload.methods.length === 0 ? (
         <RefusalBody level={payload.level} enrollHref={enrollHref} onLeave={() => void controller.cancel()} />
       ) : !chosen ? (
-        <fieldset className={styles.picker}>
+        <fieldset className={styles.picker} disabled={locked}>
           <legend className={styles.legend}>Choose how to verify</legend>
+          {locked && problem && <PauseNotice problem={problem} lockedFor={lockedFor} />}
           {payload.methods.map((combination, i) => (
             <button
               key={combination.join("+")}
@@ -145,11 +149,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
           <div role="alert" className={styles.alert}>
             {problem && <ProblemText problem={problem} />}
           </div>
-          {locked && (
-            <p className={styles.countdown}>
-              You can try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
-            </p>
-          )}
+          {locked && <Countdown lockedFor={lockedFor} />}
           <div className={styles.actions}>
             {/* After a lock or expiry only a new verification helps; it offers every method again. */}
             {payload.methods.length > 1 && done.length === 0 && !mustRestart && (
@@ -267,4 +267,24 @@ function initialChoice(methods: Combination[], preferred: Combination | null): C
   if (methods.length === 1) return methods[0] ?? null;
   const key = preferred?.join("+");
   return methods.find((combination) => combination.join("+") === key) ?? null;
+}
+
+function Countdown({ lockedFor }: { lockedFor: number }) {
+  return (
+    <p className={styles.countdown}>
+      You can try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
+    </p>
+  );
+}
+
+/** The account's pause as the picker shows it: the same alert and countdown as the form's. */
+function PauseNotice({ problem, lockedFor }: { problem: Problem; lockedFor: number }) {
+  return (
+    <>
+      <div role="alert" className={styles.alert}>
+        <ProblemText problem={problem} />
+      </div>
+      <Countdown lockedFor={lockedFor} />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { isStepUpLevel, ruleReason } from "../engine";
+import { userLockoutSeconds } from "./attempt-slots";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
 import type { CallOutcome } from "./store/call-stats";
@@ -69,6 +70,8 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     now,
     ttlMs: services.config.requirementTtlMs,
   });
+  // Read on refusals only (never on the allowed path): the requirement is still stored, for after the pause.
+  const pausedFor = await userLockoutSeconds(db, { userId: session.userId, config: services.config, now });
   throw stepUpRequired({
     requirementId: requirement.id,
     level,
@@ -79,5 +82,6 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     expiresAt: requirement.expiresAt.toISOString(),
     canRemember: decision.canRemember,
     degraded: decision.degraded,
+    ...(pausedFor > 0 && { pausedFor }),
   });
 }

@@ -18,6 +18,11 @@ export interface StepUpRequiredPayload {
   expiresAt: string;
   canRemember: boolean;
   degraded: boolean;
+  /**
+   * Seconds until the account's pause ends (too many failures across verifications), present only
+   * while it lasts: the dialog says so at once instead of after the first answer it would refuse.
+   */
+  pausedFor?: number;
 }
 
 export type StepUpFailurePayload =
