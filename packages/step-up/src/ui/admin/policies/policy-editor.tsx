@@ -180,6 +180,7 @@ export function PolicyEditor({ policy, basePath, defaultProcedure }: PolicyEdito
           }
           compact
           defaultProcedure={defaultProcedure}
+          appliesTo={userId}
         />
       </section>
     </div>

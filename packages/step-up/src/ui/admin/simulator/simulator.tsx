@@ -71,10 +71,12 @@ interface SimulatorProps {
   compact?: boolean;
   /** The procedure the form starts on; without one, the first of the catalog. */
   defaultProcedure?: string;
+  /** The member the edited policy applies to ("" for everyone): the user tried until the admin picks one. */
+  appliesTo?: string;
 }
 
 /** A call context form whose answer, from the engine the middleware uses, updates as the admin types. */
-export function Simulator({ draft, compact = false, defaultProcedure }: SimulatorProps) {
+export function Simulator({ draft, compact = false, defaultProcedure, appliesTo }: SimulatorProps) {
   const id = useId();
   const [fields, setFields] = useState(() => ({ ...INITIAL, procedure: defaultProcedure ?? "" }));
   const set = <K extends keyof ContextFields>(key: K, value: ContextFields[K]) =>
@@ -82,8 +84,12 @@ export function Simulator({ draft, compact = false, defaultProcedure }: Simulato
   const procedures = stepUpApi.stepUp.admin.procedures.useQuery();
   const paths = procedures.data?.map((p) => p.path) ?? (fields.procedure ? [fields.procedure] : []);
   const procedure = fields.procedure || paths[0] || "";
+  // A per-member policy is tried on its member, and follows the editor's choice until the admin picks
+  // someone else here: "Me" would often be a user the policy does not apply to.
+  const [userChosen, setUserChosen] = useState(false);
+  const userId = userChosen ? fields.userId : appliesTo || fields.userId;
   // Debounced by value: the draft is a new object on every render of the editor.
-  const latest = JSON.stringify(toInput({ ...fields, procedure }, draft));
+  const latest = JSON.stringify(toInput({ ...fields, userId, procedure }, draft));
   const settled = useDebouncedValue(latest, 300);
   const input = useMemo(() => JSON.parse(settled) as SimulateInput, [settled]);
   const simulation = stepUpApi.stepUp.admin.simulate.useQuery(input, {
@@ -103,7 +109,15 @@ export function Simulator({ draft, compact = false, defaultProcedure }: Simulato
       {/* Beside a long policy form the answer comes first, so it stays in view while the form scrolls. */}
       {compact && result}
       <form className="form-grid" aria-label="Call context" onSubmit={(e) => e.preventDefault()}>
-        <MemberSelect label="User" value={fields.userId} onChange={(v) => set("userId", v)} emptyLabel="Me" />
+        <MemberSelect
+          label="User"
+          value={userId}
+          onChange={(v) => {
+            setUserChosen(true);
+            set("userId", v);
+          }}
+          emptyLabel="Me"
+        />
         <SelectField label="Procedure" value={procedure} onChange={(v) => set("procedure", v)}>
           {paths.map((path) => (
             <option key={path}>{path}</option>
