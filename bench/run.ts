@@ -9,6 +9,7 @@ import path from "node:path";
 import { benchEngine } from "./engine";
 import { benchCalls } from "./calls";
 import { benchHttp } from "./http";
+import { benchQueryLayer } from "./query-layer";
 import { startPostgres } from "../scripts/db/postgres-server.mjs";
 import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     await ensureDatabase(pgUrl.toString());
     migrateAndSeed(pgUrl.toString());
     printCalls("PostgreSQL", await benchCalls(pgUrl.toString(), 1500));
+    printQueryLayer(await benchQueryLayer(pgUrl.toString()));
     process.stdout.write("\n");
     if (existsSync(".next/BUILD_ID")) await benchHttp();
     else
@@ -59,6 +61,15 @@ function migrateAndSeed(url: string): void {
   const env = { ...process.env, DATABASE_URL: url };
   execFileSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "pipe" });
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
+}
+
+function printQueryLayer({ sessionLookupUs, prismaReadUs, driverReadUs }: Awaited<ReturnType<typeof benchQueryLayer>>) {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out("\nOne indexed read on PostgreSQL, sequential (what a signed-in request pays per query)");
+  out(`  session lookup (one joined raw query, Prisma): ${sessionLookupUs.toFixed(0)} µs`);
+  out(`  Prisma findUnique of the user row:            ${prismaReadUs.toFixed(0)} µs`);
+  out(`  the same row through the pg driver alone:     ${driverReadUs.toFixed(0)} µs`);
+  out(`  Prisma / driver: ${(prismaReadUs / driverReadUs).toFixed(1)}×`);
 }
 
 function printCalls(database: string, result: Awaited<ReturnType<typeof benchCalls>>): void {

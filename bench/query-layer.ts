@@ -1,0 +1,50 @@
+/**
+ * What one indexed read costs through each layer on PostgreSQL: the demo's session lookup (one joined
+ * raw query through Prisma), a Prisma `findUnique`, and the same row through the `pg` driver alone.
+ * Issue 14.2 asks a signed-in request to cost ≤ 1.25× a refused one; these figures say how much of a
+ * request's budget one Prisma query takes, whatever the session code does.
+ */
+import pg from "pg";
+import { createDatabase } from "@/server/db";
+import { createSession, validateSessionToken } from "@/server/auth/session";
+
+export interface QueryLayerFigures {
+  sessionLookupUs: number;
+  prismaReadUs: number;
+  driverReadUs: number;
+}
+
+export async function benchQueryLayer(url: string, iterations = 2000): Promise<QueryLayerFigures> {
+  const db = createDatabase(url);
+  const driver = new pg.Client({ connectionString: url });
+  await driver.connect();
+  try {
+    const user = await db.user.findFirstOrThrow({ select: { id: true } });
+    const { token } = await createSession(db, {
+      userId: user.id,
+      organizationId: null,
+      ip: null,
+      userAgent: null,
+      now: new Date(),
+    });
+    const select = { id: true, email: true, name: true, balanceMinor: true, currency: true } as const;
+    return {
+      sessionLookupUs: await perCall(iterations, () => validateSessionToken(db, token, new Date())),
+      prismaReadUs: await perCall(iterations, () => db.user.findUniqueOrThrow({ where: { id: user.id }, select })),
+      driverReadUs: await perCall(iterations, () =>
+        driver.query('SELECT "id", "email", "name", "balanceMinor", "currency" FROM "User" WHERE "id" = $1', [user.id]),
+      ),
+    };
+  } finally {
+    await driver.end();
+    await db.$disconnect();
+  }
+}
+
+/** Sequential calls after a warm-up: latency per call in µs, database round trip included. */
+async function perCall(iterations: number, call: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < Math.min(300, iterations); i++) await call();
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) await call();
+  return ((performance.now() - started) / iterations) * 1000;
+}
