@@ -32,6 +32,7 @@ export function createDemoStepUp(options: {
         authenticatedAt: session.authenticatedAt,
         organizationId: session.activeOrganizationId,
         isAdmin: session.role === "admin",
+        sessionState: session.stepUpState,
       },
     http: (ctx) => ({ headers: ctx.request.headers, resHeaders: ctx.resHeaders, ip: ctx.request.ip }),
     users: {

@@ -66,12 +66,11 @@ describe("the hot path", () => {
     await tab.call((api) => api.transfers.create(small));
     const answered = [...log];
     await tab.services.callStats.flush();
-    // Context: the host's session lookup (one joined query). Step-up: one query for its per-session state
-    // and the policy revision. The procedure: its precheck (the balance), then its own transaction.
-    // Nothing else: no factor, requirement, grant or policy query.
+    // Context: the host's session lookup, one joined query that also reads step-up's per-session state
+    // and the policy revision (sessionStateSql). The procedure: its precheck (the balance), then its own
+    // transaction. Nothing else: no factor, requirement, grant or policy query.
     const counting = (entry: string) => entry === "stepUpCallStat.upsert" || entry === "$transaction(batch)";
     expect(answered.filter((entry) => !counting(entry))).toEqual([
-      "$queryRaw",
       "$queryRaw",
       "user.findUniqueOrThrow",
       "$transaction",

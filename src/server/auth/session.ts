@@ -1,4 +1,6 @@
 import "server-only";
+import { sessionStateSql } from "@step-up/next/server";
+import { Prisma } from "@/generated/prisma/client";
 import type { Database, Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
 
@@ -20,6 +22,8 @@ export interface AuthSession {
   userAgent: string | null;
   authenticatedAt: Date;
   user: SessionUser;
+  /** Step-up's per-call state, read by the same query (handed to the module as identity.sessionState). */
+  stepUpState: { stepUpGrants: unknown; stepUpRevision: unknown };
 }
 
 export async function createSession(
@@ -53,20 +57,30 @@ interface SessionRow {
   name: string;
   deletedAt: Date | string | null;
   role: string | null;
+  stepUpGrants: unknown;
+  stepUpRevision: unknown;
 }
+
+// Constant SQL text (no request data): the module's state joined onto this query, so a protected call
+// reads nothing more than this one query before its own work.
+const STEP_UP_STATE = sessionStateSql(`s."id"`);
+const STEP_UP_COLUMNS = Prisma.raw(STEP_UP_STATE.columns);
+const STEP_UP_JOINS = Prisma.raw(STEP_UP_STATE.joins);
 
 /**
  * The session for a cookie token, or null when unknown, expired or the user is deleted. Every signed-in
- * request starts here, so it is one query (session, user and active membership joined), not the three
- * that a nested Prisma `include` issues. Portable SQL: the same text on SQLite and PostgreSQL.
+ * request starts here, so it is one query (session, user, active membership and step-up's per-call
+ * state joined), not the four that a nested Prisma `include` and the module's own read would issue. Portable SQL: the
+ * same text on SQLite and PostgreSQL.
  */
 export async function validateSessionToken(db: Database, token: string, now: Date): Promise<AuthSession | null> {
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."activeOrganizationId", s."ip", s."userAgent", s."authenticatedAt",
-           s."expiresAt", u."email", u."name", u."deletedAt", m."role"
+           s."expiresAt", u."email", u."name", u."deletedAt", m."role", ${STEP_UP_COLUMNS}
     FROM "Session" AS s
     JOIN "User" AS u ON u."id" = s."userId"
     LEFT JOIN "Membership" AS m ON m."userId" = s."userId" AND m."organizationId" = s."activeOrganizationId"
+    ${STEP_UP_JOINS}
     WHERE s."tokenHash" = ${sha256Hex(token)}`;
   // A raw query hands SQLite's DateTime back as its stored ISO text, PostgreSQL's as a Date.
   if (!row || new Date(row.expiresAt) <= now || row.deletedAt !== null) return null;
@@ -80,6 +94,7 @@ export async function validateSessionToken(db: Database, token: string, now: Dat
     userAgent: row.userAgent,
     authenticatedAt: new Date(row.authenticatedAt),
     user: { id: row.userId, email: row.email, name: row.name },
+    stepUpState: { stepUpGrants: row.stepUpGrants, stepUpRevision: row.stepUpRevision },
   };
 }
 

@@ -36,4 +36,6 @@ export { StepUpError, findStepUpPayload } from "./errors";
 export { DEVICE_COOKIE } from "./cookies";
 /** For scripts that write StepUpPolicy rows directly: every instance reloads its policies on the next call. */
 export { bumpPolicyRevision } from "./store/policies";
+/** For a host that reads its session in one SQL query: the module's per-call state joins onto it. */
+export { sessionStateSql } from "./store/session-state";
 export { generateEmailCode, maskEmail } from "../methods/email-code";

@@ -16,6 +16,12 @@ export interface StepUpIdentity {
   organizationId?: string | null;
   /** May use the admin pages (policies, devices, audit) for `organizationId` (or globally without one). */
   isAdmin?: boolean;
+  /**
+   * Optional: the `stepUpGrants` and `stepUpRevision` columns your session query read with
+   * `sessionStateSql` (in the same query as the session). Without them the module reads them itself,
+   * one query more on each protected call.
+   */
+  sessionState?: { stepUpGrants: unknown; stepUpRevision: unknown };
 }
 
 /** The request and response headers of the call, from the host's tRPC context. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { GrantSnapshot } from "../engine";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import type { StepUpServices } from "./services";
-import { loadSessionState } from "./store/session-state";
+import { loadSessionState, parseSessionState } from "./store/session-state";
 
 /** The caller as the module sees it: the host's identity plus this session's live grants. */
 export interface StepUpSession {
@@ -41,12 +41,19 @@ const identitySchema = z.object({
   authenticatedAt: z.date(),
   organizationId: z.string().min(1).nullish(),
   isAdmin: z.boolean().optional(),
+  // Both keys present (null when the row is absent): a misspelt column must not read as "no grants".
+  sessionState: z
+    .record(z.string(), z.unknown())
+    .refine((state) => "stepUpGrants" in state && "stepUpRevision" in state, {
+      message: "must hold the stepUpGrants and stepUpRevision columns that sessionStateSql selects",
+    })
+    .optional(),
 });
 
 export function parseIdentity(value: unknown): StepUpIdentity | null {
   if (value === null || value === undefined) return null;
   const parsed = identitySchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return parsed.data as StepUpIdentity;
   const fields = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
   throw new Error(
     `createStepUp: identity(ctx) must return null or { userId, sessionId, authenticatedAt: Date, organizationId?, isAdmin? } — ${fields.join("; ")}`,
@@ -60,7 +67,10 @@ export function parseHttp(value: StepUpHttp | undefined): StepUpHttp {
 }
 
 export async function buildSession(services: StepUpServices, identity: StepUpIdentity): Promise<StepUpSession> {
-  const state = await loadSessionState(services.db, identity.sessionId);
+  // Read by the host's own session query (sessionStateSql) when it offers it: one query fewer per call.
+  const state = identity.sessionState
+    ? parseSessionState(identity.sessionState, identity.sessionId)
+    : await loadSessionState(services.db, identity.sessionId);
   return {
     id: identity.sessionId,
     userId: identity.userId,

@@ -29,6 +29,42 @@ export async function loadSessionState(db: Database, sessionId: string): Promise
   };
 }
 
+/** The two columns a host's own session query adds (see `sessionStateSql`), as its driver returns them. */
+export interface SessionStateColumns {
+  stepUpGrants: unknown;
+  stepUpRevision: unknown;
+}
+
+const COLUMN =
+  /^(?:"[A-Za-z_][A-Za-z0-9_]*"|[A-Za-z_][A-Za-z0-9_]*)(?:\.(?:"[A-Za-z_][A-Za-z0-9_]*"|[A-Za-z_][A-Za-z0-9_]*))?$/;
+
+/**
+ * SQL text for a host that reads its session in one query: add `columns` to its SELECT and `joins`
+ * after its FROM, and the module reads nothing more on a protected call (ADR 020). `sessionIdColumn`
+ * is the host's session id column in that query, e.g. `s."id"`; it must be a plain column reference.
+ */
+export function sessionStateSql(sessionIdColumn: string): { columns: string; joins: string } {
+  if (!COLUMN.test(sessionIdColumn))
+    throw new Error(`sessionStateSql: "${sessionIdColumn}" is not a column reference such as s."id"`);
+  return {
+    columns: `step_up_session."grants" AS "stepUpGrants", step_up_revision."value" AS "stepUpRevision"`,
+    joins:
+      `LEFT JOIN "StepUpSession" AS step_up_session ON step_up_session."sessionId" = ${sessionIdColumn} ` +
+      `LEFT JOIN "StepUpRevision" AS step_up_revision ON step_up_revision."name" = '${POLICY_REVISION}'`,
+  };
+}
+
+/** The state from a host's session row (same values `loadSessionState` would read, one query earlier). */
+export function parseSessionState(row: SessionStateColumns, sessionId: string): SessionState {
+  const revision = row.stepUpRevision;
+  if (revision != null && typeof revision !== "number" && typeof revision !== "bigint")
+    throw new Error("createStepUp: identity.sessionState.stepUpRevision must be the number read by sessionStateSql");
+  return {
+    grants: row.stepUpGrants == null ? [] : parseGrantSummary(decodeJson(row.stepUpGrants), sessionId),
+    policyRevision: revision == null ? 0 : Number(revision),
+  };
+}
+
 // SQLite hands a Json column back from a raw query as its text; PostgreSQL's jsonb as a value.
 function decodeJson(value: unknown): unknown {
   return typeof value === "string" ? JSON.parse(value) : value;
