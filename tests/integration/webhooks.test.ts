@@ -106,13 +106,14 @@ describe("security-event webhooks", () => {
       data: { kind: "totp" },
       at: clock.now(),
     };
-    const rolledBack = db.$transaction(async (tx) => {
+    const moduleDb = admin.services.db; // the module's view of the same client (its transaction type)
+    const rolledBack = moduleDb.$transaction(async (tx) => {
       await writeAudit(tx, event);
       throw new Error("the state change failed");
     });
     await expect(rolledBack).rejects.toThrow("the state change failed");
     expect(await db.stepUpWebhookDelivery.count()).toBe(before);
-    await db.$transaction((tx) => writeAudit(tx, event));
+    await moduleDb.$transaction((tx) => writeAudit(tx, event));
     expect(await db.stepUpWebhookDelivery.count()).toBe(before + 1);
     await deliverDue(context());
   });
@@ -215,7 +216,11 @@ describe("security-event webhooks", () => {
     const attempts = [
       () => gina.call((api) => api.stepUp.admin.webhooks.retry({ deliveryId: anyAcmeDelivery.id })),
       () =>
-        asAdminWithStepUp(gina, (api) => api.stepUp.admin.webhooks.setEnabled({ id: endpointId, enabled: false }), GINA),
+        asAdminWithStepUp(
+          gina,
+          (api) => api.stepUp.admin.webhooks.setEnabled({ id: endpointId, enabled: false }),
+          GINA,
+        ),
       () => asAdminWithStepUp(gina, (api) => api.stepUp.admin.webhooks.delete({ id: endpointId }), GINA),
     ];
     for (const attempt of attempts) expect((await catchError(attempt())).code).toBe("NOT_FOUND");
@@ -263,7 +268,13 @@ describe("endpoint URLs (SSRF)", () => {
   it("without the development option, loopback and private addresses are refused at registration and at send", async () => {
     process.env.STEP_UP_WEBHOOKS_ALLOW_PRIVATE = "0";
     const admin = await signedIn(db, clock, ADMIN);
-    for (const url of ["http://127.0.0.1:9/x", "http://localhost:9/x", "http://[::1]:9/", "http://10.1.2.3/", "http://169.254.169.254/latest"]) {
+    for (const url of [
+      "http://127.0.0.1:9/x",
+      "http://localhost:9/x",
+      "http://[::1]:9/",
+      "http://10.1.2.3/",
+      "http://169.254.169.254/latest",
+    ]) {
       const error = await catchError(
         asAdminWithStepUp(admin, (api) => api.stepUp.admin.webhooks.create({ url, events: ["*"] })),
       );
@@ -308,9 +319,9 @@ describe("endpoint URLs (SSRF)", () => {
     const production = { production: true, allowPrivateNetworks: true };
     expect(await checkEndpointUrl("http://hooks.example.com/", production)).toMatchObject({ ok: false });
     expect(await checkEndpointUrl("https://127.0.0.1/", production)).toMatchObject({ ok: true });
-    expect(await checkEndpointUrl("ftp://example.com/", { production: false, allowPrivateNetworks: true })).toMatchObject(
-      { ok: false },
-    );
+    expect(
+      await checkEndpointUrl("ftp://example.com/", { production: false, allowPrivateNetworks: true }),
+    ).toMatchObject({ ok: false });
   });
 });
 

@@ -12,7 +12,10 @@ import {
 } from "../webhooks/endpoints";
 import { idSchema, scopeOf } from "./scope";
 
-const eventFilterSchema = z.array(z.enum([...WEBHOOK_EVENT_TYPES, "*"])).min(1, "Choose at least one event").max(20);
+const eventFilterSchema = z
+  .array(z.enum([...WEBHOOK_EVENT_TYPES, "*"]))
+  .min(1, "Choose at least one event")
+  .max(20);
 const action = (verb: string) => `${verb} a security-event webhook`;
 
 /** `stepUp.admin.webhooks.*`: the active organization's endpoints and deliveries only (ADR 021). */

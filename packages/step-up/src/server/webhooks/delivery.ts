@@ -54,7 +54,11 @@ export function backoffMs(attempts: number, options: WebhookOptions, random = Ma
  */
 export async function deliverDue(context: DeliveryContext): Promise<number> {
   const now = context.now();
-  const due = { status: "pending", nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
+  const due = {
+    status: "pending",
+    nextAttemptAt: { lte: now },
+    OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+  };
   const candidates = await context.db.stepUpWebhookDelivery.findMany({
     where: due,
     orderBy: { nextAttemptAt: "asc" },
@@ -64,7 +68,10 @@ export async function deliverDue(context: DeliveryContext): Promise<number> {
   let attempted = 0;
   for (const { id } of candidates) {
     const leaseUntil = new Date(now.getTime() + (context.options.leaseMs ?? WEBHOOK_DEFAULTS.leaseMs));
-    const { count } = await context.db.stepUpWebhookDelivery.updateMany({ where: { id, ...due }, data: { leaseUntil } });
+    const { count } = await context.db.stepUpWebhookDelivery.updateMany({
+      where: { id, ...due },
+      data: { leaseUntil },
+    });
     if (count !== 1) continue;
     await sendClaimed(context, id);
     attempted++;
@@ -83,7 +90,14 @@ async function sendClaimed(context: DeliveryContext, id: string): Promise<void> 
   if (result.ok) {
     await context.db.stepUpWebhookDelivery.update({
       where: { id },
-      data: { status: "delivered", attempts, deliveredAt: now, lastStatus: result.status, lastError: null, leaseUntil: null },
+      data: {
+        status: "delivered",
+        attempts,
+        deliveredAt: now,
+        lastStatus: result.status,
+        lastError: null,
+        leaseUntil: null,
+      },
     });
     return;
   }

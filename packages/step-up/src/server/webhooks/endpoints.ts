@@ -13,7 +13,11 @@ const endpointFields = { id: true, url: true, events: true, enabled: true, creat
 
 /** The organization's endpoints; the signing secret is never read back (it is shown once, on creation). */
 export async function listWebhookEndpoints(db: Database, organizationId: string) {
-  return db.stepUpWebhookEndpoint.findMany({ where: { organizationId }, select: endpointFields, orderBy: { createdAt: "asc" } });
+  return db.stepUpWebhookEndpoint.findMany({
+    where: { organizationId },
+    select: endpointFields,
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /** Registers an endpoint after the URL check; returns the secret, which is stored only encrypted. */
@@ -57,7 +61,9 @@ export async function setWebhookEndpointEnabled(db: Database, scope: AdminScope,
 /** Deletes the endpoint and its deliveries (pending ones are never sent). */
 export async function deleteWebhookEndpoint(db: Database, scope: AdminScope, id: string) {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.stepUpWebhookEndpoint.deleteMany({ where: { id, organizationId: scope.organizationId } });
+    const { count } = await tx.stepUpWebhookEndpoint.deleteMany({
+      where: { id, organizationId: scope.organizationId },
+    });
     if (count !== 1) throw notFound("webhook endpoint");
     await tx.stepUpWebhookDelivery.deleteMany({ where: { endpointId: id, organizationId: scope.organizationId } });
     await audit(tx, scope, { action: "deleted", endpointId: id });
@@ -97,9 +103,18 @@ export async function retryWebhookDelivery(db: Database, scope: AdminScope, id: 
   return { queued: true };
 }
 
-function audit(tx: Parameters<Parameters<Database["$transaction"]>[0]>[0], scope: AdminScope, data: Record<string, string>) {
+function audit(
+  tx: Parameters<Parameters<Database["$transaction"]>[0]>[0],
+  scope: AdminScope,
+  data: Record<string, string>,
+) {
   return writeAudit(tx, {
-    ...auditOrigin({ userId: scope.adminId, organizationId: scope.organizationId, request: scope.request, now: scope.now }),
+    ...auditOrigin({
+      userId: scope.adminId,
+      organizationId: scope.organizationId,
+      request: scope.request,
+      now: scope.now,
+    }),
     type: "stepup.webhook_changed",
     data,
   });
