@@ -198,7 +198,7 @@ describe("security-event webhooks", () => {
     const listed = await admin.call((api) => api.stepUp.admin.webhooks.deliveries({}));
     expect(listed.find((d) => d.id === id)).toMatchObject({ status: "failed", attempts: 3 });
     expect(JSON.stringify(listed)).not.toContain("payload");
-    await admin.call((api) => api.stepUp.admin.webhooks.retry({ deliveryId: id }));
+    await asAdminWithStepUp(admin, (api) => api.stepUp.admin.webhooks.retry({ deliveryId: id }));
     await deliverDue(context(options));
     expect(await db.stepUpWebhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "delivered",
@@ -214,7 +214,7 @@ describe("security-event webhooks", () => {
     const anyAcmeDelivery = await db.stepUpWebhookDelivery.findFirstOrThrow({ where: { organizationId: acmeId } });
     await db.stepUpWebhookDelivery.update({ where: { id: anyAcmeDelivery.id }, data: { status: "failed" } });
     const attempts = [
-      () => gina.call((api) => api.stepUp.admin.webhooks.retry({ deliveryId: anyAcmeDelivery.id })),
+      () => asAdminWithStepUp(gina, (api) => api.stepUp.admin.webhooks.retry({ deliveryId: anyAcmeDelivery.id }), GINA),
       () =>
         asAdminWithStepUp(
           gina,

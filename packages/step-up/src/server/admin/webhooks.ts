@@ -58,8 +58,9 @@ export function webhooksRouter(p: Procedures) {
       ({ ctx, input }) => deleteWebhookEndpoint(ctx.db, scopeOf(ctx), input.id),
     ),
 
-    retry: adminProcedure
-      .input(z.object({ deliveryId: idSchema }))
-      .mutation(({ ctx, input }) => retryWebhookDelivery(ctx.db, scopeOf(ctx), input.deliveryId)),
+    retry: adminStepUpProcedure({
+      input: z.object({ deliveryId: idSchema }),
+      action: "Sending a security-event delivery again",
+    }).mutation(({ ctx, input }) => retryWebhookDelivery(ctx.db, scopeOf(ctx), input.deliveryId)),
   });
 }
