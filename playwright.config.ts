@@ -22,5 +22,6 @@ export default defineConfig({
     screenshot: "only-on-failure",
     ...browserUse,
   },
-  webServer: nextServer({ port: PORT, databaseDir: E2E_DATABASE_DIR }),
+  // Webhook endpoints in the admin journey need not resolve to a public address (ADR 021).
+  webServer: nextServer({ port: PORT, databaseDir: E2E_DATABASE_DIR, env: { STEP_UP_WEBHOOKS_ALLOW_PRIVATE: "1" } }),
 });

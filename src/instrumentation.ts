@@ -10,5 +10,6 @@ export async function register(): Promise<void> {
   ]);
   const app = getDemoApp();
   app.stepUp.scheduleCleanup();
+  app.stepUp.webhooks.start();
   scheduleDemoCleanup(app.db);
 }

@@ -76,6 +76,8 @@ export function createDemoStepUp(options: {
     // The library default is "refuse"; STEP_UP_CONFIG (JSON) overrides any field for a demo run.
     config: options.config ?? parseStepUpConfigEnv(env),
     now: options.now,
+    // Loopback and private-network endpoints only when asked for (development, tests): ADR 021.
+    webhooks: { allowPrivateNetworks: env.STEP_UP_WEBHOOKS_ALLOW_PRIVATE === "1" },
   });
 }
 

@@ -9,6 +9,7 @@ const ADMIN_PAGES = [
   { path: "/admin/devices", heading: "Devices and passkeys" },
   { path: "/admin/audit", heading: "Audit log" },
   { path: "/admin/support", heading: "Support" },
+  { path: "/admin/webhooks", heading: "Security events" },
 ] as const;
 
 test.describe("admin pages", () => {

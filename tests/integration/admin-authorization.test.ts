@@ -47,6 +47,11 @@ function sampleInput(path: string, ids: { policyId: string; userId: string }): u
     "stepUp.admin.audit.chart": period,
     "stepUp.admin.audit.metrics": period,
     "stepUp.admin.support.user": { userId: ids.userId },
+    "stepUp.admin.webhooks.deliveries": {},
+    "stepUp.admin.webhooks.create": { url: "https://hooks.example.com/step-up", events: ["*"] },
+    "stepUp.admin.webhooks.setEnabled": { id: "endpoint-1", enabled: false },
+    "stepUp.admin.webhooks.delete": { id: "endpoint-1" },
+    "stepUp.admin.webhooks.retry": { deliveryId: "delivery-1" },
   };
   return samples[path];
 }

@@ -12,6 +12,7 @@ import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext }
 import { writeAudit, type AuditEventInput } from "./store/audit";
 import { revokeUserGrantsAndDevices } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
+import { createWebhookWorker } from "./webhooks/worker";
 import { checkWiring } from "./wiring";
 import type { z } from "zod";
 
@@ -51,6 +52,10 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   if (typeof options.identity !== "function") throw new Error("createStepUp: missing identity: (ctx) => …");
   if (typeof options.http !== "function") throw new Error("createStepUp: missing http: (ctx) => ({ headers, … })");
   const services = createStepUpServices(options);
+  const webhookWorker = createWebhookWorker(
+    { db: services.db, crypto: services.crypto, now: services.now, ...services.webhooks },
+    (error) => services.onError(error, { event: "webhooks.delivery_failed" }),
+  );
   let wired = false;
 
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
@@ -148,8 +153,17 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
         now: services.now,
         onError: (error) => services.onError(error, { event: "cleanup.failed" }),
       }),
-    /** Writes the protected-call counts held in memory and stops their timer (tests, shutdown). */
+    /**
+     * Security-event webhooks (ADR 021): `start()` polls the outbox every 2 s (e.g. from
+     * instrumentation.ts, next to scheduleCleanup) and returns a stop function; `deliverDue()` runs one pass.
+     */
+    webhooks: {
+      start: (intervalMs?: number) => webhookWorker.start(intervalMs),
+      deliverDue: () => webhookWorker.runOnce(),
+    },
+    /** Writes the protected-call counts held in memory and stops the timers it owns (tests, shutdown). */
     async close(): Promise<void> {
+      await webhookWorker.stop();
       services.callStats.stop();
       await services.callStats.flush();
     },

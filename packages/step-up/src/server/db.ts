@@ -26,6 +26,8 @@ export const STEP_UP_MODELS = [
   "stepUpEnrollmentChallenge",
   "stepUpLimit",
   "stepUpRevision",
+  "stepUpWebhookEndpoint",
+  "stepUpWebhookDelivery",
 ] as const;
 
 /** What `createStepUp({ db })` accepts: any Prisma client whose schema includes step-up.prisma. */

@@ -7,6 +7,7 @@ import type { StepUpErrorReporter, StepUpMailer, StepUpSessions, StepUpUsers } f
 import { resolveRelyingParty, type RelyingParty, type RelyingPartyOption } from "./relying-party";
 import { createCallStats, type CallStats } from "./store/call-stats";
 import { createPolicyCache, type PolicyCache } from "./store/policies";
+import type { WebhookOptions } from "./webhooks/delivery";
 
 /** Everything an instance owns besides the tRPC glue; built once by `createStepUp`. */
 export interface StepUpServices {
@@ -24,6 +25,8 @@ export interface StepUpServices {
   policies: PolicyCache;
   callStats: CallStats;
   catalog: ProcedureCatalog;
+  /** Security-event webhooks: delivery settings and whether production rules (https only) apply. */
+  webhooks: { options: WebhookOptions; production: boolean };
 }
 
 export interface StepUpServiceOptions {
@@ -44,6 +47,8 @@ export interface StepUpServiceOptions {
   appRouter: () => RouterLike;
   /** Defaults to NODE_ENV === "production": then a relying party is required. */
   production?: boolean;
+  /** Security-event webhook delivery (ADR 021); start it with `stepUp.webhooks.start()`. */
+  webhooks?: WebhookOptions;
 }
 
 export function createStepUpServices(options: StepUpServiceOptions): StepUpServices {
@@ -67,6 +72,7 @@ export function createStepUpServices(options: StepUpServiceOptions): StepUpServi
     policies: createPolicyCache(db),
     callStats: createCallStats(db, (error) => onError(error, { event: "call_stats.flush_failed" })),
     catalog: createProcedureCatalog(options.appRouter),
+    webhooks: { options: options.webhooks ?? {}, production },
   };
 }
 

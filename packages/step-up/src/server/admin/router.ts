@@ -7,6 +7,7 @@ import { policiesRouter } from "./policies";
 import { proceduresProcedure } from "./procedures";
 import { simulateProcedure } from "./simulate";
 import { supportRouter } from "./support";
+import { webhooksRouter } from "./webhooks";
 
 /**
  * `stepUp.admin.*`: every procedure is adminProcedure (role checked on the server, scoped to the active
@@ -21,5 +22,6 @@ export function adminRouter(p: Procedures) {
     devices: devicesRouter(p),
     audit: auditRouter(p),
     support: supportRouter(p),
+    webhooks: webhooksRouter(p),
   });
 }

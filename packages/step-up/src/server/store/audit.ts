@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
-import type { Transaction } from "../db";
+import type { Database, Transaction } from "../db";
+import { enqueueSecurityEvent } from "../webhooks/outbox";
 
 export const AUDIT_EVENT_TYPES = [
   "stepup.required",
@@ -21,6 +22,7 @@ export const AUDIT_EVENT_TYPES = [
   "stepup.passkey_counter_regression",
   "stepup.policy_changed",
   "stepup.grants_revoked",
+  "stepup.webhook_changed",
   "credential.enrolled",
   "credential.removed",
   "credential.renamed",
@@ -57,6 +59,7 @@ const DEFAULT_SEVERITY: Partial<Record<AuditEventType, AuditSeverity>> = {
   "stepup.degraded": "warning",
   "stepup.bypassed": "info",
   "stepup.policy_changed": "warning",
+  "stepup.webhook_changed": "warning",
   "credential.removed": "warning",
   "stepup.refused": "warning",
   "stepup.device_revoked": "warning",
@@ -89,9 +92,16 @@ export function auditOrigin(origin: {
   };
 }
 
-/** Appends one audit row. Call it with the transaction that performs the state change it describes. */
+/**
+ * Appends one audit row, and the webhook outbox rows of the security event it stands for (ADR 021).
+ * Call it with the transaction that performs the state change it describes.
+ */
 export async function writeAudit(tx: Transaction, event: AuditEventInput): Promise<void> {
+  // Given the client itself rather than a transaction: the row and its outbox rows still go together.
+  if ("$transaction" in tx && typeof tx.$transaction === "function")
+    return (tx as unknown as Database).$transaction((inner) => writeAudit(inner, event));
   await tx.stepUpAuditEvent.create({ data: auditRow(event) });
+  await enqueueSecurityEvent(tx, event);
 }
 
 /** The row for one event (also for bulk writers: the audit seed, tests). */

@@ -7,3 +7,4 @@ export { ProceduresPage } from "./procedures/procedures-page";
 export { DevicesPage } from "./devices/devices-page";
 export { AuditPage } from "./audit/audit-page";
 export { SupportPage } from "./support/support-page";
+export { WebhooksPage } from "./webhooks/webhooks-page";

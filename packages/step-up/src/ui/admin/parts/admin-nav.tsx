@@ -11,6 +11,7 @@ const LINKS = [
   { path: "/devices", label: "Devices" },
   { path: "/audit", label: "Audit log" },
   { path: "/support", label: "Support" },
+  { path: "/webhooks", label: "Webhooks" },
 ] as const;
 
 /**

@@ -1,0 +1,96 @@
+import "server-only";
+import type { AuditEventInput } from "../store/audit";
+
+/**
+ * The security events a webhook endpoint can receive. CAEP names where OpenID's Continuous Access
+ * Evaluation Profile has one (credential-change, session-revoked), `step_up.*` for step-up outcomes.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  "step_up.verified",
+  "step_up.failed",
+  "step_up.cancelled",
+  "step_up.locked",
+  "step_up.degraded",
+  "step_up.bypassed",
+  "caep.credential-change",
+  "caep.session-revoked",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** What an endpoint receives: the Standard Webhooks envelope `{ type, timestamp, data }`. */
+export interface SecurityEvent {
+  type: WebhookEventType;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
+const STEP_UP_OUTCOMES: Partial<Record<AuditEventInput["type"], WebhookEventType>> = {
+  "stepup.verified": "step_up.verified",
+  "stepup.failed": "step_up.failed",
+  "stepup.cancelled": "step_up.cancelled",
+  "stepup.locked": "step_up.locked",
+  "stepup.degraded": "step_up.degraded",
+  "stepup.bypassed": "step_up.bypassed",
+};
+
+const CHANGE_TYPES = {
+  "credential.enrolled": "create",
+  "credential.removed": "delete",
+  "credential.backup_codes_generated": "update",
+} as const;
+
+/** CAEP `credential_type` for the module's factor kinds. */
+const CREDENTIAL_TYPES: Record<string, string> = {
+  totp: "app",
+  passkey: "fido2-platform",
+  backup_code: "backup-code",
+  password: "password",
+};
+
+/**
+ * The webhook event an audit row stands for, or null when it has none (most rows: requirements,
+ * device bookkeeping, sign-ins) or belongs to no organization (endpoints are per organization).
+ */
+export function securityEventOf(event: AuditEventInput): SecurityEvent | null {
+  if (!event.organizationId) return null;
+  const data = recordOf(event.data);
+  const subject = { organization_id: event.organizationId, user_id: event.userId ?? null };
+  const envelope = (type: WebhookEventType, fields: Record<string, unknown>): SecurityEvent => ({
+    type,
+    timestamp: event.at.toISOString(),
+    data: { ...subject, event_timestamp: Math.floor(event.at.getTime() / 1000), ...fields },
+  });
+  const outcome = STEP_UP_OUTCOMES[event.type];
+  if (outcome) return envelope(outcome, pick(data, ["requirementId", "level", "methods", "method", "procedure"]));
+  switch (event.type) {
+    case "credential.enrolled":
+    case "credential.removed":
+    case "credential.backup_codes_generated":
+      return envelope("caep.credential-change", {
+        credential_type: CREDENTIAL_TYPES[String(data.kind ?? data.method)] ?? "unknown",
+        change_type: CHANGE_TYPES[event.type],
+        initiating_entity: data.by === "admin" ? "admin" : "user",
+      });
+    case "stepup.grants_revoked":
+      // Factor changes already sent their own credential-change; a password change only reaches the
+      // module through `credentialChanged`, whose row is this one.
+      if (data.reason !== "password_changed") return null;
+      return envelope("caep.credential-change", {
+        credential_type: "password",
+        change_type: "update",
+        initiating_entity: "user",
+      });
+    case "auth.sessions_revoked":
+      return envelope("caep.session-revoked", pick(data, ["reason", "count"]));
+    default:
+      return null;
+  }
+}
+
+function recordOf(data: unknown): Record<string, unknown> {
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+function pick(data: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => data[key] !== undefined).map((key) => [key, data[key]]));
+}

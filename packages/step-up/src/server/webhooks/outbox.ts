@@ -1,0 +1,39 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "../db";
+import type { AuditEventInput } from "../store/audit";
+import { securityEventOf, type WebhookEventType } from "./events";
+
+/**
+ * Writes one outbox row per matching enabled endpoint of the event's organization, in the
+ * transaction of the audit row (called by `writeAudit`, so no path forgets): an event whose
+ * transaction rolls back is never sent, and one that commits is sent at least once.
+ */
+export async function enqueueSecurityEvent(tx: Transaction, event: AuditEventInput): Promise<void> {
+  const securityEvent = securityEventOf(event);
+  if (!securityEvent) return;
+  const endpoints = await tx.stepUpWebhookEndpoint.findMany({
+    where: { organizationId: securityEvent.data.organization_id as string, enabled: true },
+    select: { id: true, events: true },
+  });
+  const matching = endpoints.filter((endpoint) => subscribes(endpoint.events, securityEvent.type));
+  if (matching.length === 0) return;
+  // One id per event, the same for every endpoint and every retry: receivers dedupe on it.
+  const eventId = `msg_${randomUUID().replaceAll("-", "")}`;
+  const payload = JSON.stringify(securityEvent);
+  await tx.stepUpWebhookDelivery.createMany({
+    data: matching.map((endpoint) => ({
+      eventId,
+      endpointId: endpoint.id,
+      organizationId: securityEvent.data.organization_id as string,
+      type: securityEvent.type,
+      payload,
+      nextAttemptAt: event.at,
+    })),
+  });
+}
+
+/** An endpoint's filter: a JSON array of event types, `"*"` for every one. */
+export function subscribes(filter: unknown, type: WebhookEventType): boolean {
+  return Array.isArray(filter) && (filter.includes("*") || filter.includes(type));
+}
