@@ -18,6 +18,8 @@ export interface StepUpRequiredPayload {
   expiresAt: string;
   canRemember: boolean;
   degraded: boolean;
+  /** Critical only: the server-rendered operation the passkey approves (ADR 022); null otherwise. */
+  summary: string | null;
 }
 
 export type StepUpFailurePayload =
