@@ -5,6 +5,7 @@ import { createTRPCRouter, type Procedures } from "../trpc";
 import { directoryOf } from "./scope";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
 import { auditChart, auditMetrics } from "./audit-metrics";
+import { auditFunnel } from "./audit-funnel";
 import { auditFilterSchema, decodeCursor, listAuditEvents } from "./audit-store";
 
 const periodSchema = z
@@ -48,5 +49,14 @@ export function auditRouter(p: Procedures) {
         ...input,
       });
     }),
+
+    /** Per procedure: required → initiated → verified / failed / cancelled / abandoned (ADR 023). */
+    funnel: adminProcedure.input(periodSchema).query(({ ctx, input }) =>
+      auditFunnel(ctx.db, {
+        organizationId: ctx.session.activeOrganizationId,
+        ...input,
+        expiredBefore: new Date(ctx.stepUp.now().getTime() - ctx.stepUp.config.requirementTtlMs),
+      }),
+    ),
   });
 }
