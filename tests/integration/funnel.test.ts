@@ -70,7 +70,8 @@ describe("the step-up funnel per procedure", () => {
 
   it("counts required, initiated and each outcome, with the time-to-verify buckets, for the admin's organization", async () => {
     const funnel = await admin.call((api) => api.stepUp.admin.audit.funnel(DAY));
-    expect(funnel).toEqual([
+    expect(funnel.bucketsS).toEqual([10, 30, 60, 300]);
+    expect(funnel.procedures).toEqual([
       {
         procedure: "transfers.create",
         required: 8,
@@ -102,7 +103,7 @@ describe("the step-up funnel per procedure", () => {
     const funnel = await admin.call((api) =>
       api.stepUp.admin.audit.funnel({ from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") }),
     );
-    expect(funnel).toEqual([]);
+    expect(funnel.procedures).toEqual([]);
   });
 
   it("the required rows carry their procedure as a column, other rows none (no JSON in the funnel query)", async () => {
