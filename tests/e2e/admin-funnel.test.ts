@@ -6,10 +6,10 @@ test.describe("admin step-up funnel", () => {
     page,
     browser,
   }) => {
-    // Bob verifies one transfer and walks away from another.
+    // Bob walks away from one transfer, then verifies another (a fresh session: no grant yet).
     const bob = await openAs(browser, "bob");
     await bob.goto("/transfers");
-    for (const recipient of ["Funnel verified", "Funnel cancelled"]) {
+    for (const recipient of ["Funnel cancelled", "Funnel verified"]) {
       await bob.getByLabel("Recipient").fill(recipient);
       await bob.getByLabel("Amount").fill("9");
       await bob.getByRole("button", { name: "Send transfer" }).click();
