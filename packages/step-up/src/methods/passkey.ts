@@ -56,7 +56,8 @@ export const passkeyVerifier: Verifier = {
     });
     if ("failure" in checked) return failed(checked.failure);
     // Equal to the stored challenge (checked above); it must also commit to this requirement's call.
-    const commits = (signed: string) => signed === challenge && (!callBinding || challengeCommitsTo(signed, callBinding));
+    const commits = (signed: string) =>
+      signed === challenge && (callBinding === null || challengeCommitsTo(signed, callBinding));
     if (!commits(checked.facts.challenge)) return failed("binding_mismatch");
     const passkey = await getUserPasskey(db, userId, response.id);
     if (!passkey) return failed("unknown_credential");

@@ -120,6 +120,7 @@ function requirementIdOf(data: Prisma.InputJsonValue | undefined): string | null
 }
 
 function stringField(data: Prisma.InputJsonValue | undefined, key: string): string | null {
-  const value = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : null;
+  const value =
+    data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : null;
   return typeof value === "string" ? value : null;
 }

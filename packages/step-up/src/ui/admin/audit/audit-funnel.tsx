@@ -112,7 +112,9 @@ function FunnelTable({ procedures, buckets }: { procedures: Funnel["procedures"]
                   {n}
                 </td>
               ))}
-              <td className="num">{row.maxSecondsToVerify === null ? "—" : `${row.maxSecondsToVerify} s`}</td>
+              <td className="num funnel-slowest">
+                {row.maxSecondsToVerify === null ? "—" : `${row.maxSecondsToVerify} s`}
+              </td>
             </tr>
           ))}
         </tbody>
