@@ -12,15 +12,16 @@ const DAYS = 30;
 const BATCH = 2_000;
 const IPS = ["203.0.113.7", "198.51.100.23", "192.0.2.66", "203.0.113.90"];
 
-// The metric columns (day, requirementId) are derived when a batch is written, as writeAudit derives them.
-type Row = Omit<Prisma.StepUpAuditEventCreateManyInput, "day" | "requirementId">;
+// The metric columns (day, requirementId, procedure) are derived when a batch is written, as writeAudit derives them.
+type Row = Omit<Prisma.StepUpAuditEventCreateManyInput, "day" | "requirementId" | "procedure">;
 
 function withMetricColumns(row: Row): Prisma.StepUpAuditEventCreateManyInput {
-  const data = row.data as { requirementId?: string };
+  const data = row.data as { requirementId?: string; procedure?: string };
   return {
     ...row,
     day: new Date(row.createdAt!).toISOString().slice(0, 10),
     requirementId: data.requirementId ?? null,
+    procedure: row.type === "stepup.required" ? (data.procedure ?? null) : null,
   };
 }
 

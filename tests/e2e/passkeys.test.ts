@@ -60,6 +60,12 @@ test.describe("passkeys", () => {
     const dialog = stepUpDialog(page);
     await expect(dialog).toContainText("Critical: this action only");
     await expect(dialog.getByRole("group", { name: "Choose how to verify" })).toHaveCount(0);
+    // The server-rendered summary the passkey's challenge commits to (ADR 022), above the passkey button.
+    const summary = dialog.getByText("Send 12,000.00 USD to Notary");
+    await expect(summary).toBeVisible();
+    await expect(dialog).toHaveAccessibleDescription(/Send 12,000\.00 USD to Notary/);
+    const button = dialog.getByRole("button", { name: "Use your passkey" });
+    expect((await summary.boundingBox())!.y).toBeLessThan((await button.boundingBox())!.y);
     await saveScreenshot(page, "dialog-passkey");
     await dialog.getByRole("button", { name: "Use your passkey" }).click();
     await expect(dialog).toBeHidden();

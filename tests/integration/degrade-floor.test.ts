@@ -135,6 +135,7 @@ describe("degrading has a floor, and the demo refuses by default", () => {
       organizationId: null,
       requirementId: small.requirementId,
       requirementExpiresAt: new Date(small.expiresAt),
+      callBinding: null,
       now: clock.now(),
       request: { ip: "203.0.113.7", userAgent: "vitest" },
     };

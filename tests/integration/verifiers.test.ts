@@ -43,6 +43,7 @@ describe("every Verifier accepts its credential and refuses others", () => {
       organizationId: null,
       requirementId: stepUp.requirementId,
       level: stepUp.level,
+      callBinding: null,
       requirementExpiresAt: new Date(stepUp.expiresAt),
       now: clock.now(),
       request: { ip: "203.0.113.7", userAgent: "vitest" },

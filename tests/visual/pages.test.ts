@@ -20,6 +20,8 @@ function changing(page: Page) {
     // Audit details carry generated ids; the median time to fulfil is a measured duration.
     page.locator("table .details"),
     page.locator(".metric").filter({ hasText: "Median time" }).locator(".metric-value"),
+    // The funnel's slowest verification is measured too.
+    page.locator(".funnel-slowest"),
   ];
 }
 
@@ -113,6 +115,12 @@ test.describe("how the product looks", () => {
     await page.goto("/admin/audit");
     await settle(page);
     await expect(page.getByRole("table", { name: /events/i }).or(page.getByRole("table").last())).toBeVisible();
+    // The funnel (ADR 023): the earlier tests' transfers, by how they ended, chart and table.
+    const funnel = page.getByRole("table", { name: "Step-up funnel per procedure" });
+    await expect(funnel.getByRole("rowheader", { name: "transfers.create" })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Step-up funnel per procedure" }).locator(".recharts-bar-rectangle").first(),
+    ).toBeVisible();
     await expectLooksLike(page, "admin-audit", { fullPage: true });
   });
 

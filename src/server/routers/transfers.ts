@@ -50,6 +50,8 @@ export function transfersRouter(stepUp: StepUp) {
       amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }),
       resource: { type: "transfer", action: "create" },
       action: (i) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
+      // Critical transfers: shown in the dialog and signed by the passkey (ADR 022).
+      summary: (i) => `Send ${formatMoney(i.amountMinor / 100, i.currency)} to ${i.to}`,
       // Before asking to verify: a transfer the balance cannot cover fails now, not after the step-up.
       // The handler's conditional update still decides (the balance may change in between).
       precheck: async ({ input, ctx }) => {

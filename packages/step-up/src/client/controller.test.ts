@@ -16,6 +16,7 @@ function payload(requirementId: string, level: StepUpRequiredPayload["level"]): 
     expiresAt: "2026-11-23T21:00:00.000Z",
     canRemember: false,
     degraded: false,
+    summary: null,
   };
 }
 

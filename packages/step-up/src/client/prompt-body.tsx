@@ -92,6 +92,12 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       <p id="step-up-reason" className={styles.reason}>
         {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
       </p>
+      {payload.summary && (
+        // Server-rendered; the passkey's signature covers this exact text (ADR 022).
+        <p id="step-up-summary" className={styles.summary}>
+          <span className={styles.summaryLabel}>You are approving</span> {payload.summary}
+        </p>
+      )}
       {prompt.waiting > 1 && <WaitingActions actions={prompt.actions} />}
       {prompt.queued > 0 && (
         <p className={styles.note}>

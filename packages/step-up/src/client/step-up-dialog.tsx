@@ -42,7 +42,7 @@ export function StepUpDialog({
       ref={ref}
       className={styles.dialog}
       aria-labelledby="step-up-title"
-      aria-describedby="step-up-reason"
+      aria-describedby="step-up-reason step-up-summary"
       onKeyDown={(event) => {
         if (event.key === "Tab" && ref.current) trapTab(ref.current, event);
       }}

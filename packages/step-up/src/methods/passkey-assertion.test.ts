@@ -24,7 +24,9 @@ const assertion = (overrides: CeremonyOverrides = {}) => authenticator.authentic
 
 describe("checkAssertion names the first thing wrong with a passkey response", () => {
   it("accepts a response for our challenge, origin and rp ID, with presence and verification", () => {
-    expect(checkAssertion(assertion({ counter: 7 }), expected)).toEqual({ facts: { counter: 7, userVerified: true } });
+    expect(checkAssertion(assertion({ counter: 7 }), expected)).toMatchObject({
+      facts: { counter: 7, userVerified: true },
+    });
     expect(checkAssertion(assertion({ origin: "https://bank.example" }), expected)).toHaveProperty("facts");
   });
 

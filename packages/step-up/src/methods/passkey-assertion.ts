@@ -44,6 +44,8 @@ export interface AssertionExpectation {
 }
 
 export interface AssertionFacts {
+  /** The challenge the authenticator signed (clientDataJSON). */
+  challenge: string;
   counter: number;
   userVerified: boolean;
 }
@@ -72,7 +74,7 @@ export function checkAssertion(
   if (!authData.rpIdHash || !rpIdHash.equals(Buffer.from(authData.rpIdHash))) return { failure: "wrong_rp_id" };
   if (!authData.flags.up) return { failure: "user_presence_missing" };
   if (expected.requireUserVerification && !authData.flags.uv) return { failure: "user_verification_missing" };
-  return { facts: { counter: authData.counter, userVerified: authData.flags.uv } };
+  return { facts: { challenge: clientData.challenge, counter: authData.counter, userVerified: authData.flags.uv } };
 }
 
 /**

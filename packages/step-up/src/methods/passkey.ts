@@ -8,6 +8,7 @@ import {
   storeWebAuthnChallenge,
   takeWebAuthnChallenge,
 } from "../server/store/passkeys";
+import { challengeCommitsTo, createBoundChallenge } from "./passkey-binding";
 import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
 import { VERIFIED, failed, type Verifier } from "./verifier";
 
@@ -21,8 +22,11 @@ export function requiresUserVerification(level: StepUpLevel): boolean {
 export const passkeyVerifier: Verifier = {
   method: "passkey",
 
-  /** A fresh challenge per call; storing it replaces (kills) the previous one. */
-  async issue({ db, userId, requirementId, level, relyingParty }) {
+  /**
+   * A fresh challenge per call; storing it replaces (kills) the previous one. For a critical call it is
+   * nonce ‖ SHA-256(call binding): the signature then covers exactly the operation shown (ADR 022).
+   */
+  async issue({ db, userId, requirementId, level, relyingParty, callBinding }) {
     const passkeys = await listPasskeyCredentials(db, userId);
     if (passkeys.length === 0) return { ok: false, failure: "not_enrolled" };
     const options = await generateAuthenticationOptions({
@@ -31,13 +35,14 @@ export const passkeyVerifier: Verifier = {
       allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
       userVerification: requiresUserVerification(level) ? "required" : "preferred",
       timeout: PASSKEY_TIMEOUT_MS,
+      ...(callBinding ? { challenge: createBoundChallenge(callBinding) } : {}),
     });
     if (!(await storeWebAuthnChallenge(db, requirementId, options.challenge)))
       return { ok: false, failure: "unavailable" };
-    return { ok: true, challenge: { method: "passkey", options } };
+    return { ok: true, challenge: { method: "passkey", options, summary: callBinding?.summary ?? null } };
   },
 
-  async verify({ db, userId, requirementId, level, relyingParty, now }, credential) {
+  async verify({ db, userId, requirementId, level, relyingParty, now, callBinding }, credential) {
     // Taken before anything else: one challenge verifies one response, accepted or not.
     const challenge = await takeWebAuthnChallenge(db, requirementId);
     const response = parseAssertion(credential);
@@ -50,6 +55,10 @@ export const passkeyVerifier: Verifier = {
       requireUserVerification,
     });
     if ("failure" in checked) return failed(checked.failure);
+    // Equal to the stored challenge (checked above); it must also commit to this requirement's call.
+    const commits = (signed: string) =>
+      signed === challenge && (callBinding === null || challengeCommitsTo(signed, callBinding));
+    if (!commits(checked.facts.challenge)) return failed("binding_mismatch");
     const passkey = await getUserPasskey(db, userId, response.id);
     if (!passkey) return failed("unknown_credential");
 
@@ -57,7 +66,8 @@ export const passkeyVerifier: Verifier = {
     try {
       verification = await verifyAuthenticationResponse({
         response,
-        expectedChallenge: challenge!,
+        // The library re-checks the signed challenge with the same predicate.
+        expectedChallenge: commits,
         expectedOrigin: relyingParty.origins,
         expectedRPID: relyingParty.id,
         requireUserVerification,

@@ -13,6 +13,8 @@ export interface VerifyContext {
   organizationId: string | null;
   requirementId: string;
   level: StepUpLevel;
+  /** Critical only: what the passkey challenge commits to (sha256 of the call, and its summary). ADR 022. */
+  callBinding: { callHash: string; summary: string | null } | null;
   /** When the requirement itself expires: nothing issued for it outlives that. */
   requirementExpiresAt: Date;
   now: Date;
@@ -41,6 +43,8 @@ export type VerifyFailure =
   | "wrong_rp_id"
   | "challenge_reused"
   | "challenge_mismatch"
+  /** The challenge does not commit to this requirement's call and summary (ADR 022). */
+  | "binding_mismatch"
   | "user_verification_missing"
   | "user_presence_missing"
   | "bad_signature"
@@ -55,7 +59,8 @@ export type FailureDetail = Record<string, string | number | boolean | null>;
 export type VerifyResult = { ok: true } | { ok: false; failure: VerifyFailure; detail?: FailureDetail };
 
 export type IssuedChallenge =
-  | { method: "passkey"; options: PublicKeyCredentialRequestOptionsJSON }
+  /** `summary`: the operation this passkey approves, when the challenge is bound to it (ADR 022). */
+  | { method: "passkey"; options: PublicKeyCredentialRequestOptionsJSON; summary: string | null }
   | { method: "email_code"; sentTo: string; resendAfter: number; expiresAt: string };
 
 export type IssueResult =

@@ -15,6 +15,11 @@ export interface StepUpDeclaration<TInput> {
   /** Human description for the dialog: "Transferring 5,000.00 USD". */
   action?: string | ((input: TInput) => string);
   /**
+   * For a critical call: the operation in the user's words ("Send 5,000.00 USD to Alice"), rendered on the
+   * server, shown in the dialog and covered by the passkey's signature (ADR 022). Default: `action`.
+   */
+  summary?: (input: TInput) => string;
+  /**
    * `false` for credential changes (password, factors) and admin changes: a remembered device never
    * stands in for their verification, and their verification never remembers a device. Default true.
    */

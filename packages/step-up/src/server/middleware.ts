@@ -65,6 +65,7 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     procedure: options.path,
     decision: { ...decision, level },
     callHash: level === "critical" ? call.callHash : null,
+    summary: level === "critical" ? callSummary(options) : null,
     risk: call.risk,
     request: { ip: options.request.ip, userAgent: options.request.userAgent },
     now,
@@ -82,6 +83,16 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     expiresAt: requirement.expiresAt.toISOString(),
     canRemember: decision.canRemember,
     degraded: decision.degraded,
+    summary: requirement.summary,
     ...(pausedFor > 0 && { pausedFor }),
   });
 }
+
+/** The critical call's summary, as the declaration renders it (ADR 022); capped so a row stays small. */
+function callSummary<TInput>({ declaration, input }: EnforceOptions<TInput>): string | null {
+  const { summary, action } = declaration;
+  const text = summary ? summary(input) : typeof action === "function" ? action(input) : action;
+  return text ? text.slice(0, MAX_SUMMARY_LENGTH) : null;
+}
+
+const MAX_SUMMARY_LENGTH = 500;

@@ -59,6 +59,7 @@ export function verifyContext(options: {
     organizationId: requirement.organizationId,
     requirementId: requirement.id,
     level: requirement.level,
+    callBinding: requirement.callHash ? { callHash: requirement.callHash, summary: requirement.summary } : null,
     requirementExpiresAt: requirement.expiresAt,
     now: options.now,
     relyingParty: services.relyingParty,

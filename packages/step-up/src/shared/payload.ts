@@ -18,6 +18,8 @@ export interface StepUpRequiredPayload {
   expiresAt: string;
   canRemember: boolean;
   degraded: boolean;
+  /** Critical only: the server-rendered operation the passkey approves (ADR 022); null otherwise. */
+  summary: string | null;
   /**
    * Seconds until the account's pause ends (too many failures across verifications), present only
    * while it lasts: the dialog says so at once instead of after the first answer it would refuse.

@@ -5,6 +5,7 @@ import { createTRPCRouter, type Procedures } from "../trpc";
 import { directoryOf } from "./scope";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
 import { auditChart, auditMetrics } from "./audit-metrics";
+import { auditFunnel, TIME_TO_VERIFY_BUCKETS_S } from "./audit-funnel";
 import { auditFilterSchema, decodeCursor, listAuditEvents } from "./audit-store";
 
 const periodSchema = z
@@ -48,5 +49,16 @@ export function auditRouter(p: Procedures) {
         ...input,
       });
     }),
+
+    /** Per procedure: required → initiated → verified / failed / cancelled / abandoned (ADR 023). */
+    funnel: adminProcedure.input(periodSchema).query(async ({ ctx, input }) => ({
+      /** Upper bounds of `timeToVerify`'s buckets, in seconds; the last bucket is open. */
+      bucketsS: [...TIME_TO_VERIFY_BUCKETS_S],
+      procedures: await auditFunnel(ctx.db, {
+        organizationId: ctx.session.activeOrganizationId,
+        ...input,
+        expiredBefore: new Date(ctx.stepUp.now().getTime() - ctx.stepUp.config.requirementTtlMs),
+      }),
+    })),
   });
 }

@@ -120,11 +120,17 @@ export function auditRow(event: AuditEventInput) {
     day: event.at.toISOString().slice(0, 10),
     requirementId: requirementIdOf(event.data),
     secondsToVerify: event.secondsToVerify ?? null,
+    // Only the required row needs it: the funnel starts there and follows the requirement id.
+    procedure: event.type === "stepup.required" ? stringField(event.data, "procedure") : null,
   } satisfies Prisma.StepUpAuditEventCreateManyInput;
 }
 
 function requirementIdOf(data: Prisma.InputJsonValue | undefined): string | null {
+  return stringField(data, "requirementId");
+}
+
+function stringField(data: Prisma.InputJsonValue | undefined, key: string): string | null {
   const value =
-    data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>).requirementId : null;
+    data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : null;
   return typeof value === "string" ? value : null;
 }

@@ -29,6 +29,8 @@ export interface RequirementRecord {
   verifiedMethods: MethodId[];
   degraded: boolean;
   callHash: string | null;
+  /** Critical only: the operation as the dialog shows it; the passkey challenge commits to it (ADR 022). */
+  summary: string | null;
   canRemember: boolean;
   status: "pending" | "fulfilled" | "expired" | "cancelled" | "bypassed";
   failedAttempts: number;
@@ -56,6 +58,7 @@ export function toRequirementRecord(row: RequirementRow): RequirementRecord {
     verifiedMethods: z.array(methodSchema).parse(row.verifiedMethods),
     degraded: row.degraded,
     callHash: row.callHash,
+    summary: row.summary,
     canRemember: row.canRemember,
     status: statusSchema.parse(row.status),
     failedAttempts: row.failedAttempts,
@@ -72,6 +75,7 @@ export interface CreateRequirementOptions {
   procedure: string;
   decision: Decision & { level: StepUpLevel };
   callHash: string | null;
+  summary: string | null;
   risk: number;
   request: RequestInfo;
   now: Date;
@@ -95,6 +99,7 @@ export async function createRequirement(db: Database, options: CreateRequirement
         methods: decision.methods.map((c) => [...c]),
         degraded: decision.degraded,
         callHash: options.callHash,
+        summary: options.summary,
         canRemember: decision.canRemember,
         expiresAt: new Date(now.getTime() + options.ttlMs),
         createdAt: now,

@@ -15,6 +15,11 @@ const AuditChart = dynamic(() => import("./audit-chart").then((m) => m.AuditChar
   loading: () => <p className="muted">Loading chart…</p>,
 });
 
+const AuditFunnel = dynamic(() => import("./audit-funnel").then((m) => m.AuditFunnel), {
+  ssr: false,
+  loading: () => <p className="muted">Loading funnel…</p>,
+});
+
 /** Filters, metrics, the chart and the event table of one period; `csvHref` is the host's CSV export route. */
 export function AuditView({ csvHref }: { csvHref: string }) {
   const [filter, setFilter] = useState<AuditFilter>(() => defaultFilter(new Date()));
@@ -71,6 +76,10 @@ export function AuditView({ csvHref }: { csvHref: string }) {
           <section className="card" aria-labelledby="chart-title">
             <h2 id="chart-title">Events per day</h2>
             <AuditChart {...toRange(filter)} />
+          </section>
+          <section className="card" aria-labelledby="funnel-title">
+            <h2 id="funnel-title">Step-up funnel per procedure</h2>
+            <AuditFunnel {...toRange(filter)} />
           </section>
           <AuditTable filter={filter} />
         </>
