@@ -37,3 +37,15 @@ export { DEVICE_COOKIE } from "./cookies";
 /** For scripts that write StepUpPolicy rows directly: every instance reloads its policies on the next call. */
 export { bumpPolicyRevision } from "./store/policies";
 export { generateEmailCode, maskEmail } from "../methods/email-code";
+export { isSameSiteRequest } from "./http/same-site";
+export {
+  LEVEL_URIS,
+  acrValuesFor,
+  formatStepUpChallenge,
+  levelOfUri,
+  levelUri,
+  parseBearerChallenge,
+} from "./http/www-authenticate";
+export type { RouteCall, RouteDeclaration, HttpMethod } from "./http/with-step-up";
+export type { ActionDeclaration, ActionOptions, StepUpActionResult } from "./http/action";
+export type { StepUpErrorBody } from "./http/responses";
