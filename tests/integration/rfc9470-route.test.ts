@@ -139,7 +139,9 @@ describe("a JSON route behind step-up answers in RFC 9470's words", () => {
     await verifyAliceHigh(alice, clock, payload.requirementId);
     await refusedWithStepUp(await post(critical));
     // …and it is still there for the tRPC call it was earned for.
-    expect(await alice.call((api) => api.transfers.create({ ...critical, currency: "USD" }))).toMatchObject({ to: "Dave" });
+    expect(await alice.call((api) => api.transfers.create({ ...critical, currency: "USD" }))).toMatchObject({
+      to: "Dave",
+    });
   });
 
   it.each<[string, Record<string, string>]>([

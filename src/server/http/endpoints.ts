@@ -18,12 +18,16 @@ export function createHttpEndpoints(stepUp: StepUp<Context>) {
     /** POST /api/v1/transfers (src/app/api/v1/transfers/route.ts). */
     createTransfer: stepUp.withStepUp(
       async ({ ctx, input, session }) =>
-        Response.json({ transfer: publicTransfer(await executeTransfer(ctx.db, session.userId, input)) }, { status: 201 }),
+        Response.json(
+          { transfer: publicTransfer(await executeTransfer(ctx.db, session.userId, input)) },
+          { status: 201 },
+        ),
       { endpoint: "POST /api/v1/transfers", ...transferDeclaration },
     ),
     /** The quick-transfer form's Server Action (src/app/(app)/transfers/actions.ts). */
-    createTransferAction: stepUp.action({ name: "transfers.create", ...transferDeclaration }, async ({ ctx, input, session }) =>
-      publicTransfer(await executeTransfer(ctx.db, session.userId, input)),
+    createTransferAction: stepUp.action(
+      { name: "transfers.create", ...transferDeclaration },
+      async ({ ctx, input, session }) => publicTransfer(await executeTransfer(ctx.db, session.userId, input)),
     ),
   };
 }

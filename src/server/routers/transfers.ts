@@ -51,7 +51,13 @@ export const transferDeclaration = {
   action: (i: TransferInput) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
   // Before asking to verify: a transfer the balance cannot cover fails now, not after the step-up.
   // The handler's conditional update still decides (the balance may change in between).
-  precheck: async ({ input, ctx }: { input: TransferInput; ctx: { db: Database; session: { userId: string } | null } }) => {
+  precheck: async ({
+    input,
+    ctx,
+  }: {
+    input: TransferInput;
+    ctx: { db: Database; session: { userId: string } | null };
+  }) => {
     if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
     const user = await ctx.db.user.findUniqueOrThrow({
       where: { id: ctx.session.userId },

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { StepUpDeclaration } from "./call-context";
 import type { StepUpMeta } from "./catalog";
 import { enforceInContext as enforce } from "./middleware";
-import type { StepUpContext, StepUpSession } from "./session";
+import type { StepUpContext } from "./session";
 
 /**
  * The module's own tRPC instance, for building its procedures and their types. At run time its

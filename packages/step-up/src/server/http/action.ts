@@ -52,7 +52,10 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
       });
       if (!result.ok) return { ok: false, ...describeRefusal(result.refusal, deps.services.config).body };
       const { id, userId, activeOrganizationId } = result.session;
-      return { ok: true, data: await fn({ input: result.input, ctx: result.ctx, session: { id, userId, activeOrganizationId } }) };
+      return {
+        ok: true,
+        data: await fn({ input: result.input, ctx: result.ctx, session: { id, userId, activeOrganizationId } }),
+      };
     } catch (error) {
       if (error instanceof TRPCError)
         return { ok: false, ...describeRefusal({ kind: "refused", error }, deps.services.config).body };

@@ -21,8 +21,7 @@ export type GuardRefusal =
   | { kind: "step_up"; error: StepUpError; payload: StepUpPayload };
 
 export type GuardResult<TInput, TContext> =
-  | { ok: true; input: TInput; ctx: TContext; session: StepUpSession }
-  | { ok: false; refusal: GuardRefusal };
+  { ok: true; input: TInput; ctx: TContext; session: StepUpSession } | { ok: false; refusal: GuardRefusal };
 
 export interface GuardOptions<TSchema extends z.ZodType, TContext> {
   /** The catalog name the policies match and the call hash binds: `http:POST /api/v1/transfers`. */

@@ -66,7 +66,8 @@ function describeStepUp(error: TRPCError, payload: StepUpPayload, config: StepUp
   }
   const status = payload.code === "LOCKED" ? 429 : getHTTPStatusCodeFromError(error);
   const headers: Record<string, string> = {};
-  if (payload.code === "LOCKED" || payload.code === "RESEND_THROTTLED") headers["Retry-After"] = String(payload.retryAfter);
+  if (payload.code === "LOCKED" || payload.code === "RESEND_THROTTLED")
+    headers["Retry-After"] = String(payload.retryAfter);
   return { status, headers, body: body(status, payload.code, error.message, { stepUp: payload }) };
 }
 

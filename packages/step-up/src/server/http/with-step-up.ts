@@ -66,9 +66,15 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
         hostContext: () => deps.hostContext({ headers: request.headers, resHeaders }),
         resolve: deps.resolve,
       });
-      if (!result.ok) return withHeaders(refusalResponse(describeRefusal(result.refusal, deps.services.config)), resHeaders);
+      if (!result.ok)
+        return withHeaders(refusalResponse(describeRefusal(result.refusal, deps.services.config)), resHeaders);
       const { id, userId, activeOrganizationId } = result.session;
-      const response = await handler({ input: result.input, ctx: result.ctx, request, session: { id, userId, activeOrganizationId } });
+      const response = await handler({
+        input: result.input,
+        ctx: result.ctx,
+        request,
+        session: { id, userId, activeOrganizationId },
+      });
       return withHeaders(response, resHeaders);
     } catch (error) {
       // A TRPCError of the shared business logic ("Insufficient balance") keeps its status, as in tRPC.

@@ -33,7 +33,11 @@ describe("RFC 9470 challenges", () => {
   });
 
   it("a crafted reason cannot add or end a parameter", () => {
-    const header = formatStepUpChallenge({ level: "high", description: 'x", acr_values="urn:evil', maxAgeSeconds: 300 });
+    const header = formatStepUpChallenge({
+      level: "high",
+      description: 'x", acr_values="urn:evil',
+      maxAgeSeconds: 300,
+    });
     expect(parseBearerChallenge(header)).toEqual({
       error: "insufficient_user_authentication",
       error_description: "x , acr_values= urn:evil",
@@ -63,9 +67,9 @@ describe("refusals outside tRPC", () => {
 
   it("an unavailable gate is 503 and an internal error never shows its message", () => {
     const unavailable = stepUpFailure({ code: "UNAVAILABLE" });
-    expect(describeRefusal({ kind: "step_up", error: unavailable, payload: unavailable.payload }, DEFAULT_CONFIG).status).toBe(
-      503,
-    );
+    expect(
+      describeRefusal({ kind: "step_up", error: unavailable, payload: unavailable.payload }, DEFAULT_CONFIG).status,
+    ).toBe(503);
     const internal = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "db password is hunter2" });
     const refusal = describeRefusal({ kind: "refused", error: internal }, DEFAULT_CONFIG);
     expect(refusal.status).toBe(500);
