@@ -3,6 +3,7 @@ import { parseBearerChallenge } from "@step-up/next/server";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import type { StepUpErrorBody } from "@/step-up/shared/action-result";
 import { SESSION_COOKIE } from "@/server/auth/cookies";
+import { describeProcedures } from "@/step-up/server/admin/procedures";
 import {
   createClient,
   createClock,
@@ -207,10 +208,15 @@ describe("a JSON route behind step-up answers in RFC 9470's words", () => {
 
   it("the admin catalog lists the route under its http: name", () => {
     const entry = route.stepUp.services.catalog.list().find((e) => e.path === "http:POST /api/v1/transfers");
-    expect(entry).toMatchObject({ type: "http", auth: "signed_in" });
+    expect(entry).toMatchObject({ type: "mutation", auth: "signed_in" });
     expect(route.stepUp.services.catalog.get("http:POST /api/v1/transfers")?.declaration.resource).toEqual({
       type: "transfer",
       action: "create",
     });
+    // The admin procedures page lists it like transfers.create, with the same reach of the amount rules.
+    const rows = describeProcedures(route.stepUp.services.catalog.list(), []);
+    const row = rows.find((r) => r.path === "http:POST /api/v1/transfers");
+    expect(row).toMatchObject({ type: "mutation", protectedByStepUp: true, sensitiveButUnprotected: false });
+    expect(rows.some((r) => r.path === "action:transfers.create")).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
   const { name: declaredName, ...declared } = declaration;
   const name = actionName(declaredName);
   const { input: schema, precheck: _precheck, ...rest } = declared;
-  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, "action");
+  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, "mutation");
   const readHeaders = options.headers ?? nextRequestHeaders;
 
   return async (input) => {

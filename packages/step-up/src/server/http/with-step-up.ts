@@ -46,7 +46,8 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
   const [method, path] = endpoint.split(" ") as [HttpMethod, string];
   const name = routeName(endpoint);
   const { input: schema, precheck: _precheck, ...rest } = declared;
-  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, "http");
+  // Listed as a mutation (a query for GET), so the admin procedures page and simulator show it.
+  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, method === "GET" ? "query" : "mutation");
 
   return async (request) => {
     // The name (method + path) is part of the call hash: a grant earned here is for this very route.
