@@ -4,10 +4,13 @@ import { db as defaultDb, type Database } from "./db";
 import { selectMailer, type Mailer } from "./mail";
 import { createAppRouter, type AppRouter } from "./routers/_app";
 import { createDemoStepUp } from "./step-up";
-import { createCallerFactory, type AppServices } from "./trpc";
+import { createHttpEndpoints, type HttpEndpoints } from "./http/endpoints";
+import { createCallerFactory, createContext, type AppServices } from "./trpc";
 
 export interface DemoApp extends AppServices {
   router: AppRouter;
+  /** Step-up outside tRPC: the JSON route and the Server Action (ADR 020). */
+  http: HttpEndpoints;
 }
 
 /**
@@ -28,9 +31,11 @@ export function createDemoApp(
     mailer,
     // Read on the first call, by which time the router below exists.
     appRouter: () => router,
+    requestContext: (http) => createContext({ ...http, app: services }),
   });
+  const services: AppServices = { db: options.db, now, mailer, stepUp };
   const router: AppRouter = createAppRouter(stepUp);
-  return { db: options.db, now, mailer, stepUp, router };
+  return { ...services, router, http: createHttpEndpoints(stepUp) };
 }
 
 let app: DemoApp | null = null;

@@ -18,6 +18,8 @@ export function createDemoStepUp(options: {
   config?: Partial<StepUpConfig>;
   mailer?: Mailer | null;
   env?: Record<string, string | undefined>;
+  /** The demo's context for a route handler or Server Action (ADR 020); the app passes `createContext`. */
+  requestContext?: (http: { headers: Headers; resHeaders: Headers }) => Promise<Context>;
 }) {
   const { db } = options;
   const env = options.env ?? process.env;
@@ -35,6 +37,7 @@ export function createDemoStepUp(options: {
         sessionState: session.stepUpState,
       },
     http: (ctx) => ({ headers: ctx.request.headers, resHeaders: ctx.resHeaders, ip: ctx.request.ip }),
+    requestContext: options.requestContext,
     users: {
       async verifyPassword(userId, password) {
         const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });

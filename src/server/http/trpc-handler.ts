@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { DemoApp } from "../app";
 import { CrossSiteRequestError } from "../errors";
 import { createContext } from "../trpc";
-import { isSameSiteRequest } from "./origin";
+import { isSameSiteRequest } from "@step-up/next/server";
 
 /**
  * The most calls one HTTP request may carry. The client's batch link splits at the same number

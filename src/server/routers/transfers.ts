@@ -2,6 +2,7 @@ import "server-only";
 import type { StepUp } from "@step-up/next/server";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import type { Database } from "../db";
 import { createTRPCRouter, protectedProcedure, stepUpProcedures } from "../trpc";
 
 export const CURRENCIES = ["USD", "EUR", "GBP"] as const;
@@ -36,6 +37,51 @@ function insufficientBalance(): TRPCError {
   return new TRPCError({ code: "BAD_REQUEST", message: "Insufficient balance" });
 }
 
+export type TransferInput = z.output<typeof transferInput>;
+
+/**
+ * What step-up knows about a transfer, shared by `transfers.create` and `POST /api/v1/transfers`: one
+ * declaration, so the rules see the same amount and resource wherever the transfer comes from.
+ */
+export const transferDeclaration = {
+  input: transferInput,
+  // k / 100 is exact for the rules' comparisons: the same double the client sent (see amountInCents).
+  amount: (i: TransferInput) => ({ value: i.amountMinor / 100, currency: i.currency }),
+  resource: { type: "transfer", action: "create" },
+  action: (i: TransferInput) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
+  // Critical transfers: shown in the dialog and signed by the passkey (ADR 022).
+  summary: (i: TransferInput) => `Send ${formatMoney(i.amountMinor / 100, i.currency)} to ${i.to}`,
+  // Before asking to verify: a transfer the balance cannot cover fails now, not after the step-up.
+  // The handler's conditional update still decides (the balance may change in between).
+  precheck: async ({
+    input,
+    ctx,
+  }: {
+    input: TransferInput;
+    ctx: { db: Database; session: { userId: string } | null };
+  }) => {
+    if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+    const user = await ctx.db.user.findUniqueOrThrow({
+      where: { id: ctx.session.userId },
+      select: { balanceMinor: true },
+    });
+    if (user.balanceMinor < input.amountMinor) throw insufficientBalance();
+  },
+};
+
+/** Debits and records one transfer; refuses (BAD_REQUEST) when the balance no longer covers it. */
+export function executeTransfer(db: Database, userId: string, input: TransferInput) {
+  const { amountMinor } = input;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, balanceMinor: { gte: amountMinor } },
+      data: { balanceMinor: { decrement: amountMinor } },
+    });
+    if (count !== 1) throw insufficientBalance();
+    return tx.transfer.create({ data: { userId, amountMinor, currency: input.currency, to: input.to } });
+  });
+}
+
 export function transfersRouter(stepUp: StepUp) {
   const stepUpProcedure = stepUpProcedures(stepUp);
   return createTRPCRouter({
@@ -44,35 +90,8 @@ export function transfersRouter(stepUp: StepUp) {
     ),
 
     /** The level comes from the amount rules (medium / high / critical). */
-    create: stepUpProcedure({
-      input: transferInput,
-      // k / 100 is exact for the rules' comparisons: the same double the client sent (see amountInCents).
-      amount: (i) => ({ value: i.amountMinor / 100, currency: i.currency }),
-      resource: { type: "transfer", action: "create" },
-      action: (i) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
-      // Critical transfers: shown in the dialog and signed by the passkey (ADR 022).
-      summary: (i) => `Send ${formatMoney(i.amountMinor / 100, i.currency)} to ${i.to}`,
-      // Before asking to verify: a transfer the balance cannot cover fails now, not after the step-up.
-      // The handler's conditional update still decides (the balance may change in between).
-      precheck: async ({ input, ctx }) => {
-        const user = await ctx.db.user.findUniqueOrThrow({
-          where: { id: ctx.session.userId },
-          select: { balanceMinor: true },
-        });
-        if (user.balanceMinor < input.amountMinor) throw insufficientBalance();
-      },
-    }).mutation(async ({ ctx, input }) => {
-      const { amountMinor } = input;
-      return ctx.db.$transaction(async (tx) => {
-        const { count } = await tx.user.updateMany({
-          where: { id: ctx.session.userId, balanceMinor: { gte: amountMinor } },
-          data: { balanceMinor: { decrement: amountMinor } },
-        });
-        if (count !== 1) throw insufficientBalance();
-        return tx.transfer.create({
-          data: { userId: ctx.session.userId, amountMinor, currency: input.currency, to: input.to },
-        });
-      });
-    }),
+    create: stepUpProcedure(transferDeclaration).mutation(({ ctx, input }) =>
+      executeTransfer(ctx.db, ctx.session.userId, input),
+    ),
   });
 }

@@ -32,6 +32,8 @@ export interface ProcedureCatalog {
   list(): CatalogEntry[];
   /** The app router itself (read lazily: it mounts this instance's router, so it exists only later). */
   router(): RouterLike;
+  /** Adds an endpoint outside tRPC (`http:POST /api/v1/transfers`, `action:…`), declared by `withStepUp`. */
+  register(path: string, info: StepUpProcedureInfo, type: string): void;
 }
 
 export function createProcedureCatalog(appRouter: () => RouterLike): ProcedureCatalog {
@@ -43,15 +45,23 @@ export function createProcedureCatalog(appRouter: () => RouterLike): ProcedureCa
   };
   const infoOf = (procedure: ProcedureMap[string] | undefined) =>
     (procedure?._def.meta as StepUpMeta | undefined)?.stepUp?.info ?? null;
+  const endpoints = new Map<string, CatalogEntry>();
   return {
-    get: (path) => infoOf(procedures()[path]),
-    list: () =>
-      Object.entries(procedures()).map(([path, procedure]) => ({
+    get: (path) => endpoints.get(path)?.stepUp ?? infoOf(procedures()[path]),
+    list: () => [
+      ...Object.entries(procedures()).map(([path, procedure]): CatalogEntry => ({
         path,
         type: procedure._def.type ?? "unknown",
         auth: (procedure._def.meta as StepUpMeta | undefined)?.auth ?? (infoOf(procedure) ? "signed_in" : "public"),
         stepUp: infoOf(procedure),
       })),
+      ...endpoints.values(),
+    ],
     router: () => appRouter(),
+    register(path, info, type) {
+      // Two endpoints under one name would share grants and policies: a wiring mistake, refused loudly.
+      if (endpoints.has(path)) throw new Error(`createStepUp: ${path} is declared twice`);
+      endpoints.set(path, { path, type, auth: "signed_in", stepUp: info });
+    },
   };
 }

@@ -14,6 +14,8 @@ import { revokeUserGrantsAndDevices } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
 import { checkWiring } from "./wiring";
+import { createServerAction, type ActionDeclaration, type ActionOptions } from "./http/action";
+import { createRouteHandler, type HttpDeps, type RouteCall, type RouteDeclaration } from "./http/with-step-up";
 import type { z } from "zod";
 
 export interface StepUpOptions<TContext> extends StepUpServiceOptions {
@@ -21,6 +23,11 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
   identity: (ctx: TContext) => StepUpIdentity | null | Promise<StepUpIdentity | null>;
   /** The call's request and response headers (and the client IP you trust), from your tRPC context. */
   http: (ctx: TContext) => StepUpHttp;
+  /**
+   * Your context for a request outside tRPC (a route handler or Server Action guarded by `withStepUp` /
+   * `action`): usually your tRPC `createContext`. Needed only when you guard such endpoints (ADR 020).
+   */
+  requestContext?: (http: { headers: Headers; resHeaders: Headers }) => TContext | Promise<TContext>;
 }
 
 /** What the host's tRPC errorFormatter returns, with `data.stepUp` added. */
@@ -76,6 +83,15 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     };
   };
   const procedures = createProcedures(resolve);
+  const httpDeps: HttpDeps<TContext> = {
+    services,
+    hostContext: async (http) => {
+      if (!options.requestContext)
+        throw new Error("createStepUp: withStepUp/action need requestContext: ({ headers, resHeaders }) => ctx");
+      return options.requestContext(http);
+    },
+    resolve,
+  };
 
   return {
     /** Mount as `stepUp` in your app router: verify, challenge, status…, `security.*` and `admin.*`. */
@@ -88,6 +104,24 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     procedure: <TSchema extends z.ZodType = z.ZodVoid, TContext = unknown>(
       declaration: Declared<TSchema, TContext> = {},
     ) => procedures.hostProcedure(declaration),
+    /**
+     * A Next route handler behind the same gate as `procedure`: `export const POST = stepUp.withStepUp(
+     * ({ input }) => Response.json(…), { endpoint: "POST /api/v1/transfers", input, level: "high" })`.
+     * Refusals answer 401 with an RFC 9470 `WWW-Authenticate` challenge (ADR 020).
+     */
+    withStepUp: <TSchema extends z.ZodType = z.ZodVoid>(
+      handler: (call: RouteCall<z.output<TSchema>, TContext>) => Response | Promise<Response>,
+      declaration: RouteDeclaration<TSchema, TContext>,
+    ) => createRouteHandler(httpDeps, handler, declaration),
+    /**
+     * A Server Action behind the same gate: returns `{ ok: true, data }` or `{ ok: false, error }` whose
+     * `error.data.stepUp` the client's `useStepUpAction` turns into the dialog and a retry.
+     */
+    action: <TSchema extends z.ZodType, TResult>(
+      declaration: ActionDeclaration<TSchema, TContext>,
+      fn: (call: Omit<RouteCall<z.output<TSchema>, TContext>, "request">) => TResult | Promise<TResult>,
+      actionOptions?: ActionOptions,
+    ) => createServerAction(httpDeps, declaration, fn, actionOptions),
     /** Adds `data.stepUp` to your error shape: `({ shape, error }) => stepUp.formatError(shape, error)`. */
     formatError: formatStepUpError,
     /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
@@ -172,6 +206,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   };
 }
 
-export type StepUp = ReturnType<typeof createStepUp>;
+/** One instance; `TContext` is your context type (what route handlers and actions receive as `ctx`). */
+export type StepUp<TContext extends object = object> = ReturnType<typeof createStepUp<TContext>>;
 export type StepUpRouter = StepUp["router"];
 export type { RouterLike };

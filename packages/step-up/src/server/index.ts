@@ -39,3 +39,15 @@ export { bumpPolicyRevision } from "./store/policies";
 /** For a host that reads its session in one SQL query: the module's per-call state joins onto it. */
 export { sessionStateSql } from "./store/session-state";
 export { generateEmailCode, maskEmail } from "../methods/email-code";
+export { isSameSiteRequest } from "./http/same-site";
+export {
+  LEVEL_URIS,
+  acrValuesFor,
+  formatStepUpChallenge,
+  levelOfUri,
+  levelUri,
+  parseBearerChallenge,
+} from "./http/www-authenticate";
+export type { RouteCall, RouteDeclaration, HttpMethod } from "./http/with-step-up";
+export type { ActionDeclaration, ActionOptions, StepUpActionResult } from "./http/action";
+export type { StepUpErrorBody } from "./http/responses";

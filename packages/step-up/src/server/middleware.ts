@@ -1,12 +1,15 @@
 import "server-only";
 import { isStepUpLevel, ruleReason } from "../engine";
 import { userLockoutSeconds } from "./attempt-slots";
+import { DEVICE_COOKIE, readCookie } from "./cookies";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
 import type { CallOutcome } from "./store/call-stats";
 import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "./store/events";
 import { consumeGrant } from "./store/grants";
 import { createRequirement } from "./store/requirements";
+import type { StepUpContext, StepUpSession } from "./session";
+import type { StepUpDeclaration } from "./call-context";
 
 export type EnforceOptions<TInput> = DecideOptions<TInput>;
 
@@ -96,3 +99,24 @@ function callSummary<TInput>({ declaration, input }: EnforceOptions<TInput>): st
 }
 
 const MAX_SUMMARY_LENGTH = 500;
+
+/** The gate for one call in a resolved context, whatever carried it (tRPC, a route handler, a Server Action). */
+export function enforceInContext<TInput>(
+  ctx: StepUpContext,
+  session: StepUpSession,
+  call: { path: string; input: TInput; declaration: StepUpDeclaration<TInput> },
+): Promise<void> {
+  return enforceStepUp({
+    db: ctx.db,
+    services: ctx.stepUp,
+    session,
+    request: {
+      ip: ctx.request.ip,
+      userAgent: ctx.request.userAgent,
+      deviceToken: readCookie(ctx.request.headers, DEVICE_COOKIE),
+    },
+    path: call.path,
+    input: call.input,
+    declaration: call.declaration,
+  });
+}

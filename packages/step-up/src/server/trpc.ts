@@ -4,9 +4,8 @@ import superjson from "superjson";
 import { z } from "zod";
 import type { StepUpDeclaration } from "./call-context";
 import type { StepUpMeta } from "./catalog";
-import { DEVICE_COOKIE, readCookie } from "./cookies";
-import { enforceStepUp } from "./middleware";
-import type { StepUpContext, StepUpSession } from "./session";
+import { enforceInContext as enforce } from "./middleware";
+import type { StepUpContext } from "./session";
 
 /**
  * The module's own tRPC instance, for building its procedures and their types. At run time its
@@ -103,29 +102,9 @@ export function createProcedures(resolve: ContextResolver) {
 
 export type Procedures = ReturnType<typeof createProcedures>;
 
-function stepUpMeta<TInput>(declaration: StepUpDeclaration<TInput>, schema: z.ZodType | undefined): StepUpMeta {
+export function stepUpMeta<TInput>(declaration: StepUpDeclaration<TInput>, schema: z.ZodType | undefined): StepUpMeta {
   const level = declaration.level ?? "low";
   return {
     stepUp: { level, info: { level, schema: schema ?? null, declaration: declaration as StepUpDeclaration<unknown> } },
   };
-}
-
-function enforce<TInput>(
-  ctx: StepUpContext,
-  session: StepUpSession,
-  call: { path: string; input: TInput; declaration: StepUpDeclaration<TInput> },
-): Promise<void> {
-  return enforceStepUp({
-    db: ctx.db,
-    services: ctx.stepUp,
-    session,
-    request: {
-      ip: ctx.request.ip,
-      userAgent: ctx.request.userAgent,
-      deviceToken: readCookie(ctx.request.headers, DEVICE_COOKIE),
-    },
-    path: call.path,
-    input: call.input,
-    declaration: call.declaration,
-  });
 }

@@ -12,7 +12,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  *   POST, so their absence means a non-browser client (curl, server to server), which carries no
  *   ambient cookies of the victim's (ADR 012).
  */
-export function isSameSiteRequest(request: Request, allowedOrigins: readonly string[]): boolean {
+export function isSameSiteRequest(
+  request: { method: string; headers: Headers },
+  allowedOrigins: readonly string[],
+): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") return false;

@@ -1,0 +1,71 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import { stepUpMeta } from "../trpc";
+import { guardCall, type EndpointDeclaration } from "./guard";
+import type { StepUpActionResult } from "../../shared/action-result";
+import { describeRefusal, INTERNAL_REFUSAL } from "./responses";
+import type { HttpDeps, RouteCall } from "./with-step-up";
+
+export interface ActionDeclaration<TSchema extends z.ZodType, TContext> extends EndpointDeclaration<TSchema, TContext> {
+  /** The catalog name without its prefix: "profile.updateName" is listed as `action:profile.updateName`. */
+  name: string;
+}
+
+export interface ActionOptions {
+  /** The request headers; default: Next's `headers()` of the action's request. */
+  headers?: () => Headers | Promise<Headers>;
+}
+
+export type { StepUpActionResult };
+
+export function actionName(name: string): string {
+  return `action:${name}`;
+}
+
+/** A Server Action guarded like a `stepUp.procedure`: `fn` runs only once step-up allowed the call. */
+export function createServerAction<TSchema extends z.ZodType, TContext, TResult>(
+  deps: HttpDeps<TContext>,
+  declaration: ActionDeclaration<TSchema, TContext>,
+  fn: (call: Omit<RouteCall<z.output<TSchema>, TContext>, "request">) => TResult | Promise<TResult>,
+  options: ActionOptions = {},
+): (input: z.input<TSchema>) => Promise<StepUpActionResult<Awaited<TResult>>> {
+  const { name: declaredName, ...declared } = declaration;
+  const name = actionName(declaredName);
+  const { input: schema, precheck: _precheck, ...rest } = declared;
+  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, "mutation");
+  const readHeaders = options.headers ?? nextRequestHeaders;
+
+  return async (input) => {
+    try {
+      const headers = await readHeaders();
+      const result = await guardCall({
+        name,
+        // Every Server Action is a POST: the same-site check applies to all of them.
+        method: "POST",
+        headers,
+        allowedOrigins: deps.services.relyingParty.origins,
+        rawInput: input,
+        declaration: declared,
+        hostContext: () => deps.hostContext({ headers, resHeaders: new Headers() }),
+        resolve: deps.resolve,
+      });
+      if (!result.ok) return { ok: false, ...describeRefusal(result.refusal, deps.services.config).body };
+      const { id, userId, activeOrganizationId } = result.session;
+      return {
+        ok: true,
+        data: await fn({ input: result.input, ctx: result.ctx, session: { id, userId, activeOrganizationId } }),
+      };
+    } catch (error) {
+      if (error instanceof TRPCError)
+        return { ok: false, ...describeRefusal({ kind: "refused", error }, deps.services.config).body };
+      deps.services.onError(error, { event: "action.failed", path: name });
+      return { ok: false, ...INTERNAL_REFUSAL.body };
+    }
+  };
+}
+
+async function nextRequestHeaders(): Promise<Headers> {
+  const { headers } = await import("next/headers");
+  return new Headers(await headers());
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { StepUpPayload } from "../../shared/payload";
+import { StepUpError } from "../errors";
+import { enforceInContext } from "../middleware";
+import type { StepUpContext, StepUpSession } from "../session";
+import type { Declared } from "../trpc";
+import { isSameSiteRequest } from "./same-site";
+
+/** The words of `stepUp.procedure` (input, level, action, amount, resource, precheck), for a call outside tRPC. */
+export type EndpointDeclaration<TSchema extends z.ZodType, TContext> = Declared<TSchema, TContext>;
+
+/** Why a call outside tRPC was refused before its handler ran: each maps to one HTTP status (with-step-up.ts). */
+export type GuardRefusal =
+  | { kind: "cross_site" }
+  | { kind: "unauthenticated" }
+  | { kind: "invalid_input"; error: z.ZodError }
+  /** The precheck (or step-up) threw a TRPCError of its own, e.g. "Insufficient balance". */
+  | { kind: "refused"; error: TRPCError }
+  | { kind: "step_up"; error: StepUpError; payload: StepUpPayload };
+
+export type GuardResult<TInput, TContext> =
+  { ok: true; input: TInput; ctx: TContext; session: StepUpSession } | { ok: false; refusal: GuardRefusal };
+
+export interface GuardOptions<TSchema extends z.ZodType, TContext> {
+  /** The catalog name the policies match and the call hash binds: `http:POST /api/v1/transfers`. */
+  name: string;
+  method: string;
+  headers: Headers;
+  allowedOrigins: readonly string[];
+  rawInput: unknown;
+  declaration: EndpointDeclaration<TSchema, TContext>;
+  hostContext: () => Promise<TContext>;
+  resolve: (hostContext: TContext) => Promise<StepUpContext>;
+}
+
+/**
+ * The tRPC route's checks in the same order, for a route handler or a Server Action: same site → signed in
+ * → input → precheck → step-up (the one gate, `enforceInContext`). Unexpected errors propagate: the
+ * caller answers 500 and the handler never runs (fail closed).
+ */
+export async function guardCall<TSchema extends z.ZodType, TContext>(
+  options: GuardOptions<TSchema, TContext>,
+): Promise<GuardResult<z.output<TSchema>, TContext>> {
+  if (!isSameSiteRequest(options, options.allowedOrigins)) return refused({ kind: "cross_site" });
+  const ctx = await options.hostContext();
+  const context = await options.resolve(ctx);
+  if (!context.session) return refused({ kind: "unauthenticated" });
+  const { input: schema, precheck, ...declaration } = options.declaration;
+  const parsed = (schema ?? z.void()).safeParse(options.rawInput);
+  if (!parsed.success) return refused({ kind: "invalid_input", error: parsed.error });
+  const input = parsed.data as z.output<TSchema>;
+  try {
+    await precheck?.({ input, ctx });
+    await enforceInContext(context, context.session, { path: options.name, input, declaration });
+  } catch (error) {
+    if (error instanceof StepUpError) return refused({ kind: "step_up", error, payload: error.payload });
+    if (error instanceof TRPCError) return refused({ kind: "refused", error });
+    throw error;
+  }
+  return { ok: true, input, ctx, session: context.session };
+}
+
+function refused(refusal: GuardRefusal): { ok: false; refusal: GuardRefusal } {
+  return { ok: false, refusal };
+}

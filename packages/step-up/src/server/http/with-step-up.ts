@@ -1,0 +1,123 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import type { StepUpServices } from "../services";
+import type { StepUpContext, StepUpSession } from "../session";
+import { stepUpMeta } from "../trpc";
+import { guardCall, type EndpointDeclaration } from "./guard";
+import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, type Refusal } from "./responses";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The most bytes of JSON a guarded route reads; a bigger body is refused before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RouteDeclaration<TSchema extends z.ZodType, TContext> extends EndpointDeclaration<TSchema, TContext> {
+  /** Where the handler is mounted, e.g. "POST /api/v1/transfers"; its catalog name is `http:` + this (ADR 020). */
+  endpoint: `${HttpMethod} /${string}`;
+}
+
+export interface RouteCall<TInput, TContext> {
+  input: TInput;
+  ctx: TContext;
+  request: Request;
+  session: Pick<StepUpSession, "id" | "userId" | "activeOrganizationId">;
+}
+
+/** What a guarded route needs from its instance (create-step-up.ts). */
+export interface HttpDeps<TContext> {
+  services: StepUpServices;
+  hostContext: (http: { headers: Headers; resHeaders: Headers }) => Promise<TContext>;
+  resolve: (hostContext: TContext) => Promise<StepUpContext>;
+}
+
+/** The catalog name of a route: `http:POST /api/v1/transfers`. */
+export function routeName(endpoint: string): string {
+  return `http:${endpoint}`;
+}
+
+/** A Next route handler guarded like a `stepUp.procedure`: the handler runs only once step-up allowed it. */
+export function createRouteHandler<TSchema extends z.ZodType, TContext>(
+  deps: HttpDeps<TContext>,
+  handler: (call: RouteCall<z.output<TSchema>, TContext>) => Response | Promise<Response>,
+  declaration: RouteDeclaration<TSchema, TContext>,
+): (request: Request) => Promise<Response> {
+  const { endpoint, ...declared } = declaration;
+  const [method, path] = endpoint.split(" ") as [HttpMethod, string];
+  const name = routeName(endpoint);
+  const { input: schema, precheck: _precheck, ...rest } = declared;
+  // Listed as a mutation (a query for GET), so the admin procedures page and simulator show it.
+  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, method === "GET" ? "query" : "mutation");
+
+  return async (request) => {
+    // The name (method + path) is part of the call hash: a grant earned here is for this very route.
+    if (request.method.toUpperCase() !== method || new URL(request.url).pathname !== path)
+      return refusalResponse(plain(405, "METHOD_NOT_SUPPORTED", `This endpoint is ${endpoint}`));
+    const rawInput = await readInput(request, method);
+    if (!rawInput.ok) return refusalResponse(rawInput.refusal);
+    const resHeaders = new Headers();
+    try {
+      const result = await guardCall({
+        name,
+        method,
+        headers: request.headers,
+        allowedOrigins: deps.services.relyingParty.origins,
+        rawInput: rawInput.value,
+        declaration: declared,
+        hostContext: () => deps.hostContext({ headers: request.headers, resHeaders }),
+        resolve: deps.resolve,
+      });
+      if (!result.ok)
+        return withHeaders(refusalResponse(describeRefusal(result.refusal, deps.services.config)), resHeaders);
+      const { id, userId, activeOrganizationId } = result.session;
+      const response = await handler({
+        input: result.input,
+        ctx: result.ctx,
+        request,
+        session: { id, userId, activeOrganizationId },
+      });
+      return withHeaders(response, resHeaders);
+    } catch (error) {
+      // A TRPCError of the shared business logic ("Insufficient balance") keeps its status, as in tRPC.
+      if (error instanceof TRPCError)
+        return refusalResponse(describeRefusal({ kind: "refused", error }, deps.services.config));
+      deps.services.onError(error, { event: "http.failed", path: name });
+      return refusalResponse(INTERNAL_REFUSAL);
+    }
+  };
+}
+
+type ReadInput = { ok: true; value: unknown } | { ok: false; refusal: Refusal };
+
+/** GET reads the query string; other methods a JSON body (none → undefined). */
+async function readInput(request: Request, method: HttpMethod): Promise<ReadInput> {
+  if (method === "GET") return { ok: true, value: Object.fromEntries(new URL(request.url).searchParams) };
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+    return { ok: false, refusal: plain(413, "PAYLOAD_TOO_LARGE", "The request body is too large") };
+  const text = await request.text();
+  if (text === "") return { ok: true, value: undefined };
+  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES)
+    return { ok: false, refusal: plain(413, "PAYLOAD_TOO_LARGE", "The request body is too large") };
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    return { ok: false, refusal: plain(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json") };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, refusal: plain(400, "PARSE_ERROR", "The body is not valid JSON") };
+  }
+}
+
+export function plain(status: number, code: string, message: string): Refusal {
+  return { status, headers: {}, body: { error: { code, message, data: { httpStatus: status, stepUp: null } } } };
+}
+
+/** Copies what the host and the module set on `resHeaders` (cookies, Retry-After) onto the response. */
+function withHeaders(response: Response, resHeaders: Headers): Response {
+  for (const [key, value] of resHeaders) {
+    if (key === "set-cookie") continue;
+    if (!response.headers.has(key)) response.headers.set(key, value);
+  }
+  for (const cookie of resHeaders.getSetCookie()) response.headers.append("set-cookie", cookie);
+  return response;
+}
