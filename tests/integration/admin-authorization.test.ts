@@ -46,6 +46,7 @@ function sampleInput(path: string, ids: { policyId: string; userId: string }): u
     "stepUp.admin.audit.list": { limit: 10 },
     "stepUp.admin.audit.chart": period,
     "stepUp.admin.audit.metrics": period,
+    "stepUp.admin.audit.funnel": period,
     "stepUp.admin.support.user": { userId: ids.userId },
     "stepUp.admin.webhooks.deliveries": {},
     "stepUp.admin.webhooks.create": { url: "https://hooks.example.com/step-up", events: ["*"] },
