@@ -37,13 +37,13 @@ export default defineConfig({
       port,
       databaseDir: "test-results/instances-db",
       postgres: { url: database.toString(), seed: i === 0 },
+      build: false,
       afterSeed: ["npx tsx --conditions=react-server tests/security/support/seed-users.ts"],
       env: {
         STEP_UP_TRUST_PROXY: "1",
         STEP_UP_ORIGIN: `http://localhost:${PORTS[0]}`,
         // Both servers share what every instance must: the database and the secret key.
         STEP_UP_ENCRYPTION_KEY: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
-        E2E_SKIP_BUILD: "1",
       },
     }),
   ),

@@ -38,6 +38,8 @@ export interface ServerOptions {
    */
   postgres?: { url: string; seed: boolean };
   env?: Record<string, string>;
+  /** false: serve the existing build (the caller checked it exists). */
+  build?: boolean;
 }
 
 /** The database file a suite's server uses, for tests that read or age rows directly. */
@@ -59,7 +61,8 @@ export function nextServer(options: ServerOptions): WebServer {
       ...(postgres ? [] : [`rm -rf ${databaseDir}`, `mkdir -p ${databaseDir}`]),
       "node scripts/db/migrate.mjs",
       ...(seed ? ["npm run db:seed", ...(options.afterSeed ?? [])] : []),
-      process.env.E2E_SKIP_BUILD ? "true" : "npx next build",
+      // Never when several servers share one `.next`: two builds at once delete each other's chunks.
+      process.env.E2E_SKIP_BUILD || options.build === false ? "true" : "npx next build",
       `npx next start --port ${port}`,
     ].join(" && "),
     url: `http://localhost:${port}/sign-in`,

@@ -83,5 +83,18 @@ function requireOption(value: unknown, what: string): void {
 /** One JSON line on stderr: the default reporter, so nothing is swallowed silently. */
 function logError(error: unknown, event: { event: string; path?: string }): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${JSON.stringify({ level: "error", source: "step-up", ...event, message })}\n`);
+  const causes = causeChain(error);
+  const line = { level: "error", source: "step-up", ...event, message, ...(causes.length ? { causes } : {}) };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
+}
+
+/** The messages of `error.cause`, `error.cause.cause`, …: a wrapped error keeps its reason in the log. */
+function causeChain(error: unknown): string[] {
+  const causes: string[] = [];
+  let cause = error instanceof Error ? error.cause : undefined;
+  while (cause !== undefined && causes.length < 5) {
+    causes.push(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return causes;
 }
