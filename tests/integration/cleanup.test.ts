@@ -65,6 +65,29 @@ describe("cleanup", () => {
         { key: "account:live@example.com", points: 1, expire: future },
       ],
     });
+    // Webhook deliveries: settled 31 days ago (purged), pending as long (kept: the receiver may be
+    // down), settled yesterday (kept for the admin page).
+    const organizationId = (await db.organization.findFirstOrThrow()).id;
+    const endpoint = await db.stepUpWebhookEndpoint.create({
+      data: { organizationId, url: "https://hooks.example.com/", secretEncrypted: "x", events: ["*"] },
+    });
+    const daysAgo = (days: number) => new Date(clock.now().getTime() - days * 24 * 60 * MIN);
+    await db.stepUpWebhookDelivery.createMany({
+      data: [
+        ["delivered", 31],
+        ["pending", 31],
+        ["failed", 1],
+      ].map(([status, days], i) => ({
+        eventId: `msg_${i}`,
+        endpointId: endpoint.id,
+        organizationId,
+        type: "step_up.verified",
+        payload: "{}",
+        status: status as string,
+        nextAttemptAt: daysAgo(days as number),
+        createdAt: daysAgo(days as number),
+      })),
+    });
     const bobId = await userIdOf(db, "bob@example.com");
     await db.emailChangeRequest.createMany({
       data: [
@@ -83,6 +106,7 @@ describe("cleanup", () => {
       devices: 1,
       enrollmentChallenges: 1,
       sessions: 0,
+      webhookDeliveries: 1,
       signInThrottles: 1,
       emailChanges: 1,
     });
@@ -90,6 +114,10 @@ describe("cleanup", () => {
     expect(await db.stepUpGrant.count()).toBe(0);
     expect((await db.stepUpRememberedDevice.findMany()).map((d) => d.label)).toEqual(["this laptop"]);
     expect((await db.stepUpEnrollmentChallenge.findMany()).map((c) => c.payload)).toEqual(["live"]);
+    expect((await db.stepUpWebhookDelivery.findMany({ orderBy: { eventId: "asc" } })).map((d) => d.status)).toEqual([
+      "pending",
+      "failed",
+    ]);
     expect(await db.stepUpAuditEvent.count()).toBe(audit);
     expect(await db.stepUpAttempt.count()).toBe(attempts);
     expect(await purgeExpired(db, clock.now())).toEqual({
@@ -98,6 +126,7 @@ describe("cleanup", () => {
       devices: 0,
       enrollmentChallenges: 0,
       sessions: 0,
+      webhookDeliveries: 0,
       signInThrottles: 0,
       emailChanges: 0,
     });

@@ -97,6 +97,24 @@ describe("security-event webhooks", () => {
     });
   });
 
+  it("CAEP assurance-level-change: up to high with alice's verification, down to none when her password change revokes it", async () => {
+    const changes = [...receiver.unique.values()]
+      .filter((r) => r.type === "caep.assurance-level-change")
+      .map((r) => r.body.data as Record<string, unknown>);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        namespace: "Custom",
+        current_level: "urn:step-up:level:high",
+        change_direction: "increase",
+      }),
+      expect.objectContaining({
+        current_level: "urn:step-up:level:none",
+        change_direction: "decrease",
+        reason: "password_changed",
+      }),
+    ]);
+  });
+
   it("an event whose transaction rolls back leaves no outbox row; one that commits leaves one", async () => {
     const before = await db.stepUpWebhookDelivery.count();
     const event = {
@@ -310,6 +328,45 @@ describe("endpoint URLs (SSRF)", () => {
     expect(await db.stepUpWebhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
       status: "pending",
       lastError: "refused: resolves to a private or loopback address",
+    });
+    process.env.STEP_UP_WEBHOOKS_ALLOW_PRIVATE = "1";
+  });
+
+  it("DNS rebinding: a name public at the pre-check and loopback at connect is refused by the socket's own lookup", async () => {
+    process.env.STEP_UP_WEBHOOKS_ALLOW_PRIVATE = "0";
+    const admin = await signedIn(db, clock, ADMIN);
+    const port = new URL(receiver.url).port;
+    const endpoint = await db.stepUpWebhookEndpoint.create({
+      data: {
+        organizationId: await orgId(db, "globex"),
+        url: `http://hooks.rebind.test:${port}/`,
+        secretEncrypted: admin.services.crypto.encrypt("whsec_AAAA"),
+        events: ["*"],
+      },
+    });
+    await db.stepUpWebhookDelivery.deleteMany({ where: { endpointId: { not: endpoint.id } } });
+    await admin.app.stepUp.credentialChanged({ userId: "u14", organizationId: endpoint.organizationId });
+    const answers: string[][] = [];
+    // The first answer (the pre-check's) is public, every later one loopback: a rebinding DNS server.
+    const resolveHost = async () => {
+      const answer = answers.length === 0 ? ["93.184.215.14"] : ["127.0.0.1"];
+      answers.push(answer);
+      return answer;
+    };
+    const sent = receiver.attempts.length;
+    await deliverDue({
+      db: admin.services.db,
+      crypto: admin.services.crypto,
+      now: clock.now,
+      production: false,
+      options: { resolveHost },
+    });
+    expect(answers.length).toBeGreaterThanOrEqual(2); // the socket asked again, and was told loopback
+    expect(receiver.attempts.length).toBe(sent);
+    expect(await db.stepUpWebhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "refused at connect: resolves to a private or loopback address",
     });
     process.env.STEP_UP_WEBHOOKS_ALLOW_PRIVATE = "1";
   });

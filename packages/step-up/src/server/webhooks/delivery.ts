@@ -2,6 +2,7 @@ import "server-only";
 import type { StepUpCrypto } from "../crypto";
 import type { Database } from "../db";
 import { signedHeaders } from "./signing";
+import { RefusedAddressError, sendDelivery, type ResolveHost } from "./transport";
 import { checkEndpointUrl, type UrlPolicy } from "./url-guard";
 
 /** Webhook delivery settings (`createStepUp({ webhooks })`); every field has a default. */
@@ -17,7 +18,10 @@ export interface WebhookOptions {
   leaseMs?: number;
   /** Development and tests only: allow endpoints on loopback and private networks (ADR 021). */
   allowPrivateNetworks?: boolean;
+  /** For tests: sends through this fetch instead of the guarded socket (no connect-time check). */
   fetch?: typeof fetch;
+  /** For tests: the DNS answer (both checks use it). */
+  resolveHost?: ResolveHost;
   /** For tests: 0..1, the jitter's randomness. */
   random?: () => number;
 }
@@ -125,24 +129,29 @@ async function post(
   const policy: UrlPolicy = {
     production: context.production,
     allowPrivateNetworks: context.options.allowPrivateNetworks ?? false,
+    resolveHost: context.options.resolveHost,
   };
   const check = await checkEndpointUrl(target.url, policy);
   if (!check.ok) return { ok: false, status: null, error: `refused: ${check.reason}` };
   try {
-    const response = await (context.options.fetch ?? fetch)(check.url, {
-      method: "POST",
-      // Wall clock: the receiver compares the timestamp with its own clock.
-      headers: signedHeaders(target.secret, { id: target.row.eventId, body: target.row.payload, at: new Date() }),
-      body: target.row.payload,
-      // A redirect could point anywhere, including the private network the check just refused.
-      redirect: "manual",
-      signal: AbortSignal.timeout(context.options.timeoutMs ?? WEBHOOK_DEFAULTS.timeoutMs),
-    });
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    return { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    const status = await sendDelivery(
+      check.url,
+      {
+        // Wall clock: the receiver compares the timestamp with its own clock.
+        headers: signedHeaders(target.secret, { id: target.row.eventId, body: target.row.payload, at: new Date() }),
+        body: target.row.payload,
+        timeoutMs: context.options.timeoutMs ?? WEBHOOK_DEFAULTS.timeoutMs,
+      },
+      { ...policy, fetch: context.options.fetch },
+    );
+    if (status >= 200 && status < 300) return { ok: true, status };
+    return { ok: false, status, error: `HTTP ${status}` };
   } catch (error) {
+    if (error instanceof RefusedAddressError)
+      return { ok: false, status: null, error: "refused at connect: resolves to a private or loopback address" };
     const name = error instanceof Error ? error.name : "Error";
-    return { ok: false, status: null, error: name === "TimeoutError" ? "timed out" : "network error" };
+    // An aborted socket says AbortError; fetch says TimeoutError.
+    const timedOut = name === "TimeoutError" || name === "AbortError";
+    return { ok: false, status: null, error: timedOut ? "timed out" : "network error" };
   }
 }

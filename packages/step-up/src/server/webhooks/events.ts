@@ -1,4 +1,5 @@
 import "server-only";
+import { levelUri } from "../http/www-authenticate";
 import type { AuditEventInput } from "../store/audit";
 
 /**
@@ -14,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "step_up.bypassed",
   "caep.credential-change",
   "caep.session-revoked",
+  "caep.assurance-level-change",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -47,10 +49,55 @@ const CREDENTIAL_TYPES: Record<string, string> = {
   password: "password",
 };
 
+/** The session's lasting levels: a critical grant covers one call, so it changes no session's level. */
+const SESSION_LEVELS = new Set(["medium", "high"]);
+
 /**
- * The webhook event an audit row stands for, or null when it has none (most rows: requirements,
- * device bookkeeping, sign-ins) or belongs to no organization (endpoints are per organization).
+ * The webhook events an audit row stands for: none for most rows (requirements, device bookkeeping,
+ * sign-ins) and for rows of no organization (endpoints are per organization); two when a verification
+ * also raises the session's assurance level.
  */
+export function securityEventsOf(event: AuditEventInput): SecurityEvent[] {
+  const primary = securityEventOf(event);
+  const change = assuranceLevelChangeOf(event);
+  return [primary, change].filter((item): item is SecurityEvent => item !== null);
+}
+
+/**
+ * CAEP assurance-level-change, namespace "Custom", levels as the URIs RFC 9470 challenges name
+ * (`urn:step-up:level:high`): up when a verification grants a session level, down to "none" when the
+ * session's grants are revoked (a credential change, an admin, sign-out everywhere).
+ */
+function assuranceLevelChangeOf(event: AuditEventInput): SecurityEvent | null {
+  if (!event.organizationId) return null;
+  const data = recordOf(event.data);
+  const level = String(data.level ?? "");
+  const fields =
+    event.type === "stepup.verified" && SESSION_LEVELS.has(level)
+      ? { current_level: levelUri(level as "medium" | "high"), change_direction: "increase", initiating_entity: "user" }
+      : event.type === "stepup.grants_revoked" && Number(data.grants ?? 0) > 0
+        ? {
+            current_level: levelUri("none"),
+            change_direction: "decrease",
+            initiating_entity: event.actorId && event.actorId !== event.userId ? "admin" : "user",
+          }
+        : null;
+  if (!fields) return null;
+  return {
+    type: "caep.assurance-level-change",
+    timestamp: event.at.toISOString(),
+    data: {
+      organization_id: event.organizationId,
+      user_id: event.userId ?? null,
+      event_timestamp: Math.floor(event.at.getTime() / 1000),
+      namespace: "Custom",
+      ...fields,
+      ...pick(data, ["reason", "requirementId"]),
+    },
+  };
+}
+
+/** The step-up outcome or credential/session event an audit row stands for, or null. */
 export function securityEventOf(event: AuditEventInput): SecurityEvent | null {
   if (!event.organizationId) return null;
   const data = recordOf(event.data);

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "../db";
 import type { AuditEventInput } from "../store/audit";
-import { securityEventOf, type WebhookEventType } from "./events";
+import { securityEventsOf, type WebhookEventType } from "./events";
 
 /**
  * Writes one outbox row per matching enabled endpoint of the event's organization, in the
@@ -10,27 +10,30 @@ import { securityEventOf, type WebhookEventType } from "./events";
  * transaction rolls back is never sent, and one that commits is sent at least once.
  */
 export async function enqueueSecurityEvent(tx: Transaction, event: AuditEventInput): Promise<void> {
-  const securityEvent = securityEventOf(event);
-  if (!securityEvent) return;
+  const securityEvents = securityEventsOf(event);
+  if (securityEvents.length === 0 || !event.organizationId) return;
   const endpoints = await tx.stepUpWebhookEndpoint.findMany({
-    where: { organizationId: securityEvent.data.organization_id as string, enabled: true },
+    where: { organizationId: event.organizationId, enabled: true },
     select: { id: true, events: true },
   });
-  const matching = endpoints.filter((endpoint) => subscribes(endpoint.events, securityEvent.type));
-  if (matching.length === 0) return;
-  // One id per event, the same for every endpoint and every retry: receivers dedupe on it.
-  const eventId = `msg_${randomUUID().replaceAll("-", "")}`;
-  const payload = JSON.stringify(securityEvent);
-  await tx.stepUpWebhookDelivery.createMany({
-    data: matching.map((endpoint) => ({
-      eventId,
-      endpointId: endpoint.id,
-      organizationId: securityEvent.data.organization_id as string,
-      type: securityEvent.type,
-      payload,
-      nextAttemptAt: event.at,
-    })),
-  });
+  if (endpoints.length === 0) return;
+  for (const securityEvent of securityEvents) {
+    const matching = endpoints.filter((endpoint) => subscribes(endpoint.events, securityEvent.type));
+    if (matching.length === 0) continue;
+    // One id per event, the same for every endpoint and every retry: receivers dedupe on it.
+    const eventId = `msg_${randomUUID().replaceAll("-", "")}`;
+    const payload = JSON.stringify(securityEvent);
+    await tx.stepUpWebhookDelivery.createMany({
+      data: matching.map((endpoint) => ({
+        eventId,
+        endpointId: endpoint.id,
+        organizationId: event.organizationId as string,
+        type: securityEvent.type,
+        payload,
+        nextAttemptAt: event.at,
+      })),
+    });
+  }
 }
 
 /** An endpoint's filter: a JSON array of event types, `"*"` for every one. */

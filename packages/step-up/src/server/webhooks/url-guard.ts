@@ -1,12 +1,13 @@
 import "server-only";
-import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import { resolveWithDns, type ResolveHost } from "./transport";
 
 /** Who may be called: https only in production; private and loopback networks only when allowed. */
 export interface UrlPolicy {
   production: boolean;
   /** Development and tests only: lets endpoints on loopback and private networks be registered. */
   allowPrivateNetworks: boolean;
+  resolveHost?: ResolveHost;
 }
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
@@ -43,8 +44,8 @@ export function isPrivateAddress(address: string): boolean {
 
 /**
  * Checks an endpoint URL before it is stored and again before every send (DNS may change): the
- * scheme, no credentials in the URL, and every address the host name resolves to. See ADR 021 for
- * what this does not cover (a DNS answer that changes between this lookup and the connection).
+ * scheme, no credentials in the URL, and every address the host name resolves to. A DNS answer that
+ * changes between this lookup and the connection is caught by the connect-time check (transport.ts).
  */
 export async function checkEndpointUrl(raw: string, policy: UrlPolicy): Promise<UrlCheck> {
   let url: URL;
@@ -60,7 +61,7 @@ export async function checkEndpointUrl(raw: string, policy: UrlPolicy): Promise<
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
+    addresses = isIP(host) ? [host] : await (policy.resolveHost ?? resolveWithDns)(host);
   } catch {
     return { ok: false, reason: "host name does not resolve" };
   }

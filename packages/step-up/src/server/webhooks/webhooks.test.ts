@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs } from "./delivery";
-import { securityEventOf } from "./events";
+import { securityEventOf, securityEventsOf } from "./events";
 import { subscribes } from "./outbox";
 import { isPrivateAddress } from "./url-guard";
 
@@ -66,6 +66,50 @@ describe("securityEventOf", () => {
     expect(securityEventOf({ ...base, type: "stepup.required" })).toBeNull();
     expect(securityEventOf({ ...base, type: "auth.signed_in" })).toBeNull();
     expect(securityEventOf({ ...base, type: "stepup.grants_revoked", data: { reason: "factor_changed" } })).toBeNull();
+  });
+});
+
+describe("securityEventsOf: CAEP assurance-level-change", () => {
+  const base = { organizationId: "org1", userId: "u1", at };
+  const typesOf = (event: Parameters<typeof securityEventsOf>[0]) => securityEventsOf(event).map((e) => e.type);
+
+  it("a medium or high verification raises the session's level, beside its step_up.verified", () => {
+    const events = securityEventsOf({ ...base, type: "stepup.verified", data: { requirementId: "r1", level: "high" } });
+    expect(events.map((e) => e.type)).toEqual(["step_up.verified", "caep.assurance-level-change"]);
+    expect(events[1]?.data).toEqual({
+      organization_id: "org1",
+      user_id: "u1",
+      event_timestamp: at.getTime() / 1000,
+      namespace: "Custom",
+      current_level: "urn:step-up:level:high",
+      change_direction: "increase",
+      initiating_entity: "user",
+      requirementId: "r1",
+    });
+  });
+
+  it("a critical verification covers one call: no level change", () => {
+    expect(typesOf({ ...base, type: "stepup.verified", data: { level: "critical" } })).toEqual(["step_up.verified"]);
+  });
+
+  it("revoking live grants lowers it to none, naming an admin when one acted; nothing when none was live", () => {
+    const revoked = securityEventsOf({
+      ...base,
+      actorId: "admin1",
+      type: "stepup.grants_revoked",
+      data: { reason: "credential_removed", grants: 2, devices: 0 },
+    });
+    expect(revoked.map((e) => e.type)).toEqual(["caep.assurance-level-change"]);
+    expect(revoked[0]?.data).toMatchObject({
+      current_level: "urn:step-up:level:none",
+      change_direction: "decrease",
+      initiating_entity: "admin",
+      reason: "credential_removed",
+    });
+    expect(typesOf({ ...base, type: "stepup.grants_revoked", data: { reason: "factor_changed", grants: 0 } })).toEqual(
+      [],
+    );
+    expect(typesOf({ ...base, organizationId: null, type: "stepup.verified", data: { level: "high" } })).toEqual([]);
   });
 });
 
