@@ -106,6 +106,10 @@ export const ACCOUNTS = {
   passkeyAttacker2: member("passkey-attacker-2"),
   emailBinding: member("email-binding"),
   halfCombination: member("half-combination"),
+  // Step-up outside tRPC (RFC 9470), over a socket as curl sends it
+  restHigh: member("rest-high"),
+  restCritical: member("rest-critical"),
+  restCrossSite: member("rest-cross-site"),
   // Concurrency
   parallelGuesses: member("parallel-guesses"),
   parallelGrant: member("parallel-grant"),
