@@ -111,27 +111,29 @@ async function countAttemptedVerifications(db: Database, period: Period): Promis
 /**
  * Median seconds from a requirement's creation to its verification, over the requirements verified
  * in the period. Each `stepup.verified` row carries its own figure (`secondsToVerify`), so the median
- * is a count and one ordered read of at most two rows, on either database.
+ * is a count and one ordered read of at most two rows, on either database. Raw SQL because Prisma's
+ * `count` wraps the filter in a subquery that selects `id`, which leaves the covering
+ * (organizationId, type, createdAt, requirementId, secondsToVerify) index for the table (34 ms vs 5 ms
+ * on 100,000 rows, bench/audit.ts).
  */
 async function medianFulfilSeconds(db: Database, period: Period): Promise<number | null> {
-  const where = {
-    organizationId: period.organizationId,
-    type: "stepup.verified",
-    secondsToVerify: { not: null },
-    createdAt: { gte: period.from, lte: period.to },
-  };
-  const count = await db.stepUpAuditEvent.count({ where });
+  const { organizationId, from, to } = period;
+  // The same filter twice, as whole templates: a fragment from the module's own Prisma namespace
+  // would be another class than the host client's.
+  const [counted] = await db.$queryRaw<Array<{ count: number | bigint }>>`
+    SELECT COUNT(*) AS "count" FROM "StepUpAuditEvent"
+    WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to}`;
+  const count = Number(counted?.count ?? 0);
   if (count === 0) return null;
-  const middle = await db.stepUpAuditEvent.findMany({
-    where,
-    select: { secondsToVerify: true },
-    // Ties hold equal values, so no tie-break is needed; ordering by the value alone keeps the read
-    // on the covering (organizationId, type, createdAt, requirementId, secondsToVerify) index.
-    orderBy: { secondsToVerify: "asc" },
-    skip: Math.floor((count - 1) / 2),
-    take: count % 2 === 1 ? 1 : 2,
-  });
-  const values = middle.map((row) => row.secondsToVerify ?? 0);
+  // Ties hold equal values, so ordering by the value alone is enough.
+  const middle = await db.$queryRaw<Array<{ value: number }>>`
+    SELECT "secondsToVerify" AS "value" FROM "StepUpAuditEvent"
+    WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
+    ORDER BY "secondsToVerify" ASC
+    LIMIT ${count % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`;
+  const values = middle.map((row) => Number(row.value));
   const median = values.reduce((sum, value) => sum + value, 0) / values.length;
   return Math.round(median * 10) / 10;
 }
