@@ -53,22 +53,31 @@ export async function benchHttp(log: (line: string) => void = (line) => process.
       path: "/api/trpc/profile.update",
       body: JSON.stringify({ json: { name: "Alice" } }),
     };
+    const me = { method: "GET" as const, path: "/api/trpc/auth.me" };
     const one: Figure[] = [
       await load("route handler (floor)", [PORTS[0]!], { method: "GET", path: "/api/health" }, {}),
       await load("tRPC query, no session (refused, no DB)", [PORTS[0]!], profileGet, {}, 401),
       await load("same query, signed in", [PORTS[0]!], profileGet, { cookie }),
       await load("step-up mutation holding a grant", [PORTS[0]!], profileUpdate, { cookie }),
     ];
+    // auth.me reads nothing but the session: signed in / signed out is the cost of identifying the caller.
+    const identity = [
+      await load("auth.me, signed out (no DB)", [PORTS[0]!], me, {}),
+      await load("auth.me, signed in (the session lookup)", [PORTS[0]!], me, { cookie }),
+    ] as [Figure, Figure];
     const two = await load("the same on two servers", PORTS, profileUpdate, { cookie });
     log(`HTTP on PostgreSQL: next start, ${CONNECTIONS} connections, ${SECONDS} s each (autocannon)`);
     const [floor, noSession, signedIn, protectedCall] = one as [Figure, Figure, Figure, Figure];
     const roundTrip = await roundTrips(15);
-    for (const figure of [...one, two, roundTrip]) log(format(figure));
+    for (const figure of [...one, ...identity, two, roundTrip]) log(format(figure));
     log(`  no session / floor:                 ${(noSession.rps / floor.rps).toFixed(2)}`);
     log(`  signed in / no session:             ${(signedIn.rps / noSession.rps).toFixed(2)} (issue 14 target ≥ 0.80)`);
+    log(
+      `  auth.me signed in / signed out:     ${(identity[1].rps / identity[0].rps).toFixed(2)} (the session lookup alone)`,
+    );
     log(`  protected with a grant / signed in: ${(protectedCall.rps / signedIn.rps).toFixed(2)}`);
     log(`  two servers / one (protected call): ${(two.rps / protectedCall.rps).toFixed(2)}`);
-    return { one, two, roundTrip };
+    return { one, identity, two, roundTrip };
   } finally {
     for (const child of servers) if (child.pid) process.kill(-child.pid, "SIGTERM");
     server?.stop();

@@ -1,15 +1,17 @@
 /**
  * What one indexed read costs through each layer on PostgreSQL: the demo's session lookup (one joined
- * raw query through Prisma), a Prisma `findUnique`, and the same row through the `pg` driver alone.
+ * query) on the `pg` pool as the app runs it (ADR 025) and through Prisma's `$queryRaw`, a Prisma
+ * `findUnique`, and the same row through the `pg` driver alone.
  * Issue 14.2 asks a signed-in request to cost ≤ 1.25× a refused one; these figures say how much of a
  * request's budget one Prisma query takes, whatever the session code does.
  */
 import pg from "pg";
-import { createDatabase } from "@/server/db";
+import { createDatabase, type Database } from "@/server/db";
 import { createSession, validateSessionToken } from "@/server/auth/session";
 
 export interface QueryLayerFigures {
   sessionLookupUs: number;
+  sessionLookupPrismaUs: number;
   prismaReadUs: number;
   driverReadUs: number;
 }
@@ -30,6 +32,10 @@ export async function benchQueryLayer(url: string, iterations = 2000): Promise<Q
     const select = { id: true, email: true, name: true, balanceMinor: true, currency: true } as const;
     return {
       sessionLookupUs: await perCall(iterations, () => validateSessionToken(db, token, new Date())),
+      // A wrapped client has no known pool, so the same lookup goes through Prisma (src/server/db.ts).
+      sessionLookupPrismaUs: await perCall(iterations, () =>
+        validateSessionToken(new Proxy(db, {}) as Database, token, new Date()),
+      ),
       prismaReadUs: await perCall(iterations, () => db.user.findUniqueOrThrow({ where: { id: user.id }, select })),
       driverReadUs: await perCall(iterations, () =>
         driver.query('SELECT "id", "email", "name", "balanceMinor", "currency" FROM "User" WHERE "id" = $1', [user.id]),

@@ -63,10 +63,12 @@ function migrateAndSeed(url: string): void {
   execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
 }
 
-function printQueryLayer({ sessionLookupUs, prismaReadUs, driverReadUs }: Awaited<ReturnType<typeof benchQueryLayer>>) {
+function printQueryLayer(figures: Awaited<ReturnType<typeof benchQueryLayer>>) {
+  const { sessionLookupUs, sessionLookupPrismaUs, prismaReadUs, driverReadUs } = figures;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out("\nOne indexed read on PostgreSQL, sequential (what a signed-in request pays per query)");
-  out(`  session lookup (one joined raw query, Prisma): ${sessionLookupUs.toFixed(0)} µs`);
+  out(`  session lookup, on the pg pool (as served):   ${sessionLookupUs.toFixed(0)} µs`);
+  out(`  the same lookup through Prisma's $queryRaw:   ${sessionLookupPrismaUs.toFixed(0)} µs`);
   out(`  Prisma findUnique of the user row:            ${prismaReadUs.toFixed(0)} µs`);
   out(`  the same row through the pg driver alone:     ${driverReadUs.toFixed(0)} µs`);
   out(`  Prisma / driver: ${(prismaReadUs / driverReadUs).toFixed(1)}×`);

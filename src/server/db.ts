@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 
@@ -20,9 +21,26 @@ export function isPostgresUrl(url: string): boolean {
  * is used through the SQLite client's type.
  */
 export function createDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
-  if (isPostgresUrl(url))
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  if (!isPostgresUrl(url)) return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // The pool is ours so that the session lookup can use it directly (pgPoolOf); Prisma ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString: url });
+  const client = new PostgresPrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+  }) as unknown as PrismaClient;
+  pools.set(client, pool);
+  return client;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The `pg` pool under a PostgreSQL client, while it is open: the one query every signed-in request
+ * makes (the session lookup) runs on it directly, without Prisma's per-query work (~0.55 ms against
+ * ~0.17 ms here, ADR 025). Undefined for SQLite, for a wrapped client and after `$disconnect`.
+ */
+export function pgPoolOf(db: PrismaClient): pg.Pool | undefined {
+  const pool = pools.get(db);
+  return pool && !pool.ended ? pool : undefined;
 }
 
 const globalForDb = globalThis as unknown as { db?: PrismaClient };

@@ -1,7 +1,8 @@
 import "server-only";
 import { sessionStateSql } from "@step-up/next/server";
 import { Prisma } from "@/generated/prisma/client";
-import type { Database, Transaction } from "../db";
+import pg from "pg";
+import { pgPoolOf, type Database, type Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -61,27 +62,46 @@ interface SessionRow {
   stepUpRevision: unknown;
 }
 
-// Constant SQL text (no request data): the module's state joined onto this query, so a protected call
-// reads nothing more than this one query before its own work.
+// Constant SQL text (no request data): the session, its user, the active membership and the module's
+// state joined onto it, so a protected call reads nothing more than this one query before its own work.
+// Portable SQL: the same text on SQLite and PostgreSQL; the token hash is its only parameter.
 const STEP_UP_STATE = sessionStateSql(`s."id"`);
-const STEP_UP_COLUMNS = Prisma.raw(STEP_UP_STATE.columns);
-const STEP_UP_JOINS = Prisma.raw(STEP_UP_STATE.joins);
-
-/**
- * The session for a cookie token, or null when unknown, expired or the user is deleted. Every signed-in
- * request starts here, so it is one query (session, user, active membership and step-up's per-call
- * state joined), not the four that a nested Prisma `include` and the module's own read would issue. Portable SQL: the
- * same text on SQLite and PostgreSQL.
- */
-export async function validateSessionToken(db: Database, token: string, now: Date): Promise<AuthSession | null> {
-  const [row] = await db.$queryRaw<SessionRow[]>`
+const SESSION_QUERY = `
     SELECT s."id", s."userId", s."activeOrganizationId", s."ip", s."userAgent", s."authenticatedAt",
-           s."expiresAt", u."email", u."name", u."deletedAt", m."role", ${STEP_UP_COLUMNS}
+           s."expiresAt", u."email", u."name", u."deletedAt", m."role", ${STEP_UP_STATE.columns}
     FROM "Session" AS s
     JOIN "User" AS u ON u."id" = s."userId"
     LEFT JOIN "Membership" AS m ON m."userId" = s."userId" AND m."organizationId" = s."activeOrganizationId"
-    ${STEP_UP_JOINS}
-    WHERE s."tokenHash" = ${sha256Hex(token)}`;
+    ${STEP_UP_STATE.joins}
+    WHERE s."tokenHash" = `;
+const PG_SESSION_QUERY = `${SESSION_QUERY}$1`;
+
+// Prisma's DateTime is `timestamp(3)` (without time zone) holding UTC; pg would read it as local time.
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMP
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The session for a cookie token, or null when unknown, expired or the user is deleted. Every signed-in
+ * request starts here, so it is one query (not the four that a nested Prisma `include` and the module's
+ * own read would issue), and on PostgreSQL it goes to the driver's pool directly (ADR 025).
+ */
+export async function validateSessionToken(db: Database, token: string, now: Date): Promise<AuthSession | null> {
+  const tokenHash = sha256Hex(token);
+  const pool = pgPoolOf(db);
+  const [row] = pool
+    ? (
+        await pool.query<SessionRow>({
+          name: "session_lookup",
+          text: PG_SESSION_QUERY,
+          values: [tokenHash],
+          types: PG_TYPES,
+        })
+      ).rows
+    : await db.$queryRaw<SessionRow[]>(Prisma.sql([SESSION_QUERY, ""], tokenHash));
   // A raw query hands SQLite's DateTime back as its stored ISO text, PostgreSQL's as a Date.
   if (!row || new Date(row.expiresAt) <= now || row.deletedAt !== null) return null;
   const member = row.role !== null;
