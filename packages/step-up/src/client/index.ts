@@ -6,4 +6,4 @@ export { StepUpCancelledError, isStepUpCancelled } from "./errors";
 export { getStepUpPayload, isStepUpRequired, type StepUpPayload, type StepUpRequiredPayload } from "../shared/payload";
 export { useStepUpAction } from "./use-step-up-action";
 export type { StepUpActionResult, StepUpErrorBody } from "../shared/action-result";
-export type { StepUpTransport } from "./transport";
+export { stepUpTransport, type StepUpTransport, type StepUpRouterClient } from "./transport";

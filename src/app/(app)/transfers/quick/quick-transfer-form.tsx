@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState, type FormEvent } from "react";
-import { useStepUpAction, type StepUpTransport } from "@step-up/next/client";
+import { stepUpTransport, useStepUpAction } from "@step-up/next/client";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
 import { formatMinor } from "../../../_components/money";
@@ -10,14 +10,7 @@ import { createTransferAction } from "../actions";
 export function QuickTransferForm() {
   const client = api.useUtils().client;
   // The dialog verifies through the same tRPC client (and link chain) as every other call.
-  const transport = useMemo<StepUpTransport>(
-    () => ({
-      verify: (input) => client.stepUp.verify.mutate(input),
-      challenge: (input) => client.stepUp.challenge.mutate(input),
-      cancel: (input) => client.stepUp.cancel.mutate(input),
-    }),
-    [client],
-  );
+  const transport = useMemo(() => stepUpTransport(client), [client]);
   const send = useStepUpAction(createTransferAction, transport);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
