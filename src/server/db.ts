@@ -15,6 +15,9 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+// The pool under each PostgreSQL client this file created (pgPoolOf).
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 /**
  * One client per URL; tests create their own. The same build serves either database: the PostgreSQL
  * client is generated from a schema derived from the SQLite one (same models, same delegates), so it
@@ -30,8 +33,6 @@ export function createDatabase(url = process.env.DATABASE_URL ?? DEFAULT_DATABAS
   pools.set(client, pool);
   return client;
 }
-
-const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /**
  * The `pg` pool under a PostgreSQL client, while it is open: the one query every signed-in request
