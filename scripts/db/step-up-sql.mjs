@@ -26,7 +26,15 @@ export function stepUpTablesSql(provider, root = process.cwd()) {
     );
     return execFileSync(
       "node",
-      ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-empty", "--to-schema-datamodel", dir, "--script"],
+      [
+        "node_modules/prisma/build/index.js",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        dir,
+        "--script",
+      ],
       { cwd: root, encoding: "utf8", stdio: "pipe", env: { ...process.env, DATABASE_URL: "file:./prisma/dev.db" } },
     );
   } finally {

@@ -5,7 +5,13 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCheck } from "@/step-up/cli/check";
 import { runInit } from "@/step-up/cli/init";
-import { GENERATOR, REPO_ROOT, USER_MODEL, createFixtureHost, datasource } from "@/step-up/cli/fixture-host.test-support";
+import {
+  GENERATOR,
+  REPO_ROOT,
+  USER_MODEL,
+  createFixtureHost,
+  datasource,
+} from "@/step-up/cli/fixture-host.test-support";
 import { createTestDatabaseUrl, testDialect } from "./harness";
 
 /**
@@ -65,18 +71,33 @@ describe("step-up check", () => {
       const empty = `empty_${url.pathname.slice(1)}`;
       await execute(url.toString(), `CREATE DATABASE "${empty}"`);
       url.pathname = `/${empty}`;
-      const host = createFixtureHost({ provider: "postgresql", schema: `${GENERATOR}\n${datasource("postgresql")}\n${USER_MODEL}` });
+      const host = createFixtureHost({
+        provider: "postgresql",
+        schema: `${GENERATOR}\n${datasource("postgresql")}\n${USER_MODEL}`,
+      });
       hosts.push(host);
       await runInit(host.root, () => {});
       const dir = path.join(host.root, "prisma/migrations");
       const name = readdirSync(dir).find((entry) => entry.endsWith("_step_up"))!;
       const file = path.join(dir, name, "migration.sql");
       expect(readFileSync(file, "utf8")).toContain("StepUpAuditEvent_append_only");
-      execFileSync("node", [path.join(REPO_ROOT, "node_modules/prisma/build/index.js"), "db", "execute", "--file", file, "--schema", "prisma/schema.prisma"], {
-        cwd: host.root,
-        stdio: "pipe",
-        env: { ...process.env, DATABASE_URL: url.toString() },
-      });
+      execFileSync(
+        "node",
+        [
+          path.join(REPO_ROOT, "node_modules/prisma/build/index.js"),
+          "db",
+          "execute",
+          "--file",
+          file,
+          "--schema",
+          "prisma/schema.prisma",
+        ],
+        {
+          cwd: host.root,
+          stdio: "pipe",
+          env: { ...process.env, DATABASE_URL: url.toString() },
+        },
+      );
       const { ok, out } = await check(url.toString(), host.root);
       expect(out).toContain("has every step-up table");
       expect(ok).toBe(true);

@@ -24,15 +24,22 @@ export function compareCatalogs(expected: Catalog, actual: Catalog) {
     if (!have) tables.push(table);
     else for (const column of wanted) if (!have.has(column)) columns.push(`${table}.${column}`);
   }
-  const indexes = [...expected.indexes].filter((name) => !actual.indexes.has(name) && !tables.some((t) => name.startsWith(`${t}_`)));
+  const indexes = [...expected.indexes].filter(
+    (name) => !actual.indexes.has(name) && !tables.some((t) => name.startsWith(`${t}_`)),
+  );
   const triggers = expected.triggers.filter((name) => !actual.triggers.includes(name));
   return { tables, columns, indexes, triggers };
 }
 
 /** `npx step-up check`: true when the database has everything the module needs. */
-export async function runCheck(root: string, print: (line: string) => void, options: { url?: string }): Promise<boolean> {
+export async function runCheck(
+  root: string,
+  print: (line: string) => void,
+  options: { url?: string },
+): Promise<boolean> {
   const url = options.url ?? process.env.DATABASE_URL ?? readDotEnv(root, "DATABASE_URL");
-  if (!url) throw new CliError("No database to check: pass --url <url> or set DATABASE_URL (in the environment or .env).");
+  if (!url)
+    throw new CliError("No database to check: pass --url <url> or set DATABASE_URL (in the environment or .env).");
   const provider = providerOfUrl(url);
   const missing = compareCatalogs(expectedCatalog(provider), await readCatalog(root, url));
   const total = missing.tables.length + missing.columns.length + missing.indexes.length + missing.triggers.length;
@@ -44,7 +51,8 @@ export async function runCheck(root: string, print: (line: string) => void, opti
   if (missing.tables.length) print(`  tables: ${missing.tables.join(", ")}`);
   if (missing.columns.length) print(`  columns: ${missing.columns.join(", ")}`);
   if (missing.indexes.length) print(`  indexes: ${missing.indexes.join(", ")}`);
-  if (missing.triggers.length) print(`  append-only audit triggers: ${missing.triggers.join(", ")} (audit rows can be changed or deleted)`);
+  if (missing.triggers.length)
+    print(`  append-only audit triggers: ${missing.triggers.join(", ")} (audit rows can be changed or deleted)`);
   print("");
   print("Fix: apply your pending migrations (`npx prisma migrate deploy`). If none is pending, or the database was");
   print("made with `prisma db push`, run `npx step-up init`: it writes a migration for what your migrations lack (the");

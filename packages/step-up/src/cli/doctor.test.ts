@@ -14,7 +14,10 @@ const WIRED = {
   ".env": `STEP_UP_SECRET="${"ab".repeat(32)}"\n`,
 };
 
-async function doctor(files: Record<string, string>, schema = `${GENERATOR}\n${datasource("sqlite")}\n${USER_MODEL}\n${readFragmentModels()}`) {
+async function doctor(
+  files: Record<string, string>,
+  schema = `${GENERATOR}\n${datasource("sqlite")}\n${USER_MODEL}\n${readFragmentModels()}`,
+) {
   const host = createFixtureHost({ config: false, schema, files });
   hosts.push(host);
   const lines: string[] = [];

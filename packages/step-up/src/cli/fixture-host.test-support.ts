@@ -40,7 +40,10 @@ export const GENERATOR = `generator client {
 }
 `;
 
-export function datasource(provider: string, url = provider === "sqlite" ? "file:./dev.db" : "postgresql://localhost/unused") {
+export function datasource(
+  provider: string,
+  url = provider === "sqlite" ? "file:./dev.db" : "postgresql://localhost/unused",
+) {
   return `datasource db {\n  provider = "${provider}"\n  url      = "${url}" // the adapter connects; {braces} in a comment\n}\n`;
 }
 
@@ -69,7 +72,12 @@ export function createFixtureHost(options: FixtureOptions = {}) {
       ? {}
       : { "prisma.config.ts": (provider === "sqlite" ? sqliteConfig : postgresConfig)(schemaPath) }),
     ...(folder
-      ? Object.fromEntries(Object.entries(options.schema as Record<string, string>).map(([name, text]) => [`prisma/schema/${name}`, text]))
+      ? Object.fromEntries(
+          Object.entries(options.schema as Record<string, string>).map(([name, text]) => [
+            `prisma/schema/${name}`,
+            text,
+          ]),
+        )
       : options.schema === undefined
         ? {}
         : { [schemaPath]: options.schema }),

@@ -49,7 +49,9 @@ function resolveSchemaPath(root: string, configured: string | undefined): string
   if (configured) {
     const schemaPath = path.resolve(root, configured);
     if (!existsSync(schemaPath))
-      throw new CliError(`Your Prisma config names the schema ${configured}, which does not exist. Fix the path, then run init again.`);
+      throw new CliError(
+        `Your Prisma config names the schema ${configured}, which does not exist. Fix the path, then run init again.`,
+      );
     return schemaPath;
   }
   const found = DEFAULT_SCHEMAS.map((name) => path.join(root, name)).find((file) => existsSync(file));
@@ -83,7 +85,11 @@ function hasPrisma(root: string): boolean {
 /** The host's prisma.config.ts evaluated by Prisma's own loader (as the prisma CLI does), or null without one. */
 async function loadPrismaConfig(root: string): Promise<PrismaConfigPaths | null> {
   if (!CONFIG_FILES.some((name) => existsSync(path.join(root, name)))) return null;
-  let loader: { loadConfigFromFile(input: { configRoot: string }): Promise<{ config?: PrismaConfigPaths; error?: { _tag: string; error?: Error } }> };
+  let loader: {
+    loadConfigFromFile(input: {
+      configRoot: string;
+    }): Promise<{ config?: PrismaConfigPaths; error?: { _tag: string; error?: Error } }>;
+  };
   try {
     const prismaRequire = createRequire(createRequire(path.join(root, "/")).resolve("prisma/package.json"));
     loader = prismaRequire("@prisma/config") as typeof loader;

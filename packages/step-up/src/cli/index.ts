@@ -63,7 +63,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`step-up: ${error.message}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`step-up: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `step-up: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     }
   },

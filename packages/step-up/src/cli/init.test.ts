@@ -57,7 +57,9 @@ describe("step-up init", SLOW, () => {
     const out = await init(root);
     const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
     expect(schema.startsWith(original)).toBe(true); // the generator and its output untouched
-    expect(schema).toMatch(/\/\/ >>> @step-up\/next models[\s\S]*model StepUpAuditEvent \{[\s\S]*\/\/ <<< @step-up\/next models\n$/);
+    expect(schema).toMatch(
+      /\/\/ >>> @step-up\/next models[\s\S]*model StepUpAuditEvent \{[\s\S]*\/\/ <<< @step-up\/next models\n$/,
+    );
     const migration = migrationOf(root);
     expect(migration.name).toBe("20261207120000_step_up");
     expect(migration.sql).toContain(readTablesSql("sqlite"));
@@ -66,7 +68,9 @@ describe("step-up init", SLOW, () => {
 
     prisma(root, ["migrate", "deploy"]);
     const db = new Sqlite(path.join(root, "prisma/dev.db"));
-    db.prepare(`INSERT INTO "StepUpAuditEvent" ("id", "type", "severity", "data", "day") VALUES ('a', 't', 'info', '{}', '2026-12-07')`).run();
+    db.prepare(
+      `INSERT INTO "StepUpAuditEvent" ("id", "type", "severity", "data", "day") VALUES ('a', 't', 'info', '{}', '2026-12-07')`,
+    ).run();
     expect(() => db.prepare(`UPDATE "StepUpAuditEvent" SET "type" = 'x'`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM "StepUpAuditEvent"`).run()).toThrow(/append-only/);
     db.close();
@@ -83,7 +87,10 @@ describe("step-up init", SLOW, () => {
   });
 
   it("a folder schema: step-up.prisma is added beside the host's files, which stay as they were", async () => {
-    const files = { "schema.prisma": `${GENERATOR.replace("../src", "../../src")}\n${datasource("sqlite")}`, "user.prisma": USER_MODEL };
+    const files = {
+      "schema.prisma": `${GENERATOR.replace("../src", "../../src")}\n${datasource("sqlite")}`,
+      "user.prisma": USER_MODEL,
+    };
     const root = host({ schema: files });
     await init(root);
     expect(readFileSync(path.join(root, "prisma/schema/schema.prisma"), "utf8")).toBe(files["schema.prisma"]);
@@ -107,11 +114,20 @@ describe("step-up init", SLOW, () => {
     await init(root);
     const first = migrationOf(root);
     const withoutTriggers = first.sql.slice(0, first.sql.indexOf("-- Append-only audit log"));
-    execFileSync("sh", ["-c", `printf '%s' "$0" > "$1"`, withoutTriggers, path.join(root, "prisma/migrations", first.name, "migration.sql")]);
+    execFileSync("sh", [
+      "-c",
+      `printf '%s' "$0" > "$1"`,
+      withoutTriggers,
+      path.join(root, "prisma/migrations", first.name, "migration.sql"),
+    ]);
     const out = await init(root);
-    const added = readdirSync(path.join(root, "prisma/migrations")).filter((name) => name.endsWith("_step_up_audit_triggers"));
+    const added = readdirSync(path.join(root, "prisma/migrations")).filter((name) =>
+      name.endsWith("_step_up_audit_triggers"),
+    );
     expect(added).toEqual(["20261207120001_step_up_audit_triggers"]);
-    expect(readFileSync(path.join(root, "prisma/migrations", added[0]!, "migration.sql"), "utf8")).not.toContain("CREATE TABLE");
+    expect(readFileSync(path.join(root, "prisma/migrations", added[0]!, "migration.sql"), "utf8")).not.toContain(
+      "CREATE TABLE",
+    );
     expect(out).toContain("Wrote the migration");
   });
 });
@@ -124,16 +140,25 @@ describe("step-up init refuses bad input and writes nothing", SLOW, () => {
   };
 
   it("a schema that does not parse (a model on one line) is named with its line", async () => {
-    const root = host({ config: false, schema: `${GENERATOR}\n${datasource("sqlite")}\nmodel User { id String @id }\n` });
+    const root = host({
+      config: false,
+      schema: `${GENERATOR}\n${datasource("sqlite")}\nmodel User { id String @id }\n`,
+    });
     await refuses(root, /schema\.prisma:12: cannot parse "model User \{ id String @id \}"/);
   });
 
   it("an unclosed block", async () => {
-    await refuses(host({ config: false, schema: `${datasource("sqlite")}\nmodel User {\n  id String @id\n` }), /`model User \{` is never closed/);
+    await refuses(
+      host({ config: false, schema: `${datasource("sqlite")}\nmodel User {\n  id String @id\n` }),
+      /`model User \{` is never closed/,
+    );
   });
 
   it("an unsupported provider names the supported ones", async () => {
-    await refuses(host({ config: false, schema: `${GENERATOR}\n${datasource("mysql", "mysql://localhost/x")}` }), /supports the providers sqlite and postgresql; your datasource uses "mysql"/);
+    await refuses(
+      host({ config: false, schema: `${GENERATOR}\n${datasource("mysql", "mysql://localhost/x")}` }),
+      /supports the providers sqlite and postgresql; your datasource uses "mysql"/,
+    );
   });
 
   it("no Prisma at all names the install command", async () => {
@@ -148,7 +173,11 @@ describe("step-up init refuses bad input and writes nothing", SLOW, () => {
 
 describe("the step-up command (tsx, as npx runs it)", SLOW, () => {
   const run = (root: string, args: string[]) =>
-    spawnSync("node", [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), CLI_ENTRY, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+    spawnSync("node", [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), CLI_ENTRY, ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "" },
+    });
 
   it("bad input exits 1 with the message on stderr; an unknown command exits 2 with the usage", () => {
     const root = host({ config: false, schema: `${datasource("sqlite")}\nmodel User { id String @id }\n` });

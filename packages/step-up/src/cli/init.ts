@@ -27,7 +27,9 @@ export async function runInit(root: string, print: (line: string) => void, now =
   const writes = [...planSchema(host), ...planMigration(host, now)];
   const rel = (file: string) => path.relative(root, file);
   if (writes.length === 0) {
-    print(`Nothing to do: ${rel(host.schemaPath)} has the step-up models and ${rel(host.migrationsDir)} creates their tables and audit triggers. Re-running init changes nothing.`);
+    print(
+      `Nothing to do: ${rel(host.schemaPath)} has the step-up models and ${rel(host.migrationsDir)} creates their tables and audit triggers. Re-running init changes nothing.`,
+    );
   } else {
     for (const write of writes) {
       mkdirSync(path.dirname(write.file), { recursive: true });
@@ -53,7 +55,8 @@ function planSchema(host: Host): Write[] {
   const header = `${BLOCK_START} (${packageVersion()}), added by \`npx step-up init\`. Keep them as they are: the\n// module's code is written against them. They refer to your app only by userId/sessionId strings.\n`;
   if (host.schemaKind === "folder") {
     const file = path.join(host.schemaPath, "step-up.prisma");
-    if (existsSync(file)) throw new CliError(`${file} exists and holds no step-up models: rename it, then run init again.`);
+    if (existsSync(file))
+      throw new CliError(`${file} exists and holds no step-up models: rename it, then run init again.`);
     return [{ file, text: `${header}\n${fragment}`, what: "Added the step-up models beside your schema" }];
   }
   // One file: append a marked block. Moving the schema into a folder would move the generator's relative output.
@@ -65,11 +68,15 @@ function planSchema(host: Host): Write[] {
 function planMigration(host: Host, now: Date): Write[] {
   const migrations = existsSync(host.migrationsDir)
     ? readdirSync(host.migrationsDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(path.join(host.migrationsDir, entry.name, "migration.sql")))
+        .filter(
+          (entry) => entry.isDirectory() && existsSync(path.join(host.migrationsDir, entry.name, "migration.sql")),
+        )
         .map((entry) => entry.name)
         .sort()
     : [];
-  const sql = migrations.map((name) => readFileSync(path.join(host.migrationsDir, name, "migration.sql"), "utf8")).join("\n");
+  const sql = migrations
+    .map((name) => readFileSync(path.join(host.migrationsDir, name, "migration.sql"), "utf8"))
+    .join("\n");
   const hasTables = sql.includes('CREATE TABLE "StepUpAuditEvent"');
   const hasTriggers = AUDIT_TRIGGERS[host.provider].every((name) => sql.includes(`CREATE TRIGGER "${name}"`));
   if (hasTables && hasTriggers) return [];
@@ -78,9 +85,13 @@ function planMigration(host: Host, now: Date): Write[] {
   if (!existsSync(lock))
     writes.push({ file: lock, text: `provider = "${host.provider}"\n`, what: "Wrote the migrations lock" });
   else if (!readFileSync(lock, "utf8").includes(`"${host.provider}"`))
-    throw new CliError(`${lock} names another provider than your datasource's "${host.provider}": fix one of them first. Nothing was written.`);
+    throw new CliError(
+      `${lock} names another provider than your datasource's "${host.provider}": fix one of them first. Nothing was written.`,
+    );
   const name = `${stampAfter(migrations, now)}_${hasTables ? "step_up_audit_triggers" : "step_up"}`;
-  const body = hasTables ? auditTriggersSql(host.provider) : `${readTablesSql(host.provider)}\n${auditTriggersSql(host.provider)}`;
+  const body = hasTables
+    ? auditTriggersSql(host.provider)
+    : `${readTablesSql(host.provider)}\n${auditTriggersSql(host.provider)}`;
   const text = `-- @step-up/next ${packageVersion()}: ${hasTables ? "the append-only triggers of the audit log" : "the module's tables and the append-only triggers of its audit log"}, written by \`npx step-up init\` (${host.provider}).\n\n${body}`;
   writes.push({ file: path.join(host.migrationsDir, name, "migration.sql"), text, what: "Wrote the migration" });
   return writes;
@@ -89,7 +100,11 @@ function planMigration(host: Host, now: Date): Write[] {
 /** A migration timestamp (UTC, YYYYMMDDHHMMSS) that sorts after every existing migration. */
 function stampAfter(migrations: string[], now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
-  const last = migrations.map((name) => /^\d{14}/.exec(name)?.[0]).filter(Boolean).sort().at(-1);
+  const last = migrations
+    .map((name) => /^\d{14}/.exec(name)?.[0])
+    .filter(Boolean)
+    .sort()
+    .at(-1);
   return last && last >= stamp ? String(BigInt(last) + 1n) : stamp;
 }
 

@@ -12,7 +12,10 @@ import type { SupportedProvider } from "../shared/audit-triggers";
 export function packageRoot(from = path.dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "@step-up/next")
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "@step-up/next"
+    )
       return dir;
     if (path.dirname(dir) === dir) throw new Error(`step-up: no @step-up/next package.json above ${from}`);
   }

@@ -49,7 +49,8 @@ export function parseSchema(files: SchemaFile[]): ParsedSchema {
         block = { kind: match[1]!, name: match[2]!, line: index + 1 };
         if (block.kind === "model") models.push(block.name);
       } else if (line === "}") block = null;
-      else if (/[{}]/.test(line)) throw new CliError(`${where}: cannot parse "${raw.trim()}" (one field per line; \`}\` alone on its line).`);
+      else if (/[{}]/.test(line))
+        throw new CliError(`${where}: cannot parse "${raw.trim()}" (one field per line; \`}\` alone on its line).`);
       else if (block.kind === "datasource" && /^provider\s*=/.test(line)) {
         const match = /^provider\s*=\s*"([^"]*)"/.exec(raw.trim());
         if (!match) throw new CliError(`${where}: the datasource provider must be a string, e.g. provider = "sqlite".`);
@@ -68,10 +69,11 @@ function stripStringsAndComments(line: string): string {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const char = line[i]!;
-    if (quoted) {
-      if (char === "\\") i++;
-      else if (char === '"') (quoted = false), (out += '"');
-    } else if (char === '"') (quoted = true), (out += '"');
+    if (quoted && char === "\\") i++;
+    else if (char === '"') {
+      quoted = !quoted;
+      out += char;
+    } else if (quoted) continue;
     else if (char === "/" && line[i + 1] === "/") break;
     else out += char;
   }

@@ -49,7 +49,7 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider): s
   const name = (file: string | null, fallback: string) => file ?? `${fallback} (not found: your file that does this)`;
   const instance = files.trpcInit ? path.join(path.dirname(files.trpcInit), "step-up.ts") : "src/server/step-up.ts";
   return [
-    "Wire it (README, \"Add step-up to your app\"):",
+    'Wire it (README, "Add step-up to your app"):',
     "",
     `1. ${instance} (new): one instance`,
     '     import "server-only";',
