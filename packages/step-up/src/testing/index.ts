@@ -27,3 +27,4 @@ export {
   type VirtualAuthenticatorOptions,
 } from "./virtual-authenticator";
 export type { TestContext, ReportedError } from "./test-instance";
+export { catchStepUp, expectStepUpRequired, type CaughtRefusal } from "./refusals";

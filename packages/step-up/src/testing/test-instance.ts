@@ -5,6 +5,8 @@ import { z } from "zod";
 import { createStepUp, formatStepUpError, type RouterLike } from "../server/create-step-up";
 import type { StepUpErrorReporter, StepUpIdentity } from "../server/ports";
 import type { TestClock } from "./clock";
+import { elevate } from "./elevate";
+import { totpCode } from "./totp";
 import type { TestInstanceOptions } from "./options";
 
 /** What the kit's identity port reads: the session a test client was made for (null: signed out). */
@@ -131,7 +133,31 @@ export function buildTestInstance(options: TestInstanceOptions & { clock: TestCl
     };
   }
 
-  return { stepUp, router, client, signIn, errors };
+  /**
+   * Enrols factors for `userId` through the module's own security API, in a set-up session of its own
+   * that `elevate` lets through (the user's other sessions get no grant from it).
+   */
+  const enroll = {
+    /** An authenticator app; returns its base32 secret. The confirming code's 30-s step is used up. */
+    totp: async (userId: string): Promise<{ secret: string }> => {
+      const { api } = await setUpSession(userId);
+      const { secret } = await api.stepUp.security.totp.begin();
+      await api.stepUp.security.totp.confirm({ code: await totpCode(secret, options.clock.now()) });
+      return { secret };
+    },
+    /** Ten new backup codes (replacing any earlier ones), each usable once. */
+    backupCodes: async (userId: string): Promise<string[]> => {
+      const { api } = await setUpSession(userId);
+      return (await api.stepUp.security.backupCodes.generate()).codes;
+    },
+  };
+  async function setUpSession(userId: string) {
+    const session = signIn(userId);
+    await elevate(stepUp, { userId, sessionId: session.sessionId, level: "high" });
+    return client(session);
+  }
+
+  return { stepUp, router, client, signIn, enroll, errors };
 }
 
 const DEFAULT_USER_AGENT =
