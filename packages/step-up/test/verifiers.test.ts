@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   catchStepUp,
+  createSoftwareAuthenticator,
   createTestStepUp,
+  elevate,
   expectStepUpRequired,
   TEST_PASSWORD,
   TEST_USER,
@@ -93,5 +95,52 @@ describe("verifiers", () => {
     expect(challenge.stepUp).toMatchObject({ code: "METHOD_NOT_ALLOWED" });
   });
 
-  it.todo("passkey: needs a signed WebAuthn assertion (see the software authenticator note in ADR 034)");
+  it("passkey: a signed assertion fulfils high; critical also needs user verification; an answer works once", async () => {
+    const authenticator = createSoftwareAuthenticator({ origin: "http://localhost:3000" });
+    const setUp = t.signIn(TEST_USER.id);
+    await elevate(t.stepUp, { userId: TEST_USER.id, sessionId: setUp.sessionId, level: "high" });
+    const { options } = await t.client(setUp).api.stepUp.security.passkeys.beginRegistration();
+    const response = JSON.stringify(authenticator.register(options));
+    await t.client(setUp).api.stepUp.security.passkeys.finishRegistration({ name: "Test key", response });
+
+    const client = t.client(t.signIn(TEST_USER.id));
+    const answer = async (requirementId: string) => {
+      const challenge = await client.api.stepUp.challenge({ requirementId, method: "passkey" });
+      if (challenge.method !== "passkey") throw new Error("expected a passkey challenge");
+      return JSON.stringify(authenticator.authenticate(challenge.options));
+    };
+    const high = await expectStepUpRequired(client.api.probe.high());
+    expect(high.methods).toContainEqual(["passkey"]);
+    const credential = await answer(high.requirementId);
+    const verified = await client.api.stepUp.verify({
+      requirementId: high.requirementId,
+      method: "passkey",
+      credential,
+    });
+    expect(verified.status).toBe("fulfilled");
+    await expect(client.api.probe.high()).resolves.toEqual({ ok: true });
+
+    const critical = await expectStepUpRequired(client.api.probe.critical({ note: "close the account" }));
+    const replayed = await catchStepUp(
+      client.api.stepUp.verify({ requirementId: critical.requirementId, method: "passkey", credential }),
+    );
+    expect(replayed.stepUp).toMatchObject({ code: "INVALID_CREDENTIAL" });
+    authenticator.setUserVerified(false);
+    const unverified = await catchStepUp(
+      client.api.stepUp.verify({
+        requirementId: critical.requirementId,
+        method: "passkey",
+        credential: await answer(critical.requirementId),
+      }),
+    );
+    expect(unverified.stepUp).toMatchObject({ code: "INVALID_CREDENTIAL" });
+    authenticator.setUserVerified(true);
+    const approved = await client.api.stepUp.verify({
+      requirementId: critical.requirementId,
+      method: "passkey",
+      credential: await answer(critical.requirementId),
+    });
+    expect(approved.status).toBe("fulfilled");
+    await expect(client.api.probe.critical({ note: "close the account" })).resolves.toEqual({ ok: true });
+  });
 });

@@ -28,3 +28,4 @@ export {
 } from "./virtual-authenticator";
 export type { TestContext, ReportedError } from "./test-instance";
 export { catchStepUp, expectStepUpRequired, type CaughtRefusal } from "./refusals";
+export { createSoftwareAuthenticator, type SoftwareAuthenticator } from "./software-authenticator";
