@@ -13,7 +13,7 @@ const AS_CURL = { origin: null, secFetchSite: null } as const;
 test("L-01 a 5 MB sign-in body of unknown keys is a 413 before any password is checked or failure counted", async () => {
   const email = "sec-oversize-signin@example.test";
   const filler = "x".repeat(1000);
-  const junk = Object.fromEntries(Array.from({ length: 5 * 1024 }, (_, i) => [`k${i}`, filler]));
+  const junk = Object.fromEntries(Array.from({ length: 5300 }, (_, i) => [`k${i}`, filler]));
   const body = JSON.stringify({ json: { email, password: "wrong-password", ...junk } });
   expect(body.length).toBeGreaterThan(5 * MB);
   const response = await new Client().raw("POST", "/api/trpc/auth.signIn", { body });
