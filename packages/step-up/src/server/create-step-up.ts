@@ -5,7 +5,7 @@ import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
 import type { Transaction } from "./db";
-import { findStepUpPayload } from "./errors";
+import { findStepUpPayload, stepUpFailure } from "./errors";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
@@ -90,7 +90,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     return {
       db: services.db,
       stepUp: services,
-      session: identity ? await buildSession(services, identity) : null,
+      session: identity ? await buildSessionOrRefuse(services, identity) : null,
       request: requestOf(http),
       resHeaders: http.resHeaders,
     };
@@ -217,6 +217,19 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     /** The instance's services, for tests and benchmarks. */
     services: services as StepUpServices,
   };
+}
+
+/**
+ * The session's step-up state, or UNAVAILABLE when it cannot be read: fail closed like the gate
+ * (middleware.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
+ */
+async function buildSessionOrRefuse(services: StepUpServices, identity: StepUpIdentity) {
+  try {
+    return await buildSession(services, identity);
+  } catch (error) {
+    services.onError(error, { event: "session_state.unavailable" });
+    throw stepUpFailure({ code: "UNAVAILABLE" });
+  }
 }
 
 /** One instance; `TContext` is your context type (what route handlers and actions receive as `ctx`). */
