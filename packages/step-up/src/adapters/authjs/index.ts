@@ -12,7 +12,7 @@
  */
 import "server-only";
 import { checkDatabase, type StepUpPrismaClient } from "../../server/db";
-import type { StepUpIdentity, StepUpMailMessage, StepUpMailer, StepUpSessions, StepUpUsers } from "../../server/ports";
+import type { StepUpHttp, StepUpIdentity, StepUpMailMessage, StepUpMailer, StepUpSessions, StepUpUsers } from "../../server/ports";
 import { endSessions } from "../../server/store/grants";
 import { endedDatabaseSession, findDatabaseSession, type AuthjsSessionDelegate } from "./database-sessions";
 import { endedJwtSession, exposeClaims, identityFromSession, stampSignIn } from "./jwt-sessions";
@@ -49,9 +49,11 @@ export interface AuthjsAdapterOptions {
   now?: () => Date;
 }
 
-/** What the adapter reads from your tRPC context: t3's `createTRPCContext` has both. */
+/** What the adapter reads from your tRPC context: t3's `createTRPCContext` has these. */
 export interface AuthjsContext {
   headers: Headers;
+  /** Where step-up sets its device cookie and Retry-After: the fetch adapter's `resHeaders`. */
+  resHeaders?: Headers;
   /** `await auth()`: read with JWT sessions only. */
   session?: unknown;
 }
@@ -87,11 +89,14 @@ export function createAuthjsAdapter(options: AuthjsAdapterOptions) {
         }
       : undefined;
 
+  // No client IP: behind a proxy only the host knows which X-Forwarded-For hop to trust.
+  const http = (ctx: AuthjsContext): StepUpHttp => ({ headers: ctx.headers, resHeaders: ctx.resHeaders ?? new Headers() });
+
   const mailer: StepUpMailer | undefined = options.sendMail ? { send: options.sendMail } : undefined;
 
   return {
-    /** Spread into `createStepUp({ ...authjs.ports, … })`: identity, users, sessions and mailer. */
-    ports: { identity, users, sessions, mailer },
+    /** Spread into `createStepUp({ ...authjs.ports, … })`: identity, http, users, sessions and mailer. */
+    ports: { identity, http, users, sessions, mailer },
     /** Auth.js `events`: a sign-out revokes that session's step-up grants (no step-up instance needed). */
     events: {
       async signOut(message: object): Promise<void> {
