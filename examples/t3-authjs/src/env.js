@@ -7,10 +7,7 @@ export const env = createEnv({
    * isn't built with invalid env vars.
    */
   server: {
-    AUTH_SECRET:
-      process.env.NODE_ENV === "production"
-        ? z.string()
-        : z.string().optional(),
+    AUTH_SECRET: process.env.NODE_ENV === "production" ? z.string() : z.string().optional(),
     // t3 ships "database" (the Prisma adapter); "jwt" also allows the Credentials provider.
     AUTH_SESSION_STRATEGY: z.enum(["database", "jwt"]).default("database"),
     // Where the development mailer appends messages (sign-in links, step-up codes) as JSON lines.
@@ -18,9 +15,7 @@ export const env = createEnv({
     STEP_UP_SECRET: z.string().optional(),
     APP_ORIGIN: z.string().url().default("http://localhost:3000"),
     DATABASE_URL: z.string(),
-    NODE_ENV: z
-      .enum(["development", "test", "production"])
-      .default("development"),
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
 
   /**

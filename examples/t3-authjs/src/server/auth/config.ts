@@ -61,8 +61,7 @@ export const authConfig = {
       type: "email",
       name: "Email",
       maxAge: 10 * 60,
-      sendVerificationRequest: ({ identifier, url }) =>
-        sendDevMail({ to: identifier, subject: "Sign in", text: url }),
+      sendVerificationRequest: ({ identifier, url }) => sendDevMail({ to: identifier, subject: "Sign in", text: url }),
     },
     ...(strategy === "jwt" ? [passwordSignIn] : []),
   ],

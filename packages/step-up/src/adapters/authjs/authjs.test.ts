@@ -19,7 +19,12 @@ describe("readSessionToken", () => {
 });
 
 describe("database sessions", () => {
-  const row = { id: "s1", userId: "u1", expires: new Date("2026-12-30T00:00:00Z"), createdAt: new Date("2026-12-07T11:00:00Z") };
+  const row = {
+    id: "s1",
+    userId: "u1",
+    expires: new Date("2026-12-30T00:00:00Z"),
+    createdAt: new Date("2026-12-07T11:00:00Z"),
+  };
   const delegate = (result: unknown) => ({
     findUnique: () => (result instanceof Error ? Promise.reject(result) : Promise.resolve(result)),
     deleteMany: () => Promise.resolve({ count: 0 }),

@@ -35,8 +35,8 @@ export async function findDatabaseSession(
     });
   } catch (error) {
     // Prisma refuses a select of a column the schema lacks: say which one, keep the cause.
-    if (error instanceof Error && /createdAt/.test(error.message)) throw new Error(MISSING_CREATED_AT, { cause: error });
-    throw error;
+    const missingColumn = error instanceof Error && /createdAt/.test(error.message);
+    throw missingColumn ? new Error(MISSING_CREATED_AT, { cause: error }) : error;
   }
   if (row === null) return null;
   const parsed = sessionRow.safeParse(row);

@@ -12,7 +12,14 @@
  */
 import "server-only";
 import { checkDatabase, type StepUpPrismaClient } from "../../server/db";
-import type { StepUpHttp, StepUpIdentity, StepUpMailMessage, StepUpMailer, StepUpSessions, StepUpUsers } from "../../server/ports";
+import type {
+  StepUpHttp,
+  StepUpIdentity,
+  StepUpMailMessage,
+  StepUpMailer,
+  StepUpSessions,
+  StepUpUsers,
+} from "../../server/ports";
 import { endSessions } from "../../server/store/grants";
 import { endedDatabaseSession, findDatabaseSession, type AuthjsSessionDelegate } from "./database-sessions";
 import { endedJwtSession, exposeClaims, identityFromSession, stampSignIn } from "./jwt-sessions";
@@ -90,7 +97,10 @@ export function createAuthjsAdapter(options: AuthjsAdapterOptions) {
       : undefined;
 
   // No client IP: behind a proxy only the host knows which X-Forwarded-For hop to trust.
-  const http = (ctx: AuthjsContext): StepUpHttp => ({ headers: ctx.headers, resHeaders: ctx.resHeaders ?? new Headers() });
+  const http = (ctx: AuthjsContext): StepUpHttp => ({
+    headers: ctx.headers,
+    resHeaders: ctx.resHeaders ?? new Headers(),
+  });
 
   const mailer: StepUpMailer | undefined = options.sendMail ? { send: options.sendMail } : undefined;
 
