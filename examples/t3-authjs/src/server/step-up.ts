@@ -4,10 +4,8 @@ import { env } from "~/env";
 import { appRouter } from "./api/root";
 import type { Context } from "./api/trpc";
 import { authjs } from "./auth/config";
-import { db } from "./db";
 
 export const stepUp = createStepUp<Context>({
-  db,
   ...authjs.ports,
   // The return type breaks a type cycle: the app router's type includes stepUp.router.
   appRouter: (): RouterLike => appRouter,

@@ -37,6 +37,12 @@ test("Nora, who signs in by email link, is asked for an email code (never a pass
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Plan changed to team.");
   await expect(page.getByTestId("current-plan")).toHaveText("team");
 
+  // The module's security page, under Tailwind's base styles too.
+  await page.goto("/settings/security");
+  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Authenticator app" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/database-security.png", fullPage: true });
+
   // Signing out ends the session's step-up grant at once (Auth.js `events.signOut`, no wait for expiry).
   expect(liveGrants(databaseFile("database"))).toBe(1);
   await signOut(page);

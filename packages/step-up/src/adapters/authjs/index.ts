@@ -8,7 +8,7 @@
  * export const authjs = createAuthjsAdapter({ db });
  * export const authConfig = { adapter: PrismaAdapter(db), events: authjs.events, … } satisfies NextAuthConfig;
  * // src/server/step-up.ts
- * export const stepUp = createStepUp<Context>({ db, ...authjs.ports, appRouter: (): RouterLike => appRouter, … });
+ * export const stepUp = createStepUp<Context>({ ...authjs.ports, appRouter: (): RouterLike => appRouter, … });
  */
 import "server-only";
 import { checkDatabase, type StepUpPrismaClient } from "../../server/db";
@@ -105,8 +105,8 @@ export function createAuthjsAdapter(options: AuthjsAdapterOptions) {
   const mailer: StepUpMailer | undefined = options.sendMail ? { send: options.sendMail } : undefined;
 
   return {
-    /** Spread into `createStepUp({ ...authjs.ports, … })`: identity, http, users, sessions and mailer. */
-    ports: { identity, http, users, sessions, mailer },
+    /** Spread into `createStepUp({ ...authjs.ports, … })`: db, identity, http, users, sessions and mailer. */
+    ports: { db, identity, http, users, sessions, mailer },
     /** Auth.js `events`: a sign-out revokes that session's step-up grants (no step-up instance needed). */
     events: {
       async signOut(message: object): Promise<void> {

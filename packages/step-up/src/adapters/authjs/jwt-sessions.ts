@@ -15,7 +15,10 @@ export const MISSING_CLAIMS =
   "{ jwt: authjs.callbacks.jwt, session: authjs.callbacks.session }` to your Auth.js config (or call them from yours).";
 
 /** Auth.js `callbacks.jwt`: stamps the session id and sign-in time when a user signs in (`user` is set). */
-export function stampSignIn<T extends object>(params: { token: T; user?: unknown }, now: Date): T {
+export function stampSignIn<T extends object>(
+  params: { token: T; user?: unknown },
+  now: Date,
+): T & { stepUpSid?: string; stepUpAuthTime?: number } {
   if (!params.user) return params.token;
   return { ...params.token, stepUpSid: randomUUID(), stepUpAuthTime: Math.floor(now.getTime() / 1000) };
 }
