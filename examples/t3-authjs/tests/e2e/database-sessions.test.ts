@@ -41,6 +41,11 @@ test("Nora, who signs in by email link, is asked for an email code (never a pass
   await page.goto("/settings/security");
   await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Authenticator app" })).toBeVisible();
+  // Tailwind's preflight sets headings to `font-weight: inherit`: the module's stylesheet must weigh its own.
+  for (const heading of [page.getByRole("heading", { level: 1 }), page.getByRole("heading", { name: "Passkeys" })])
+    expect(Number(await heading.evaluate((element) => getComputedStyle(element).fontWeight))).toBeGreaterThanOrEqual(
+      600,
+    );
   await page.screenshot({ path: "test-results/screenshots/database-security.png", fullPage: true });
 
   // Signing out ends the session's step-up grant at once (Auth.js `events.signOut`, no wait for expiry).
