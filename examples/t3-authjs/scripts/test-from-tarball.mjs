@@ -40,8 +40,10 @@ if (existsSync(path.join(host, "node_modules")))
   rmSync(path.join(host, "node_modules/@step-up"), { recursive: true, force: true });
 run("npm", ["install", "--no-audit", "--no-fund", "./.step-up/step-up-next-0.1.0.tgz"]);
 
-// 3. What a host runs: generate its client, type-check, then build and the browser journeys.
+// 3. What a host runs: generate its client, type-check; the adapter on the real schema; then build and
+//    the browser journeys.
 run("npx", ["prisma", "generate"]);
 run("npx", ["tsc", "--noEmit"]);
+run("npm", ["run", "test:adapter"]);
 run("npx", ["playwright", "test"], host, { E2E_PORT: process.env.E2E_PORT ?? "4600" });
 console.log(`\nt3-authjs host from the tarball: passed in ${Math.round((Date.now() - started) / 1000)} s`);
