@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { auditCsvResponse } from "./admin/audit-csv";
+import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers";
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
 import type { Transaction } from "./db";
@@ -28,6 +29,12 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
    * `action`): usually your tRPC `createContext`. Needed only when you guard such endpoints (ADR 020).
    */
   requestContext?: (http: { headers: Headers; resHeaders: Headers }) => TContext | Promise<TContext>;
+  /**
+   * When the first call finds the audit log's append-only triggers missing: "refuse" (the default in
+   * production) serves nothing until they exist; "log" (the default elsewhere) reports once through
+   * `onError` and serves. ADR 032.
+   */
+  auditTriggers?: AuditTriggerMode;
 }
 
 /** What the host's tRPC errorFormatter returns, with `data.stepUp` added. */
@@ -63,12 +70,18 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     { db: services.db, crypto: services.crypto, now: services.now, ...services.webhooks },
     (error) => services.onError(error, { event: "webhooks.delivery_failed" }),
   );
+  const checkAuditTriggers = createAuditTriggerCheck({
+    db: services.db,
+    mode: options.auditTriggers ?? (services.webhooks.production ? "refuse" : "log"),
+    onError: services.onError,
+  });
   let wired = false;
 
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
       checkWiring(services.catalog.router());
+      await checkAuditTriggers();
       wired = true;
     }
     const context = hostContext as TContext;
