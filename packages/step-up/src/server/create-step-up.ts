@@ -11,7 +11,7 @@ import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
 import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext } from "./session";
 import { writeAudit, type AuditEventInput } from "./store/audit";
-import { revokeUserGrantsAndDevices } from "./store/grants";
+import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
 import { checkWiring } from "./wiring";
@@ -173,12 +173,8 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * Call when sessions end (sign-out, sessions revoked, account deleted) — the module cannot see your
      * session table: their grants are revoked at once, so no admin page shows them live.
      */
-    async sessionEnded(input: { sessionId: string } | { userId: string }, tx?: unknown): Promise<void> {
-      const run = async (db: Transaction) => {
-        const where = "sessionId" in input ? { sessionId: input.sessionId } : { userId: input.userId };
-        await db.stepUpGrant.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: services.now() } });
-        await db.stepUpSession.deleteMany({ where });
-      };
+    async sessionEnded(input: EndedSessions, tx?: unknown): Promise<void> {
+      const run = (db: Transaction) => endSessions(db, input, services.now());
       await (tx ? run(tx as Transaction) : services.db.$transaction(run));
     },
 
