@@ -6,11 +6,20 @@ import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBetterAuthAdapter } from "@step-up/next/adapters/better-auth";
-import { createTestStepUp, elevate, type TestStepUp } from "@step-up/next/testing";
+import {
+  catchStepUp,
+  createTestDatabase,
+  createTestStepUp,
+  elevate,
+  expectStepUpRequired,
+  type TestDatabase,
+  type TestStepUp,
+} from "@step-up/next/testing";
 
 /** The better-auth adapter against a real better-auth 1.x on SQLite, with email and password sign-in. */
 describe("better-auth adapter", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "step-up-better-auth-"));
+  let database: TestDatabase;
   let t: TestStepUp;
   let sqlite: Sqlite.Database;
   let stepUpAuth: ReturnType<typeof createBetterAuthAdapter>;
@@ -31,14 +40,17 @@ describe("better-auth adapter", () => {
   }
 
   beforeAll(async () => {
-    t = await createTestStepUp();
+    database = await createTestDatabase();
     sqlite = new Sqlite(path.join(dir, "auth.db"));
-    stepUpAuth = createBetterAuthAdapter({ db: t.db, auth: () => auth });
+    stepUpAuth = createBetterAuthAdapter({ db: database.db, auth: () => auth });
     auth = createAuth();
     await (await getMigrations(auth.options)).runMigrations();
+    // A bare instance on the adapter's users and sessions: the kit's in-memory users are not used.
+    t = await createTestStepUp({ db: database.db, ports: stepUpAuth.ports });
   });
   afterAll(async () => {
     await t.close();
+    await database.close();
     sqlite.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -131,5 +143,21 @@ describe("better-auth adapter", () => {
     const revokedBySession = Object.fromEntries(grants.map((grant) => [grant.sessionId, grant.revokedAt !== null]));
     expect(revokedBySession).toEqual({ [session.sessionId]: true, [other.sessionId]: false });
     await expect(t.db.stepUpSession.findUnique({ where: { sessionId: session.sessionId } })).resolves.toBeNull();
+  });
+
+  it("steps up with the better-auth password, and offers a user without one only what they can complete", async () => {
+    const user = await signUp("katherine@example.test");
+    const session = (await stepUpAuth.ports.identity({ headers: await signIn("katherine@example.test") }))!;
+    const { api } = t.client(t.signIn(user.id, session));
+    const { requirementId } = await expectStepUpRequired(api.probe.medium());
+    const wrong = await catchStepUp(api.stepUp.verify({ requirementId, method: "password", credential: "nope" }));
+    expect(wrong.stepUp).toMatchObject({ code: "INVALID_CREDENTIAL" });
+    const right = await api.stepUp.verify({ requirementId, method: "password", credential: "correct horse battery" });
+    expect(right).toMatchObject({ status: "fulfilled" });
+
+    const { internalAdapter } = await auth.$context;
+    const oidc = await internalAdapter.createUser({ email: "sso@example.test", name: "Sso" }, { method: "oauth" });
+    const refused = await expectStepUpRequired(t.client(t.signIn(oidc.id)).api.probe.medium());
+    expect(refused.methods).toEqual([["email_code"]]);
   });
 });
