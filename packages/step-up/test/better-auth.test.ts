@@ -33,7 +33,8 @@ describe("better-auth adapter", () => {
       // No session at sign-up: each test signs in exactly the sessions it counts.
       emailAndPassword: { enabled: true, autoSignIn: false },
       // On, so the test proves the adapter reads past it (a revoked session stays in its cookie for 5 minutes).
-      session: { cookieCache: { enabled: true, maxAge: 300 } },
+      // updateAge 0: every read is due a refresh, so the test sees whether the adapter's read refreshes.
+      session: { cookieCache: { enabled: true, maxAge: 300 }, updateAge: 0 },
       telemetry: { enabled: false },
       plugins: [stepUpAuth.plugin],
     });
@@ -70,7 +71,8 @@ describe("better-auth adapter", () => {
     return user;
   }
 
-  const sessionRow = (headers: Headers) => auth.api.getSession({ headers, query: { disableCookieCache: true } });
+  const sessionRow = (headers: Headers) =>
+    auth.api.getSession({ headers, query: { disableCookieCache: true, disableRefresh: true } });
 
   it("identifies the signed-in session by its id and dates it from its createdAt", async () => {
     const user = await signUp("ada@example.test");
@@ -80,6 +82,17 @@ describe("better-auth adapter", () => {
     expect(identity).toEqual({ userId: user.id, sessionId: row!.session.id, authenticatedAt: row!.session.createdAt });
     expect(identity!.sessionId).not.toBe(row!.session.token);
     await expect(stepUpAuth.ports.identity({ headers: new Headers() })).resolves.toBeNull();
+  });
+
+  it("reads the session without refreshing it (a refresh's cookie could not reach the browser)", async () => {
+    await signUp("alan@example.test");
+    const headers = await signIn("alan@example.test");
+    const { internalAdapter } = await auth.$context;
+    const token = (await sessionRow(headers))!.session.token;
+    const before = (await internalAdapter.findSession(token))!.session.expiresAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await stepUpAuth.ports.identity({ headers });
+    expect((await internalAdapter.findSession(token))!.session.expiresAt).toEqual(before);
   });
 
   it("finds the user and checks the password with better-auth's own hashing", async () => {

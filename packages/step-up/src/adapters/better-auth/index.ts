@@ -37,7 +37,10 @@ export interface BetterAuthContextLike {
 /** What the adapter uses of the object `betterAuth({ … })` returns. */
 export interface BetterAuthLike {
   api: {
-    getSession(input: { headers: Headers; query: { disableCookieCache: true } }): Promise<unknown>;
+    getSession(input: {
+      headers: Headers;
+      query: { disableCookieCache: true; disableRefresh: true };
+    }): Promise<unknown>;
   };
   $context: Promise<BetterAuthContextLike>;
 }
@@ -66,9 +69,13 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions) {
   const internals = async () => (await options.auth().$context).internalAdapter;
 
   const identity = async (ctx: BetterAuthContext): Promise<StepUpIdentity | null> =>
-    // A fresh read: a cached session cookie would still name a session revoked minutes ago (ADR 035).
+    // A fresh read: a cached session cookie would still name a session revoked minutes ago. No refresh:
+    // it would move the row's expiry and set a cookie this call cannot send; the host's own read does it (ADR 035).
     identityFromSession(
-      await options.auth().api.getSession({ headers: ctx.headers, query: { disableCookieCache: true } }),
+      await options.auth().api.getSession({
+        headers: ctx.headers,
+        query: { disableCookieCache: true, disableRefresh: true },
+      }),
     );
 
   const users: StepUpUsers = {
