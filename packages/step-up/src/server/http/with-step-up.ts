@@ -5,7 +5,8 @@ import type { StepUpServices } from "../services";
 import type { StepUpContext, StepUpSession } from "../session";
 import { stepUpMeta } from "../trpc";
 import { guardCall, type EndpointDeclaration } from "./guard";
-import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, type Refusal } from "./responses";
+import { isDatabaseUnavailable, reportOnce } from "../unavailable";
+import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, unavailableRefusal, type Refusal } from "./responses";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -81,7 +82,9 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
       // A TRPCError of the shared business logic ("Insufficient balance") keeps its status, as in tRPC.
       if (error instanceof TRPCError)
         return refusalResponse(describeRefusal({ kind: "refused", error }, deps.services.config));
-      deps.services.onError(error, { event: "http.failed", path: name });
+      reportOnce(deps.services.onError, error, { event: "http.failed", path: name });
+      // A database that cannot answer (here or in the host's context) is 503 + Retry-After (ADR 026).
+      if (isDatabaseUnavailable(error)) return refusalResponse(unavailableRefusal(deps.services.config));
       return refusalResponse(INTERNAL_REFUSAL);
     }
   };
