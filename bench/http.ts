@@ -40,6 +40,7 @@ export async function benchHttp(log: (line: string) => void = (line) => process.
   const servers: ChildProcess[] = [];
   try {
     await prepareDatabase(databaseUrl);
+    if (process.env.BENCH_HTTP_ONLY === "burst") return { burst: await burstFigures(databaseUrl, log) };
     for (const port of PORTS) servers.push(startNext(port, databaseUrl));
     await Promise.all(PORTS.map(waitForServer));
     const cookie = await signIn();
@@ -77,11 +78,80 @@ export async function benchHttp(log: (line: string) => void = (line) => process.
     );
     log(`  protected with a grant / signed in: ${(protectedCall.rps / signedIn.rps).toFixed(2)}`);
     log(`  two servers / one (protected call): ${(two.rps / protectedCall.rps).toFixed(2)}`);
-    return { one, identity, two, roundTrip };
+    for (const child of servers.splice(0)) if (child.pid) process.kill(-child.pid, "SIGTERM");
+    const burst = await burstFigures(databaseUrl, log);
+    return { one, identity, two, roundTrip, burst };
   } finally {
     for (const child of servers) if (child.pid) process.kill(-child.pid, "SIGTERM");
     server?.stop();
   }
+}
+
+const BURST_CONNECTIONS = 1_000;
+const BURST_SECONDS = 6;
+
+/**
+ * Overload (ADR 027): 1,000 connections at once on a signed-in tRPC query, while one client asks
+ * `/api/health` again and again; the health latency a load balancer would see, without load shedding
+ * (LOAD_SHED_MAX_IN_FLIGHT=0) and with the defaults, one server at a time, printed side by side.
+ */
+async function burstFigures(databaseUrl: string, log: (line: string) => void) {
+  const rows: Array<{
+    label: string;
+    health: { p50: number; p99: number; max: number };
+    ok: number;
+    shed: number;
+    rps: number;
+  }> = [];
+  for (const [label, env] of [
+    ["before: no load shedding", { LOAD_SHED_MAX_IN_FLIGHT: "0" }],
+    ["after: load shedding (defaults)", {}],
+  ] as const) {
+    const port = PORTS[1]! + 1;
+    const child = startNext(port, databaseUrl, env);
+    try {
+      await waitForServer(port);
+      const base = `http://localhost:${port}`;
+      const cookie = await signIn(base);
+      await load("warm-up", [port], profileGetOf(), { cookie }, 200, 2);
+      let bursting = true;
+      const burst = autocannon({
+        url: `${base}${profileGetOf().path}`,
+        headers: headers({ cookie }),
+        connections: BURST_CONNECTIONS,
+        duration: BURST_SECONDS,
+      }).finally(() => (bursting = false));
+      const times: number[] = [];
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the burst is under way
+      while (bursting) {
+        const start = performance.now();
+        await fetch(`${base}/api/health`).then((response) => response.text());
+        times.push(performance.now() - start);
+      }
+      const result = await burst;
+      times.sort((a, b) => a - b);
+      const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]!);
+      rows.push({
+        label,
+        health: { p50: at(0.5), p99: at(0.99), max: Math.round(times.at(-1)!) },
+        ok: result["2xx"],
+        shed: result["5xx"],
+        rps: result.requests.average,
+      });
+    } finally {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+  log(
+    `Overload: ${BURST_CONNECTIONS} connections on a signed-in tRPC query for ${BURST_SECONDS} s; /api/health meanwhile`,
+  );
+  for (const { label, health, ok, shed, rps } of rows)
+    log(
+      `  ${label.padEnd(34)} health p50 ${health.p50} ms  p99 ${health.p99} ms  max ${health.max} ms   ` +
+        `burst: ${ok} answered 200, ${shed} shed 503 (${Math.round(rps)} req/s)`,
+    );
+  return rows;
 }
 
 function profileGetOf() {
@@ -112,7 +182,7 @@ async function prepareDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-function startNext(port: number, databaseUrl: string): ChildProcess {
+function startNext(port: number, databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
   // Its own process group, so stopping it stops next-server too (killing `npx` alone would not).
   return spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
     stdio: "ignore",
@@ -124,6 +194,7 @@ function startNext(port: number, databaseUrl: string): ChildProcess {
       STEP_UP_ALLOW_DEV_KEY: "1",
       STEP_UP_ORIGIN: ORIGIN,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
   });
 }
@@ -146,8 +217,8 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/json", ...extra };
 }
 
-async function trpc(path: string, input: unknown, cookie?: string) {
-  const response = await fetch(`${ORIGIN}/api/trpc/${path}`, {
+async function trpc(path: string, input: unknown, cookie?: string, base = ORIGIN) {
+  const response = await fetch(`${base}/api/trpc/${path}`, {
     method: "POST",
     headers: headers(cookie ? { cookie } : {}),
     body: JSON.stringify({ json: input }),
@@ -158,8 +229,8 @@ async function trpc(path: string, input: unknown, cookie?: string) {
   };
 }
 
-async function signIn(): Promise<string> {
-  const { response } = await trpc("auth.signIn", { email: EMAIL, password: PASSWORD });
+async function signIn(base = ORIGIN): Promise<string> {
+  const { response } = await trpc("auth.signIn", { email: EMAIL, password: PASSWORD }, undefined, base);
   const session = response.headers.getSetCookie().find((line) => line.startsWith("session="));
   if (!session) throw new Error(`sign-in failed: ${response.status}`);
   return session.split(";")[0]!;

@@ -41,8 +41,10 @@ const ADAPTER_KINDS = new Set([
 // SQLite result codes (better-sqlite3 `code`, extended codes included): locked, I/O, cannot open, disk full.
 const SQLITE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|PROTOCOL)/;
 // node-postgres raises plain Errors for its own timeouts and broken connections.
-const PG_MESSAGES =
-  /^(Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+const PG_MESSAGES = new RegExp(
+  "^(Connection terminated|Query read timeout|timeout exceeded when trying to connect" +
+    "|Client has encountered a connection error|Client was closed)",
+);
 
 interface ErrorLike {
   name?: unknown;
@@ -76,7 +78,8 @@ function isAdapterCause(cause: ErrorLike & { originalCode?: unknown }): boolean 
 /**
  * Whether `error` (or one of its causes) says the database is unavailable: a Prisma, node-postgres or
  * better-sqlite3 connection, timeout or busy error. A constraint violation or a bad query is not.
- * @example if (isDatabaseUnavailable(error)) return new Response(null, { status: 503, headers: { "Retry-After": "5" } });
+ * @example
+ * if (isDatabaseUnavailable(error)) return new Response(null, { status: 503, headers: { "Retry-After": "5" } });
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -107,7 +110,7 @@ export function retryAfterOf(error: unknown): number | null {
 
 const REPORTED = Symbol.for("step-up.reported");
 
-/** Marks an error as logged, so that whoever sees it next (tRPC's onError, a batch's other calls) does not log it again. */
+/** Marks an error as logged: whoever sees it next (tRPC's onError, a batch's other calls) does not log it again. */
 export function markReported(error: unknown): void {
   if (error && typeof error === "object") (error as Record<symbol, boolean>)[REPORTED] = true;
 }
