@@ -78,7 +78,7 @@ function watchEventLoop() {
   setInterval(() => {
     state.delayMs = histogram.percentile(99) / 1e6;
     histogram.reset();
-    if (shed > 0) logShed(shed, inFlightSeen);
+    if (shed > 0) logShed(shed, inFlightSeen, state.delayMs);
     shed = 0;
   }, DELAY_WINDOW_MS).unref();
   watcher = state;
@@ -86,7 +86,16 @@ function watchEventLoop() {
 }
 
 // One line per window however many were shed: under overload, a line per request would add to it.
-function logShed(count: number, inFlight: number): void {
-  const line = { level: "warn", source: "http", event: "load.shed", status: 503, count, inFlight };
+function logShed(count: number, inFlight: number, eventLoopDelayMs: number): void {
+  const delay = Math.round(eventLoopDelayMs);
+  const line = {
+    level: "warn",
+    source: "http",
+    event: "load.shed",
+    status: 503,
+    count,
+    inFlight,
+    eventLoopDelayMs: delay,
+  };
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
