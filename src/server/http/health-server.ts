@@ -14,6 +14,11 @@ export function startHealthServer(port: number, host = "0.0.0.0"): Server {
     res.writeHead(ok ? 200 : 405, { "content-type": "text/plain", "cache-control": "no-store" });
     res.end(ok ? "ok" : "");
   });
+  // A port already taken (another process, a build worker) must not end the app: logged, and no listener.
+  server.on("error", (error) => {
+    const line = { level: "error", source: "http", event: "health.listen_failed", port, message: error.message };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
+  });
   server.listen(port, host);
   // Never keeps the process alive on its own.
   server.unref();
