@@ -1,28 +1,54 @@
 import "server-only";
-import { createServer, type Server } from "node:http";
+import { Worker } from "node:worker_threads";
 
 /**
- * Liveness on its own port (HEALTH_PORT), outside Next's request pipeline (ADR 027). A burst of
- * connections on the app's port fills that port's accept queue: a health check queued behind it waited
- * 3–8 s (SYN retries), and a load balancer would take the instance out exactly when it is busy. This
- * listener has its own queue and answers from the first turn of the event loop; like `/api/health` it
- * never touches the database (an outage must not take every instance out of rotation at once).
+ * Liveness on its own port (HEALTH_PORT), answered by a worker thread (ADR 027). A burst of connections
+ * on the app's port fills that port's accept queue and the main event loop: `/api/health` queued behind
+ * it for 3–12 s, and a load balancer would take the instance out exactly when it is busy. The worker has
+ * its own event loop and listener; it answers 200 while the main thread has turned within
+ * `MAIN_LOOP_STALL_MS` (a heartbeat in shared memory), 503 once it has not — a process that is stuck, not
+ * busy. Like `/api/health`, it never touches the database (an outage must not take every instance out).
  */
-export function startHealthServer(port: number, host = "0.0.0.0"): Server {
-  const server = createServer((req, res) => {
-    const ok = req.method === "GET" || req.method === "HEAD";
-    res.writeHead(ok ? 200 : 405, { "content-type": "text/plain", "cache-control": "no-store" });
-    res.end(ok ? "ok" : "");
+export const MAIN_LOOP_STALL_MS = 10_000;
+const HEARTBEAT_MS = 250;
+
+// Plain CommonJS for `eval`: no file to bundle or locate inside Next's build output.
+const WORKER_SOURCE = `
+const { createServer } = require("node:http");
+const { workerData, parentPort } = require("node:worker_threads");
+const beat = new Float64Array(workerData.heartbeat);
+const server = createServer((req, res) => {
+  const alive = Date.now() - beat[0] < workerData.stallMs;
+  const method = req.method === "GET" || req.method === "HEAD";
+  res.writeHead(!method ? 405 : alive ? 200 : 503, { "content-type": "text/plain", "cache-control": "no-store" });
+  res.end(!method ? "" : alive ? "ok" : "stalled");
+});
+server.on("error", (error) => parentPort.postMessage({ error: error.message }));
+server.listen(workerData.port, workerData.host);
+`;
+
+export function startHealthServer(port: number, host = "0.0.0.0"): Worker {
+  const heartbeat = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT);
+  const beat = new Float64Array(heartbeat);
+  beat[0] = Date.now();
+  setInterval(() => (beat[0] = Date.now()), HEARTBEAT_MS).unref();
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { heartbeat, port, host, stallMs: MAIN_LOOP_STALL_MS },
   });
-  // A port already taken (another process, a build worker) must not end the app: logged, and no listener.
-  server.on("error", (error) => {
-    const line = { level: "error", source: "http", event: "health.listen_failed", port, message: error.message };
-    process.stderr.write(`${JSON.stringify(line)}\n`);
+  // A port already taken (another process, a build worker) must not end the app: logged, no listener.
+  worker.on("message", (message: { error?: string }) => {
+    if (message.error) logListenFailed(port, message.error);
   });
-  server.listen(port, host);
+  worker.on("error", (error) => logListenFailed(port, error.message));
   // Never keeps the process alive on its own.
-  server.unref();
-  return server;
+  worker.unref();
+  return worker;
+}
+
+function logListenFailed(port: number, message: string): void {
+  const line = { level: "error", source: "http", event: "health.listen_failed", port, message };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
 /** HEALTH_PORT, or null when unset; a value that is not a port stops start-up. */
