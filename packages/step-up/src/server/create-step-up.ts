@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { auditCsvResponse } from "./admin/audit-csv";
+import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers";
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
 import type { Transaction } from "./db";
@@ -13,7 +14,7 @@ import { writeAudit, type AuditEventInput } from "./store/audit";
 import { revokeUserGrantsAndDevices } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
-import { isDatabaseUnavailable, trpcFailureHandling, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
+import { isDatabaseUnavailable, reportOnce, trpcFailureHandling, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
 import { checkWiring } from "./wiring";
 import { createServerAction, type ActionDeclaration, type ActionOptions } from "./http/action";
 import { createRouteHandler, type HttpDeps, type RouteCall, type RouteDeclaration } from "./http/with-step-up";
@@ -29,6 +30,12 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
    * `action`): usually your tRPC `createContext`. Needed only when you guard such endpoints (ADR 020).
    */
   requestContext?: (http: { headers: Headers; resHeaders: Headers }) => TContext | Promise<TContext>;
+  /**
+   * When the first call finds the audit log's append-only triggers missing: "refuse" (the default in
+   * production) serves nothing until they exist; "log" (the default elsewhere) reports once through
+   * `onError` and serves. ADR 032.
+   */
+  auditTriggers?: AuditTriggerMode;
 }
 
 /** What the host's tRPC errorFormatter returns, with `data.stepUp` added. */
@@ -71,12 +78,18 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     { db: services.db, crypto: services.crypto, now: services.now, ...services.webhooks },
     (error) => services.onError(error, { event: "webhooks.delivery_failed" }),
   );
+  const checkAuditTriggers = createAuditTriggerCheck({
+    db: services.db,
+    mode: options.auditTriggers ?? (services.webhooks.production ? "refuse" : "log"),
+    onError: services.onError,
+  });
   let wired = false;
 
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
       checkWiring(services.catalog.router());
+      await checkAuditTriggers();
       wired = true;
     }
     const context = hostContext as TContext;
@@ -85,7 +98,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     return {
       db: services.db,
       stepUp: services,
-      session: identity ? await buildSession(services, identity) : null,
+      session: identity ? await buildSessionOrRefuse(services, identity) : null,
       request: requestOf(http),
       resHeaders: http.resHeaders,
     };
@@ -217,6 +230,19 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     /** The instance's services, for tests and benchmarks. */
     services: services as StepUpServices,
   };
+}
+
+/**
+ * The session's step-up state, or UNAVAILABLE when it cannot be read: fail closed like the gate
+ * (middleware.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
+ */
+async function buildSessionOrRefuse(services: StepUpServices, identity: StepUpIdentity) {
+  try {
+    return await buildSession(services, identity);
+  } catch (error) {
+    reportOnce(services.onError, error, { event: "session_state.unavailable" });
+    throw stepUpFailure({ code: "UNAVAILABLE", retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS }, { cause: error });
+  }
 }
 
 /** One instance; `TContext` is your context type (what route handlers and actions receive as `ctx`). */

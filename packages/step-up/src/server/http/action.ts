@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { stepUpMeta } from "../trpc";
 import { guardCall, type EndpointDeclaration } from "./guard";
 import type { StepUpActionResult } from "../../shared/action-result";
+import { StepUpError } from "../errors";
 import { isDatabaseUnavailable, reportOnce } from "../unavailable";
 import { describeRefusal, INTERNAL_REFUSAL, unavailableRefusal } from "./responses";
 import type { HttpDeps, RouteCall } from "./with-step-up";
@@ -46,7 +47,8 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
         method: "POST",
         headers,
         allowedOrigins: deps.services.relyingParty.origins,
-        rawInput: input,
+        // Next has read and decoded the body under serverActions.bodySizeLimit (next.config.mjs, ADR 029).
+        input: { read: () => Promise.resolve({ ok: true, value: input }) },
         declaration: declared,
         hostContext: () => deps.hostContext({ headers, resHeaders: new Headers() }),
         resolve: deps.resolve,
@@ -58,6 +60,10 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
         data: await fn({ input: result.input, ctx: result.ctx, session: { id, userId, activeOrganizationId } }),
       };
     } catch (error) {
+      if (error instanceof StepUpError) {
+        const refusal = describeRefusal({ kind: "step_up", error, payload: error.payload }, deps.services.config);
+        return { ok: false, ...refusal.body };
+      }
       if (error instanceof TRPCError)
         return { ok: false, ...describeRefusal({ kind: "refused", error }, deps.services.config).body };
       reportOnce(deps.services.onError, error, { event: "action.failed", path: name });
