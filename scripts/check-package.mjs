@@ -4,7 +4,8 @@
  * packages/step-up as `npm pack` would ship it and checks what a user gets (ADR 031):
  * compiled JavaScript and declarations for every export, the "use client" directives, the compiled
  * stylesheet, the module's Prisma types as declarations only, no tests, fixtures or TypeScript
- * source, a README; then `publint --strict` and `attw --profile esm-only` on the tarball.
+ * source, a README; the declarations type-check without skipLibCheck; then `publint --strict` and
+ * `attw --profile esm-only` on the tarball.
  *
  * It packs the current dist/ (`--ignore-scripts`): `npm test` builds it just before, in
  * `db:generate`. PACKAGE_DIR checks another copy of the package (e.g. an older commit's).
@@ -149,6 +150,20 @@ function run() {
         .filter((file) => file.includes("generated/prisma/runtime/"))
         .map((f) => `${f}: a copy of Prisma's runtime`),
     ].filter(Boolean),
+  );
+
+  // The declarations as a host's compiler reads them without skipLibCheck (packages/step-up/tsconfig.dist.json);
+  // errors inside other packages' own declarations are theirs.
+  const tsc = spawnSync(path.join(BIN, "tsc"), ["-p", path.join(PACKAGE, "tsconfig.dist.json")], {
+    cwd: PACKAGE,
+    encoding: "utf8",
+  });
+  const declarationErrors = `${tsc.stdout}${tsc.stderr}`.split("\n").filter((line) => line.startsWith("dist/"));
+  check(
+    "the shipped declarations type-check (skipLibCheck off)",
+    tsc.status !== 0 && declarationErrors.length === 0 && !/error TS/.test(tsc.stdout)
+      ? [tsc.stdout || tsc.stderr]
+      : declarationErrors,
   );
 
   const publint = spawnSync(path.join(BIN, "publint"), ["run", packed.tarball, "--strict"], { encoding: "utf8" });

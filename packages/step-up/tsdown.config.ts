@@ -1,8 +1,7 @@
 // The package's build (ADR 031): every module of src/ compiled on its own into dist/ (ESM JavaScript
 // and declarations side by side), so each file keeps its "use client" directive and a server
 // component that imports `isStepUpRequired` from ./client gets the function, not a client reference.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { transform } from "lightningcss";
 import { defineConfig, type UserConfig } from "tsdown";
 
@@ -63,22 +62,29 @@ function cssModules(): Plugin {
   };
 }
 
+const PRISMA_TYPES = "src/generated/prisma/index.d.ts";
+
 /**
- * The generated client's declarations (prisma-client-js, src/generated/prisma/index.d.ts) import
- * Prisma's runtime types from a copy beside them; in dist/ they import the host's own
- * `@prisma/client` (a peer, ~6.19), so the module's types and the host's client share one runtime.
+ * The generated client's declarations (prisma-client-js, src/generated/prisma/index.d.ts) as the
+ * build needs them, rewritten in place before each build (idempotent):
+ * - they import Prisma's runtime types from a copy beside them; here from the host's own
+ *   `@prisma/client` (a peer, ~6.19), so the module's types and the host's client share one runtime;
+ * - `import $Utils = runtime.Types.Utils` aliases are spelled out: the declaration bundler drops
+ *   import-equals aliases, which left `$Utils` and friends unresolved in dist/.
  */
-function prismaRuntimeTypes(): Plugin {
-  return {
-    name: "step-up:prisma-runtime-types",
-    resolveId(source, importer) {
-      if (!importer || !source.startsWith(".")) return null;
-      const target = path.resolve(path.dirname(importer), source);
-      return target.includes("/src/generated/prisma/runtime/")
-        ? { id: "@prisma/client/runtime/client", external: true }
-        : null;
-    },
-  };
+function prepareGeneratedPrismaTypes() {
+  if (!existsSync(PRISMA_TYPES))
+    throw new Error(`${PRISMA_TYPES} is missing: run \`npm run db:generate\` at the repository root first`);
+  const aliases = new Map<string, string>();
+  const text = readFileSync(PRISMA_TYPES, "utf8")
+    .replace("from './runtime/client.js'", "from '@prisma/client/runtime/client'")
+    .replace(/^import (\$\w+) = (runtime\.[\w.]+).*\n/gm, (_line, alias: string, target: string) => {
+      aliases.set(alias, target);
+      return "";
+    });
+  let rewritten = text;
+  for (const [alias, target] of aliases) rewritten = rewritten.replace(new RegExp(`\\${alias}\\b`, "g"), target);
+  if (rewritten !== readFileSync(PRISMA_TYPES, "utf8")) writeFileSync(PRISMA_TYPES, rewritten);
 }
 
 export default defineConfig({
@@ -100,5 +106,6 @@ export default defineConfig({
   // Everything from node_modules stays an import (dependencies and peers): a devDependency reached
   // from src/ would be inlined, which this turns into a build error.
   deps: { onlyBundle: [] },
-  plugins: [cssModules(), prismaRuntimeTypes()],
+  plugins: [cssModules()],
+  hooks: { "build:prepare": prepareGeneratedPrismaTypes },
 });
