@@ -1,7 +1,8 @@
 // The package's build (ADR 031): every module of src/ compiled on its own into dist/ (ESM JavaScript
 // and declarations side by side), so each file keeps its "use client" directive and a server
 // component that imports `isStepUpRequired` from ./client gets the function, not a client reference.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { transform } from "lightningcss";
 import { defineConfig, type UserConfig } from "tsdown";
 
@@ -70,7 +71,9 @@ const PRISMA_TYPES = "src/generated/prisma/index.d.ts";
  * - they import Prisma's runtime types from a copy beside them; here from the host's own
  *   `@prisma/client` (a peer, ~6.19), so the module's types and the host's client share one runtime;
  * - `import $Utils = runtime.Types.Utils` aliases are spelled out: the declaration bundler drops
- *   import-equals aliases, which left `$Utils` and friends unresolved in dist/.
+ *   import-equals aliases, which left `$Utils` and friends unresolved in dist/;
+ * - the generator's package.json goes: the folder is part of this package (eslint's
+ *   import/no-relative-packages would otherwise see `../generated/prisma/client` leave the package).
  */
 function prepareGeneratedPrismaTypes() {
   if (!existsSync(PRISMA_TYPES))
@@ -85,6 +88,7 @@ function prepareGeneratedPrismaTypes() {
   let rewritten = text;
   for (const [alias, target] of aliases) rewritten = rewritten.replace(new RegExp(`\\${alias}\\b`, "g"), target);
   if (rewritten !== readFileSync(PRISMA_TYPES, "utf8")) writeFileSync(PRISMA_TYPES, rewritten);
+  rmSync(path.join(path.dirname(PRISMA_TYPES), "package.json"), { force: true });
 }
 
 export default defineConfig({
