@@ -135,7 +135,7 @@ function run() {
       styleProblems.push("the dialog's CSS module is not compiled into styles.css");
   }
   for (const file of files.filter((file) => file.endsWith(".js"))) {
-    if (/\bimport\s*(?:[\w{}\s,*]+from\s*)?["'][^"']+\.css["']/.test(readFileSync(path.join(PACKAGE, file), "utf8")))
+    if (/^import\s*(?:[\w{}\s,*]+from\s*)?["'][^"']+\.css["']/m.test(readFileSync(path.join(PACKAGE, file), "utf8")))
       styleProblems.push(`${file} imports a stylesheet`);
   }
   check("one plain stylesheet, no CSS imported from JavaScript", styleProblems);
@@ -143,12 +143,14 @@ function run() {
   check(
     "the module's Prisma types ship as declarations only (no client for a host to generate)",
     [
-      files.includes("dist/generated/prisma/index.d.ts") ? null : "dist/generated/prisma/index.d.ts is not packed",
+      files.includes("dist/generated/prisma-types/index.d.ts")
+        ? null
+        : "dist/generated/prisma-types/index.d.ts is not packed",
       ...files
-        .filter((file) => file.startsWith("dist/generated/") && !file.endsWith(".d.ts"))
-        .map((f) => `${f} packed`),
+        .filter((file) => file.startsWith("dist/generated/prisma-types/") && !file.endsWith(".d.ts"))
+        .map((file) => `${file} packed`),
       ...files
-        .filter((file) => file.includes("generated/prisma/runtime/"))
+        .filter((file) => /generated\/[^/]+\/runtime\//.test(file))
         .map((f) => `${f}: a copy of Prisma's runtime`),
     ].filter(Boolean),
   );

@@ -63,17 +63,17 @@ function cssModules(): Plugin {
   };
 }
 
-const PRISMA_TYPES = "src/generated/prisma/index.d.ts";
+const PRISMA_TYPES = "src/generated/prisma-types/index.d.ts";
 
 /**
- * The generated client's declarations (prisma-client-js, src/generated/prisma/index.d.ts) as the
+ * The generated client's declarations (prisma-client-js, src/generated/prisma-types/index.d.ts) as the
  * build needs them, rewritten in place before each build (idempotent):
  * - they import Prisma's runtime types from a copy beside them; here from the host's own
  *   `@prisma/client` (a peer, ~6.19), so the module's types and the host's client share one runtime;
  * - `import $Utils = runtime.Types.Utils` aliases are spelled out: the declaration bundler drops
  *   import-equals aliases, which left `$Utils` and friends unresolved in dist/;
  * - the generator's package.json goes: the folder is part of this package (eslint's
- *   import/no-relative-packages would otherwise see `../generated/prisma/client` leave the package).
+ *   import/no-relative-packages would otherwise see `../generated/prisma-types/client` leave the package).
  */
 function prepareGeneratedPrismaTypes() {
   if (!existsSync(PRISMA_TYPES))
@@ -102,9 +102,10 @@ export default defineConfig({
   outDir: "dist",
   clean: true,
   tsconfig: "tsconfig.build.json",
-  // Declarations from the TypeScript compiler. The module's Prisma model types (src/generated/prisma,
+  // Declarations from the TypeScript compiler. The module's Prisma model types (src/generated/prisma-types,
   // generated from prisma/client.prisma before the build) are imported type-only, so they ship as
-  // declarations only: no host generates a client for the module.
+  // declarations only: no host generates a client for the module. The runtime client in
+  // src/generated/prisma is reached only by @step-up/next/testing and ships compiled.
   dts: { sourcemap: false },
   sourcemap: false,
   // Everything from node_modules stays an import (dependencies and peers): a devDependency reached
