@@ -121,6 +121,19 @@ try {
   );
   await step("tsc --noEmit", () => sh("npx", ["tsc", "--noEmit"], host));
   await step("npm run test:schema", () => sh("npm", ["run", "test:schema"], host));
+  await step("the tarball's bin and test kit: step-up --help, createTestStepUp on its own database", () => {
+    sh("npx", ["step-up", "--help"], host);
+    const smoke = `
+      const { createTestStepUp, expectStepUpRequired, TEST_PASSWORD, TEST_USER } = await import("@step-up/next/testing");
+      const t = await createTestStepUp();
+      const { api } = t.client(t.signIn(TEST_USER.id));
+      const { requirementId } = await expectStepUpRequired(api.probe.medium());
+      await api.stepUp.verify({ requirementId, method: "password", credential: TEST_PASSWORD });
+      await api.probe.medium();
+      await t.close();
+      console.log("  test kit: a bare instance asked for medium, verified a password, then let the call through");`;
+    sh("node", ["--conditions=react-server", "--input-type=module", "-e", smoke], host);
+  });
   await step("next build", () => sh("npx", ["next", "build"], host, { NEXT_TELEMETRY_DISABLED: "1" }));
   await step("browser suite (playwright)", () => sh("npm", ["run", "test:e2e"], host, { E2E_SKIP_BUILD: "1" }));
 
