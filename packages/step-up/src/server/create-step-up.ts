@@ -18,7 +18,7 @@ import { isDatabaseUnavailable, reportOnce, trpcFailureHandling, UNAVAILABLE_RET
 import { checkWiring } from "./wiring";
 import { createServerAction, type ActionDeclaration, type ActionOptions } from "./http/action";
 import { createRouteHandler, type HttpDeps, type RouteCall, type RouteDeclaration } from "./http/with-step-up";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 
 export interface StepUpOptions<TContext> extends StepUpServiceOptions {
   /** Who is calling, from your tRPC context; null when nobody is signed in. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 import { stepUpMeta } from "../trpc";
 import { guardCall, type EndpointDeclaration } from "./guard";
 import type { StepUpActionResult } from "../../shared/action-result";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { windowFor, type StepUpConfig } from "../../engine";
 import type { StepUpErrorBody } from "../../shared/action-result";
 import type { StepUpPayload } from "../../shared/payload";

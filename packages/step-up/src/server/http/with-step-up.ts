@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 import type { StepUpServices } from "../services";
 import type { StepUpContext, StepUpSession } from "../session";
 import { stepUpMeta } from "../trpc";

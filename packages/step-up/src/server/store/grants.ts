@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot, type StepUpLevel } from "../../engine";
 import type { Database, Transaction } from "../db";
 import { sha256Hex } from "../crypto";
