@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRACE_PERIOD_MS, HIGH_WINDOW_MS } from "@/step-up/engine";
 import { hashBackupCode } from "@/step-up/methods/backup-code";
 import {
+  aliceTotp,
+  catchError,
   createClient,
   createClock,
   createTestDatabase,
@@ -13,59 +16,64 @@ import {
 } from "./harness";
 
 /**
- * Two correct factors of one requirement sent at the same moment, each to its own instance: both must
- * count, the one that completes the combination makes the grant exactly once, and a single-use factor is
- * spent in the same transaction that records it, never without counting (ADR 028).
+ * Correct factors of one requirement sent at the same moment, each to its own instance: all must count,
+ * the one that completes the combination makes the grant exactly once, and a single-use factor is spent in
+ * the same transaction that records it, never without counting (ADR 028).
  */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 
-const ROUNDS = 10;
-const high = { amount: 5000, currency: "USD" as const, to: "Carol" }; // alice: password + (TOTP or backup code)
+const ROUNDS = 6;
+const high = { amount: 5000, currency: "USD" as const, to: "Carol" };
 
 describe("correct factors sent at once", () => {
   const clock = createClock();
   let aliceId: string;
+  let instances: Client[];
 
   beforeAll(async () => {
     aliceId = await userIdOf(db, "alice@example.com");
-  });
-
-  /** The same browser session served by two instances: each factor goes to its own. */
-  async function twoInstances(): Promise<[Client, Client]> {
+    // The same browser session, served by three instances.
     const first = createClient(db, clock);
     await signIn(first, "alice@example.com");
-    const second = createClient(db, clock);
-    second.cookies.set("session", first.cookies.get("session")!);
-    return [first, second];
+    instances = [first, createClient(db, clock), createClient(db, clock)];
+    for (const other of instances.slice(1)) other.cookies.set("session", first.cookies.get("session")!);
+  });
+
+  /** A high requirement (the last grant has lapsed) and a fresh backup code of alice's. */
+  async function nextRound(round: number) {
+    clock.advance(HIGH_WINDOW_MS + GRACE_PERIOD_MS + 1_000);
+    const code = `race${String(round).padStart(6, "0")}`;
+    const codeHash = hashBackupCode(instances[0]!.services.crypto, aliceId, code);
+    await db.stepUpBackupCode.create({ data: { userId: aliceId, codeHash } });
+    const { requirementId, level } = await expectStepUp(instances[0]!.call((api) => api.transfers.create(high)));
+    expect(level).toBe("high");
+    return { requirementId, code, codeHash };
+  }
+
+  async function stateOf(requirementId: string, codeHash: string) {
+    const requirement = await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } });
+    const spent = await db.stepUpBackupCode.findFirstOrThrow({ where: { userId: aliceId, codeHash } });
+    return {
+      status: requirement.status,
+      verified: [...(requirement.verifiedMethods as string[])].sort(),
+      grants: await db.stepUpGrant.count({ where: { requirementId } }),
+      codeSpent: spent.usedAt !== null,
+    };
   }
 
   it("password and a backup code at once on a high requirement: one grant, both recorded, the code spent with it", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const [first, second] = await twoInstances();
-      const code = `race${String(round).padStart(6, "0")}`;
-      const codeHash = hashBackupCode(first.services.crypto, aliceId, code);
-      await db.stepUpBackupCode.create({ data: { userId: aliceId, codeHash } });
-      const { requirementId, level } = await expectStepUp(first.call((api) => api.transfers.create(high)));
-      expect(level).toBe("high");
-
+      const { requirementId, code, codeHash } = await nextRound(round);
       const answers = await Promise.all([
-        verify(first, requirementId, "password", DEMO_PASSWORD),
-        verify(second, requirementId, "backup_code", code),
+        verify(instances[0]!, requirementId, "password", DEMO_PASSWORD),
+        verify(instances[1]!, requirementId, "backup_code", code),
       ]);
-
-      const requirement = await db.stepUpRequirement.findUniqueOrThrow({ where: { id: requirementId } });
-      const grants = await db.stepUpGrant.count({ where: { requirementId } });
-      const spent = await db.stepUpBackupCode.findFirstOrThrow({ where: { userId: aliceId, codeHash } });
-      const outcome = {
+      expect({
         round,
-        answers: answers.map((answer) => answer.status).sort(),
-        status: requirement.status,
-        verified: [...(requirement.verifiedMethods as string[])].sort(),
-        grants,
-        codeSpent: spent.usedAt !== null,
-      };
-      expect(outcome).toEqual({
+        answers: answers.map((a) => a.status).sort(),
+        ...(await stateOf(requirementId, codeHash)),
+      }).toEqual({
         round,
         answers: ["fulfilled", "pending"],
         status: "fulfilled",
@@ -73,6 +81,31 @@ describe("correct factors sent at once", () => {
         grants: 1,
         codeSpent: true,
       });
+    }
+  });
+
+  it("password, authenticator code and backup code at once: one grant, and the code is spent only if it counted", async () => {
+    for (let round = ROUNDS; round < 2 * ROUNDS; round++) {
+      const { requirementId, code, codeHash } = await nextRound(round);
+      const answers = await Promise.all(
+        [
+          verify(instances[0]!, requirementId, "password", DEMO_PASSWORD),
+          verify(instances[1]!, requirementId, "totp", await aliceTotp(clock)),
+          verify(instances[2]!, requirementId, "backup_code", code),
+        ].map((answer) =>
+          answer.then(
+            (a) => a.status,
+            async (error: unknown) => (await catchError(Promise.reject(error))).stepUp?.code,
+          ),
+        ),
+      );
+      const state = await stateOf(requirementId, codeHash);
+      // A factor that arrives after the combination was completed is told so, and changes nothing.
+      expect(answers.filter((a) => a === "fulfilled")).toHaveLength(1);
+      expect(answers.every((a) => ["fulfilled", "pending", "ALREADY_FULFILLED"].includes(a ?? ""))).toBe(true);
+      expect({ round, status: state.status, grants: state.grants }).toEqual({ round, status: "fulfilled", grants: 1 });
+      expect(state.codeSpent).toBe(state.verified.includes("backup_code"));
+      expect(answers[2] === "ALREADY_FULFILLED").toBe(!state.codeSpent);
     }
   });
 });
