@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRACE_PERIOD_MS, HIGH_WINDOW_MS } from "@/step-up/engine";
+import { GRACE_PERIOD_MS, MEDIUM_WINDOW_MS } from "@/step-up/engine";
 import { hashBackupCode } from "@/step-up/methods/backup-code";
 import {
   aliceTotp,
@@ -25,6 +25,7 @@ afterAll(() => db.$disconnect());
 
 const ROUNDS = 6;
 const high = { amount: 5000, currency: "USD" as const, to: "Carol" };
+const small = { amount: 100, currency: "USD" as const, to: "Carol" };
 
 describe("correct factors sent at once", () => {
   const clock = createClock();
@@ -40,15 +41,22 @@ describe("correct factors sent at once", () => {
     for (const other of instances.slice(1)) other.cookies.set("session", first.cookies.get("session")!);
   });
 
-  /** A high requirement (the last grant has lapsed) and a fresh backup code of alice's. */
+  /** A high requirement (every grant has lapsed) and a fresh backup code of alice's. */
   async function nextRound(round: number) {
-    clock.advance(HIGH_WINDOW_MS + GRACE_PERIOD_MS + 1_000);
+    clock.advance(MEDIUM_WINDOW_MS + GRACE_PERIOD_MS + 1_000); // the longest window: no grant left
     const code = `race${String(round).padStart(6, "0")}`;
     const codeHash = hashBackupCode(instances[0]!.services.crypto, aliceId, code);
     await db.stepUpBackupCode.create({ data: { userId: aliceId, codeHash } });
     const { requirementId, level } = await expectStepUp(instances[0]!.call((api) => api.transfers.create(high)));
     expect(level).toBe("high");
     return { requirementId, code, codeHash };
+  }
+
+  async function extraBackupCode(round: number): Promise<string> {
+    const code = `more${String(round).padStart(6, "0")}`;
+    const codeHash = hashBackupCode(instances[0]!.services.crypto, aliceId, code);
+    await db.stepUpBackupCode.create({ data: { userId: aliceId, codeHash } });
+    return code;
   }
 
   async function stateOf(requirementId: string, codeHash: string) {
@@ -106,6 +114,25 @@ describe("correct factors sent at once", () => {
       expect({ round, status: state.status, grants: state.grants }).toEqual({ round, status: "fulfilled", grants: 1 });
       expect(state.codeSpent).toBe(state.verified.includes("backup_code"));
       expect(answers[2] === "ALREADY_FULFILLED").toBe(!state.codeSpent);
+    }
+  });
+
+  it("a high and a medium requirement of one session fulfilled at once: the session keeps the high grant", async () => {
+    for (let round = 2 * ROUNDS; round < 3 * ROUNDS; round++) {
+      const { requirementId: highId, code } = await nextRound(round);
+      await verify(instances[0]!, highId, "password", DEMO_PASSWORD);
+      const medium = await expectStepUp(instances[0]!.call((api) => api.transfers.create(small)));
+      expect(medium.level).toBe("medium");
+      await Promise.allSettled([
+        verify(instances[1]!, highId, "backup_code", code),
+        verify(instances[2]!, medium.requirementId, "backup_code", await extraBackupCode(round)),
+      ]);
+      const { sessionId } = await db.stepUpRequirement.findUniqueOrThrow({ where: { id: highId } });
+      const { grants } = await db.stepUpSession.findUniqueOrThrow({ where: { sessionId } });
+      expect({ round, levels: (grants as Array<{ level: string }>).map((g) => g.level).sort() }).toMatchObject({
+        round,
+        levels: expect.arrayContaining(["high"]),
+      });
     }
   });
 });
