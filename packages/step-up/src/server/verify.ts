@@ -77,7 +77,7 @@ export async function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcom
     case "fulfilled":
       // Tidying only: the grant covers those requirements already. A failure is reported, not the user's.
       await fulfilRequirements(db, outcome.coveredRequirementIds, now).catch((error: unknown) =>
-        services.onError(error, { event: "step_up.covered_requirements_failed" }),
+        services.onError(error, { event: "requirements.close_covered_failed" }),
       );
       return { status: "fulfilled", remaining: [], deviceToken: outcome.deviceToken };
   }
