@@ -16,6 +16,11 @@ const nextConfig = {
   transpilePackages: ["@step-up/next"],
   // Native addons stay outside the bundle; Next loads them from node_modules at run time.
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3"],
+  experimental: {
+    // Next reads a Server Action's body as a stream and answers 413 past this (default 1 MB); the largest
+    // action here (a transfer) is a few hundred bytes, and a route handler reads 64 KiB at most (ADR 029).
+    serverActions: { bodySizeLimit: "64kb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -3,7 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { DemoApp } from "../app";
 import { CrossSiteRequestError } from "../errors";
 import { createContext } from "../trpc";
-import { isSameSiteRequest } from "@step-up/next/server";
+import { DEFAULT_TRPC_BODY_BYTES, isSameSiteRequest, limitRequestBody } from "@step-up/next/server";
 
 /**
  * The most calls one HTTP request may carry. The client's batch link splits at the same number
@@ -11,24 +11,54 @@ import { isSameSiteRequest } from "@step-up/next/server";
  */
 export const MAX_BATCH_SIZE = 10;
 
+/** The most bytes of body one tRPC request may carry (ADR 029); `STEP_UP_MAX_BODY_BYTES` overrides it. */
+export const TRPC_MAX_BODY_BYTES = DEFAULT_TRPC_BODY_BYTES;
+
 export interface TrpcHandlerOptions {
   /** Origins a state-changing request may come from; defaults to the relying party's (STEP_UP_ORIGIN). */
   allowedOrigins?: readonly string[];
+  /** The body limit in bytes; default `STEP_UP_MAX_BODY_BYTES` or TRPC_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 /** The tRPC endpoint as a fetch handler; the route file only re-exports it (tests call it with a real Request). */
 export function createTrpcHandler(app: DemoApp, options: TrpcHandlerOptions = {}): (req: Request) => Promise<Response> {
   const allowedOrigins = options.allowedOrigins ?? app.stepUp.services.relyingParty.origins;
-  return (req) =>
-    fetchRequestHandler({
+  const maxBodyBytes = options.maxBodyBytes ?? parseMaxBodyBytes(process.env.STEP_UP_MAX_BODY_BYTES);
+  return async (original) => {
+    // Same site first (headers only); a cross-site body is never read: tRPC answers each call 403 from createContext.
+    const sameSite = isSameSiteRequest(original, allowedOrigins);
+    const limited = sameSite
+      ? await limitRequestBody(original, maxBodyBytes)
+      : { ok: true as const, request: withoutBody(original) };
+    if (!limited.ok) return limited.response;
+    const req = limited.request;
+    return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
       router: app.router,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) => {
         // Thrown here, before any procedure runs: tRPC answers every call of the batch with a 403.
-        if (!isSameSiteRequest(req, allowedOrigins)) throw new CrossSiteRequestError();
+        if (!sameSite) throw new CrossSiteRequestError();
         return createContext({ headers: req.headers, resHeaders, app });
       },
     });
+  };
+}
+
+/** `STEP_UP_MAX_BODY_BYTES`: a whole number of bytes, at least 16 KiB (a passkey registration must fit). */
+export function parseMaxBodyBytes(value: string | undefined): number {
+  if (value === undefined || value === "") return TRPC_MAX_BODY_BYTES;
+  const bytes = Number(value);
+  if (!Number.isInteger(bytes) || bytes < 16 * 1024)
+    throw new Error(`STEP_UP_MAX_BODY_BYTES must be a number of bytes of at least 16384, not "${value}"`);
+  return bytes;
+}
+
+function withoutBody(req: Request): Request {
+  if (req.method === "GET" || req.method === "HEAD") return req;
+  const headers = new Headers(req.headers);
+  headers.delete("content-length");
+  return new Request(req.url, { method: req.method, headers, body: "", signal: req.signal });
 }

@@ -31,7 +31,7 @@ export const authRouter = createTRPCRouter({
             ip: ctx.request.ip,
             userAgent: ctx.request.userAgent,
             at: now,
-            data: { email: input.email, retryAfter: admission.retryAfterSeconds },
+            data: { email: input.email, retryAfter: admission.retryAfterSeconds, scope: admission.scope },
           }),
         );
         ctx.resHeaders.set("Retry-After", String(admission.retryAfterSeconds));

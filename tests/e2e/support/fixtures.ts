@@ -158,34 +158,5 @@ export async function readEmailedCode(page: Page, to: string): Promise<string> {
   }
 }
 
-export interface VirtualAuthenticator {
-  setUserVerified(verified: boolean): Promise<void>;
-  clearCredentials(): Promise<void>;
-}
-
-/**
- * Chrome's virtual authenticator (DevTools Protocol WebAuthn domain): a platform authenticator
- * with resident keys and user verification, answering without any browser UI.
- */
-export async function addVirtualAuthenticator(
-  page: Page,
-  options: { isUserVerified?: boolean } = {},
-): Promise<VirtualAuthenticator> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: options.isUserVerified ?? true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return {
-    setUserVerified: async (isUserVerified) =>
-      void (await cdp.send("WebAuthn.setUserVerified", { authenticatorId, isUserVerified })),
-    clearCredentials: async () => void (await cdp.send("WebAuthn.clearCredentials", { authenticatorId })),
-  };
-}
+/** Chrome's virtual authenticator (CDP WebAuthn domain), from the module's test kit. */
+export { addVirtualAuthenticator, type VirtualAuthenticator } from "@step-up/next/testing";

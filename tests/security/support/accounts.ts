@@ -45,6 +45,7 @@ export const ACCOUNTS = {
   globexAdminPolicies: globexAdmin("globex-admin-policies"),
   globexAdminDevices: globexAdmin("globex-admin-devices"),
   globexAdminPasskeys: globexAdmin("globex-admin-passkeys"),
+  webhookAdmin: globexAdmin("webhook-admin"),
   // The ten attacks of issue 11
   subCentCritical: member("subcent-critical"),
   subCentHigh: member("subcent-high"),

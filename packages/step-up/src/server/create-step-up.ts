@@ -1,16 +1,17 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { auditCsvResponse } from "./admin/audit-csv";
+import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers";
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
 import type { Transaction } from "./db";
-import { findStepUpPayload } from "./errors";
+import { findStepUpPayload, stepUpFailure } from "./errors";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
 import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext } from "./session";
 import { writeAudit, type AuditEventInput } from "./store/audit";
-import { revokeUserGrantsAndDevices } from "./store/grants";
+import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
 import { checkWiring } from "./wiring";
@@ -28,6 +29,12 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
    * `action`): usually your tRPC `createContext`. Needed only when you guard such endpoints (ADR 020).
    */
   requestContext?: (http: { headers: Headers; resHeaders: Headers }) => TContext | Promise<TContext>;
+  /**
+   * When the first call finds the audit log's append-only triggers missing: "refuse" (the default in
+   * production) serves nothing until they exist; "log" (the default elsewhere) reports once through
+   * `onError` and serves. ADR 032.
+   */
+  auditTriggers?: AuditTriggerMode;
 }
 
 /** What the host's tRPC errorFormatter returns, with `data.stepUp` added. */
@@ -63,12 +70,18 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     { db: services.db, crypto: services.crypto, now: services.now, ...services.webhooks },
     (error) => services.onError(error, { event: "webhooks.delivery_failed" }),
   );
+  const checkAuditTriggers = createAuditTriggerCheck({
+    db: services.db,
+    mode: options.auditTriggers ?? (services.webhooks.production ? "refuse" : "log"),
+    onError: services.onError,
+  });
   let wired = false;
 
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
       checkWiring(services.catalog.router());
+      await checkAuditTriggers();
       wired = true;
     }
     const context = hostContext as TContext;
@@ -77,7 +90,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     return {
       db: services.db,
       stepUp: services,
-      session: identity ? await buildSession(services, identity) : null,
+      session: identity ? await buildSessionOrRefuse(services, identity) : null,
       request: requestOf(http),
       resHeaders: http.resHeaders,
     };
@@ -160,12 +173,8 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * Call when sessions end (sign-out, sessions revoked, account deleted) — the module cannot see your
      * session table: their grants are revoked at once, so no admin page shows them live.
      */
-    async sessionEnded(input: { sessionId: string } | { userId: string }, tx?: unknown): Promise<void> {
-      const run = async (db: Transaction) => {
-        const where = "sessionId" in input ? { sessionId: input.sessionId } : { userId: input.userId };
-        await db.stepUpGrant.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: services.now() } });
-        await db.stepUpSession.deleteMany({ where });
-      };
+    async sessionEnded(input: EndedSessions, tx?: unknown): Promise<void> {
+      const run = (db: Transaction) => endSessions(db, input, services.now());
       await (tx ? run(tx as Transaction) : services.db.$transaction(run));
     },
 
@@ -204,6 +213,19 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     /** The instance's services, for tests and benchmarks. */
     services: services as StepUpServices,
   };
+}
+
+/**
+ * The session's step-up state, or UNAVAILABLE when it cannot be read: fail closed like the gate
+ * (middleware.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
+ */
+async function buildSessionOrRefuse(services: StepUpServices, identity: StepUpIdentity) {
+  try {
+    return await buildSession(services, identity);
+  } catch (error) {
+    services.onError(error, { event: "session_state.unavailable" });
+    throw stepUpFailure({ code: "UNAVAILABLE" });
+  }
 }
 
 /** One instance; `TContext` is your context type (what route handlers and actions receive as `ctx`). */

@@ -41,6 +41,13 @@ export { sessionStateSql } from "./store/session-state";
 export { generateEmailCode, maskEmail } from "../methods/email-code";
 export { isSameSiteRequest } from "./http/same-site";
 export {
+  DEFAULT_ROUTE_BODY_BYTES,
+  DEFAULT_TRPC_BODY_BYTES,
+  limitRequestBody,
+  readBodyWithLimit,
+  type BodyRead,
+} from "./http/body-limit";
+export {
   LEVEL_URIS,
   acrValuesFor,
   formatStepUpChallenge,

@@ -35,7 +35,8 @@ export interface StepUpHttp {
 
 export interface StepUpUser {
   email: string | null;
-  name: string;
+  /** Shown in the dialog and emails; null when the host has none (Auth.js users may have no name). */
+  name: string | null;
   /** False for accounts without a password (e.g. passwordless sign-in); default true. */
   hasPassword?: boolean;
 }

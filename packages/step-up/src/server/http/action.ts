@@ -45,7 +45,8 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
         method: "POST",
         headers,
         allowedOrigins: deps.services.relyingParty.origins,
-        rawInput: input,
+        // Next has read and decoded the body under serverActions.bodySizeLimit (next.config.mjs, ADR 029).
+        input: { read: () => Promise.resolve({ ok: true, value: input }) },
         declaration: declared,
         hostContext: () => deps.hostContext({ headers, resHeaders: new Headers() }),
         resolve: deps.resolve,

@@ -15,6 +15,8 @@ export type EndpointDeclaration<TSchema extends z.ZodType, TContext> = Declared<
 export type GuardRefusal =
   | { kind: "cross_site" }
   | { kind: "unauthenticated" }
+  /** The body was too large (413), not JSON (415) or not parseable (400): checked after sign-in, before zod. */
+  | { kind: "unreadable_body"; status: 400 | 413 | 415; code: string; message: string }
   | { kind: "invalid_input"; error: z.ZodError }
   /** The precheck (or step-up) threw a TRPCError of its own, e.g. "Insufficient balance". */
   | { kind: "refused"; error: TRPCError }
@@ -23,32 +25,44 @@ export type GuardRefusal =
 export type GuardResult<TInput, TContext> =
   { ok: true; input: TInput; ctx: TContext; session: StepUpSession } | { ok: false; refusal: GuardRefusal };
 
+/** Where the call's input comes from: a route's body (read only once the caller is known) or an action's argument. */
+export interface GuardInput {
+  /** Checks on headers alone, after the same-site check and before the session is looked up (Content-Length). */
+  checkHeaders?: () => GuardRefusal | null;
+  read: () => Promise<{ ok: true; value: unknown } | { ok: false; refusal: GuardRefusal }>;
+}
+
 export interface GuardOptions<TSchema extends z.ZodType, TContext> {
   /** The catalog name the policies match and the call hash binds: `http:POST /api/v1/transfers`. */
   name: string;
   method: string;
   headers: Headers;
   allowedOrigins: readonly string[];
-  rawInput: unknown;
+  input: GuardInput;
   declaration: EndpointDeclaration<TSchema, TContext>;
   hostContext: () => Promise<TContext>;
   resolve: (hostContext: TContext) => Promise<StepUpContext>;
 }
 
 /**
- * The tRPC route's checks in the same order, for a route handler or a Server Action: same site → signed in
- * → input → precheck → step-up (the one gate, `enforceInContext`). Unexpected errors propagate: the
- * caller answers 500 and the handler never runs (fail closed).
+ * The tRPC route's checks in the same order, for a route handler or a Server Action: same site → declared
+ * body size → signed in → body (size as read, media type, JSON) → zod input → precheck → step-up (the one
+ * gate, `enforceInContext`). Nothing reads the body before the caller is known (ADR 029). Unexpected errors
+ * propagate: the caller answers 500 and the handler never runs (fail closed).
  */
 export async function guardCall<TSchema extends z.ZodType, TContext>(
   options: GuardOptions<TSchema, TContext>,
 ): Promise<GuardResult<z.output<TSchema>, TContext>> {
   if (!isSameSiteRequest(options, options.allowedOrigins)) return refused({ kind: "cross_site" });
+  const oversize = options.input.checkHeaders?.();
+  if (oversize) return refused(oversize);
   const ctx = await options.hostContext();
   const context = await options.resolve(ctx);
   if (!context.session) return refused({ kind: "unauthenticated" });
+  const raw = await options.input.read();
+  if (!raw.ok) return refused(raw.refusal);
   const { input: schema, precheck, ...declaration } = options.declaration;
-  const parsed = (schema ?? z.void()).safeParse(options.rawInput);
+  const parsed = (schema ?? z.void()).safeParse(raw.value);
   if (!parsed.success) return refused({ kind: "invalid_input", error: parsed.error });
   const input = parsed.data as z.output<TSchema>;
   try {

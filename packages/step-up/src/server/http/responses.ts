@@ -31,6 +31,8 @@ export function describeRefusal(refusal: GuardRefusal, config: StepUpConfig): Re
         headers: { "WWW-Authenticate": SIGN_IN_CHALLENGE },
         body: body(401, "UNAUTHORIZED", "Sign in first"),
       };
+    case "unreadable_body":
+      return { status: refusal.status, headers: {}, body: body(refusal.status, refusal.code, refusal.message) };
     case "invalid_input":
       return {
         status: 400,

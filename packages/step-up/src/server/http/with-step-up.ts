@@ -4,17 +4,20 @@ import type { z } from "zod";
 import type { StepUpServices } from "../services";
 import type { StepUpContext, StepUpSession } from "../session";
 import { stepUpMeta } from "../trpc";
-import { guardCall, type EndpointDeclaration } from "./guard";
+import { DEFAULT_ROUTE_BODY_BYTES, declaresTooLarge, readBodyWithLimit } from "./body-limit";
+import { guardCall, type EndpointDeclaration, type GuardInput, type GuardRefusal } from "./guard";
 import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, type Refusal } from "./responses";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** The most bytes of JSON a guarded route reads; a bigger body is refused before parsing. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** The most bytes of JSON a guarded route reads by default; a bigger body is refused before parsing (ADR 029). */
+export const MAX_BODY_BYTES = DEFAULT_ROUTE_BODY_BYTES;
 
 export interface RouteDeclaration<TSchema extends z.ZodType, TContext> extends EndpointDeclaration<TSchema, TContext> {
   /** Where the handler is mounted, e.g. "POST /api/v1/transfers"; its catalog name is `http:` + this (ADR 020). */
   endpoint: `${HttpMethod} /${string}`;
+  /** The most bytes of body this route reads (default 64 KiB); a bigger one is a 413 before parsing (ADR 029). */
+  maxBodyBytes?: number;
 }
 
 export interface RouteCall<TInput, TContext> {
@@ -42,7 +45,7 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
   handler: (call: RouteCall<z.output<TSchema>, TContext>) => Response | Promise<Response>,
   declaration: RouteDeclaration<TSchema, TContext>,
 ): (request: Request) => Promise<Response> {
-  const { endpoint, ...declared } = declaration;
+  const { endpoint, maxBodyBytes = MAX_BODY_BYTES, ...declared } = declaration;
   const [method, path] = endpoint.split(" ") as [HttpMethod, string];
   const name = routeName(endpoint);
   const { input: schema, precheck: _precheck, ...rest } = declared;
@@ -53,8 +56,6 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
     // The name (method + path) is part of the call hash: a grant earned here is for this very route.
     if (request.method.toUpperCase() !== method || new URL(request.url).pathname !== path)
       return refusalResponse(plain(405, "METHOD_NOT_SUPPORTED", `This endpoint is ${endpoint}`));
-    const rawInput = await readInput(request, method);
-    if (!rawInput.ok) return refusalResponse(rawInput.refusal);
     const resHeaders = new Headers();
     try {
       const result = await guardCall({
@@ -62,7 +63,7 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
         method,
         headers: request.headers,
         allowedOrigins: deps.services.relyingParty.origins,
-        rawInput: rawInput.value,
+        input: requestInput(request, method, maxBodyBytes),
         declaration: declared,
         hostContext: () => deps.hostContext({ headers: request.headers, resHeaders }),
         resolve: deps.resolve,
@@ -87,25 +88,37 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
   };
 }
 
-type ReadInput = { ok: true; value: unknown } | { ok: false; refusal: Refusal };
+/**
+ * GET reads the query string; other methods a JSON body (none → undefined), read only once the caller is
+ * signed in and counted as it streams (ADR 029).
+ */
+function requestInput(request: Request, method: HttpMethod, maxBytes: number): GuardInput {
+  if (method === "GET")
+    return { read: () => Promise.resolve({ ok: true, value: Object.fromEntries(new URL(request.url).searchParams) }) };
+  return {
+    checkHeaders: () => (declaresTooLarge(request.headers, maxBytes) ? tooLarge(maxBytes) : null),
+    read: async () => {
+      const body = await readBodyWithLimit(request, maxBytes);
+      if (!body.ok) return { ok: false, refusal: tooLarge(maxBytes) };
+      if (body.bytes.byteLength === 0) return { ok: true, value: undefined };
+      const type = request.headers.get("content-type") ?? "";
+      if (!/^application\/json\s*(;|$)/i.test(type))
+        return { ok: false, refusal: unreadable(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json") };
+      try {
+        return { ok: true, value: JSON.parse(new TextDecoder().decode(body.bytes)) as unknown };
+      } catch {
+        return { ok: false, refusal: unreadable(400, "PARSE_ERROR", "The body is not valid JSON") };
+      }
+    },
+  };
+}
 
-/** GET reads the query string; other methods a JSON body (none → undefined). */
-async function readInput(request: Request, method: HttpMethod): Promise<ReadInput> {
-  if (method === "GET") return { ok: true, value: Object.fromEntries(new URL(request.url).searchParams) };
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
-    return { ok: false, refusal: plain(413, "PAYLOAD_TOO_LARGE", "The request body is too large") };
-  const text = await request.text();
-  if (text === "") return { ok: true, value: undefined };
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES)
-    return { ok: false, refusal: plain(413, "PAYLOAD_TOO_LARGE", "The request body is too large") };
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type))
-    return { ok: false, refusal: plain(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json") };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, refusal: plain(400, "PARSE_ERROR", "The body is not valid JSON") };
-  }
+function tooLarge(maxBytes: number): GuardRefusal {
+  return unreadable(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes`);
+}
+
+function unreadable(status: 400 | 413 | 415, code: string, message: string): GuardRefusal {
+  return { kind: "unreadable_body", status, code, message };
 }
 
 export function plain(status: number, code: string, message: string): Refusal {

@@ -125,3 +125,16 @@ export async function revokeUserGrantsAndDevices(
   });
   return { grants: grants.count, devices: devices.count };
 }
+
+/** Which ended sessions: one session, or every session of a user. */
+export type EndedSessions = { sessionId: string } | { userId: string };
+
+/**
+ * Sessions ended (sign-out, revocation): their live grants are revoked and their per-session state is
+ * deleted, so no admin page shows them live. Shared by `stepUp.sessionEnded` and the adapters' sign-out hooks.
+ */
+export async function endSessions(tx: Transaction, ended: EndedSessions, now: Date): Promise<void> {
+  const where = "sessionId" in ended ? { sessionId: ended.sessionId } : { userId: ended.userId };
+  await tx.stepUpGrant.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
+  await tx.stepUpSession.deleteMany({ where });
+}

@@ -134,6 +134,29 @@ export function securityEventOf(event: AuditEventInput): SecurityEvent | null {
   }
 }
 
+/** What every `step_up.*` event names besides its subject (README "Security events (webhooks)"). */
+const STEP_UP_FIELDS = ["level", "procedure"] as const;
+
+/**
+ * Fills a `step_up.*` event's `level` and `procedure` from its requirement when the audit row did not carry
+ * them (a failure, lock or cancel row names only the requirement). Read in the event's transaction, only
+ * for an organization with an endpoint; the webhook-event-data integration test holds every type to it.
+ */
+export async function completeStepUpEvent(
+  event: SecurityEvent,
+  findRequirement: (id: string) => Promise<{ level: string; procedure: string } | null>,
+): Promise<SecurityEvent> {
+  const { data } = event;
+  if (!event.type.startsWith("step_up.") || STEP_UP_FIELDS.every((key) => data[key] !== undefined)) return event;
+  if (typeof data.requirementId !== "string") return event;
+  const requirement = await findRequirement(data.requirementId);
+  if (!requirement) return event;
+  return {
+    ...event,
+    data: { ...data, level: data.level ?? requirement.level, procedure: data.procedure ?? requirement.procedure },
+  };
+}
+
 function recordOf(data: unknown): Record<string, unknown> {
   return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }

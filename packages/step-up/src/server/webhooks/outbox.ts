@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "../db";
 import type { AuditEventInput } from "../store/audit";
-import { securityEventsOf, type WebhookEventType } from "./events";
+import { completeStepUpEvent, securityEventsOf, type WebhookEventType } from "./events";
 
 /**
  * Writes one outbox row per matching enabled endpoint of the event's organization, in the
@@ -17,7 +17,15 @@ export async function enqueueSecurityEvent(tx: Transaction, event: AuditEventInp
     select: { id: true, events: true },
   });
   if (endpoints.length === 0) return;
-  for (const securityEvent of securityEvents) {
+  const findRequirement = async (id: string) => {
+    const row = await tx.stepUpRequirement.findUnique({
+      where: { id },
+      select: { requiredLevel: true, procedure: true },
+    });
+    return row && { level: row.requiredLevel, procedure: row.procedure };
+  };
+  for (const recorded of securityEvents) {
+    const securityEvent = await completeStepUpEvent(recorded, findRequirement);
     const matching = endpoints.filter((endpoint) => subscribes(endpoint.events, securityEvent.type));
     if (matching.length === 0) continue;
     // One id per event, the same for every endpoint and every retry: receivers dedupe on it.

@@ -27,19 +27,62 @@ for (const [net, prefix] of [
 ] as const)
   PRIVATE.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 127],
+  // Unspecified, loopback and IPv4-compatible (deprecated, RFC 4291 §2.5.5.1): refused whatever they embed.
+  ["::", 96],
+  // NAT64 local-use (RFC 8215): the operator's own translator, so the operator's own network.
+  ["64:ff9b:1::", 48],
   ["fc00::", 7],
   ["fe80::", 10],
+  // Site-local (deprecated, RFC 3879), still routed inside some networks.
+  ["fec0::", 10],
   ["ff00::", 8],
 ] as const)
   PRIVATE.addSubnet(net, prefix, "ipv6");
 
+/**
+ * Whether an address is loopback, private, link-local, multicast or reserved, including the IPv6 forms
+ * that carry an IPv4 address a translator or tunnel would reach. `net.BlockList` reads IPv4-mapped only;
+ * ipaddr.js (not a dependency) names 6to4 and Teredo but extracts no IPv4 from them.
+ */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return PRIVATE.check(mapped, "ipv4");
   const family = isIP(address);
   if (family === 0) return true; // not an address: refuse rather than guess
-  return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return PRIVATE.check(address, "ipv4");
+  if (PRIVATE.check(address, "ipv6")) return true;
+  return embeddedIPv4(ipv6Groups(address)).some((ipv4) => PRIVATE.check(ipv4, "ipv4"));
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (a dotted IPv4 tail becomes two groups; a zone id is dropped). */
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase().replace(/%.*$/, "");
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const parse = (part: string) => (part === "" ? [] : part.split(":").map((group) => parseInt(group, 16)));
+  const [head = "", tail] = text.split("::");
+  if (tail === undefined) return parse(head);
+  const first = parse(head);
+  const last = parse(tail);
+  return [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
+}
+
+/** The IPv4 addresses an IPv6 address stands for, by the translation and tunnelling prefixes that embed one. */
+function embeddedIPv4(groups: number[]): string[] {
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number];
+  const ipv4 = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
+  // IPv4-mapped ::ffff:0:0/96, and IPv4-translated ::ffff:0:0:0/96 (RFC 6145)
+  if (zeros(0, 5) && g5 === 0xffff) return [ipv4(g6, g7)];
+  if (zeros(0, 4) && g4 === 0xffff && g5 === 0) return [ipv4(g6, g7)];
+  // NAT64 well-known prefix 64:ff9b::/96 (RFC 6052)
+  if (g0 === 0x64 && g1 === 0xff9b && zeros(2, 6)) return [ipv4(g6, g7)];
+  // 6to4 2002::/16 (RFC 3056): bits 16–47
+  if (g0 === 0x2002) return [ipv4(g1, g2)];
+  // Teredo 2001::/32 (RFC 4380): the server's address, and the client's with every bit inverted
+  if (g0 === 0x2001 && g1 === 0) return [ipv4(g2, g3), ipv4(g6 ^ 0xffff, g7 ^ 0xffff)];
+  return [];
 }
 
 /**
