@@ -1,7 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type NextRequest } from "next/server";
 
-import { env } from "~/env";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
 import { stepUp } from "~/server/step-up";
@@ -23,12 +22,7 @@ const handler = (req: NextRequest) =>
     req,
     router: appRouter,
     createContext: ({ resHeaders }) => createContext(req, resHeaders),
-    onError:
-      env.NODE_ENV === "development"
-        ? ({ path, error }) => {
-            console.error(`❌ tRPC failed on ${path ?? "<no-path>"}: ${error.message}`);
-          }
-        : undefined,
+    // Every 5xx logged once (with its cause); a database outage answers 503 with Retry-After.
     ...stepUp.trpcHandler,
   });
 
