@@ -82,6 +82,7 @@ try {
   step("next build", () =>
     run("npx", ["next", "build"], host, {
       DATABASE_URL: "file:./test-results/build.db",
+      AUTH_SECRET: "build-only-auth-secret",
       NEXT_TELEMETRY_DISABLED: "1",
     }),
   );
