@@ -66,7 +66,9 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider, au
         "     const authjs = createAuthjsAdapter({ db });   // Auth.js (next-auth in package.json); in your NextAuth config: events: authjs.events,",
         "     export const stepUp = createStepUp<Context>({ ...authjs.ports, appRouter: (): RouterLike => appRouter });",
       ]
-    : ["     export const stepUp = createStepUp<Context>({ db, appRouter: (): RouterLike => appRouter, identity, http, users });"];
+    : [
+        "     export const stepUp = createStepUp<Context>({ db, appRouter: (): RouterLike => appRouter, identity, http, users });",
+      ];
   return [
     'Wire it (README, "Add step-up to your app"):',
     "",

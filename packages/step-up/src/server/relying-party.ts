@@ -27,7 +27,7 @@ export type StepUpEnvironment = Partial<Record<"STEP_UP_ORIGIN" | "STEP_UP_RP_ID
 export function resolveRelyingParty(
   option: RelyingPartyOption | undefined,
   production: boolean,
-  env: StepUpEnvironment = process.env,
+  env: StepUpEnvironment = process.env as StepUpEnvironment,
 ): RelyingParty {
   if (!option) option = relyingPartyFromEnvironment(env);
   if (!option) {
