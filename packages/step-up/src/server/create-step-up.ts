@@ -88,6 +88,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
+      void services.relyingParty; // throws in production without relyingParty or STEP_UP_ORIGIN
       checkWiring(services.catalog.router());
       await checkAuditTriggers();
       wired = true;
