@@ -9,6 +9,8 @@ export default tseslint.config(
       ".next/**",
       "node_modules/**",
       "src/generated/**",
+      "packages/*/dist/**",
+      "packages/*/src/generated/**",
       "test-results/**",
       "next-env.d.ts",
       // Hand-written declarations of the .mjs scripts: type-checked by tsc, not linted as JS.

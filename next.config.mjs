@@ -12,8 +12,6 @@ const SECURITY_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The step-up module ships TypeScript source (its UI, styles and server code); Next compiles it.
-  transpilePackages: ["@step-up/next"],
   // Native addons stay outside the bundle; Next loads them from node_modules at run time.
   serverExternalPackages: ["@node-rs/argon2", "better-sqlite3"],
   experimental: {

@@ -5,7 +5,8 @@ import { nextServer } from "./tests/support/playwright-shared";
 /**
  * Two `next start` processes on one PostgreSQL database, behind an imaginary load balancer with no
  * sticky sessions: every client's requests alternate between them (tests/security/support/http.ts).
- * `npm run test:instances` runs it on a throwaway server (scripts/with-postgres.mjs sets POSTGRES_URL)
+ * `npm run test:instances` runs it on a throwaway server (scripts/with-postgres.mjs sets POSTGRES_URL, and
+ * POSTGRES_LOG, the server log that concurrent-load.test.ts reads for deadlocks)
  * against the existing production build (`npm run build` first; `npm test` builds once for all suites).
  */
 const POSTGRES_URL = process.env.POSTGRES_URL;

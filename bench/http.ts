@@ -4,7 +4,9 @@
  * a minimal route handler (the floor), a tRPC query refused before any database work (no session),
  * the same query signed in, and a step-up-protected mutation holding a grant, on one server; then that
  * protected mutation on two servers sharing the database (issue 13: the same total connections, split
- * over both); and the refused → verify → retried round trip, one user at a time.
+ * over both); the refused → verify → retried round trip, one user at a time; and liveness during a
+ * 1,000-connection burst, on the app's port and on HEALTH_PORT (ADR 027; `BENCH_HTTP_ONLY=burst` runs
+ * only that).
  * Figures, not assertions; the ratios are what compare across machines. On this 2-core machine the
  * load generator and every server share the same two cores, so two servers cannot double anything.
  */
@@ -40,6 +42,7 @@ export async function benchHttp(log: (line: string) => void = (line) => process.
   const servers: ChildProcess[] = [];
   try {
     await prepareDatabase(databaseUrl);
+    if (process.env.BENCH_HTTP_ONLY === "burst") return { burst: await burstFigures(databaseUrl, log) };
     for (const port of PORTS) servers.push(startNext(port, databaseUrl));
     await Promise.all(PORTS.map(waitForServer));
     const cookie = await signIn();
@@ -77,11 +80,105 @@ export async function benchHttp(log: (line: string) => void = (line) => process.
     );
     log(`  protected with a grant / signed in: ${(protectedCall.rps / signedIn.rps).toFixed(2)}`);
     log(`  two servers / one (protected call): ${(two.rps / protectedCall.rps).toFixed(2)}`);
-    return { one, identity, two, roundTrip };
+    for (const child of servers.splice(0)) if (child.pid) process.kill(-child.pid, "SIGTERM");
+    const burst = await burstFigures(databaseUrl, log);
+    return { one, identity, two, roundTrip, burst };
   } finally {
     for (const child of servers) if (child.pid) process.kill(-child.pid, "SIGTERM");
     server?.stop();
   }
+}
+
+const BURST_CONNECTIONS = 1_000;
+const BURST_SECONDS = 6;
+
+interface Probe {
+  p50: number;
+  p99: number;
+  n: number;
+  /** Answers slower than a typical load balancer's 2-s health-check timeout. */
+  over2s: number;
+}
+
+/**
+ * Overload (ADR 027): 1,000 connections at once on a signed-in tRPC query while two probes ask for
+ * liveness again and again, each on a new connection as a load balancer does: `/api/health` on the app's
+ * port (before) and the listener on its own port, HEALTH_PORT (after), printed side by side. The probes
+ * run in their own processes, away from the load generator.
+ */
+async function burstFigures(databaseUrl: string, log: (line: string) => void) {
+  const port = PORTS[1]! + 1;
+  const healthPort = port + 1;
+  const child = startNext(port, databaseUrl, { HEALTH_PORT: String(healthPort) });
+  try {
+    await waitForServer(port);
+    const base = `http://localhost:${port}`;
+    const cookie = await signIn(base);
+    await load("warm-up", [port], profileGetOf(), { cookie }, 200, 2);
+    // The probes start first (a process starting on saturated cores takes seconds) and keep only the
+    // answers to requests sent while the burst runs.
+    const probeMs = BURST_SECONDS * 1000 + 2_000;
+    const probes = Promise.all([
+      probeHealth(`${base}/api/health`, probeMs),
+      probeHealth(`http://localhost:${healthPort}/`, probeMs),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const from = Date.now();
+    const result = await autocannon({
+      url: `${base}${profileGetOf().path}`,
+      headers: headers({ cookie }),
+      connections: BURST_CONNECTIONS,
+      duration: BURST_SECONDS,
+    });
+    const to = Date.now();
+    const during = (samples: Array<[number, number]>) =>
+      samples.filter(([at]) => at >= from && at < to).map(([, ms]) => ms);
+    const [app, own] = (await probes).map((samples) => percentiles(during(samples))) as [Probe, Probe];
+    const show = ({ p50, p99, n, over2s }: Probe) =>
+      `p50 ${String(p50).padStart(5)} ms  p99 ${String(p99).padStart(5)} ms  over 2 s: ${over2s} of ${n}`;
+    log(
+      `Overload: ${BURST_CONNECTIONS} connections on a signed-in tRPC query for ${BURST_SECONDS} s ` +
+        `(${result["2xx"]} × 200, ${result.non2xx} other, ${Math.round(result.requests.average)} req/s, ` +
+        `p50 ${result.latency.p50} ms); liveness meanwhile, a new connection per check:`,
+    );
+    log(`  before: /api/health on the app's port   ${show(app)}`);
+    log(`  after:  HEALTH_PORT, its own listener   ${show(own)}`);
+    return { app, own };
+  } finally {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  }
+}
+
+function percentiles(times: number[]): Probe {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN);
+  return { p50: at(0.5), p99: at(0.99), n: sorted.length, over2s: sorted.filter((ms) => ms > 2_000).length };
+}
+
+/**
+ * Asks `url` again and again for `ms` from a child process, each time on a new connection (as a load
+ * balancer's health check does): [sent at (epoch ms), latency (ms)] per request.
+ */
+function probeHealth(url: string, ms: number): Promise<Array<[number, number]>> {
+  const script = `
+    const http = require("node:http");
+    const times = []; const end = Date.now() + ${ms};
+    const once = () => new Promise((resolve) => {
+      const at = Date.now(), start = performance.now();
+      const done = () => resolve([at, performance.now() - start]);
+      http.get(${JSON.stringify(url)}, { agent: false }, (res) => { res.resume(); res.on("end", done); }).on("error", done);
+    });
+    (async () => {
+      while (Date.now() < end) times.push(await once());
+      process.stdout.write(JSON.stringify(times));
+    })();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", () => resolve(JSON.parse(out || "[]") as Array<[number, number]>));
+  });
 }
 
 function profileGetOf() {
@@ -112,7 +209,7 @@ async function prepareDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-function startNext(port: number, databaseUrl: string): ChildProcess {
+function startNext(port: number, databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
   // Its own process group, so stopping it stops next-server too (killing `npx` alone would not).
   return spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
     stdio: "ignore",
@@ -124,6 +221,7 @@ function startNext(port: number, databaseUrl: string): ChildProcess {
       STEP_UP_ALLOW_DEV_KEY: "1",
       STEP_UP_ORIGIN: ORIGIN,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
   });
 }
@@ -146,8 +244,8 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/json", ...extra };
 }
 
-async function trpc(path: string, input: unknown, cookie?: string) {
-  const response = await fetch(`${ORIGIN}/api/trpc/${path}`, {
+async function trpc(path: string, input: unknown, cookie?: string, base = ORIGIN) {
+  const response = await fetch(`${base}/api/trpc/${path}`, {
     method: "POST",
     headers: headers(cookie ? { cookie } : {}),
     body: JSON.stringify({ json: input }),
@@ -158,8 +256,8 @@ async function trpc(path: string, input: unknown, cookie?: string) {
   };
 }
 
-async function signIn(): Promise<string> {
-  const { response } = await trpc("auth.signIn", { email: EMAIL, password: PASSWORD });
+async function signIn(base = ORIGIN): Promise<string> {
+  const { response } = await trpc("auth.signIn", { email: EMAIL, password: PASSWORD }, undefined, base);
   const session = response.headers.getSetCookie().find((line) => line.startsWith("session="));
   if (!session) throw new Error(`sign-in failed: ${response.status}`);
   return session.split(";")[0]!;

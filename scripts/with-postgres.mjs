@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `node scripts/with-postgres.mjs <command…>`: starts a throwaway PostgreSQL server
- * (scripts/db/postgres-server.mjs), runs the command with POSTGRES_URL set to it, then stops the server
- * and deletes its data. Without a command it serves until Ctrl-C and prints the URL (`npm run db:postgres`).
+ * (scripts/db/postgres-server.mjs), runs the command with POSTGRES_URL set to it and POSTGRES_LOG to its
+ * server log (tests/instances read it for deadlocks), then stops the server and deletes its data. Without a
+ * command it serves until Ctrl-C and prints the URL (`npm run db:postgres`).
  */
 import { spawn } from "node:child_process";
 import { startPostgres } from "./db/postgres-server.mjs";
@@ -25,7 +26,7 @@ if (command.length === 0) {
   const child = spawn(command.join(" "), {
     shell: true,
     stdio: "inherit",
-    env: { ...process.env, POSTGRES_URL: server.url },
+    env: { ...process.env, POSTGRES_URL: server.url, POSTGRES_LOG: server.logFile },
   });
   child.on("exit", (code, signal) => {
     stopOnce();

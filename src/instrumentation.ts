@@ -4,10 +4,14 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ getDemoApp }, { scheduleDemoCleanup }] = await Promise.all([
+  const [{ getDemoApp }, { scheduleDemoCleanup }, health] = await Promise.all([
     import("@/server/app"),
     import("@/server/cleanup"),
+    import("@/server/http/health-server"),
   ]);
+  // Liveness outside Next's pipeline, on its own port, when HEALTH_PORT is set (ADR 027).
+  const healthPort = health.healthPortFromEnv();
+  if (healthPort !== null) health.startHealthServer(healthPort);
   const app = getDemoApp();
   app.stepUp.scheduleCleanup();
   app.stepUp.webhooks.start();

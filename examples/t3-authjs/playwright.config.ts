@@ -36,7 +36,7 @@ function server(strategy: keyof typeof SERVERS, build: boolean) {
       STEP_UP_SECRET: "a11e".repeat(16),
       // `next start` behind no proxy: Auth.js takes the host from the request.
       AUTH_TRUST_HOST: "true",
-      APP_ORIGIN: `http://localhost:${port}`,
+      STEP_UP_ORIGIN: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdout: "ignore" as const,

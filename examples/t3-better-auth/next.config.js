@@ -8,8 +8,6 @@ import "./src/env.js";
 const config = {
   // This app has its own lockfile inside the repository: trace files from here, not the repository root.
   outputFileTracingRoot: import.meta.dirname,
-  // The module ships TypeScript source today; Next compiles it like the app's own files.
-  transpilePackages: ["@step-up/next"],
   // A native addon: loaded from node_modules at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
   // The repository's root `npm run lint` lints this app (its ESLint is not installed here).

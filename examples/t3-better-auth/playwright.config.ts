@@ -29,7 +29,8 @@ function server(strategy: keyof typeof SERVERS) {
       // Keys for this test server only; real deployments use `openssl rand -hex 32`.
       BETTER_AUTH_SECRET: "e2e-auth-secret-for-the-t3-better-auth-example",
       STEP_UP_SECRET: "a11e".repeat(16),
-      APP_ORIGIN: `http://localhost:${port}`,
+      BETTER_AUTH_URL: `http://localhost:${port}`,
+      STEP_UP_ORIGIN: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdout: "ignore" as const,

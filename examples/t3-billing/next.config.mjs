@@ -2,8 +2,6 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The module ships TypeScript source; Next compiles it like the app's own files.
-  transpilePackages: ["@step-up/next"],
   // A native addon: loaded from node_modules at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
   async headers() {

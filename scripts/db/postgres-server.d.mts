@@ -3,6 +3,8 @@ export interface PostgresServer {
   url: string;
   /** The folder of the server's binaries (initdb, pg_ctl, psql). */
   bin: string;
+  /** The server's log file (deleted by stop()). */
+  logFile: string;
   stop(): void;
 }
 export function startPostgres(): Promise<PostgresServer>;

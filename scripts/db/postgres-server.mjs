@@ -58,7 +58,10 @@ function run(bin, args) {
   if (result.status !== 0) throw new Error(`${path.basename(bin)} failed:\n${result.stdout}${result.stderr}`);
 }
 
-/** Starts a server; `url` points at its `postgres` database, `stop()` stops it and deletes its data. */
+/**
+ * Starts a server; `url` points at its `postgres` database, `logFile` is its server log (errors such as
+ * `deadlock detected` land there), `stop()` stops it and deletes its data and log.
+ */
 export async function startPostgres() {
   let bin = findBinDir();
   if (!bin) {
@@ -70,11 +73,12 @@ export async function startPostgres() {
   chmodSync(dir, 0o777);
   if (isRoot) execFileSync("chown", ["postgres", dir]);
   const data = path.join(dir, "data");
+  const logFile = path.join(dir, "server.log");
   const port = await freePort();
   run(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"]);
   // A test server: durability off (the folder is deleted afterwards), room for many test clients.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  run(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", logFile, "-w", "start"]);
   const stop = () => {
     try {
       run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
@@ -82,5 +86,5 @@ export async function startPostgres() {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, bin, stop };
+  return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, bin, logFile, stop };
 }

@@ -83,12 +83,13 @@ const t = initTRPC
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
-      // `data.stepUp`: the refusal the step-up dialog reads (without it no dialog ever opens).
+      // `data.stepUp`: the refusal the step-up dialog reads (without it no dialog ever opens); a database
+      // that cannot answer, here in createContext too, becomes 503 UNAVAILABLE (ADR 026).
       const withStepUp = formatStepUpError(shape, error);
       return {
         ...withStepUp,
         // Internal errors never leak their message to the client.
-        message: shape.data.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong" : shape.message,
+        message: withStepUp.data.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong" : withStepUp.message,
         data: {
           ...withStepUp.data,
           /** SIGN_IN_THROTTLED (with retryAfter seconds) or CROSS_SITE; null otherwise. */

@@ -61,17 +61,17 @@ describe("the protected-call counter", () => {
   it("a failed write keeps its counts and retries them: they arrive once, neither lost nor doubled", async () => {
     const before = await total();
     let failNext = true;
-    // The counts' write is the batch form of $transaction; the procedure's own is the interactive form.
+    // The counts' write is the one raw statement of a protected call (store/call-stats.ts).
     const flaky = new Proxy(db, {
       get(target, prop) {
         const value = Reflect.get(target, prop, target);
-        if (prop !== "$transaction") return typeof value === "function" ? value.bind(target) : value;
-        return (arg: unknown, ...rest: unknown[]) => {
-          if (Array.isArray(arg) && failNext) {
+        if (prop !== "$executeRaw") return typeof value === "function" ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          if (failNext) {
             failNext = false;
             return Promise.reject(new Error("database is down"));
           }
-          return (value as (...a: unknown[]) => unknown).apply(target, [arg, ...rest]);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
     });

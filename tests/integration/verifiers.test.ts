@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MethodId } from "@/step-up/engine";
-import { getVerifier, type VerifyContext } from "@/step-up/methods";
+import { getVerifier, type VerifyContext, type VerifyResult } from "@/step-up/methods";
 import {
   ALICE_BACKUP_CODES,
   aliceTotp,
@@ -11,6 +11,7 @@ import {
   signIn,
   userIdOf,
   type Client,
+  moduleDb,
   verifierServices,
 } from "./harness";
 import { createSoftwareAuthenticator } from "./support/authenticator";
@@ -26,6 +27,13 @@ afterAll(() => db.$disconnect());
 const MIN = 60_000;
 const small = { amount: 100, currency: "USD" as const, to: "Carol" };
 const key = createSoftwareAuthenticator();
+
+/** Whether a correct credential's single-use part is still there to take, as recording it would (ADR 028). */
+async function claimed(result: VerifyResult): Promise<boolean> {
+  if (!result.ok) throw new Error(`expected an accepted credential, got ${result.failure}`);
+  const { claim } = result;
+  return claim ? moduleDb(db).$transaction((tx) => claim.run(tx)) : true;
+}
 
 describe("every Verifier accepts its credential and refuses others", () => {
   const clock = createClock();
@@ -74,7 +82,7 @@ describe("every Verifier accepts its credential and refuses others", () => {
   it("totp: the current code verifies once; a wrong, a malformed or a never-enrolled one does not", async () => {
     const ctx = await context(alice, ids.alice!);
     const code = await aliceTotp(clock);
-    expect(await verifyWith("totp", ctx, code)).toEqual({ ok: true });
+    expect(await claimed(await verifyWith("totp", ctx, code))).toBe(true);
     expect((await verifyWith("totp", ctx, code)).ok).toBe(false);
     expect(await verifyWith("totp", ctx, code === "123456" ? "654321" : "123456")).toMatchObject({
       ok: false,
@@ -89,7 +97,13 @@ describe("every Verifier accepts its credential and refuses others", () => {
 
   it("backup_code: an unused code verifies once, whatever its formatting; a made-up one does not", async () => {
     const ctx = await context(alice, ids.alice!);
-    expect(await verifyWith("backup_code", ctx, ` ${ALICE_BACKUP_CODES[3].toUpperCase()} `)).toEqual({ ok: true });
+    // Two uses checked at once: both look right, but only one can take the code when it is recorded.
+    const [first, second] = await Promise.all([
+      verifyWith("backup_code", ctx, ` ${ALICE_BACKUP_CODES[3].toUpperCase()} `),
+      verifyWith("backup_code", ctx, ALICE_BACKUP_CODES[3]),
+    ]);
+    expect([await claimed(first), await claimed(second)]).toEqual([true, false]);
+    expect(second).toMatchObject({ claim: { failure: "replayed" } });
     expect(await verifyWith("backup_code", ctx, ALICE_BACKUP_CODES[3])).toEqual({ ok: false, failure: "invalid" });
     expect(await verifyWith("backup_code", ctx, "aaaaa-bbbbb")).toEqual({ ok: false, failure: "invalid" });
     expect(await verifyWith("backup_code", ctx, "short")).toEqual({ ok: false, failure: "malformed" });
@@ -102,7 +116,7 @@ describe("every Verifier accepts its credential and refuses others", () => {
     const stored = await db.stepUpRequirement.findUniqueOrThrow({ where: { id: ctx.requirementId } });
     expect(stored.webauthnChallenge).toBe(issued.challenge.options.challenge);
     const assertion = JSON.stringify(key.authenticate(issued.challenge.options));
-    expect(await verifyWith("passkey", ctx, assertion)).toEqual({ ok: true });
+    expect(await claimed(await verifyWith("passkey", ctx, assertion))).toBe(true);
     expect(await verifyWith("passkey", ctx, assertion)).toEqual({ ok: false, failure: "challenge_reused" });
 
     const bobCtx = await context(bob, ids.bob!);
@@ -118,7 +132,7 @@ describe("every Verifier accepts its credential and refuses others", () => {
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     expect(await verifyWith("email_code", ctx, wrong)).toEqual({ ok: false, failure: "invalid" });
     expect(await verifyWith("email_code", ctx, "12 34")).toEqual({ ok: false, failure: "malformed" });
-    expect(await verifyWith("email_code", ctx, code)).toEqual({ ok: true });
+    expect(await claimed(await verifyWith("email_code", ctx, code))).toBe(true);
     expect(await verifyWith("email_code", ctx, code)).toEqual({ ok: false, failure: "no_code_sent" });
     expect(await getVerifier("email_code").issue!({ ...ctx, mailer: null })).toEqual({
       ok: false,

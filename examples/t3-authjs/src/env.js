@@ -12,8 +12,6 @@ export const env = createEnv({
     AUTH_SESSION_STRATEGY: z.enum(["database", "jwt"]).default("database"),
     // Where the development mailer appends messages (sign-in links, step-up codes) as JSON lines.
     MAIL_OUTBOX_FILE: z.string().default("mail-outbox.jsonl"),
-    STEP_UP_SECRET: z.string().optional(),
-    APP_ORIGIN: z.string().url().default("http://localhost:3000"),
     DATABASE_URL: z.string(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
@@ -35,8 +33,6 @@ export const env = createEnv({
     AUTH_SECRET: process.env.AUTH_SECRET,
     AUTH_SESSION_STRATEGY: process.env.AUTH_SESSION_STRATEGY,
     MAIL_OUTBOX_FILE: process.env.MAIL_OUTBOX_FILE,
-    STEP_UP_SECRET: process.env.STEP_UP_SECRET,
-    APP_ORIGIN: process.env.APP_ORIGIN,
     DATABASE_URL: process.env.DATABASE_URL,
     NODE_ENV: process.env.NODE_ENV,
   },

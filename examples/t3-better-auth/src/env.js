@@ -7,11 +7,8 @@ export const env = createEnv({
    * isn't built with invalid env vars.
    */
   server: {
-    BETTER_AUTH_SECRET: process.env.NODE_ENV === "production" ? z.string() : z.string().optional(),
     // Where the development mailer appends messages (sign-in links, step-up codes) as JSON lines.
     MAIL_OUTBOX_FILE: z.string().default("mail-outbox.jsonl"),
-    STEP_UP_SECRET: z.string().optional(),
-    APP_ORIGIN: z.string().url().default("http://localhost:3000"),
     DATABASE_URL: z.string(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
@@ -30,10 +27,7 @@ export const env = createEnv({
    * middlewares) or client-side so we need to destruct manually.
    */
   runtimeEnv: {
-    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
     MAIL_OUTBOX_FILE: process.env.MAIL_OUTBOX_FILE,
-    STEP_UP_SECRET: process.env.STEP_UP_SECRET,
-    APP_ORIGIN: process.env.APP_ORIGIN,
     DATABASE_URL: process.env.DATABASE_URL,
     NODE_ENV: process.env.NODE_ENV,
   },

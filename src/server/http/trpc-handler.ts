@@ -38,6 +38,8 @@ export function createTrpcHandler(app: DemoApp, options: TrpcHandlerOptions = {}
       req,
       router: app.router,
       maxBatchSize: MAX_BATCH_SIZE,
+      // Every 5xx logged once with its cause; Retry-After on 503 UNAVAILABLE (ADR 026).
+      ...app.stepUp.trpcHandler,
       createContext: ({ resHeaders }) => {
         // Thrown here, before any procedure runs: tRPC answers every call of the batch with a 403.
         if (!sameSite) throw new CrossSiteRequestError();

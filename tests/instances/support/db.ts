@@ -38,6 +38,30 @@ export async function nameOf(email: string): Promise<string> {
   return rows[0]!.name;
 }
 
+/** Every protected call counted so far, by both servers (StepUpCallStat). */
+export function sumCallStats(): Promise<number> {
+  return count(`SELECT coalesce(sum("count"), 0)::int AS n FROM "StepUpCallStat"`);
+}
+
+export function grantsOf(requirementId: string): Promise<number> {
+  return count(`SELECT count(*)::int AS n FROM "StepUpGrant" WHERE "requirementId" = $1`, requirementId);
+}
+
+export function countUsedBackupCodes(userId: string): Promise<number> {
+  return count(
+    `SELECT count(*)::int AS n FROM "StepUpBackupCode" WHERE "userId" = $1 AND "usedAt" IS NOT NULL`,
+    userId,
+  );
+}
+
+export async function verifiedMethodsOf(requirementId: string): Promise<string[]> {
+  const { rows } = await db().query<{ methods: string[] }>(
+    `SELECT "verifiedMethods" AS methods FROM "StepUpRequirement" WHERE "id" = $1`,
+    [requirementId],
+  );
+  return rows[0]!.methods;
+}
+
 export async function closeDb(): Promise<void> {
   await pool?.end();
   pool = null;

@@ -117,6 +117,8 @@ export const ACCOUNTS = {
   parallelTotp: member("parallel-totp"),
   parallelBackup: member("parallel-backup"),
   parallelEmail: member("parallel-email"),
+  // Faults (tests/instances/database-faults.test.ts)
+  databaseFaults: member("database-faults"),
 } satisfies Record<string, AccountSpec>;
 
 export type AccountKey = keyof typeof ACCOUNTS;

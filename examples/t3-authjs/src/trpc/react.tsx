@@ -1,6 +1,6 @@
 "use client";
 
-import { StepUpProvider, stepUpLink, useStepUpController } from "@step-up/next/client";
+import { StepUpProvider, stepUpLink } from "@step-up/next/client";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { httpBatchStreamLink, loggerLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
@@ -40,16 +40,7 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export function TRPCReactProvider(props: { children: React.ReactNode }) {
-  return (
-    <StepUpProvider enrollHref="/settings/security">
-      <TRPCClientProvider>{props.children}</TRPCClientProvider>
-    </StepUpProvider>
-  );
-}
-
-function TRPCClientProvider(props: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
-  const controller = useStepUpController();
 
   const [trpcClient] = useState(() =>
     api.createClient({
@@ -58,7 +49,7 @@ function TRPCClientProvider(props: { children: React.ReactNode }) {
           enabled: (op) =>
             process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
         }),
-        stepUpLink({ controller }),
+        stepUpLink(),
         httpBatchStreamLink({
           transformer: SuperJSON,
           url: getBaseUrl() + "/api/trpc",
@@ -75,7 +66,7 @@ function TRPCClientProvider(props: { children: React.ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <api.Provider client={trpcClient} queryClient={queryClient}>
-        {props.children}
+        <StepUpProvider>{props.children}</StepUpProvider>
       </api.Provider>
     </QueryClientProvider>
   );

@@ -87,21 +87,13 @@ function checkSecret(root: string): Finding {
 
 function checkOrigin(root: string, files: HostFiles): Finding {
   const instance = [...files.sources.values()].find((text) => /\bcreateStepUp\s*[<(]/.test(text)) ?? "";
-  if (!/\brelyingParty\s*[:,}]/.test(instance))
-    return {
-      ok: false,
-      what: "createStepUp has no relyingParty (required in production: passkeys are bound to it)",
-      fix: 'relyingParty: { id: "your.app", name: "Your app", origin: process.env.STEP_UP_ORIGIN },',
-    };
-  if (
-    /STEP_UP_ORIGIN/.test(instance) &&
-    !envValue(root, "STEP_UP_ORIGIN") &&
-    !readDotEnv(root, "STEP_UP_ORIGIN", ".env.production")
-  )
+  // Without a relyingParty option createStepUp reads STEP_UP_ORIGIN (relying-party.ts).
+  const fromEnvironment = !/\brelyingParty\s*[:,}]/.test(instance) || /STEP_UP_ORIGIN/.test(instance);
+  if (fromEnvironment && !envValue(root, "STEP_UP_ORIGIN") && !readDotEnv(root, "STEP_UP_ORIGIN", ".env.production"))
     return {
       ok: process.env.NODE_ENV !== "production",
-      what: "relyingParty reads STEP_UP_ORIGIN, which is not set here",
-      fix: "set STEP_UP_ORIGIN=https://your.app in production's environment",
+      what: "the relying party comes from STEP_UP_ORIGIN, which is not set here (required in production: passkeys are bound to it)",
+      fix: "set STEP_UP_ORIGIN=https://your.app in production's environment (or pass relyingParty: { id, name, origin })",
     };
   return { ok: true, what: "relyingParty configured" };
 }

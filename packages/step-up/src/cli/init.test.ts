@@ -78,6 +78,19 @@ describe("step-up init", SLOW, () => {
     expect(await runCheck(root, (line) => lines.push(line), { url: "file:./prisma/dev.db" })).toBe(true);
   });
 
+  it("an Auth.js host (next-auth in package.json) is shown the adapter's wiring; other hosts their own ports", async () => {
+    const schema = `${GENERATOR}\n${datasource("sqlite")}\n${USER_MODEL}`;
+    const authjs = host({
+      schema,
+      files: { "package.json": JSON.stringify({ name: "t3", dependencies: { "next-auth": "5.0.0-beta.25" } }) },
+    });
+    const out = await init(authjs);
+    expect(out).toContain("createAuthjsAdapter({ db })");
+    expect(out).toContain("...authjs.ports");
+    expect(out).toContain("stepUpLink()");
+    expect(await init(host({ schema }))).not.toContain("createAuthjsAdapter");
+  });
+
   it("a re-run changes nothing and says so", async () => {
     const root = host({ schema: `${GENERATOR}\n${datasource("sqlite")}\n${USER_MODEL}` });
     await init(root);

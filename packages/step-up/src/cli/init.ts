@@ -5,7 +5,7 @@ import { CliError } from "./cli-error";
 import { loadHost, type Host } from "./host";
 import { packageVersion, readFragmentModels, readTablesSql } from "./module-files";
 import { parseSchema } from "./prisma-schema";
-import { describeWiring, findHostFiles } from "./wiring";
+import { describeWiring, findHostFiles, usesAuthjs } from "./wiring";
 
 /** The marks around the models `init` appends to a one-file schema (ADR 032): found again on a re-run. */
 export const BLOCK_START = "// >>> @step-up/next models";
@@ -40,7 +40,7 @@ export async function runInit(root: string, print: (line: string) => void, now =
     print(nextSteps(host, writes));
   }
   print("");
-  print(describeWiring(findHostFiles(root), host.provider));
+  print(describeWiring(findHostFiles(root), host.provider, usesAuthjs(root)));
 }
 
 function planSchema(host: Host): Write[] {

@@ -44,18 +44,37 @@ export function findHostFiles(root: string): HostFiles {
   };
 }
 
+/** Whether the host signs users in with Auth.js (next-auth in its package.json): the wiring then uses its adapter. */
+export function usesAuthjs(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as Record<string, unknown>;
+    return ["dependencies", "devDependencies"].some((field) =>
+      Object.hasOwn((pkg[field] as Record<string, string> | undefined) ?? {}, "next-auth"),
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** The lines to paste, each under the host's own file name (README, "Add step-up to your app"). */
-export function describeWiring(files: HostFiles, provider: SupportedProvider): string {
+export function describeWiring(files: HostFiles, provider: SupportedProvider, authjs = false): string {
   const name = (file: string | null, fallback: string) => file ?? `${fallback} (not found: your file that does this)`;
   const instance = files.trpcInit ? path.join(path.dirname(files.trpcInit), "step-up.ts") : "src/server/step-up.ts";
+  const ports = authjs
+    ? [
+        '     import { createAuthjsAdapter } from "@step-up/next/adapters/authjs";',
+        "     const authjs = createAuthjsAdapter({ db });   // Auth.js (next-auth in package.json); in your NextAuth config: events: authjs.events,",
+        "     export const stepUp = createStepUp<Context>({ ...authjs.ports, appRouter: (): RouterLike => appRouter });",
+      ]
+    : [
+        "     export const stepUp = createStepUp<Context>({ db, appRouter: (): RouterLike => appRouter, identity, http, users });",
+      ];
   return [
     'Wire it (README, "Add step-up to your app"):',
     "",
-    `1. ${instance} (new): one instance`,
-    '     import "server-only";',
-    '     import { createStepUp } from "@step-up/next/server";',
-    "     export const stepUp = createStepUp({ db, appRouter: () => appRouter, identity, http, users,",
-    '       secret: process.env.STEP_UP_SECRET, relyingParty: { id, name: "…", origin: process.env.STEP_UP_ORIGIN } });',
+    `1. ${instance} (new): one instance (secret and relying party from STEP_UP_SECRET and STEP_UP_ORIGIN)`,
+    '     import { createStepUp, type RouterLike } from "@step-up/next/server";',
+    ...ports,
     "",
     `2. ${name(files.trpcInit, "your initTRPC file")}: in initTRPC…create({ … })`,
     "     transformer: superjson,",
@@ -64,12 +83,14 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider): s
     "",
     `3. ${name(files.rootRouter, "your app router")}: mount the module's router`,
     "     stepUp: stepUp.router,",
+    "   and in your tRPC route's fetchRequestHandler({ … }): ...stepUp.trpcHandler,",
     "",
-    `4. ${name(files.providers, "your tRPC client provider")}: inside <StepUpProvider> (from @step-up/next/client)`,
-    "     links: [stepUpLink({ controller: useStepUpController() }), /* your terminating link */]",
+    `4. ${name(files.providers, "your tRPC client provider")}: from @step-up/next/client`,
+    "     links: [stepUpLink(), /* your terminating link */]   and   <StepUpProvider>{children}</StepUpProvider>",
     "",
     `5. ${name(files.layout, "your root layout")}:`,
     '     import "@step-up/next/styles.css";',
+    '   and app/settings/security/page.tsx: export { SecuritySettings as default } from "@step-up/next/ui";',
     "",
     "6. .env: STEP_UP_SECRET=<openssl rand -hex 32>; in production STEP_UP_ORIGIN=https://your.app",
     "",

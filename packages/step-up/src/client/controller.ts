@@ -145,3 +145,15 @@ export function createStepUpController(): StepUpController {
     },
   };
 }
+
+let shared: StepUpController | undefined;
+
+/**
+ * The browser's one controller, shared by `<StepUpProvider>` and `stepUpLink()` when neither is given
+ * one, so the tRPC client needs no React context. Null on the server: a controller there would be
+ * shared by every request.
+ */
+export function sharedStepUpController(): StepUpController | null {
+  if (typeof window === "undefined") return null;
+  return (shared ??= createStepUpController());
+}

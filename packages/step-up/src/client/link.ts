@@ -2,11 +2,15 @@ import type { Operation, OperationLink, TRPCLink } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import { observable, type Unsubscribable } from "@trpc/server/observable";
 import { getStepUpPayload } from "../shared/payload";
-import type { StepUpController } from "./controller";
+import { sharedStepUpController, type StepUpController } from "./controller";
 import type { StepUpTransport } from "./transport";
 
 export interface StepUpLinkOptions {
-  controller: StepUpController;
+  /**
+   * Default: the browser's shared controller, the one `<StepUpProvider>` (without its own `controller`)
+   * renders the dialog for. Pass one only when you pass the same one to the provider.
+   */
+  controller?: StepUpController;
   /** Verifications one operation may go through before its error is passed on (a loop guard). */
   maxRounds?: number;
 }
@@ -15,8 +19,8 @@ export interface StepUpLinkOptions {
  * Place before the terminating link. An operation refused with `error.data.stepUp`
  * (STEP_UP_REQUIRED) waits for the controller's verification and is then re-sent unchanged.
  */
-export function stepUpLink<TRouter extends AnyRouter>(options: StepUpLinkOptions): TRPCLink<TRouter> {
-  const { controller, maxRounds = 3 } = options;
+export function stepUpLink<TRouter extends AnyRouter>(options: StepUpLinkOptions = {}): TRPCLink<TRouter> {
+  const { maxRounds = 3 } = options;
   return () =>
     ({ op, next }) =>
       observable((observer) => {
@@ -30,7 +34,14 @@ export function stepUpLink<TRouter extends AnyRouter>(options: StepUpLinkOptions
             complete: () => observer.complete(),
             error(error) {
               const payload = getStepUpPayload(error);
-              if (payload?.code !== "STEP_UP_REQUIRED" || op.type === "subscription" || round >= maxRounds) {
+              // On the server (a client component rendered there) nobody can answer a dialog: passed on.
+              const controller = options.controller ?? sharedStepUpController();
+              if (
+                payload?.code !== "STEP_UP_REQUIRED" ||
+                op.type === "subscription" ||
+                round >= maxRounds ||
+                !controller
+              ) {
                 observer.error(error);
                 return;
               }

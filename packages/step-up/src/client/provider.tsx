@@ -1,14 +1,14 @@
 "use client";
 
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
-import { createStepUpController, type StepUpController, type StepUpPrompt } from "./controller";
+import { createStepUpController, sharedStepUpController, type StepUpController, type StepUpPrompt } from "./controller";
 import { StepUpDialog } from "./step-up-dialog";
 
 const StepUpContext = createContext<StepUpController | null>(null);
 
 /**
- * Owns the step-up controller and renders the dialog. Render once around the app; build the
- * tRPC client inside it with `stepUpLink({ controller: useStepUpController() })`.
+ * Renders the dialog for the step-up controller. Render once, anywhere in the app (e.g. around
+ * `{children}` in your tRPC provider); `stepUpLink()` in your tRPC client finds the same controller.
  */
 interface StepUpProviderProps {
   children: ReactNode;
@@ -18,7 +18,8 @@ interface StepUpProviderProps {
 }
 
 export function StepUpProvider({ children, controller: given, enrollHref }: StepUpProviderProps) {
-  const [controller] = useState(() => given ?? createStepUpController());
+  // In the browser the shared controller (what `stepUpLink()` uses); on the server one per render.
+  const [controller] = useState(() => given ?? sharedStepUpController() ?? createStepUpController());
   return (
     <StepUpContext.Provider value={controller}>
       {children}

@@ -78,6 +78,7 @@ describe("boundary detector", () => {
 
   it.each([
     'import { z } from "zod";',
+    'import { z } from "zod/v4";',
     'import type { Rule } from "./rules";',
     "const at = input.now; // never Date.now()",
     "/** Not new Date(), the injected now. */ const at = input.now;",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/v4";
 import { floorViolation } from "./floor";
 import { methodSchema, type Combination, type StepUpLevel } from "./levels";
 

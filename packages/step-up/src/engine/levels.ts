@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/v4";
 
 /** Assurance levels in increasing order. `low` means "signed in". */
 export const LEVELS = ["none", "low", "medium", "high", "critical"] as const;

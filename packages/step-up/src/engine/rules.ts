@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/v4";
 import { checkCondition } from "./condition";
 import { levelSchema } from "./levels";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sha256Hex, type StepUpCrypto } from "../server/crypto";
-import { claimBackupCode } from "../server/store/credentials";
-import { VERIFIED, failed, type Verifier } from "./verifier";
+import { claimBackupCode, findUnusedBackupCode } from "../server/store/credentials";
+import { failed, verifiedOnceClaimed, type Verifier } from "./verifier";
 
 /** Codes are shown as `xxxxx-xxxxx`; case, spaces and dashes do not matter when typed. */
 export function normalizeBackupCode(code: string): string {
@@ -27,6 +27,9 @@ export const backupCodeVerifier: Verifier = {
     const normalized = normalizeBackupCode(credential);
     if (!/^[a-z0-9]{10}$/.test(normalized)) return failed("malformed");
     const hashes = [hashBackupCode(crypto, userId, normalized), legacyBackupCodeHash(normalized)];
-    return (await claimBackupCode(db, userId, hashes, now)) ? VERIFIED : failed("invalid");
+    const codeId = await findUnusedBackupCode(db, userId, hashes);
+    if (!codeId) return failed("invalid");
+    // Used up in the transaction that records it (ADR 028); of two concurrent uses the loser fails.
+    return verifiedOnceClaimed((tx) => claimBackupCode(tx, codeId, now));
   },
 };

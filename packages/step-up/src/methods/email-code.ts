@@ -12,7 +12,7 @@ import {
   type EmailCodeState,
 } from "../server/store/email-codes";
 import { releaseSlot, reserveSlot } from "../server/store/limits";
-import { VERIFIED, failed, type IssueResult, type Verifier } from "./verifier";
+import { failed, verifiedOnceClaimed, type IssueResult, type Verifier } from "./verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;
@@ -103,7 +103,9 @@ export const emailCodeVerifier: Verifier = {
     }
     // A wrong code leaves the live one usable (typos happen); the requirement's attempt limit caps guessing.
     if (!constantTimeEqual(hashEmailCode(crypto, requirementId, code), state.codeHash)) return failed("invalid");
-    return (await claimEmailCode(db, requirementId, state.codeHash)) ? VERIFIED : failed("replayed");
+    const { codeHash } = state;
+    // Used up in the transaction that records it (ADR 028).
+    return verifiedOnceClaimed((tx) => claimEmailCode(tx, requirementId, codeHash));
   },
 };
 

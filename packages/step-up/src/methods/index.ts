@@ -21,6 +21,7 @@ export function getVerifier(method: MethodId): Verifier {
 }
 
 export type {
+  Claim,
   FailureDetail,
   IssuedChallenge,
   IssueResult,

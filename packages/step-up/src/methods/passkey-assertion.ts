@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from "@simplewebauthn/server/helpers";
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { VerifyFailure } from "./verifier";
 
 const base64url = z

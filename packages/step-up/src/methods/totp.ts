@@ -1,7 +1,7 @@
 import "server-only";
 import { createGuardrails, verify } from "otplib";
 import { claimTotpStep, getConfirmedTotp } from "../server/store/credentials";
-import { VERIFIED, failed, type Verifier } from "./verifier";
+import { failed, verifiedOnceClaimed, type Verifier } from "./verifier";
 
 /** One 30-second step either side absorbs clock drift between phone and server. */
 export const TOTP_EPOCH_TOLERANCE_SECONDS = 30;
@@ -35,7 +35,9 @@ export const totpVerifier: Verifier = {
     if (!result.valid || !("timeStep" in result)) return failed("invalid");
     // A step at or before the last accepted one is a replay, not a typo: recorded (and answered) as such.
     if (totp.lastUsedStep !== null && result.timeStep <= totp.lastUsedStep) return failed("replayed");
-    // A time step is accepted once per user, even across requirements and concurrent requests.
-    return (await claimTotpStep(db, userId, result.timeStep)) ? VERIFIED : failed("replayed");
+    // A time step is accepted once per user, even across requirements and concurrent requests: claimed in the
+    // transaction that records it (ADR 028).
+    const { timeStep } = result;
+    return verifiedOnceClaimed((tx) => claimTotpStep(tx, userId, timeStep));
   },
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { MethodId, StepUpLevel } from "../engine";
-import type { Database } from "../server/db";
+import type { Database, Transaction } from "../server/db";
 import type { StepUpCrypto } from "../server/crypto";
 import type { StepUpMailer, StepUpUsers } from "../server/ports";
 import type { RelyingParty } from "../server/relying-party";
@@ -56,7 +56,17 @@ export type VerifyFailure =
 /** Details that go into the audit row next to the failure (never to the client). */
 export type FailureDetail = Record<string, string | number | boolean | null>;
 
-export type VerifyResult = { ok: true } | { ok: false; failure: VerifyFailure; detail?: FailureDetail };
+/**
+ * What a correct single-use factor still has to use up (a backup code, a TOTP step, an email code, a WebAuthn
+ * challenge): run in the transaction that records the verified method, so it is never spent without counting.
+ * False: a concurrent use won, and the attempt fails with `failure` (ADR 028).
+ */
+export interface Claim {
+  run(tx: Transaction): Promise<boolean>;
+  failure: VerifyFailure;
+}
+
+export type VerifyResult = { ok: true; claim?: Claim } | { ok: false; failure: VerifyFailure; detail?: FailureDetail };
 
 export type IssuedChallenge =
   /** `summary`: the operation this passkey approves, when the challenge is bound to it (ADR 022). */
@@ -80,6 +90,10 @@ export interface Verifier {
 }
 
 export const VERIFIED: VerifyResult = { ok: true };
+/** Correct, provided `run` still wins the single-use factor when the method is recorded. */
+export function verifiedOnceClaimed(run: Claim["run"], failure: VerifyFailure = "replayed"): VerifyResult {
+  return { ok: true, claim: { run, failure } };
+}
 export function failed(failure: VerifyFailure, detail?: FailureDetail): VerifyResult {
   return detail ? { ok: false, failure, detail } : { ok: false, failure };
 }

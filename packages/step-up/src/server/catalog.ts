@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 import type { Level } from "../engine";
 import type { StepUpDeclaration } from "./call-context";
 

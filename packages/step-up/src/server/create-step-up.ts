@@ -14,10 +14,11 @@ import { writeAudit, type AuditEventInput } from "./store/audit";
 import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
+import { isDatabaseUnavailable, reportOnce, trpcFailureHandling, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
 import { checkWiring } from "./wiring";
 import { createServerAction, type ActionDeclaration, type ActionOptions } from "./http/action";
 import { createRouteHandler, type HttpDeps, type RouteCall, type RouteDeclaration } from "./http/with-step-up";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 
 export interface StepUpOptions<TContext> extends StepUpServiceOptions {
   /** Who is calling, from your tRPC context; null when nobody is signed in. */
@@ -38,14 +39,21 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
 }
 
 /** What the host's tRPC errorFormatter returns, with `data.stepUp` added. */
-type Shape = { data: object & { httpStatus?: number } };
+type Shape = { message: string; data: object & { httpStatus?: number; code?: string } };
 
 /**
- * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; LOCKED becomes 429.
+ * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; LOCKED becomes 429, and a
+ * database that cannot answer — in your context, your procedure or the gate — 503 UNAVAILABLE (ADR 026).
  * Stateless: `errorFormatter: ({ shape, error }) => formatStepUpError(shape, error)` in your initTRPC.
  */
 export function formatStepUpError<TShape extends Shape>(shape: TShape, error: unknown) {
   const stepUp = findStepUpPayload(error);
+  if (!stepUp && isDatabaseUnavailable(error)) {
+    const unavailable = stepUpFailure({ code: "UNAVAILABLE", retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS });
+    const data = { ...shape.data, code: unavailable.code, httpStatus: 503, stepUp: unavailable.payload };
+    // The driver's message (host names, SQL) never reaches the client.
+    return { ...shape, message: unavailable.message, data };
+  }
   const data = stepUp?.code === "LOCKED" ? { ...shape.data, httpStatus: 429 } : shape.data;
   return { ...shape, data: { ...data, stepUp } };
 }
@@ -80,6 +88,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
+      void services.relyingParty; // throws in production without relyingParty or STEP_UP_ORIGIN
       checkWiring(services.catalog.router());
       await checkAuditTriggers();
       wired = true;
@@ -135,6 +144,11 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
       fn: (call: Omit<RouteCall<z.output<TSchema>, TContext>, "request">) => TResult | Promise<TResult>,
       actionOptions?: ActionOptions,
     ) => createServerAction(httpDeps, declaration, fn, actionOptions),
+    /**
+     * For your tRPC route's handler, one line: `fetchRequestHandler({ …, ...stepUp.trpcHandler })`. Logs every
+     * 5xx once through `onError` (with its cause) and adds Retry-After to a 503 UNAVAILABLE (ADR 026).
+     */
+    trpcHandler: trpcFailureHandling(services.onError),
     /** Adds `data.stepUp` to your error shape: `({ shape, error }) => stepUp.formatError(shape, error)`. */
     formatError: formatStepUpError,
     /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
@@ -223,8 +237,8 @@ async function buildSessionOrRefuse(services: StepUpServices, identity: StepUpId
   try {
     return await buildSession(services, identity);
   } catch (error) {
-    services.onError(error, { event: "session_state.unavailable" });
-    throw stepUpFailure({ code: "UNAVAILABLE" });
+    reportOnce(services.onError, error, { event: "session_state.unavailable" });
+    throw stepUpFailure({ code: "UNAVAILABLE", retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS }, { cause: error });
   }
 }
 

@@ -33,8 +33,11 @@ export interface StepUpCrypto {
 export function createCrypto(secret: string | undefined): StepUpCrypto {
   const key = () => {
     if (!secret)
-      throw new Error("createStepUp: `secret` is required (32 bytes as 64 hex characters: `openssl rand -hex 32`)");
-    if (!/^[0-9a-f]{64}$/i.test(secret)) throw new Error("createStepUp: `secret` must be 64 hex characters (32 bytes)");
+      throw new Error(
+        "createStepUp: `secret` or STEP_UP_SECRET is required (32 bytes as 64 hex characters: `openssl rand -hex 32`)",
+      );
+    if (!/^[0-9a-f]{64}$/i.test(secret))
+      throw new Error("createStepUp: `secret` (STEP_UP_SECRET) must be 64 hex characters (32 bytes)");
     return Buffer.from(secret, "hex");
   };
   return {

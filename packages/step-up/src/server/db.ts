@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma-types/client";
 
 /**
  * The module's view of the host's Prisma client. The host passes its own client (generated from a

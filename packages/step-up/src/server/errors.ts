@@ -10,8 +10,9 @@ import type { StepUpFailurePayload, StepUpPayload, StepUpRequiredPayload } from 
 export class StepUpError extends TRPCError {
   readonly payload: StepUpPayload;
 
-  constructor(code: TRPC_ERROR_CODE_KEY, message: string, payload: StepUpPayload) {
-    super({ code, message });
+  /** `options.cause`: what made the call fail (kept for the log, never sent to the client). */
+  constructor(code: TRPC_ERROR_CODE_KEY, message: string, payload: StepUpPayload, options: { cause?: unknown } = {}) {
+    super({ code, message, cause: options.cause });
     this.name = "StepUpError";
     this.payload = payload;
   }
@@ -34,9 +35,9 @@ const FAILURE_CODES: Record<StepUpFailurePayload["code"], { code: TRPC_ERROR_COD
   },
 };
 
-export function stepUpFailure(payload: StepUpFailurePayload): StepUpError {
+export function stepUpFailure(payload: StepUpFailurePayload, options: { cause?: unknown } = {}): StepUpError {
   const { code, message } = FAILURE_CODES[payload.code];
-  return new StepUpError(code, message, payload);
+  return new StepUpError(code, message, payload, options);
 }
 
 /** Finds the step-up payload on an error or its cause (tRPC wraps thrown errors). */

@@ -33,6 +33,8 @@ export type { StepUpPrismaClient } from "./db";
 export type { AuditEventInput, AuditEventType } from "./store/audit";
 export type { CleanupResult } from "./cleanup";
 export { StepUpError, findStepUpPayload } from "./errors";
+/** Database failures → 503 UNAVAILABLE + Retry-After (ADR 026); `stepUp.trpcHandler` wires it into tRPC's handler. */
+export { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
 export { DEVICE_COOKIE } from "./cookies";
 /** For scripts that write StepUpPolicy rows directly: every instance reloads its policies on the next call. */
 export { bumpPolicyRevision } from "./store/policies";

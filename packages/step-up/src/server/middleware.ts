@@ -10,12 +10,14 @@ import { consumeGrant } from "./store/grants";
 import { createRequirement } from "./store/requirements";
 import type { StepUpContext, StepUpSession } from "./session";
 import type { StepUpDeclaration } from "./call-context";
+import { reportOnce, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
 
 export type EnforceOptions<TInput> = DecideOptions<TInput>;
 
 /**
  * The whole gate: load a snapshot → decide (pure engine) → let through, or persist a requirement and throw.
- * Fails closed: any unexpected error refuses the call with UNAVAILABLE.
+ * Fails closed: any unexpected error is reported once (the instance's `onError`, with its cause) and refuses
+ * the call with UNAVAILABLE (503 + Retry-After), the error kept as its cause (ADR 026).
  */
 export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Promise<void> {
   const count = (outcome: CallOutcome) =>
@@ -29,7 +31,8 @@ export async function enforceStepUp<TInput>(options: EnforceOptions<TInput>): Pr
   } catch (error) {
     count(error instanceof StepUpError && error.payload.code === "STEP_UP_REQUIRED" ? "required" : "refused");
     if (error instanceof StepUpError) throw error;
-    throw stepUpFailure({ code: "UNAVAILABLE" });
+    reportOnce(options.services.onError, error, { event: "gate.failed", path: options.path });
+    throw stepUpFailure({ code: "UNAVAILABLE", retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS }, { cause: error });
   }
 }
 

@@ -32,9 +32,15 @@ export interface StepUpServices {
 export interface StepUpServiceOptions {
   db: StepUpPrismaClient;
   users: StepUpUsers;
-  /** 32 bytes as 64 hex characters; encrypts TOTP secrets and keys the code hashes. */
-  secret: string | undefined;
-  /** Required in production: who passkeys are bound to. */
+  /**
+   * 32 bytes as 64 hex characters; encrypts TOTP secrets and keys the code hashes. Default:
+   * `process.env.STEP_UP_SECRET`. Missing or malformed, the first call fails naming it (not at import: `next build`).
+   */
+  secret?: string;
+  /**
+   * Who passkeys are bound to. Default: STEP_UP_ORIGIN (comma-separated origins), STEP_UP_RP_ID (default:
+   * its host name) and STEP_UP_RP_NAME. Required in production, where the first call fails without it.
+   */
   relyingParty?: RelyingPartyOption;
   mailer?: StepUpMailer | null;
   sessions?: StepUpSessions;
@@ -58,14 +64,18 @@ export function createStepUpServices(options: StepUpServiceOptions): StepUpServi
   const db = checkDatabase(options.db);
   const onError = options.onError ?? logError;
   const production = options.production ?? process.env.NODE_ENV === "production";
+  let relyingParty: RelyingParty | undefined;
   return {
     db,
     config: parseConfig(options.config ?? {}),
     now: options.now ?? (() => new Date()),
     scoreRisk: options.scoreRisk ?? defaultScoreRisk,
-    relyingParty: resolveRelyingParty(options.relyingParty, production),
+    // Resolved on first use (createStepUp's first call checks it), so `next build` needs no STEP_UP_ORIGIN.
+    get relyingParty() {
+      return (relyingParty ??= resolveRelyingParty(options.relyingParty, production));
+    },
     mailer: options.mailer ?? null,
-    crypto: createCrypto(options.secret),
+    crypto: createCrypto(options.secret ?? process.env.STEP_UP_SECRET),
     users: options.users,
     sessions: options.sessions ?? null,
     onError,

@@ -1,7 +1,7 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { StepUpDeclaration } from "./call-context";
 import type { StepUpMeta } from "./catalog";
 import { enforceInContext as enforce } from "./middleware";

@@ -4,7 +4,7 @@ import type { FailureDetail, VerifyFailure } from "../methods";
 import { reserveAttempt, secondsUntil, type AttemptSlots } from "./attempt-slots";
 import { stepUpFailure } from "./errors";
 import { requireUsableRequirement, verifyContext } from "./requirement-access";
-import type { RequirementRecord } from "./store/requirements";
+import { fulfilRequirements, getRequirement, type RequirementRecord } from "./store/requirements";
 import { recordFailedAttempt, recordVerifiedMethod } from "./store/verifications";
 import type { ChallengeOptions } from "./challenge";
 
@@ -19,7 +19,8 @@ export type VerifyOutcome =
 /**
  * One factor of a requirement, in a fixed order: lockout → ownership → state → method → reserve an
  * attempt → verify → record. The attempt is reserved in the database before the factor is checked, so
- * guesses sent in parallel (to one instance or to many) are all counted before any is evaluated.
+ * guesses sent in parallel (to one instance or to many) are all counted before any is evaluated. A correct
+ * factor is recorded, and a single-use one used up, in one transaction (ADR 028).
  */
 export async function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcome> {
   const { db, services, session, request, method } = options;
@@ -52,7 +53,6 @@ export async function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcom
       now,
     });
 
-  await slots.release();
   const outcome = await recordVerifiedMethod(db, {
     requirement,
     method,
@@ -60,11 +60,35 @@ export async function verifyStepUp(options: VerifyOptions): Promise<VerifyOutcom
     now,
     rememberDevice: options.rememberDevice,
     config,
+    claim: result.claim ?? null,
+  }).catch(async (error: unknown) => {
+    await slots.release().catch(() => undefined);
+    throw error;
   });
-  if (outcome.status === "pending") {
-    return { status: "pending", remaining: remainingMethods(requirement.methods, new Set(outcome.verifiedMethods)) };
+  // A concurrent use of the same single-use factor won: this one is a failed attempt, like a replay.
+  if (outcome.status === "claim_lost")
+    return failAttempt({ ...options, requirement, slots, failure: outcome.failure, detail: null, config, now });
+  await slots.release();
+  switch (outcome.status) {
+    case "not_pending":
+      return refuseNotPending(db, requirement);
+    case "pending":
+      return { status: "pending", remaining: remainingMethods(requirement.methods, new Set(outcome.verifiedMethods)) };
+    case "fulfilled":
+      // Tidying only: the grant covers those requirements already. A failure is reported, not the user's.
+      await fulfilRequirements(db, outcome.coveredRequirementIds, now).catch((error: unknown) =>
+        services.onError(error, { event: "requirements.close_covered_failed" }),
+      );
+      return { status: "fulfilled", remaining: [], deviceToken: outcome.deviceToken };
   }
-  return { status: "fulfilled", remaining: [], deviceToken: outcome.deviceToken };
+}
+
+/** Fulfilled, cancelled or expired while this factor was checked: say which, as the state check would have. */
+async function refuseNotPending(db: VerifyOptions["db"], requirement: RequirementRecord): Promise<never> {
+  const current = await getRequirement(db, requirement.id);
+  if (current?.status === "fulfilled")
+    throw stepUpFailure({ code: "ALREADY_FULFILLED", requirementId: requirement.id });
+  throw stepUpFailure({ code: "EXPIRED", requirementId: requirement.id });
 }
 
 async function failAttempt(

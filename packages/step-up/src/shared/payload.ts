@@ -35,7 +35,8 @@ export type StepUpFailurePayload =
   /** The requirement was already fulfilled (by this dialog or another): retry the call, no second grant. */
   | { code: "ALREADY_FULFILLED"; requirementId: string }
   | { code: "METHOD_NOT_ALLOWED"; requirementId: string }
-  | { code: "UNAVAILABLE" }
+  /** The gate or the database could not answer (HTTP 503): retry after `retryAfter` seconds (ADR 026). */
+  | { code: "UNAVAILABLE"; retryAfter?: number }
   /** `stepUp.challenge` for email_code: wait `retryAfter` seconds before asking for another code. */
   | { code: "RESEND_THROTTLED"; retryAfter: number };
 

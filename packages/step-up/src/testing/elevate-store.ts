@@ -1,11 +1,4 @@
-import {
-  completedCombination,
-  methodSchema,
-  withinFloor,
-  callBindingString,
-  type Decision,
-  type MethodId,
-} from "../engine";
+import { completedCombination, methodSchema, withinFloor, callBindingString, type Decision } from "../engine";
 import { sha256Hex } from "../server/crypto";
 import type { StepUpServices } from "../server/services";
 import { createRequirement, type RequirementRecord } from "../server/store/requirements";
@@ -45,7 +38,7 @@ export async function elevateSession(services: StepUpServices, options: ElevateO
     satisfiedBy: null,
     canRemember: false,
   };
-  let requirement: RequirementRecord = await createRequirement(db, {
+  const requirement: RequirementRecord = await createRequirement(db, {
     userId: options.userId,
     sessionId: options.sessionId,
     organizationId: options.organizationId ?? null,
@@ -66,9 +59,12 @@ export async function elevateSession(services: StepUpServices, options: ElevateO
       now,
       rememberDevice: false,
       config,
+      claim: null, // nothing single-use to spend: no credential is checked
     });
     if (outcome.status === "fulfilled") return { grantId: outcome.grantId, level, methods };
-    requirement = { ...requirement, verifiedMethods: outcome.verifiedMethods as MethodId[] };
+    // Each method is read back from the requirement's row when the next one is recorded (ADR 028).
+    if (outcome.status !== "pending")
+      throw new Error(`elevate: the requirement was closed meanwhile (${outcome.status})`);
   }
   throw new Error(`elevate: [${methods.join(", ")}] left the requirement pending`);
 }

@@ -5,17 +5,15 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { magicLink } from "better-auth/plugins";
 
-import { env } from "~/env";
 import { db } from "~/server/db";
 import { sendDevMail } from "~/server/mail/dev-outbox";
 
 /** Step-up's view of better-auth: identity, users, sessions, mailer, and the plugin that ends grants on sign-out. */
 export const stepUpAuth = createBetterAuthAdapter({ db, auth: () => auth, sendMail: sendDevMail });
 
+// Secret and URL from BETTER_AUTH_SECRET and BETTER_AUTH_URL.
 export const auth = betterAuth({
   database: prismaAdapter(db, { provider: "sqlite" }),
-  secret: env.BETTER_AUTH_SECRET,
-  baseURL: env.APP_ORIGIN,
   emailAndPassword: { enabled: true },
   telemetry: { enabled: false },
   plugins: [

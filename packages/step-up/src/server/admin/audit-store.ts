@@ -1,7 +1,7 @@
 import "server-only";
 import type { Directory } from "./scope";
-import { z } from "zod";
-import type { Prisma } from "../../generated/prisma/client";
+import { z } from "zod/v4";
+import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
 import { idSchema } from "./scope";

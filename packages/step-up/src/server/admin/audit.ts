@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import { directoryOf } from "./scope";
 import { AUDIT_EVENT_TYPES } from "../store/audit";

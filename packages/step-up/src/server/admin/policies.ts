@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import { checkCondition, policyRulesSchema } from "../../engine";
 import { createPolicy, deletePolicy, getPolicy, listPolicies, setPolicyEnabled, updatePolicy } from "./policy-store";

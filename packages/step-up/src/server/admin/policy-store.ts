@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database, Transaction } from "../db";
 import { rulesSchema, type Rule } from "../../engine";
 import { auditOrigin, writeAudit } from "../store/audit";

@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { StepUpMember, StepUpUsers } from "../ports";
 
 /** Ids from the input are opaque strings; every one is checked against the admin's organization. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import type { StepUpContext, StepUpSession } from "../session";
 import type { EnrollmentContext } from "./context";

@@ -1,10 +1,12 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 import { stepUpMeta } from "../trpc";
 import { guardCall, type EndpointDeclaration } from "./guard";
 import type { StepUpActionResult } from "../../shared/action-result";
-import { describeRefusal, INTERNAL_REFUSAL } from "./responses";
+import { StepUpError } from "../errors";
+import { isDatabaseUnavailable, reportOnce } from "../unavailable";
+import { describeRefusal, INTERNAL_REFUSAL, unavailableRefusal } from "./responses";
 import type { HttpDeps, RouteCall } from "./with-step-up";
 
 export interface ActionDeclaration<TSchema extends z.ZodType, TContext> extends EndpointDeclaration<TSchema, TContext> {
@@ -58,9 +60,14 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
         data: await fn({ input: result.input, ctx: result.ctx, session: { id, userId, activeOrganizationId } }),
       };
     } catch (error) {
+      if (error instanceof StepUpError) {
+        const refusal = describeRefusal({ kind: "step_up", error, payload: error.payload }, deps.services.config);
+        return { ok: false, ...refusal.body };
+      }
       if (error instanceof TRPCError)
         return { ok: false, ...describeRefusal({ kind: "refused", error }, deps.services.config).body };
-      deps.services.onError(error, { event: "action.failed", path: name });
+      reportOnce(deps.services.onError, error, { event: "action.failed", path: name });
+      if (isDatabaseUnavailable(error)) return { ok: false, ...unavailableRefusal(deps.services.config).body };
       return { ok: false, ...INTERNAL_REFUSAL.body };
     }
   };

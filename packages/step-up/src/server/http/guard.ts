@@ -1,6 +1,6 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { StepUpPayload } from "../../shared/payload";
 import { StepUpError } from "../errors";
 import { enforceInContext } from "../middleware";

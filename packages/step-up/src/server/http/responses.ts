@@ -1,10 +1,12 @@
 import "server-only";
 import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { windowFor, type StepUpConfig } from "../../engine";
 import type { StepUpErrorBody } from "../../shared/action-result";
 import type { StepUpPayload } from "../../shared/payload";
+import { stepUpFailure } from "../errors";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../unavailable";
 import type { GuardRefusal } from "./guard";
 import { formatStepUpChallenge, SIGN_IN_CHALLENGE } from "./www-authenticate";
 
@@ -70,6 +72,7 @@ function describeStepUp(error: TRPCError, payload: StepUpPayload, config: StepUp
   const headers: Record<string, string> = {};
   if (payload.code === "LOCKED" || payload.code === "RESEND_THROTTLED")
     headers["Retry-After"] = String(payload.retryAfter);
+  if (payload.code === "UNAVAILABLE" && payload.retryAfter) headers["Retry-After"] = String(payload.retryAfter);
   return { status, headers, body: body(status, payload.code, error.message, { stepUp: payload }) };
 }
 
@@ -79,6 +82,12 @@ export const INTERNAL_REFUSAL: Refusal = {
   headers: {},
   body: body(500, "INTERNAL_SERVER_ERROR", "Something went wrong"),
 };
+
+/** The answer when the database cannot answer (ADR 026): 503 UNAVAILABLE with Retry-After; the handler did not run. */
+export function unavailableRefusal(config: StepUpConfig): Refusal {
+  const error = stepUpFailure({ code: "UNAVAILABLE", retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  return describeStepUp(error, error.payload, config);
+}
 
 export function refusalResponse(refusal: Refusal): Response {
   return Response.json(refusal.body, {

@@ -1,12 +1,14 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 import type { StepUpServices } from "../services";
 import type { StepUpContext, StepUpSession } from "../session";
 import { stepUpMeta } from "../trpc";
+import { StepUpError } from "../errors";
+import { isDatabaseUnavailable, reportOnce } from "../unavailable";
 import { DEFAULT_ROUTE_BODY_BYTES, declaresTooLarge, readBodyWithLimit } from "./body-limit";
 import { guardCall, type EndpointDeclaration, type GuardInput, type GuardRefusal } from "./guard";
-import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, type Refusal } from "./responses";
+import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, unavailableRefusal, type Refusal } from "./responses";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -80,9 +82,16 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
       return withHeaders(response, resHeaders);
     } catch (error) {
       // A TRPCError of the shared business logic ("Insufficient balance") keeps its status, as in tRPC.
+      // UNAVAILABLE from resolving the caller's step-up state: its 503, payload and Retry-After (ADR 026).
+      if (error instanceof StepUpError)
+        return refusalResponse(
+          describeRefusal({ kind: "step_up", error, payload: error.payload }, deps.services.config),
+        );
       if (error instanceof TRPCError)
         return refusalResponse(describeRefusal({ kind: "refused", error }, deps.services.config));
-      deps.services.onError(error, { event: "http.failed", path: name });
+      reportOnce(deps.services.onError, error, { event: "http.failed", path: name });
+      // A database that cannot answer (here or in the host's context) is 503 + Retry-After (ADR 026).
+      if (isDatabaseUnavailable(error)) return refusalResponse(unavailableRefusal(deps.services.config));
       return refusalResponse(INTERNAL_REFUSAL);
     }
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database, Transaction } from "../db";
 import { enqueueSecurityEvent } from "../webhooks/outbox";
 

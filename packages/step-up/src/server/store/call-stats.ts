@@ -1,4 +1,5 @@
 import "server-only";
+import { join, sqltag } from "@prisma/client/runtime/client";
 import type { Database } from "../db";
 
 export type CallOutcome = "allowed" | "required" | "bypassed" | "refused";
@@ -23,8 +24,8 @@ export interface CallStats {
 
 /**
  * Write-behind: the first count after a quiet spell is written at once; while writes are recent, counts
- * gather for at most CALL_STATS_WRITE_INTERVAL_MS and go out in one batch of upserts. A protected call
- * never waits for it, and increments from every instance add up in the same rows.
+ * gather for at most CALL_STATS_WRITE_INTERVAL_MS and go out in one statement. A protected call never
+ * waits for it, and increments from every instance add up in the same rows.
  */
 export function createCallStats(db: Database, onError: (error: unknown) => void): CallStats {
   let pending = new Map<string, number>();
@@ -38,7 +39,7 @@ export function createCallStats(db: Database, onError: (error: unknown) => void)
     pending = new Map();
     lastWriteAt = Date.now();
     try {
-      await db.$transaction(entries.map(([key, count]) => upsert(db, key, count)));
+      await addCounts(db, entries);
     } catch (error) {
       for (const [key, count] of entries) pending.set(key, (pending.get(key) ?? 0) + count);
       throw error;
@@ -101,11 +102,20 @@ export function createCallStats(db: Database, onError: (error: unknown) => void)
   };
 }
 
-function upsert(db: Database, key: string, count: number) {
-  const [day, organizationId, outcome] = key.split("|") as [string, string, string];
-  return db.stepUpCallStat.upsert({
-    where: { day_organizationId_outcome: { day, organizationId, outcome } },
-    create: { day, organizationId, outcome, count },
-    update: { count: { increment: count } },
-  });
+/**
+ * One `INSERT … ON CONFLICT DO UPDATE` over the keys in sorted order: every instance locks the rows it
+ * touches in the same order, so two flushes wait for each other and never deadlock (a transaction of
+ * upserts in arrival order did on PostgreSQL). The same SQL runs on SQLite. ADR 028.
+ */
+async function addCounts(db: Database, entries: Array<[string, number]>): Promise<void> {
+  const rows = entries
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, count]) => {
+      const [day, organizationId, outcome] = key.split("|") as [string, string, string];
+      return sqltag`(${day}, ${organizationId}, ${outcome}, ${count})`;
+    });
+  await db.$executeRaw`
+    INSERT INTO "StepUpCallStat" ("day", "organizationId", "outcome", "count")
+    VALUES ${join(rows)}
+    ON CONFLICT ("day", "organizationId", "outcome") DO UPDATE SET "count" = "StepUpCallStat"."count" + excluded."count"`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MethodId } from "../../engine";
-import type { Database } from "../db";
+import type { Database, Transaction } from "../db";
 import type { StepUpUsers } from "../ports";
 
 /**
@@ -41,7 +41,7 @@ export async function getConfirmedTotp(
 }
 
 /** Records an accepted TOTP time step; false when that step (or a later one) was already used: a replay. */
-export async function claimTotpStep(db: Database, userId: string, timeStep: number): Promise<boolean> {
+export async function claimTotpStep(db: Database | Transaction, userId: string, timeStep: number): Promise<boolean> {
   const { count } = await db.stepUpTotpCredential.updateMany({
     where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: timeStep } }] },
     data: { lastUsedStep: timeStep },
@@ -49,13 +49,19 @@ export async function claimTotpStep(db: Database, userId: string, timeStep: numb
   return count === 1;
 }
 
-/**
- * Marks an unused backup code as used, given the forms it may be stored in (keyed, legacy); false when it
- * does not exist or was used before. One conditional update: of two concurrent uses, one wins.
- */
-export async function claimBackupCode(db: Database, userId: string, codeHashes: string[], now: Date): Promise<boolean> {
-  const { count } = await db.stepUpBackupCode.updateMany({
+/** The user's unused backup code stored in one of these forms (keyed, legacy), or null. */
+export async function findUnusedBackupCode(db: Database, userId: string, codeHashes: string[]): Promise<string | null> {
+  const row = await db.stepUpBackupCode.findFirst({
     where: { userId, codeHash: { in: codeHashes }, usedAt: null },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/** Marks a backup code used; false when it was used meanwhile: of two concurrent uses, one wins. */
+export async function claimBackupCode(db: Database | Transaction, codeId: string, now: Date): Promise<boolean> {
+  const { count } = await db.stepUpBackupCode.updateMany({
+    where: { id: codeId, usedAt: null },
     data: { usedAt: now },
   });
   return count === 1;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "../db";
+import type { Database, Transaction } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
 import type { RequestInfo } from "./requirements";
 
@@ -100,7 +100,11 @@ export async function recordEmailCodeSent(
 }
 
 /** Uses the code up: succeeds for exactly one of any number of concurrent correct submissions. */
-export async function claimEmailCode(db: Database, requirementId: string, codeHash: string): Promise<boolean> {
+export async function claimEmailCode(
+  db: Database | Transaction,
+  requirementId: string,
+  codeHash: string,
+): Promise<boolean> {
   const { count } = await db.stepUpRequirement.updateMany({
     where: { id: requirementId, emailCodeHash: codeHash },
     data: { emailCodeHash: null },

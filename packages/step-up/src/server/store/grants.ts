@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot, type StepUpLevel } from "../../engine";
 import type { Database, Transaction } from "../db";
 import { sha256Hex } from "../crypto";
@@ -80,20 +80,26 @@ export function parseGrantSummary(json: unknown, sessionId: string): GrantSnapsh
     .map((g) => ({ id: g.id, sessionId, level: g.level, verifiedAt: g.verifiedAt, callHash: null, consumedAt: null }));
 }
 
-/** Adds a new grant to its session's summary, keeping the latest grant per level. Same transaction as the grant. */
+/**
+ * Adds a new grant to its session's summary, keeping the latest grant per level. Same transaction as the grant.
+ * The row is written before it is read: its lock makes two grants of one session made at once both land,
+ * where a read-then-write let the second overwrite the first (ADR 028).
+ */
 export async function addToGrantSummary(
   tx: Transaction,
   grant: { id: string; sessionId: string; userId: string; level: StepUpLevel; verifiedAt: Date },
 ): Promise<void> {
   if (grant.level === "critical") return;
-  const row = await tx.stepUpSession.findUnique({ where: { sessionId: grant.sessionId }, select: { grants: true } });
-  const others = grantSummarySchema.safeParse(row?.grants).data?.filter((g) => g.level !== grant.level) ?? [];
-  const grants = [...others, { id: grant.id, level: grant.level, verifiedAt: grant.verifiedAt.getTime() }];
-  await tx.stepUpSession.upsert({
-    where: { sessionId: grant.sessionId },
-    create: { sessionId: grant.sessionId, userId: grant.userId, grants },
-    update: { grants },
+  const { sessionId, userId } = grant;
+  const row = await tx.stepUpSession.upsert({
+    where: { sessionId },
+    create: { sessionId, userId, grants: [] },
+    update: { userId },
+    select: { grants: true },
   });
+  const others = grantSummarySchema.safeParse(row.grants).data?.filter((g) => g.level !== grant.level) ?? [];
+  const grants = [...others, { id: grant.id, level: grant.level, verifiedAt: grant.verifiedAt.getTime() }];
+  await tx.stepUpSession.update({ where: { sessionId }, data: { grants } });
 }
 
 /** The live non-critical grants of a session: one primary-key read of the module's StepUpSession row. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "../db";
+import type { Database, Transaction } from "../db";
 
 export interface StoredPasskey {
   id: string;
@@ -49,22 +49,29 @@ export async function storeWebAuthnChallenge(db: Database, requirementId: string
   return count === 1;
 }
 
-/**
- * Reads and clears the requirement's WebAuthn challenge in one conditional update, so each
- * challenge verifies at most one response, whatever that response's outcome. Null: none to take.
- */
-export async function takeWebAuthnChallenge(db: Database, requirementId: string): Promise<string | null> {
+/** The requirement's live WebAuthn challenge, or null. */
+export async function getWebAuthnChallenge(db: Database, requirementId: string): Promise<string | null> {
   const row = await db.stepUpRequirement.findUnique({
     where: { id: requirementId },
     select: { webauthnChallenge: true },
   });
-  const challenge = row?.webauthnChallenge;
-  if (!challenge) return null;
+  return row?.webauthnChallenge ?? null;
+}
+
+/**
+ * Clears the requirement's WebAuthn challenge if it is still `challenge`, in one conditional update: each
+ * challenge is taken once, so it verifies at most one response, whatever that response's outcome.
+ */
+export async function takeWebAuthnChallenge(
+  db: Database | Transaction,
+  requirementId: string,
+  challenge: string,
+): Promise<boolean> {
   const { count } = await db.stepUpRequirement.updateMany({
     where: { id: requirementId, webauthnChallenge: challenge },
     data: { webauthnChallenge: null },
   });
-  return count === 1 ? challenge : null;
+  return count === 1;
 }
 
 /**
@@ -72,7 +79,7 @@ export async function takeWebAuthnChallenge(db: Database, requirementId: string)
  * (two assertions racing with the same counter: one wins).
  */
 export async function recordPasskeyUse(
-  db: Database,
+  db: Database | Transaction,
   options: { passkeyId: string; previousCounter: number; newCounter: number; backedUp: boolean; now: Date },
 ): Promise<boolean> {
   const { count } = await db.stepUpPasskey.updateMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import {
   methodSchema,
   stepUpLevelSchema,
@@ -8,7 +8,7 @@ import {
   type MethodId,
   type StepUpLevel,
 } from "../../engine";
-import type { Database } from "../db";
+import type { Database, Transaction } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
 
 export interface RequestInfo {
@@ -40,6 +40,7 @@ export interface RequirementRecord {
 }
 
 const combinationsSchema = z.array(z.array(methodSchema));
+const verifiedMethodsSchema = z.array(methodSchema);
 const statusSchema = z.enum(["pending", "fulfilled", "expired", "cancelled", "bypassed"]);
 
 type RequirementRow = NonNullable<Awaited<ReturnType<Database["stepUpRequirement"]["findUnique"]>>>;
@@ -55,7 +56,7 @@ export function toRequirementRecord(row: RequirementRow): RequirementRecord {
     currentLevel: row.currentLevel,
     reason: row.reason,
     methods: combinationsSchema.parse(row.methods),
-    verifiedMethods: z.array(methodSchema).parse(row.verifiedMethods),
+    verifiedMethods: verifiedMethodsSchema.parse(row.verifiedMethods),
     degraded: row.degraded,
     callHash: row.callHash,
     summary: row.summary,
@@ -141,6 +142,33 @@ export async function createRequirement(db: Database, options: CreateRequirement
 export async function getRequirement(db: Database, id: string): Promise<RequirementRecord | null> {
   const row = await db.stepUpRequirement.findUnique({ where: { id } });
   return row ? toRequirementRecord(row) : null;
+}
+
+/**
+ * The first statement of every transaction that records a verified method: a write that changes nothing but
+ * takes the requirement's row lock (PostgreSQL) or the write lock (SQLite), so concurrent recorders run one
+ * after another; then the methods verified so far, read under that lock (ADR 028). Null: no longer pending.
+ */
+export async function lockPendingRequirement(tx: Transaction, id: string): Promise<MethodId[] | null> {
+  const { count } = await tx.stepUpRequirement.updateMany({
+    where: { id, status: "pending" },
+    data: { status: "pending" },
+  });
+  if (count !== 1) return null;
+  const row = await tx.stepUpRequirement.findUniqueOrThrow({ where: { id }, select: { verifiedMethods: true } });
+  return verifiedMethodsSchema.parse(row.verifiedMethods);
+}
+
+/**
+ * Closes requirements a grant now covers. Its own statement, after that grant's transaction: inside it, it
+ * would lock other requirements' rows while holding its own, and two tabs' grants could deadlock (ADR 028).
+ */
+export async function fulfilRequirements(db: Database, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.stepUpRequirement.updateMany({
+    where: { id: { in: [...ids].sort() }, status: "pending" },
+    data: { status: "fulfilled", fulfilledAt: now },
+  });
 }
 
 /** Marks a pending requirement expired (state only; returns whether it changed). */

@@ -1,6 +1,2 @@
-import { SecuritySettings } from "@step-up/next/ui";
-
-/** The module's panel: passkeys, authenticator app and backup codes (its own heading included). */
-export default function SecurityPage() {
-  return <SecuritySettings />;
-}
+// The module's panel: passkeys, authenticator app and backup codes (its own heading included).
+export { SecuritySettings as default } from "@step-up/next/ui";

@@ -1,9 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type NextRequest } from "next/server";
 
-import { env } from "~/env";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
+import { stepUp } from "~/server/step-up";
 
 /**
  * This wraps the `createTRPCContext` helper and provides the required context for the tRPC API when
@@ -22,12 +22,8 @@ const handler = (req: NextRequest) =>
     req,
     router: appRouter,
     createContext: ({ resHeaders }) => createContext(req, resHeaders),
-    onError:
-      env.NODE_ENV === "development"
-        ? ({ path, error }) => {
-            console.error(`❌ tRPC failed on ${path ?? "<no-path>"}: ${error.message}`);
-          }
-        : undefined,
+    // Every 5xx logged once (with its cause); a database outage answers 503 with Retry-After.
+    ...stepUp.trpcHandler,
   });
 
 export { handler as GET, handler as POST };
