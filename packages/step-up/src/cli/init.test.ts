@@ -203,7 +203,7 @@ describe("step-up init on an Auth.js host: Session.createdAt", SLOW, () => {
     const out = await init(root);
     const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
     expect(schema.startsWith(`${GENERATOR}\n${datasource("sqlite")}\n${WITH_CREATED_AT}`)).toBe(true);
-    expect(out).toContain("they count as signed in then, and are asked to step up as usual");
+    expect(out).toContain("they count as signed in then");
     const migration = migrationOf(root, "prisma/migrations", "_step_up");
     expect(migration.sql).toContain('CREATE TABLE "new_Session"');
     expect(prisma(root, ["validate"])).toContain("is valid");
@@ -326,6 +326,14 @@ describe("step-up init refuses bad input and writes nothing", SLOW, () => {
 
   it("no Prisma at all names the install command", async () => {
     await refuses(host({ config: false, modules: false }), /No Prisma in this app.*npm install prisma @prisma\/client/);
+  });
+
+  it("an Auth.js Session on SQLite without the app's prisma CLI names the install command", async () => {
+    const schema = `${GENERATOR}\n${datasource("sqlite")}\n${AUTHJS_MODELS}`;
+    await refuses(
+      host({ config: false, modules: false, schema, files: NEXT_AUTH }),
+      /Session\.createdAt on SQLite .* prisma CLI, which is not installed here: install it \(`npm install --save-dev/,
+    );
   });
 
   it("an older copy of the models is not overwritten", async () => {

@@ -57,9 +57,10 @@ export async function runInit(root: string, print: (line: string) => void, now =
  * (server/store/risk-history.ts), and the adapter cannot have recorded any for a session without the column.
  */
 const CREATED_AT_NOTE = [
-  `Added \`${CREATED_AT_FIELD}\` to Auth.js's Session model: the sign-in time step-up's Auth.js adapter`,
-  "reads (ADR 033; Auth.js moves `expires` on activity). Sessions that exist when the migration runs get",
-  "its time as their sign-in time: they count as signed in then, and are asked to step up as usual.",
+  `Added \`${CREATED_AT_FIELD}\` to Auth.js's Session model: the sign-in time`,
+  "that step-up's Auth.js adapter reads (ADR 033; Auth.js moves `expires` on activity). Sessions that",
+  "exist when the migration runs get its time as their sign-in time: they count as signed in then, and",
+  "are asked to step up as usual.",
 ].join("\n");
 
 function planSchema(host: Host, session: SchemaFile | null): Write[] {
