@@ -249,7 +249,7 @@ describe("step-up init on an Auth.js host: Session.createdAt", SLOW, () => {
     expect(snapshot(root)).toEqual(after);
   });
 
-  it("PostgreSQL: the migration adds the column in place", async () => {
+  it("PostgreSQL: the migration adds the column in place, to the table @@map names", async () => {
     const root = host({
       provider: "postgresql",
       schema: `${GENERATOR}\n${datasource("postgresql")}\n${AUTHJS_MODELS}`,
@@ -260,6 +260,20 @@ describe("step-up init on an Auth.js host: Session.createdAt", SLOW, () => {
     expect(migrationOf(root).sql).toContain(
       'ALTER TABLE "Session" ADD COLUMN "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     );
+
+    const mapped = host({
+      provider: "postgresql",
+      schema: `${GENERATOR}\n${datasource("postgresql")}\n${AUTHJS_MODELS.replace(
+        "onDelete: Cascade)\n}\n\nmodel User",
+        'onDelete: Cascade)\n\n  @@map("sessions")\n}\n\nmodel User',
+      )}`,
+      files: NEXT_AUTH,
+    });
+    await init(mapped);
+    expect(readFileSync(path.join(mapped, "prisma/schema.prisma"), "utf8")).toContain(
+      'onDelete: Cascade)\n  createdAt    DateTime @default(now())\n\n  @@map("sessions")\n}',
+    );
+    expect(migrationOf(mapped).sql).toContain('ALTER TABLE "sessions" ADD COLUMN "createdAt"');
   });
 
   it("a folder schema: the field goes into the file holding Session; step-up already installed gets a migration of its own", async () => {
