@@ -4,7 +4,8 @@ import { AUDIT_TRIGGERS, auditTriggersSql, type SupportedProvider } from "../sha
 import { CliError } from "./cli-error";
 import { loadHost, type Host } from "./host";
 import { packageVersion, readFragmentModels, readTablesSql } from "./module-files";
-import { parseSchema } from "./prisma-schema";
+import { parseSchema, type SchemaFile } from "./prisma-schema";
+import { CREATED_AT_FIELD, createdAtSql, sessionLackingCreatedAt, withCreatedAt } from "./session-created-at";
 import { describeWiring, findHostFiles, usesAuthjs } from "./wiring";
 
 /** The marks around the models `init` appends to a one-file schema (ADR 032): found again on a re-run. */
@@ -24,7 +25,12 @@ interface Write {
  */
 export async function runInit(root: string, print: (line: string) => void, now = new Date()): Promise<void> {
   const host = await loadHost(root);
-  const writes = [...planSchema(host), ...planMigration(host, now)];
+  const session = usesAuthjs(root) ? sessionLackingCreatedAt(host.schema.blocks) : null;
+  const sessionFile = session
+    ? { file: session.file, text: withCreatedAt(host.schema.files.find((f) => f.file === session.file)!.text, session) }
+    : null;
+  const sessionSql = session && sessionFile ? createdAtSql(host, session, [sessionFile]) : null;
+  const writes = [...planSchema(host, sessionFile), ...planMigration(host, now, sessionSql)];
   const rel = (file: string) => path.relative(root, file);
   if (writes.length === 0) {
     print(
@@ -37,17 +43,34 @@ export async function runInit(root: string, print: (line: string) => void, now =
       print(`${write.what}: ${rel(write.file)}`);
     }
     print("");
+    if (sessionSql) print(`${CREATED_AT_NOTE}\n`);
     print(nextSteps(host, writes));
   }
   print("");
   print(describeWiring(findHostFiles(root), host.provider, usesAuthjs(root)));
 }
 
-function planSchema(host: Host): Write[] {
+/**
+ * Printed when init adds Session.createdAt. Existing rows get the migration's time. That is the safe
+ * direction: step-up never counts the sign-in time as a verification ("low" is any signed-in session;
+ * medium and above need a grant), it only bounds the risk history to events before the session began
+ * (server/store/risk-history.ts), and the adapter cannot have recorded any for a session without the column.
+ */
+const CREATED_AT_NOTE = [
+  `Added \`${CREATED_AT_FIELD}\` to Auth.js's Session model: the sign-in time`,
+  "that step-up's Auth.js adapter reads (ADR 033; Auth.js moves `expires` on activity). Sessions that",
+  "exist when the migration runs get its time as their sign-in time: they count as signed in then, and",
+  "are asked to step up as usual.",
+].join("\n");
+
+function planSchema(host: Host, session: SchemaFile | null): Write[] {
+  const sessionWrite = session
+    ? [{ file: session.file, text: session.text, what: `Added Session.createdAt (${CREATED_AT_FIELD}) to` }]
+    : [];
   const fragment = readFragmentModels();
   const wanted = parseSchema([{ file: "step-up.prisma", text: fragment }]).models;
   const present = wanted.filter((model) => host.schema.models.includes(model));
-  if (present.length === wanted.length) return [];
+  if (present.length === wanted.length) return sessionWrite;
   if (present.length > 0)
     throw new CliError(
       `${host.schemaPath} has some of step-up's models (${present.join(", ")}) but not ${wanted.filter((m) => !present.includes(m)).join(", ")}: an older or edited copy. Replace it with node_modules/@step-up/next/prisma/step-up.prisma, then run init again. Nothing was written.`,
@@ -57,15 +80,19 @@ function planSchema(host: Host): Write[] {
     const file = path.join(host.schemaPath, "step-up.prisma");
     if (existsSync(file))
       throw new CliError(`${file} exists and holds no step-up models: rename it, then run init again.`);
-    return [{ file, text: `${header}\n${fragment}`, what: "Added the step-up models beside your schema" }];
+    return [
+      ...sessionWrite,
+      { file, text: `${header}\n${fragment}`, what: "Added the step-up models beside your schema" },
+    ];
   }
   // One file: append a marked block. Moving the schema into a folder would move the generator's relative output.
-  const current = host.schema.files[0]!.text;
+  const current = session?.text ?? host.schema.files[0]!.text;
   const text = `${current.replace(/\s*$/, "\n")}\n${header}\n${fragment.replace(/\s*$/, "\n")}${BLOCK_END}\n`;
-  return [{ file: host.schemaPath, text, what: "Appended the step-up models (a marked block) to" }];
+  const what = `Appended the step-up models (a marked block)${session ? " and added Session.createdAt" : ""} to`;
+  return [{ file: host.schemaPath, text, what }];
 }
 
-function planMigration(host: Host, now: Date): Write[] {
+function planMigration(host: Host, now: Date, sessionSql: string | null): Write[] {
   const migrations = existsSync(host.migrationsDir)
     ? readdirSync(host.migrationsDir, { withFileTypes: true })
         .filter(
@@ -79,7 +106,7 @@ function planMigration(host: Host, now: Date): Write[] {
     .join("\n");
   const hasTables = sql.includes('CREATE TABLE "StepUpAuditEvent"');
   const hasTriggers = AUDIT_TRIGGERS[host.provider].every((name) => sql.includes(`CREATE TRIGGER "${name}"`));
-  if (hasTables && hasTriggers) return [];
+  if (hasTables && hasTriggers && !sessionSql) return [];
   const writes: Write[] = [];
   const lock = path.join(host.migrationsDir, "migration_lock.toml");
   if (!existsSync(lock))
@@ -88,11 +115,28 @@ function planMigration(host: Host, now: Date): Write[] {
     throw new CliError(
       `${lock} names another provider than your datasource's "${host.provider}": fix one of them first. Nothing was written.`,
     );
-  const name = `${stampAfter(migrations, now)}_${hasTables ? "step_up_audit_triggers" : "step_up"}`;
-  const body = hasTables
-    ? auditTriggersSql(host.provider)
-    : `${readTablesSql(host.provider)}\n${auditTriggersSql(host.provider)}`;
-  const text = `-- @step-up/next ${packageVersion()}: ${hasTables ? "the append-only triggers of the audit log" : "the module's tables and the append-only triggers of its audit log"}, written by \`npx step-up init\` (${host.provider}).\n\n${body}`;
+  const parts: { what: string; name: string; sql: string }[] = [];
+  if (!hasTables)
+    parts.push({
+      what: "the module's tables and the append-only triggers of its audit log",
+      name: "step_up",
+      sql: `${readTablesSql(host.provider)}\n${auditTriggersSql(host.provider)}`,
+    });
+  else if (!hasTriggers)
+    parts.push({
+      what: "the append-only triggers of the audit log",
+      name: "step_up_audit_triggers",
+      sql: auditTriggersSql(host.provider),
+    });
+  if (sessionSql)
+    parts.push({
+      what: "Auth.js's Session.createdAt (existing sessions get this migration's time)",
+      name: "step_up_session_created_at",
+      sql: `-- Auth.js's Session.createdAt, the sign-in time step-up's Auth.js adapter reads (ADR 033).\n${sessionSql}`,
+    });
+  const name = `${stampAfter(migrations, now)}_${parts[0]!.name}`;
+  const body = parts.map((part) => part.sql).join("\n");
+  const text = `-- @step-up/next ${packageVersion()}: ${parts.map((part) => part.what).join("; ")}, written by \`npx step-up init\` (${host.provider}).\n\n${body}`;
   writes.push({ file: path.join(host.migrationsDir, name, "migration.sql"), text, what: "Wrote the migration" });
   return writes;
 }

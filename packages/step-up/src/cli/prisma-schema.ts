@@ -17,6 +17,18 @@ export interface ParsedSchema {
   /** The datasource's provider, e.g. "sqlite"; null when no file has a datasource. */
   provider: string | null;
   models: string[];
+  /** Every block with where it is (0-based line indexes of its opening line and its `}`) and its field names. */
+  blocks: SchemaBlock[];
+}
+
+export interface SchemaBlock {
+  kind: string;
+  name: string;
+  file: string;
+  start: number;
+  end: number;
+  /** The first word of each line inside the block (fields, and `@@map` etc.). */
+  fields: string[];
 }
 
 const BLOCK = /^(model|enum|datasource|generator|type|view)\s+([A-Za-z_]\w*)\s*\{$/;
@@ -34,8 +46,9 @@ export function readSchemaFiles(schemaPath: string): SchemaFile[] {
 export function parseSchema(files: SchemaFile[]): ParsedSchema {
   let provider: string | null = null;
   const models: string[] = [];
+  const blocks: SchemaBlock[] = [];
   for (const { file, text } of files) {
-    let block: { kind: string; name: string; line: number } | null = null;
+    let block: { kind: string; name: string; line: number; fields: string[] } | null = null;
     text.split(/\r?\n/).forEach((raw, index) => {
       const line = stripStringsAndComments(raw).trim();
       const where = `${file}:${index + 1}`;
@@ -46,21 +59,23 @@ export function parseSchema(files: SchemaFile[]): ParsedSchema {
           throw new CliError(
             `${where}: cannot parse "${raw.trim()}" (a block such as \`model Name {\` must start the line, and its fields go on the lines below).`,
           );
-        block = { kind: match[1]!, name: match[2]!, line: index + 1 };
+        block = { kind: match[1]!, name: match[2]!, line: index + 1, fields: [] };
         if (block.kind === "model") models.push(block.name);
-      } else if (line === "}") block = null;
-      else if (/[{}]/.test(line))
+      } else if (line === "}") {
+        blocks.push({ ...block, file, start: block.line - 1, end: index });
+        block = null;
+      } else if (/[{}]/.test(line))
         throw new CliError(`${where}: cannot parse "${raw.trim()}" (one field per line; \`}\` alone on its line).`);
       else if (block.kind === "datasource" && /^provider\s*=/.test(line)) {
         const match = /^provider\s*=\s*"([^"]*)"/.exec(raw.trim());
         if (!match) throw new CliError(`${where}: the datasource provider must be a string, e.g. provider = "sqlite".`);
         provider = match[1]!;
-      }
+      } else block.fields.push(/^@*[\w.]+/.exec(line)?.[0] ?? line);
     });
     const open = block as { kind: string; name: string; line: number } | null;
     if (open) throw new CliError(`${file}:${open.line}: \`${open.kind} ${open.name} {\` is never closed.`);
   }
-  return { files, provider, models };
+  return { files, provider, models, blocks };
 }
 
 /** The line with string contents and `//` comments removed, so braces inside them do not count. */
