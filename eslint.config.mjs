@@ -48,6 +48,8 @@ export default tseslint.config(
               message: "The step-up module never imports its host app; use a relative path inside the package.",
             },
           ],
+          // zod 3.25 (create-t3-app's default) carries v4 at zod/v4; zod 4 has it there too (ADR 031).
+          paths: [{ name: "zod", message: 'Import "zod/v4": the peer range is zod ^3.25 || ^4 (ADR 031).' }],
         },
       ],
       // A relative path that leaves packages/step-up lands in another package (the demo): refused too.

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z } from "zod";
+import { z } from "zod/v4";
 import { createStepUp, formatStepUpError, type RouterLike } from "../server/create-step-up";
 import type { StepUpErrorReporter, StepUpIdentity } from "../server/ports";
 import type { TestClock } from "./clock";

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { StepUpIdentity } from "../../server/ports";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { StepUpIdentity } from "../../server/ports";
 
 /** better-auth's provider id for email-and-password accounts (the `Account` row that holds the hash). */
