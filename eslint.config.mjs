@@ -35,7 +35,7 @@ export default tseslint.config(
     // The module's UI is a package of its own: it never reaches into the demo app that hosts it
     // (nor through the demo's @/ aliases, nor by a relative path out of packages/step-up).
     // Core rule, so typescript-eslint's no-restricted-imports of the engine and client still apply.
-    // The whole module (issue 12): it reaches its host only through the ports of createStepUp.
+    // The whole module (ADR 016): it reaches its host only through the ports of createStepUp.
     files: ["packages/step-up/src/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts", "packages/step-up/src/generated/**"],
     rules: {

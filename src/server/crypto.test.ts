@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decryptSecret, encryptSecret, keyedHashHex } from "./crypto";
 
-/** The development key is in the source: production never uses it unless told to, loudly (issue 11). */
+/** The development key is in the source: production never uses it unless told to, loudly. */
 const saved = { ...process.env };
 function setEnv(env: Record<string, string | undefined>) {
   for (const [key, value] of Object.entries(env)) {

@@ -5,7 +5,7 @@ import type { TrpcResult } from "./support/http";
 import { isStepUpRequired, signedIn, stepUpOf, transfer, type Actor, type Method } from "./support/step-up";
 
 /**
- * Issue 11 #2: whatever the server's configuration (the demo runs `onUnavailable: "degrade"`), an
+ * SEC-03 to SEC-06 (docs/security.md, ADR 011): whatever the server's configuration (the demo runs `onUnavailable: "degrade"`), an
  * email code alone or a password alone never clears high or critical. The accounts have only a
  * password (and the demo's email codes): exactly the attacker who has the password or the mailbox.
  */
