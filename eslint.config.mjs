@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint, Next's rules (core web vitals) and react-hooks.
 import js from "@eslint/js";
 import nextVitals from "eslint-config-next/core-web-vitals";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -35,7 +36,7 @@ export default tseslint.config(
     // The module's UI is a package of its own: it never reaches into the demo app that hosts it
     // (nor through the demo's @/ aliases, nor by a relative path out of packages/step-up).
     // Core rule, so typescript-eslint's no-restricted-imports of the engine and client still apply.
-    // The whole module (issue 12): it reaches its host only through the ports of createStepUp.
+    // The whole module (ADR 016): it reaches its host only through the ports of createStepUp.
     files: ["packages/step-up/src/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts", "packages/step-up/src/generated/**"],
     rules: {
@@ -55,6 +56,31 @@ export default tseslint.config(
       // A relative path that leaves packages/step-up lands in another package (the demo): refused too.
       "import/no-relative-packages": "error",
     },
+  },
+  {
+    // The module's async security code is linted with types: a promise nobody awaits is a check that
+    // may not have happened, or a failure nobody sees. Deliberately unawaited calls say so with `void`.
+    files: ["packages/step-up/src/**/*.{ts,tsx}"],
+    ignores: ["packages/step-up/src/generated/**"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
+  {
+    // No import cycles in the module: a piece two files share lives in a small module of its own.
+    // Type-only imports are erased at build time and are not counted.
+    files: ["packages/step-up/src/**/*.{ts,tsx}"],
+    ignores: ["packages/step-up/src/generated/**"],
+    plugins: { "import-x": importX },
+    settings: {
+      // Dependencies are parsed as TypeScript too, or a cycle through a .ts file goes unseen.
+      "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs"] })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     // The engine is pure (docs/design.md): it never reaches the database, the framework or the clock's owner.

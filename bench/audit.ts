@@ -1,7 +1,7 @@
 /**
  * `npm run bench:audit`: times the admin audit page's queries through the real `stepUp.admin.audit.list`
  * procedure on the database in DATABASE_URL (fill it with `npm run seed:audit`). Targets: pages < 300 ms,
- * the period metrics ≤ 100 ms (issue 14: their figures are columns, not JSON), the funnel < 300 ms
+ * the period metrics ≤ 100 ms (their figures are columns, not JSON), the funnel < 300 ms
  * (ADR 023), the whole CSV ≤ 5 s.
  */
 import { createDatabase } from "@/server/db";

@@ -3,7 +3,7 @@
  * `next start` on PostgreSQL, loaded over real HTTP by autocannon. Prints requests/s and p50/p99 of:
  * a minimal route handler (the floor), a tRPC query refused before any database work (no session),
  * the same query signed in, and a step-up-protected mutation holding a grant, on one server; then that
- * protected mutation on two servers sharing the database (issue 13: the same total connections, split
+ * protected mutation on two servers sharing the database (the same total connections, split
  * over both); the refused → verify → retried round trip, one user at a time; and liveness during a
  * 1,000-connection burst, on the app's port and on HEALTH_PORT (ADR 027; `BENCH_HTTP_ONLY=burst` runs
  * only that).
@@ -74,7 +74,7 @@ export async function benchHttp(log: (line: string) => void = (line) => process.
     const roundTrip = await roundTrips(15);
     for (const figure of [...one, ...identity, two, roundTrip]) log(format(figure));
     log(`  no session / floor:                 ${(noSession.rps / floor.rps).toFixed(2)}`);
-    log(`  signed in / no session:             ${(signedIn.rps / noSession.rps).toFixed(2)} (issue 14 target ≥ 0.80)`);
+    log(`  signed in / no session:             ${(signedIn.rps / noSession.rps).toFixed(2)} (target ≥ 0.80)`);
     log(
       `  auth.me signed in / signed out:     ${(identity[1].rps / identity[0].rps).toFixed(2)} (the session lookup alone)`,
     );

@@ -2,7 +2,7 @@
  * What one indexed read costs through each layer on PostgreSQL: the demo's session lookup (one joined
  * query) on the `pg` pool as the app runs it (ADR 025) and through Prisma's `$queryRaw`, a Prisma
  * `findUnique`, and the same row through the `pg` driver alone.
- * Issue 14.2 asks a signed-in request to cost ≤ 1.25× a refused one; these figures say how much of a
+ * The README's benchmark targets ask a signed-in request to cost ≤ 1.25× a refused one; these figures say how much of a
  * request's budget one Prisma query takes, whatever the session code does.
  */
 import pg from "pg";

@@ -13,7 +13,7 @@ import { benchQueryLayer } from "./query-layer";
 import { startPostgres } from "../scripts/db/postgres-server.mjs";
 import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
 
-/** Issue 14: the engine must never be what a protected call waits for. */
+/** The engine must never be what a protected call waits for. */
 const ENGINE_RUNS = [
   { rules: 10, iterations: 500_000, target: 1_000_000 },
   { rules: 100, iterations: 100_000, target: 200_000 },

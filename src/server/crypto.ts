@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
@@ -54,24 +54,6 @@ function warnDevKeyOnce(): void {
       "Using the public development encryption key in production because STEP_UP_ALLOW_DEV_KEY=1. Demo only: set STEP_UP_ENCRYPTION_KEY.",
   };
   process.stderr.write(`${JSON.stringify(line)}\n`);
-}
-
-/** AES-256-GCM; output is `v1.<iv>.<tag>.<ciphertext>` in base64url. */
-export function encryptSecret(plaintext: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", encryptionKey(), iv);
-  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), ciphertext]
-    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
-    .join(".");
-}
-
-export function decryptSecret(sealed: string): string {
-  const [version, iv, tag, ciphertext] = sealed.split(".");
-  if (version !== "v1" || !iv || !tag || !ciphertext) throw new Error("Unrecognised encrypted secret");
-  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
 }
 
 /**

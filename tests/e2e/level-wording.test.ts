@@ -1,6 +1,6 @@
 import { expect, test } from "./support/fixtures";
 
-/** What pages say about levels and methods comes from the policies and the configuration (issue 15). */
+/** What pages say about levels and methods comes from the policies and the configuration. */
 test.describe("wording that follows the configuration", () => {
   test("Bob reads on Transfers what the amount policy and the critical combinations ask for", async ({
     page,

@@ -2,9 +2,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { catchError, createClock, createTestDatabase, expectStepUp, signedIn, userIdOf, type Client } from "./harness";
 
 /**
- * The value the policies judge is the value the transfer debits (issue 11, item 1): an amount that is not
- * an exact number of cents is refused by validation, so nothing can be judged at one level and rounded into
- * another after the check.
+ * The value the policies judge is the value the transfer debits (SEC-01 and SEC-02 in docs/security.md): an amount
+ * that is not an exact number of cents is refused by validation, so nothing can be judged at one level and rounded
+ * into another after the check.
  */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());

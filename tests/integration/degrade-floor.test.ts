@@ -16,9 +16,9 @@ import {
 import { latestEmailCode } from "./support/factors";
 
 /**
- * The degrade floor (ADR 011, issue 11 item 2): whatever the configuration, an email code never clears more than
- * medium, a single factor never clears critical, and degrading never goes below the next lower level's own
- * combinations. The demo's own configuration refuses.
+ * The degrade floor (ADR 011; SEC-03 to SEC-06 in docs/security.md): whatever the configuration, an email code
+ * never clears more than medium, a single factor never clears critical, and degrading never goes below the next
+ * lower level's own combinations. The demo's own configuration refuses.
  */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());

@@ -1,6 +1,5 @@
 import { generate } from "otplib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { decryptSecret } from "@/server/crypto";
 import {
   aliceTotp,
   catchError,
@@ -53,7 +52,7 @@ describe("authenticator app enrolment", () => {
 
     const pending = await db.stepUpEnrollmentChallenge.findFirstOrThrow({ where: { userId: aliceId, kind: "totp" } });
     expect(pending.payload).not.toContain(newSecret);
-    expect(decryptSecret(pending.payload)).toBe(newSecret);
+    expect(alice.services.crypto.decrypt(pending.payload)).toBe(newSecret);
   });
 
   it("a wrong first code saves nothing: the old app keeps working and nothing is audited", async () => {
@@ -85,7 +84,7 @@ describe("authenticator app enrolment", () => {
     const code = await codeFor(newSecret);
     expect(await alice.call((api) => api.stepUp.security.totp.confirm({ code }))).toEqual({ enabled: true });
     const stored = await storedTotp();
-    expect(decryptSecret(stored.secretEncrypted)).toBe(newSecret);
+    expect(alice.services.crypto.decrypt(stored.secretEncrypted)).toBe(newSecret);
     expect(stored.confirmedAt).toEqual(clock.now());
     expect(await db.stepUpEnrollmentChallenge.count({ where: { userId: aliceId } })).toBe(0);
 

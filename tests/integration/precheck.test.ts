@@ -3,7 +3,7 @@ import { catchError, createClock, createTestDatabase, expectStepUp, signedIn, ve
 
 /**
  * A declaration's `precheck` runs after input validation and before step-up is decided: a call that
- * would fail anyway fails first, without asking the user to verify for nothing (issue 15).
+ * would fail anyway fails first, without asking the user to verify for nothing.
  */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());

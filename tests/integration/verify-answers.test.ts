@@ -12,7 +12,7 @@ import {
 } from "./harness";
 
 /**
- * Precise answers from `stepUp.verify` (issue 11): a second verification of a fulfilled requirement says
+ * Precise answers from `stepUp.verify`: a second verification of a fulfilled requirement says
  * so (and creates no second grant); a TOTP code already used is recorded and answered as replayed.
  */
 const db = createTestDatabase();

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { chooseMethod, PASSWORD, signIn, stepUpDialog } from "../e2e/support/fixtures";
 
 /**
- * A measurement, not an assertion (issue 14): the dialog's own time from the Verify click to the
+ * A measurement, not an assertion: the dialog's own time from the Verify click to the
  * retried call's visible success, minus the time its network requests were in flight (the verify and
  * the retry). What is left is the client's work: closing the dialog, resolving the waiting link,
  * React rendering the result. Printed per run and as the median; target ≤ 150 ms.

@@ -3,8 +3,8 @@ import { balanceMinorOf } from "./support/db";
 import { isStepUpRequired, signedIn, stepUpOf, transfer, type Actor, type Method } from "./support/step-up";
 
 /**
- * Issue 11 #1: the level must be decided on the amount that is debited. A sub-cent amount just under
- * an edge must be refused as input, or raise the level the debited amount needs.
+ * SEC-01 and SEC-02 (docs/security.md): the level must be decided on the amount that is debited. A sub-cent amount
+ * just under an edge must be refused as input, or raise the level the debited amount needs.
  */
 async function attemptAtEdge(actor: Actor, amount: number, factorsBelowEdge: Method[]) {
   const before = balanceMinorOf(actor.email);

@@ -5,9 +5,10 @@ import type { TrpcResult } from "./support/http";
 import { isStepUpRequired, signedIn, stepUpOf, transfer, type Actor, type Method } from "./support/step-up";
 
 /**
- * Issue 11 #2: whatever the server's configuration (the demo runs `onUnavailable: "degrade"`), an
- * email code alone or a password alone never clears high or critical. The accounts have only a
- * password (and the demo's email codes): exactly the attacker who has the password or the mailbox.
+ * SEC-03 to SEC-06 (docs/security.md, ADR 011): whatever the server's configuration (the demo runs
+ * `onUnavailable: "degrade"`), an email code alone or a password alone never clears high or critical. The
+ * accounts have only a password (and the demo's email codes): exactly the attacker who has the password or the
+ * mailbox.
  */
 async function attemptWith(actor: Actor, path: string, input: unknown, factors: Method[]): Promise<TrpcResult> {
   const first = await actor.mutation(path, input);

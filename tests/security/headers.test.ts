@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 /**
- * Issue 11 #10: security headers on pages and on the API. Uses Playwright's own request fixture:
+ * SEC-22 to SEC-24 (docs/security.md): security headers on pages and on the API. Uses Playwright's own request fixture:
  * anonymous GETs need no cookie jar or source address.
  */
 const PAGES = ["/sign-in", "/", "/settings/security"];

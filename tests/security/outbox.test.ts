@@ -3,7 +3,7 @@ import { latestEmailCode } from "./support/db";
 import { Client } from "./support/http";
 import { signedIn, stepUpOf, transfer } from "./support/step-up";
 
-/** Issue 11 #3: the demo outbox shows a signed-in user their own mail only, and nobody else anything. */
+/** SEC-07, SEC-08 (docs/security.md): the demo outbox shows a user their own mail only, nobody else anything. */
 async function victimWithCodeInOutbox() {
   const victim = await signedIn("outboxVictim");
   const stepUp = stepUpOf(await victim.mutation("transfers.create", transfer(1)));

@@ -3,7 +3,10 @@ import { SECURITY_PASSWORD } from "./support/accounts";
 import { Client, FIREFOX_UA, dataOf } from "./support/http";
 import { signedIn, stepUpOf, transfer, type Actor } from "./support/step-up";
 
-/** Issue 11 #6 and the remembered-device invariants that hold today (docs/design.md, "remembered device"). */
+/**
+ * SEC-15 and SEC-16 (docs/security.md) and the remembered-device invariants that hold today (docs/design.md,
+ * "remembered device").
+ */
 
 /** Verifies a medium step-up with "trust this device" and returns the device cookie's value. */
 async function rememberAtMedium(actor: Actor): Promise<string> {

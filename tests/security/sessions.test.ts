@@ -4,7 +4,7 @@ import { userIdOf } from "./support/db";
 import { Client, dataOf } from "./support/http";
 import { signedIn, stepUpOf } from "./support/step-up";
 
-/** Issue 11 #4 and the session invariants that hold today (ASVS V7). */
+/** SEC-09 and SEC-10 (docs/security.md) and the session invariants that hold today (ASVS V7). */
 
 test("SEC-09 a password change signs out the user's other sessions", async () => {
   const other = await signedIn("passwordChange");

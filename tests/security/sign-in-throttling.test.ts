@@ -5,7 +5,7 @@ import { countSignInFailures } from "./support/db";
 import { Client } from "./support/http";
 
 /**
- * Issue 11 #5: sign-in is limited per account (whatever address the guesses come from) and per
+ * SEC-11 to SEC-14 (docs/security.md): sign-in is limited per account (whatever address the guesses come from) and per
  * address (whatever accounts it tries), refusals carry Retry-After, and an unknown account gets the
  * same answers as a known one. Each client below has its own loopback source address.
  */

@@ -3,7 +3,10 @@ import { ACCOUNTS } from "./support/accounts";
 import { Client, dataOf, parseSingle } from "./support/http";
 import { signedIn, stepUpOf, transfer } from "./support/step-up";
 
-/** Issue 11 #7–#9: what the server believes about a request comes from the socket and the session only. */
+/**
+ * SEC-17 to SEC-19 (docs/security.md): what the server believes about a request comes from the socket and the session
+ * only.
+ */
 
 test("SEC-17 a spoofed X-Forwarded-For does not reach the audit log", async () => {
   const spoofed = "203.0.113.66";

@@ -1,7 +1,6 @@
 import "server-only";
 
 export const SESSION_COOKIE = "session";
-export const DEVICE_COOKIE = "stepup_device";
 
 /** The named cookie's value, or null when absent or not valid percent-encoding (a broken cookie is no cookie). */
 export function readCookie(headers: Headers, name: string): string | null {

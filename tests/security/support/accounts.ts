@@ -46,7 +46,7 @@ export const ACCOUNTS = {
   globexAdminDevices: globexAdmin("globex-admin-devices"),
   globexAdminPasskeys: globexAdmin("globex-admin-passkeys"),
   webhookAdmin: globexAdmin("webhook-admin"),
-  // The ten attacks of issue 11
+  // The SEC- attacks of docs/security.md's catalog
   subCentCritical: member("subcent-critical"),
   subCentHigh: member("subcent-high"),
   emailOnlyHigh: member("email-only-high", "password-only"),

@@ -128,7 +128,11 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
           ))}
         </fieldset>
       ) : (
-        <form className={styles.form} onSubmit={submit}>
+        <form
+          className={styles.form}
+          // Not awaited: React ignores a handler's promise, and submit reports its own failures.
+          onSubmit={(event) => void submit(event)}
+        >
           {chosen.length > 1 && <Progress combination={chosen} done={done} />}
           {method && (
             <MethodField

@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { createStepUpController, sharedStepUpController, type StepUpController, type StepUpPrompt } from "./controller";
+import { useControllerPrompt } from "./controller-prompt";
 import { StepUpDialog } from "./step-up-dialog";
 
 const StepUpContext = createContext<StepUpController | null>(null);
@@ -39,9 +40,3 @@ export function useStepUpController(): StepUpController {
 export function useStepUpPrompt(): StepUpPrompt | null {
   return useControllerPrompt(useStepUpController());
 }
-
-export function useControllerPrompt(controller: StepUpController): StepUpPrompt | null {
-  return useSyncExternalStore(controller.subscribe, controller.getSnapshot, getServerSnapshot);
-}
-
-const getServerSnapshot = () => null;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { StepUpController } from "./controller";
 import { PromptBody } from "./prompt-body";
-import { useControllerPrompt } from "./provider";
+import { useControllerPrompt } from "./controller-prompt";
 import { restoreFocus, returnTarget, useLastInteraction } from "./return-focus";
 import styles from "./step-up-dialog.module.css";
 

@@ -41,7 +41,6 @@ export type StepUpFailurePayload =
   | { code: "RESEND_THROTTLED"; retryAfter: number };
 
 export type StepUpPayload = StepUpRequiredPayload | StepUpFailurePayload;
-export type StepUpErrorCode = StepUpPayload["code"];
 
 /** Type guard for code that reads `error.data.stepUp` from an unknown error. */
 export function getStepUpPayload(error: unknown): StepUpPayload | null {

@@ -3,7 +3,7 @@ import { sha256Hex } from "../server/crypto";
 import type { StepUpServices } from "../server/services";
 import { createRequirement, type RequirementRecord } from "../server/store/requirements";
 import { recordVerifiedMethod } from "../server/store/verifications";
-import { ELEVATE_PROCEDURE, type ElevateOptions, type ElevateResult } from "./elevate";
+import { ELEVATE_PROCEDURE, type ElevateOptions, type ElevateResult } from "./elevate-options";
 
 const REQUEST = { ip: null, userAgent: "@step-up/next/testing elevate()" };
 

@@ -1,9 +1,9 @@
 import { describeCombination, type AmountTier, type StepUpConfig } from "@step-up/next/engine";
 
 /**
- * The Transfers page's sentence about levels, from the amount rules in force and the configured
- * combinations (issue 15): "Under 1,000 USD needs medium assurance, 1,000 to 10,000 high, and 10,000
- * or more critical (passkey, for that one transfer)". Edit a policy and the page follows.
+ * The Transfers page's sentence about levels, from the amount rules in force and the configured combinations
+ * (tests/e2e/level-wording.test.ts): "Under 1,000 USD needs medium assurance, 1,000 to 10,000 high, and 10,000 or
+ * more critical (passkey, for that one transfer)". Edit a policy and the page follows.
  */
 export function transferLevelSummary(
   tiers: readonly AmountTier[],

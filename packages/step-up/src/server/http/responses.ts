@@ -50,7 +50,7 @@ export function describeRefusal(refusal: GuardRefusal, config: StepUpConfig): Re
 
 function describeTrpcError(error: TRPCError): Refusal {
   const status = getHTTPStatusCodeFromError(error);
-  // A library or internal message never reaches the client (STYLE: errors).
+  // A library or internal message never reaches the client (ADR 003).
   const message = status >= 500 ? "Something went wrong" : error.message;
   return { status, headers: {}, body: body(status, error.code, message) };
 }

@@ -102,12 +102,6 @@ export async function addToGrantSummary(
   await tx.stepUpSession.update({ where: { sessionId }, data: { grants } });
 }
 
-/** The live non-critical grants of a session: one primary-key read of the module's StepUpSession row. */
-export async function loadSessionGrants(db: Database, sessionId: string): Promise<GrantSnapshot[]> {
-  const row = await db.stepUpSession.findUnique({ where: { sessionId }, select: { grants: true } });
-  return row ? parseGrantSummary(row.grants, sessionId) : [];
-}
-
 /** Revokes every grant and remembered device of a user (password or factor change). */
 export async function revokeUserGrantsAndDevices(
   tx: Transaction,

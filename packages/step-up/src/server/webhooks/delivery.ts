@@ -1,8 +1,9 @@
 import "server-only";
 import type { StepUpCrypto } from "../crypto";
 import type { Database } from "../db";
+import type { ResolveHost } from "./resolve-host";
 import { signedHeaders } from "./signing";
-import { RefusedAddressError, sendDelivery, type ResolveHost } from "./transport";
+import { RefusedAddressError, sendDelivery } from "./transport";
 import { checkEndpointUrl, type UrlPolicy } from "./url-guard";
 
 /** Webhook delivery settings (`createStepUp({ webhooks })`); every field has a default. */

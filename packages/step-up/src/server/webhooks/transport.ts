@@ -1,19 +1,9 @@
 import "server-only";
-import { lookup as dnsLookup } from "node:dns";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
+import { resolveWithDns, type ResolveHost } from "./resolve-host";
 import { isPrivateAddress } from "./url-guard";
-
-/** Every address a host name resolves to (the seam tests use to play a rebinding DNS server). */
-export type ResolveHost = (host: string) => Promise<string[]>;
-
-export const resolveWithDns: ResolveHost = (host) =>
-  new Promise((resolve, reject) =>
-    dnsLookup(host, { all: true }, (error, entries) =>
-      error ? reject(error) : resolve(entries.map((entry) => entry.address)),
-    ),
-  );
 
 export interface SendRequest {
   headers: Record<string, string>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { BlockList, isIP } from "node:net";
-import { resolveWithDns, type ResolveHost } from "./transport";
+import { resolveWithDns, type ResolveHost } from "./resolve-host";
 
 /** Who may be called: https only in production; private and loopback networks only when allowed. */
 export interface UrlPolicy {
