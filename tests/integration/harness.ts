@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { createDatabase, type Database } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
 import { createCallerFactory, createContext } from "@/server/trpc";
-import { bumpPolicyRevision } from "@/step-up/server/store/policies";
+import { bumpPolicyRevision } from "@/step-up/server/policies/policy-cache";
 import type { Database as ModuleDatabase } from "@/step-up/server/db";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";

@@ -1,10 +1,10 @@
 import "server-only";
 import type { MethodId } from "../engine";
-import { backupCodeVerifier } from "./backup-code";
-import { emailCodeVerifier } from "./email-code";
-import { passkeyVerifier } from "./passkey";
-import { passwordVerifier } from "./password";
-import { totpVerifier } from "./totp";
+import { backupCodeVerifier } from "./backup-code/verify";
+import { emailCodeVerifier } from "./email-code/verify";
+import { passkeyVerifier } from "./passkey/verify";
+import { passwordVerifier } from "./password/verify";
+import { totpVerifier } from "./totp/verify";
 import type { Verifier } from "./verifier";
 
 /** One verifier per method; the exhaustive record makes a new method id a type error until it has one. */

@@ -5,7 +5,7 @@ import type { Database, Transaction } from "../server/db";
 import type { StepUpCrypto } from "../server/crypto";
 import type { StepUpMailer, StepUpUsers } from "../server/ports";
 import type { RelyingParty } from "../server/relying-party";
-import type { RequestInfo } from "../server/store/requirements";
+import type { RequestInfo } from "../server/verification/requirements";
 
 export interface VerifyContext {
   db: Database;

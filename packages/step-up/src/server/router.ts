@@ -3,9 +3,9 @@ import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "./trpc";
 import { DEVICE_COOKIE, serializeCookie } from "./cookies";
 import { methodSchema } from "../engine";
-import { issueChallenge } from "./challenge";
-import { requireOwnRequirement } from "./requirement-access";
-import { verifyStepUp } from "./verify";
+import { issueChallenge } from "./verification/challenge";
+import { requireOwnRequirement } from "./verification/requirement-access";
+import { verifyStepUp } from "./verification/verify";
 import { dryRun } from "./dry-run";
 import {
   cancelRequirement,
@@ -14,7 +14,7 @@ import {
   listPendingRequirements,
   listVerifications,
   sessionStatus,
-} from "./store/queries";
+} from "./verification/queries";
 import { findStepUpPayload } from "./errors";
 import { adminRouter } from "./admin/router";
 import { securityRouter } from "./enrollment/router";

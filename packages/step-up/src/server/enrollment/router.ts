@@ -3,10 +3,15 @@ import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import type { StepUpContext, StepUpSession } from "../session";
 import type { EnrollmentContext } from "./context";
-import { regenerateBackupCodes } from "./backup-codes";
+import { regenerateBackupCodes } from "../../methods/backup-code/enrol";
 import { getSecurityOverview } from "./overview";
-import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey, renamePasskey } from "./passkeys";
-import { beginTotpEnrollment, confirmTotpEnrollment, removeTotp } from "./totp";
+import {
+  beginPasskeyRegistration,
+  finishPasskeyRegistration,
+  removePasskey,
+  renamePasskey,
+} from "../../methods/passkey/enrol";
+import { beginTotpEnrollment, confirmTotpEnrollment, removeTotp } from "../../methods/totp/enrol";
 
 const idSchema = z.string().min(1).max(64);
 const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(64, "Use at most 64 characters");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Transaction } from "../db";
 import { auditOrigin, writeAudit, type AuditEventType } from "../store/audit";
-import { revokeUserGrantsAndDevices } from "../store/grants";
+import { revokeUserGrantsAndDevices } from "../grants/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
 
 export type EnrollmentKind = "totp" | "passkey";

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Database, Transaction } from "../db";
-import { auditOrigin, writeAudit } from "./audit";
-import type { RequestInfo } from "./requirements";
+import type { Database, Transaction } from "../../server/db";
+import { auditOrigin, writeAudit } from "../../server/store/audit";
+import type { RequestInfo } from "../../server/verification/requirements";
 
 export interface EmailCodeState {
   codeHash: string | null;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database, Transaction } from "../db";
+import type { Database, Transaction } from "../../server/db";
 
 export interface StoredPasskey {
   id: string;

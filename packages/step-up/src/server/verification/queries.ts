@@ -2,8 +2,8 @@ import "server-only";
 import type { Database } from "../db";
 import type { StepUpSession } from "../session";
 import type { StepUpServices } from "../services";
-import { loadGrants } from "./grants";
-import { auditOrigin, writeAudit } from "./audit";
+import { loadGrants } from "../grants/grants";
+import { auditOrigin, writeAudit } from "../store/audit";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
 /** Current level of the session and until when each level holds. */

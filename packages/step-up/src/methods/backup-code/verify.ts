@@ -1,7 +1,7 @@
 import "server-only";
-import { sha256Hex, type StepUpCrypto } from "../server/crypto";
-import { claimBackupCode, findUnusedBackupCode } from "../server/store/credentials";
-import { failed, verifiedOnceClaimed, type Verifier } from "./verifier";
+import { sha256Hex, type StepUpCrypto } from "../../server/crypto";
+import { claimBackupCode, findUnusedBackupCode } from "../../server/verification/enrolled-methods";
+import { failed, verifiedOnceClaimed, type Verifier } from "../verifier";
 
 /** Codes are shown as `xxxxx-xxxxx`; case, spaces and dashes do not matter when typed. */
 export function normalizeBackupCode(code: string): string {

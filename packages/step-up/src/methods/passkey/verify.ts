@@ -1,6 +1,6 @@
 import "server-only";
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
-import type { StepUpLevel } from "../engine";
+import type { StepUpLevel } from "../../engine";
 import {
   getUserPasskey,
   getWebAuthnChallenge,
@@ -8,10 +8,10 @@ import {
   recordPasskeyUse,
   storeWebAuthnChallenge,
   takeWebAuthnChallenge,
-} from "../server/store/passkeys";
-import { challengeCommitsTo, createBoundChallenge } from "./passkey-binding";
-import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
-import { failed, verifiedOnceClaimed, type Verifier, type VerifyContext, type VerifyResult } from "./verifier";
+} from "./store";
+import { challengeCommitsTo, createBoundChallenge } from "./binding";
+import { checkAssertion, isCounterRegression, parseAssertion } from "./assertion";
+import { failed, verifiedOnceClaimed, type Verifier, type VerifyContext, type VerifyResult } from "../verifier";
 
 export const PASSKEY_TIMEOUT_MS = 60_000;
 

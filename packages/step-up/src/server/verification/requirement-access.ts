@@ -1,13 +1,13 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { remainingMethods, withinFloor, type MethodId } from "../engine";
-import type { Database } from "./db";
-import type { StepUpSession } from "./session";
-import { getVerifier, type Verifier, type VerifyContext } from "../methods";
-import { stepUpFailure } from "./errors";
+import { remainingMethods, withinFloor, type MethodId } from "../../engine";
+import type { Database } from "../db";
+import type { StepUpSession } from "../session";
+import { getVerifier, type Verifier, type VerifyContext } from "../../methods";
+import { stepUpFailure } from "../errors";
 import { secondsUntil, userLockoutSeconds } from "./attempt-slots";
-import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./store/requirements";
-import type { StepUpServices } from "./services";
+import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./requirements";
+import type { StepUpServices } from "../services";
 
 /** Lockout → ownership → state → method: a requirement this session may verify now, with `method`. */
 export async function requireUsableRequirement(options: {

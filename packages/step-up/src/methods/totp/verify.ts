@@ -1,7 +1,7 @@
 import "server-only";
 import { createGuardrails, verify } from "otplib";
-import { claimTotpStep, getConfirmedTotp } from "../server/store/credentials";
-import { failed, verifiedOnceClaimed, type Verifier } from "./verifier";
+import { claimTotpStep, getConfirmedTotp } from "../../server/verification/enrolled-methods";
+import { failed, verifiedOnceClaimed, type Verifier } from "../verifier";
 
 /** One 30-second step either side absorbs clock drift between phone and server. */
 export const TOTP_EPOCH_TOLERANCE_SECONDS = 30;

@@ -6,15 +6,15 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { listPasskeyCredentials } from "../store/passkeys";
-import type { EnrollmentContext } from "./context";
+import { listPasskeyCredentials } from "./store";
+import type { EnrollmentContext } from "../../server/enrollment/context";
 import {
   getPendingEnrollment,
   recordFactorChange,
   startEnrollment,
   takeEnrollment,
   revokeOtherSessionsAfterRemoval,
-} from "./store";
+} from "../../server/enrollment/store";
 
 /** Step 1 of registration: options for navigator.credentials.create(); the challenge waits on the session. */
 export async function beginPasskeyRegistration(

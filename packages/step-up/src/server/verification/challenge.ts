@@ -1,12 +1,12 @@
 import "server-only";
-import type { MethodId } from "../engine";
-import type { Database } from "./db";
-import type { StepUpSession } from "./session";
-import type { IssuedChallenge } from "../methods";
-import { stepUpFailure } from "./errors";
+import type { MethodId } from "../../engine";
+import type { Database } from "../db";
+import type { StepUpSession } from "../session";
+import type { IssuedChallenge } from "../../methods";
+import { stepUpFailure } from "../errors";
 import { requireUsableRequirement, verifyContext } from "./requirement-access";
-import type { RequestInfo } from "./store/requirements";
-import type { StepUpServices } from "./services";
+import type { RequestInfo } from "./requirements";
+import type { StepUpServices } from "../services";
 
 export interface ChallengeOptions {
   db: Database;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createCrypto, sha256Hex } from "../crypto";
-import { hashBackupCode, legacyBackupCodeHash, normalizeBackupCode } from "../../methods/backup-code";
-import { generateBackupCode } from "./backup-codes";
+import { createCrypto, sha256Hex } from "../../server/crypto";
+import { hashBackupCode, legacyBackupCodeHash, normalizeBackupCode } from "./verify";
+import { generateBackupCode } from "./enrol";
 
 const crypto = createCrypto("ab".repeat(32));
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { GrantSnapshot } from "../../engine";
 import type { Database } from "../db";
 import { parseGrantSummary } from "./grants";
-import { POLICY_REVISION } from "./policies";
+import { POLICY_REVISION } from "../policies/policy-cache";
 
 export interface SessionState {
   /** Live non-critical grants of the session (ADR 006). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { VERIFIED, failed, type Verifier } from "./verifier";
+import { VERIFIED, failed, type Verifier } from "../verifier";
 
 export const passwordVerifier: Verifier = {
   method: "password",

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { hashBackupCode } from "../../methods/backup-code";
-import type { EnrollmentContext } from "./context";
-import { recordFactorChange } from "./store";
+import { hashBackupCode } from "./verify";
+import type { EnrollmentContext } from "../../server/enrollment/context";
+import { recordFactorChange } from "../../server/enrollment/store";
 
 export const BACKUP_CODE_COUNT = 10;
 // No 0/o, 1/l/i or u: codes are read off paper. 30 symbols × 10 characters ≈ 49 bits each.

@@ -1,9 +1,9 @@
 import "server-only";
-import type { StepUpConfig } from "../engine";
-import type { Database } from "./db";
-import { stepUpFailure } from "./errors";
-import { holdLock, lockedForMs, noMatch, releaseSlot, reserveSlot } from "./store/limits";
-import type { RequirementRecord } from "./store/requirements";
+import type { StepUpConfig } from "../../engine";
+import type { Database } from "../db";
+import { stepUpFailure } from "../errors";
+import { holdLock, lockedForMs, noMatch, releaseSlot, reserveSlot } from "./limits";
+import type { RequirementRecord } from "./requirements";
 
 /**
  * The two attempt limits, reserved in the database before a factor is checked: one per requirement

@@ -5,8 +5,8 @@ import {
   TEST_ORIGIN,
   TEST_RP_ID,
   type CeremonyOverrides,
-} from "../../../../tests/integration/support/authenticator";
-import { checkAssertion, isCounterRegression, parseAssertion } from "./passkey-assertion";
+} from "../../../../../tests/integration/support/authenticator";
+import { checkAssertion, isCounterRegression, parseAssertion } from "./assertion";
 
 const options: PublicKeyCredentialRequestOptionsJSON = {
   challenge: "Y2hhbGxlbmdlLTE",

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { constantTimeEqual, type StepUpCrypto } from "../server/crypto";
-import { MINUTE_MS } from "../engine";
+import { constantTimeEqual, type StepUpCrypto } from "../../server/crypto";
+import { MINUTE_MS } from "../../engine";
 import {
   claimEmailCode,
   clearEmailCode,
@@ -10,9 +10,9 @@ import {
   releaseEmailCode,
   storeEmailCode,
   type EmailCodeState,
-} from "../server/store/email-codes";
-import { releaseSlot, reserveSlot } from "../server/store/limits";
-import { failed, verifiedOnceClaimed, type IssueResult, type Verifier } from "./verifier";
+} from "./store";
+import { releaseSlot, reserveSlot } from "../../server/verification/limits";
+import { failed, verifiedOnceClaimed, type IssueResult, type Verifier } from "../verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCrypto } from "../server/crypto";
+import { createCrypto } from "../../server/crypto";
 
 const crypto = createCrypto("ab".repeat(32));
 import {
@@ -11,7 +11,7 @@ import {
   generateEmailCode,
   hashEmailCode,
   maskEmail,
-} from "./email-code";
+} from "./verify";
 
 describe("email codes", () => {
   it("are six digits, leading zeros kept, and vary", () => {

@@ -2,15 +2,15 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { TOTP_EPOCH_TOLERANCE_SECONDS } from "../../methods/totp";
-import type { EnrollmentContext } from "./context";
+import { TOTP_EPOCH_TOLERANCE_SECONDS } from "./verify";
+import type { EnrollmentContext } from "../../server/enrollment/context";
 import {
   getPendingEnrollment,
   recordFactorChange,
   startEnrollment,
   takeEnrollment,
   revokeOtherSessionsAfterRemoval,
-} from "./store";
+} from "../../server/enrollment/store";
 
 /** RFC 6238 recommends a secret as long as the HMAC output: 20 bytes for SHA-1. */
 export const TOTP_SECRET_BYTES = 20;

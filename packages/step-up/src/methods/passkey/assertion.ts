@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from "@simplewebauthn/server/helpers";
 import { z } from "zod/v4";
-import type { VerifyFailure } from "./verifier";
+import type { VerifyFailure } from "../verifier";
 
 const base64url = z
   .string()

@@ -1,11 +1,11 @@
 import "server-only";
-import { remainingMethods, type MethodId, type StepUpConfig } from "../engine";
-import type { FailureDetail, VerifyFailure } from "../methods";
+import { remainingMethods, type MethodId, type StepUpConfig } from "../../engine";
+import type { FailureDetail, VerifyFailure } from "../../methods";
 import { reserveAttempt, secondsUntil, type AttemptSlots } from "./attempt-slots";
-import { stepUpFailure } from "./errors";
+import { stepUpFailure } from "../errors";
 import { requireUsableRequirement, verifyContext } from "./requirement-access";
-import { fulfilRequirements, getRequirement, type RequirementRecord } from "./store/requirements";
-import { recordFailedAttempt, recordVerifiedMethod } from "./store/verifications";
+import { fulfilRequirements, getRequirement, type RequirementRecord } from "./requirements";
+import { recordFailedAttempt, recordVerifiedMethod } from "./record";
 import type { ChallengeOptions } from "./challenge";
 
 export interface VerifyOptions extends ChallengeOptions {
