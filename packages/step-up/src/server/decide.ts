@@ -6,8 +6,8 @@ import { sha256Hex } from "./crypto";
 import { buildCallContext, type StepUpDeclaration } from "./call-context";
 import { historySignals } from "../engine/risk";
 import { loadGrants, loadRememberedDevice, type DeviceMismatch } from "./grants/grants";
-import { loadRequestHistory } from "./risk/history";
-import { countRecentFailures, loadEnrolledMethods } from "./verification/enrolled-methods";
+import { countRecentFailures, loadRequestHistory } from "./risk/history";
+import { loadEnrolledMethods } from "./verification/enrolled-methods";
 import type { RequestInfo } from "./verification/requirements";
 import type { StepUpServices } from "./services";
 

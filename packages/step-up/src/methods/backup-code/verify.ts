@@ -1,7 +1,8 @@
 import "server-only";
-import { sha256Hex, type StepUpCrypto } from "../../server/crypto";
-import { claimBackupCode, findUnusedBackupCode } from "../../server/verification/enrolled-methods";
+import { createHash } from "node:crypto";
+import type { StepUpCrypto } from "../ports";
 import { failed, verifiedOnceClaimed, type Verifier } from "../verifier";
+import { claimBackupCode, findUnusedBackupCode } from "./store";
 
 /** Codes are shown as `xxxxx-xxxxx`; case, spaces and dashes do not matter when typed. */
 export function normalizeBackupCode(code: string): string {
@@ -18,11 +19,11 @@ export function hashBackupCode(crypto: StepUpCrypto, userId: string, code: strin
 
 /** The unkeyed form stored before `k1:`; still accepted (each such row works once) until the codes are renewed. */
 export function legacyBackupCodeHash(code: string): string {
-  return sha256Hex(normalizeBackupCode(code));
+  return createHash("sha256").update(normalizeBackupCode(code)).digest("hex");
 }
 
 export const backupCodeVerifier: Verifier = {
-  method: "backup_code",
+  id: "backup_code",
   async verify({ db, crypto, userId, now }, credential) {
     const normalized = normalizeBackupCode(credential);
     if (!/^[a-z0-9]{10}$/.test(normalized)) return failed("malformed");

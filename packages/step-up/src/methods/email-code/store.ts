@@ -1,7 +1,5 @@
 import "server-only";
-import type { Database, Transaction } from "../../server/db";
-import { auditOrigin, writeAudit } from "../../server/store/audit";
-import type { RequestInfo } from "../../server/verification/requirements";
+import type { Database, Transaction } from "../ports";
 
 export interface EmailCodeState {
   codeHash: string | null;
@@ -70,32 +68,6 @@ export async function releaseEmailCode(
       emailCodeExpiresAt: null,
       emailCodeSendCount: options.previous.sendCount,
     },
-  });
-}
-
-/** Audited once the mailer accepted the message (the address masked, never the code). */
-export async function recordEmailCodeSent(
-  db: Database,
-  options: {
-    requirementId: string;
-    userId: string;
-    organizationId: string | null;
-    request: RequestInfo;
-    sentTo: string;
-    expiresAt: Date;
-    now: Date;
-  },
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await writeAudit(tx, {
-      type: "stepup.email_code_sent",
-      ...auditOrigin(options),
-      data: {
-        requirementId: options.requirementId,
-        sentTo: options.sentTo,
-        expiresAt: options.expiresAt.toISOString(),
-      },
-    });
   });
 }
 

@@ -1,18 +1,16 @@
 import "server-only";
-import { randomInt } from "node:crypto";
-import { constantTimeEqual, type StepUpCrypto } from "../../server/crypto";
+import { randomInt, timingSafeEqual } from "node:crypto";
 import { MINUTE_MS } from "../../engine";
+import type { StepUpCrypto } from "../ports";
+import { failed, verifiedOnceClaimed, type IssueResult, type Verifier } from "../verifier";
 import {
   claimEmailCode,
   clearEmailCode,
   getEmailCodeState,
-  recordEmailCodeSent,
   releaseEmailCode,
   storeEmailCode,
   type EmailCodeState,
 } from "./store";
-import { releaseSlot, reserveSlot } from "../../server/verification/limits";
-import { failed, verifiedOnceClaimed, type IssueResult, type Verifier } from "../verifier";
 
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 30_000;
@@ -39,11 +37,11 @@ export function maskEmail(email: string): string {
 }
 
 export const emailCodeVerifier: Verifier = {
-  method: "email_code",
+  id: "email_code",
 
   /** Sends a new code (the previous one dies), at most every 30 s and 5 times per requirement. */
   async issue(context) {
-    const { db, mailer, userId, requirementId, now } = context;
+    const { db, mailer, store, userId, requirementId, now } = context;
     if (context.level !== "medium") return { ok: false, failure: "not_allowed_at_level" };
     if (!mailer) return { ok: false, failure: "unavailable" };
     const email = (await context.users.find(userId))?.email ?? null;
@@ -53,7 +51,7 @@ export const emailCodeVerifier: Verifier = {
     if (throttled > 0) return { ok: false, failure: "throttled", retryAfter: throttled };
     // The user's hourly cap is reserved in the database first: concurrent sends never exceed it.
     const userKey = `email:${userId}`;
-    const userSlot = await reserveSlot(db, {
+    const userSlot = await store.reserveSlot({
       key: userKey,
       max: EMAIL_CODE_MAX_SENDS_PER_USER,
       windowMs: EMAIL_CODE_USER_WINDOW_MS,
@@ -67,25 +65,25 @@ export const emailCodeVerifier: Verifier = {
     const limits = { minIntervalMs: EMAIL_CODE_RESEND_INTERVAL_MS, maxSends: EMAIL_CODE_MAX_SENDS };
     // Lost a race with a concurrent send: that one's code is the live one.
     if (!(await storeEmailCode(db, { requirementId, codeHash, now, expiresAt, ...limits }))) {
-      await releaseSlot(db, userKey);
+      await store.releaseSlot(userKey);
       return { ok: false, failure: "throttled", retryAfter: Math.ceil(EMAIL_CODE_RESEND_INTERVAL_MS / 1000) };
     }
     try {
       await mailer.send(composeEmail(email, code));
     } catch {
       await releaseEmailCode(db, { requirementId, codeHash, previous: state });
-      await releaseSlot(db, userKey);
+      await store.releaseSlot(userKey);
       return { ok: false, failure: "unavailable" };
     }
     const sentTo = maskEmail(email);
-    await recordEmailCodeSent(db, {
-      requirementId,
+    // Audited once the mailer accepted the message (the address masked, never the code).
+    await store.recordEvent({
+      type: "stepup.email_code_sent",
       userId,
       organizationId: context.organizationId,
       request: context.request,
-      sentTo,
-      expiresAt,
       now,
+      data: { requirementId, sentTo, expiresAt: expiresAt.toISOString() },
     });
     return { ok: true, challenge: issued(sentTo, expiresAt, state.sendCount + 1) };
   },
@@ -102,12 +100,18 @@ export const emailCodeVerifier: Verifier = {
       return failed("expired_code");
     }
     // A wrong code leaves the live one usable (typos happen); the requirement's attempt limit caps guessing.
-    if (!constantTimeEqual(hashEmailCode(crypto, requirementId, code), state.codeHash)) return failed("invalid");
+    if (!sameHash(hashEmailCode(crypto, requirementId, code), state.codeHash)) return failed("invalid");
     const { codeHash } = state;
     // Used up in the transaction that records it (ADR 028).
     return verifiedOnceClaimed((tx) => claimEmailCode(tx, requirementId, codeHash));
   },
 };
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
 
 function throttleSeconds(state: EmailCodeState, now: Date): number {
   // Out of sends: the last code stays usable until it expires; after that, start the action again.

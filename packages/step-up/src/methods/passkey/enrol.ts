@@ -6,31 +6,27 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { listPasskeyCredentials } from "./store";
-import type { EnrollmentContext } from "../../server/enrollment/context";
+import type { MethodEnrolmentContext } from "../ports";
 import {
-  getPendingEnrollment,
-  recordFactorChange,
-  startEnrollment,
-  takeEnrollment,
-  revokeOtherSessionsAfterRemoval,
-} from "../../server/enrollment/store";
+  createPasskey,
+  deleteUserPasskey,
+  isCredentialRegistered,
+  listPasskeyCredentials,
+  renameUserPasskey,
+} from "./store";
 
 /** Step 1 of registration: options for navigator.credentials.create(); the challenge waits on the session. */
 export async function beginPasskeyRegistration(
-  context: EnrollmentContext,
+  context: MethodEnrolmentContext,
 ): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
-  const { db, session, relyingParty } = context;
-  const [existing, user] = await Promise.all([
-    listPasskeyCredentials(db, session.userId),
-    context.services.users.find(session.userId),
-  ]);
+  const { db, userId, relyingParty } = context;
+  const [existing, user] = await Promise.all([listPasskeyCredentials(db, userId), context.users.find(userId)]);
   const options = await generateRegistrationOptions({
     rpName: relyingParty.name,
     rpID: relyingParty.id,
-    userName: user?.email ?? session.userId,
+    userName: user?.email ?? userId,
     userDisplayName: user?.name ?? "",
-    userID: new TextEncoder().encode(session.userId),
+    userID: new TextEncoder().encode(userId),
     // We trust the authenticator's signature, not its make and model: no attestation to check.
     attestationType: "none",
     // The same authenticator twice would add nothing but a second row.
@@ -38,18 +34,18 @@ export async function beginPasskeyRegistration(
     // Discoverable when possible; verification preferred here, and demanded at critical step-ups.
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
-  await startEnrollment(context, "passkey", options.challenge);
+  await context.factors.startPending("passkey", options.challenge);
   return { options };
 }
 
 /** Step 2: verify the authenticator's response against the session's challenge (used up either way) and save it. */
 export async function finishPasskeyRegistration(
-  context: EnrollmentContext,
+  context: MethodEnrolmentContext,
   input: { name: string; response: string },
 ): Promise<{ id: string; name: string }> {
-  const { db, session, relyingParty, now } = context;
-  const pending = await getPendingEnrollment(context, "passkey");
-  if (!pending || !(await takeEnrollment(db, pending.id))) {
+  const { db, factors, userId, relyingParty, now } = context;
+  const pending = await factors.getPending("passkey");
+  if (!pending || !(await factors.takePending(db, pending.id))) {
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Start adding the passkey again." });
   }
   const response = parseRegistration(input.response);
@@ -66,25 +62,22 @@ export async function finishPasskeyRegistration(
     throw new TRPCError({ code: "BAD_REQUEST", message: "The passkey could not be registered. Try again." });
 
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
-  if (await db.stepUpPasskey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) {
+  if (await isCredentialRegistered(db, credential.id)) {
     throw new TRPCError({ code: "CONFLICT", message: "This passkey is already registered." });
   }
   return db.$transaction(async (tx) => {
-    const passkey = await tx.stepUpPasskey.create({
-      select: { id: true, name: true },
-      data: {
-        userId: session.userId,
-        credentialId: credential.id,
-        publicKey: Buffer.from(credential.publicKey),
-        counter: credential.counter,
-        transports: credential.transports?.join(",") ?? null,
-        deviceType: credentialDeviceType,
-        backedUp: credentialBackedUp,
-        name: input.name,
-        createdAt: now,
-      },
+    const passkey = await createPasskey(tx, {
+      userId,
+      credentialId: credential.id,
+      publicKey: credential.publicKey,
+      counter: credential.counter,
+      transports: credential.transports,
+      deviceType: credentialDeviceType,
+      backedUp: credentialBackedUp,
+      name: input.name,
+      now,
     });
-    await recordFactorChange(tx, context, {
+    await factors.recordChange(tx, {
       type: "credential.enrolled",
       data: { kind: "passkey", passkeyId: passkey.id, name: passkey.name },
     });
@@ -93,17 +86,14 @@ export async function finishPasskeyRegistration(
 }
 
 export async function renamePasskey(
-  context: EnrollmentContext,
+  context: MethodEnrolmentContext,
   input: { id: string; name: string },
 ): Promise<{ id: string; name: string }> {
-  const { db, session } = context;
+  const { db, factors, userId } = context;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.stepUpPasskey.updateMany({
-      where: { id: input.id, userId: session.userId },
-      data: { name: input.name },
-    });
-    if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "No such passkey." });
-    await recordFactorChange(tx, context, {
+    if (!(await renameUserPasskey(tx, { userId, ...input })))
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such passkey." });
+    await factors.recordChange(tx, {
       type: "credential.renamed",
       data: { kind: "passkey", passkeyId: input.id, name: input.name },
     });
@@ -111,15 +101,14 @@ export async function renamePasskey(
   });
 }
 
-export async function removePasskey(context: EnrollmentContext, id: string): Promise<{ removed: true }> {
-  const { db, session } = context;
+export async function removePasskey(context: MethodEnrolmentContext, id: string): Promise<{ removed: true }> {
+  const { db, factors, userId } = context;
   await db.$transaction(async (tx) => {
-    // Scoped to the user: another user's passkey id behaves as absent.
-    const { count } = await tx.stepUpPasskey.deleteMany({ where: { id, userId: session.userId } });
-    if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "No such passkey." });
-    await recordFactorChange(tx, context, { type: "credential.removed", data: { kind: "passkey", passkeyId: id } });
+    if (!(await deleteUserPasskey(tx, { userId, id })))
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such passkey." });
+    await factors.recordChange(tx, { type: "credential.removed", data: { kind: "passkey", passkeyId: id } });
   });
-  await revokeOtherSessionsAfterRemoval(context);
+  await factors.revokeOtherSessions();
   return { removed: true };
 }
 

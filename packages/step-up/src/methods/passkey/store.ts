@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database, Transaction } from "../../server/db";
+import type { Database, Transaction } from "../ports";
 
 export interface StoredPasskey {
   id: string;
@@ -87,4 +87,61 @@ export async function recordPasskeyUse(
     data: { counter: options.newCounter, backedUp: options.backedUp, lastUsedAt: options.now },
   });
   return count === 1;
+}
+
+export async function countPasskeys(db: Database, userId: string): Promise<number> {
+  return db.stepUpPasskey.count({ where: { userId } });
+}
+
+/** Whether any user registered this WebAuthn credential already. */
+export async function isCredentialRegistered(db: Database, credentialId: string): Promise<boolean> {
+  return (await db.stepUpPasskey.findUnique({ where: { credentialId }, select: { id: true } })) !== null;
+}
+
+export async function createPasskey(
+  tx: Transaction,
+  data: {
+    userId: string;
+    credentialId: string;
+    publicKey: Uint8Array;
+    counter: number;
+    transports: string[] | undefined;
+    deviceType: string;
+    backedUp: boolean;
+    name: string;
+    now: Date;
+  },
+): Promise<{ id: string; name: string }> {
+  const { transports, now, publicKey, ...rest } = data;
+  return tx.stepUpPasskey.create({
+    select: { id: true, name: true },
+    data: { ...rest, publicKey: Buffer.from(publicKey), transports: transports?.join(",") ?? null, createdAt: now },
+  });
+}
+
+/** Scoped to the user: another user's passkey id behaves as absent (false). */
+export async function renameUserPasskey(
+  tx: Transaction,
+  options: { userId: string; id: string; name: string },
+): Promise<boolean> {
+  const { count } = await tx.stepUpPasskey.updateMany({
+    where: { id: options.id, userId: options.userId },
+    data: { name: options.name },
+  });
+  return count > 0;
+}
+
+/** Scoped to the user: another user's passkey id behaves as absent (false). */
+export async function deleteUserPasskey(tx: Transaction, options: { userId: string; id: string }): Promise<boolean> {
+  const { count } = await tx.stepUpPasskey.deleteMany({ where: { id: options.id, userId: options.userId } });
+  return count > 0;
+}
+
+/** The security page's section: the user's passkeys, oldest first, without their keys. */
+export async function listPasskeyOverview(db: Database, userId: string) {
+  return db.stepUpPasskey.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, deviceType: true, backedUp: true },
+  });
 }

@@ -21,7 +21,7 @@ export function requiresUserVerification(level: StepUpLevel): boolean {
 }
 
 export const passkeyVerifier: Verifier = {
-  method: "passkey",
+  id: "passkey",
 
   /**
    * A fresh challenge per call; storing it replaces (kills) the previous one. For a critical call it is

@@ -2,7 +2,7 @@ import "server-only";
 import { VERIFIED, failed, type Verifier } from "../verifier";
 
 export const passwordVerifier: Verifier = {
-  method: "password",
+  id: "password",
   async verify({ users, userId }, credential) {
     if (credential.length === 0 || credential.length > 1024) return failed("malformed");
     const user = await users.find(userId);

@@ -38,3 +38,8 @@ export async function loadRequestHistory(
   ]);
   return { ipSeen, userAgentSeen };
 }
+
+/** The user's failed step-up attempts since `since`: a risk signal (many failures, then a new attempt). */
+export async function countRecentFailures(db: Database, userId: string, since: Date): Promise<number> {
+  return db.stepUpAttempt.count({ where: { userId, success: false, createdAt: { gte: since } } });
+}

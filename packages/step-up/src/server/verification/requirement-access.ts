@@ -6,6 +6,7 @@ import type { StepUpSession } from "../session";
 import { getVerifier, type Verifier, type VerifyContext } from "../../methods";
 import { stepUpFailure } from "../errors";
 import { secondsUntil, userLockoutSeconds } from "./attempt-slots";
+import { createMethodStore } from "./method-store";
 import { expireRequirement, getRequirement, type RequestInfo, type RequirementRecord } from "./requirements";
 import type { StepUpServices } from "../services";
 
@@ -67,6 +68,7 @@ export function verifyContext(options: {
     crypto: services.crypto,
     users: services.users,
     request: { ip: options.request.ip, userAgent: options.request.userAgent },
+    store: createMethodStore(options.db),
   };
 }
 
