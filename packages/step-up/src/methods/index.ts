@@ -13,7 +13,7 @@ import type { Verifier } from "./verifier";
  * The registry: one module per method id (the `satisfies` makes a new id a type error until it has one).
  * Each keeps its own type, so the enrolment router and the security page reach its `enrol` and `overview`.
  */
-export const METHODS = {
+export const METHOD_MODULES = {
   password: passwordMethod,
   totp: totpMethod,
   backup_code: backupCodeMethod,
@@ -21,20 +21,23 @@ export const METHODS = {
   email_code: emailCodeMethod,
 } as const satisfies Record<MethodId, MethodModule>;
 
-const METHOD_IDS = Object.keys(METHODS) as MethodId[];
+const METHOD_IDS = Object.keys(METHOD_MODULES) as MethodId[];
 
 export function getMethod(id: MethodId): MethodModule {
-  return METHODS[id];
+  return METHOD_MODULES[id];
 }
 
 /** The method's two verification steps (a `MethodModule` is a `Verifier`). */
 export function getVerifier(method: MethodId): Verifier {
-  return METHODS[method];
+  return METHOD_MODULES[method];
 }
 
 /** The methods the user can verify with now, asked of every module at once. */
 export async function listEnrolledMethods(check: EnrolledCheck): Promise<Set<MethodId>> {
-  const [user, ...enrolled] = await Promise.all([check.user, ...METHOD_IDS.map((id) => METHODS[id].enrolled(check))]);
+  const [user, ...enrolled] = await Promise.all([
+    check.user,
+    ...METHOD_IDS.map((id) => METHOD_MODULES[id].enrolled(check)),
+  ]);
   const methods = new Set<MethodId>();
   if (!user) return methods;
   METHOD_IDS.forEach((id, i) => {

@@ -7,14 +7,9 @@ import { issueChallenge } from "./verification/challenge";
 import { requireOwnRequirement } from "./verification/requirement-access";
 import { verifyStepUp } from "./verification/verify";
 import { dryRun } from "./dry-run";
-import {
-  cancelRequirement,
-  forgetDevice,
-  listDevices,
-  listPendingRequirements,
-  listVerifications,
-  sessionStatus,
-} from "./verification/queries";
+import { cancelRequirement, listPendingRequirements, listVerifications } from "./verification/queries";
+import { forgetDevice, listDevices } from "./devices/remembered-devices";
+import { sessionStatus } from "./grants/session-status";
 import { findStepUpPayload } from "./errors";
 import { adminRouter } from "./admin/router";
 import { securityRouter } from "./enrollment/router";

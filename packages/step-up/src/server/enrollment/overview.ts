@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../db";
 import type { StepUpConfig } from "../../engine";
-import { METHODS } from "../../methods";
+import { METHOD_MODULES } from "../../methods";
 import type { StepUpUsers } from "../ports";
 
 /** Everything the security page shows about the user's factors, each section from its method; never a secret. */
@@ -13,9 +13,9 @@ export async function getSecurityOverview(
 ) {
   const [person, totp, backupCodes, passkeys] = await Promise.all([
     users.find(userId),
-    METHODS.totp.overview(db, userId),
-    METHODS.backup_code.overview(db, userId),
-    METHODS.passkey.overview(db, userId),
+    METHOD_MODULES.totp.overview(db, userId),
+    METHOD_MODULES.backup_code.overview(db, userId),
+    METHOD_MODULES.passkey.overview(db, userId),
   ]);
   return {
     email: person?.email ?? null,

@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import type { StepUpContext, StepUpSession } from "../session";
-import { METHODS, type MethodEnrolmentContext } from "../../methods";
+import { METHOD_MODULES, type MethodEnrolmentContext } from "../../methods";
 import type { EnrollmentContext } from "./context";
 import { getSecurityOverview } from "./overview";
 import { methodEnrolment } from "./store";
 
-const { totp, backup_code: backupCodes, passkey } = METHODS;
+const { totp, backup_code: backupCodes, passkey } = METHOD_MODULES;
 
 const idSchema = z.string().min(1).max(64);
 const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(64, "Use at most 64 characters");

@@ -1,9 +1,7 @@
 import "server-only";
 import { z } from "zod/v4";
-import { stepUpLevelSchema, type GrantSnapshot, type RememberedDeviceSnapshot, type StepUpLevel } from "../../engine";
+import { stepUpLevelSchema, type GrantSnapshot, type StepUpLevel } from "../../engine";
 import type { Database, Transaction } from "../db";
-import { sha256Hex } from "../crypto";
-import { userAgentFamily } from "../user-agent-family";
 
 /** Live grants of one session (grants never leave the session that earned them). */
 export async function loadGrants(db: Database, sessionId: string, now: Date): Promise<GrantSnapshot[]> {
@@ -32,37 +30,6 @@ export async function consumeGrant(db: Database | Transaction, grantId: string, 
     data: { consumedAt: now },
   });
   return count === 1;
-}
-
-/** A live device cookie of this user presented from another browser family than the one it was made on. */
-export interface DeviceMismatch {
-  deviceId: string;
-  expected: string;
-  presented: string | null;
-}
-
-export type RememberedDeviceLookup =
-  { device: RememberedDeviceSnapshot; mismatch: null } | { device: null; mismatch: DeviceMismatch | null };
-
-/**
- * The remembered device behind a cookie token, if it is this user's, live, not revoked, and presented
- * by the browser family it was created on. A device stored without a family (before families were
- * recorded) never counts; one presented by another family counts neither and is reported.
- */
-export async function loadRememberedDevice(
-  db: Database,
-  options: { token: string; userId: string; userAgent: string | null; now: Date },
-): Promise<RememberedDeviceLookup> {
-  const none = { device: null, mismatch: null } as const;
-  const row = await db.stepUpRememberedDevice.findUnique({ where: { tokenHash: sha256Hex(options.token) } });
-  if (!row || row.userId !== options.userId || row.revokedAt || row.expiresAt <= options.now) return none;
-  const level = stepUpLevelSchema.parse(row.level);
-  if (level === "critical" || row.userAgentFamily === null) return none;
-  const presented = userAgentFamily(options.userAgent);
-  if (presented !== row.userAgentFamily) {
-    return { device: null, mismatch: { deviceId: row.id, expected: row.userAgentFamily, presented } };
-  }
-  return { device: { id: row.id, level, expiresAt: row.expiresAt.getTime() }, mismatch: null };
 }
 
 const grantSummarySchema = z.array(z.object({ id: z.string(), level: stepUpLevelSchema, verifiedAt: z.number() }));

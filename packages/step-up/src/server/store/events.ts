@@ -2,7 +2,7 @@ import "server-only";
 import type { Decision, Level } from "../../engine";
 import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
-import type { DeviceMismatch } from "../grants/grants";
+import type { DeviceMismatch } from "../devices/remembered-devices";
 import type { RequestInfo } from "../verification/requirements";
 
 interface EventBase {

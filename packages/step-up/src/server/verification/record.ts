@@ -1,7 +1,10 @@
 import "server-only";
 import {
   completedCombination,
+  grantExpiresAt,
   isAtLeast,
+  mayRememberDevice,
+  rememberedDeviceExpiresAt,
   STEP_UP_LEVELS,
   withinFloor,
   type MethodId,
@@ -152,7 +155,6 @@ async function recordInTransaction(
     },
   });
   if (fulfilled.count !== 1) throw new Error("Requirement is no longer pending");
-  const lifetimeMs = requirement.level === "critical" ? 0 : config.levels.medium.windowMs;
   const grant = await tx.stepUpGrant.create({
     select: { id: true, sessionId: true, verifiedAt: true, level: true },
     data: {
@@ -164,9 +166,7 @@ async function recordInTransaction(
       degraded: requirement.degraded,
       callHash: requirement.level === "critical" ? requirement.callHash : null,
       verifiedAt: now,
-      expiresAt: new Date(
-        now.getTime() + Math.max(lifetimeMs, config.levels[requirement.level].windowMs) + config.gracePeriodMs,
-      ),
+      expiresAt: new Date(grantExpiresAt(requirement.level, now.getTime(), config)),
     },
   });
   await addToGrantSummary(tx, { ...grant, userId: requirement.userId, level: requirement.level });
@@ -186,9 +186,14 @@ async function recordInTransaction(
     },
   });
   let deviceToken: string | null = null;
-  // Bound to the browser family it is created on; a client that names none gets no device to bind.
+  // Bound to the browser family it is created on (engine/device-memory.ts decides).
   const family = userAgentFamily(request.userAgent);
-  if (options.rememberDevice && requirement.canRemember && requirement.level !== "critical" && family) {
+  const remember = {
+    requested: options.rememberDevice,
+    canRemember: requirement.canRemember,
+    level: requirement.level,
+  };
+  if (family && mayRememberDevice({ ...remember, userAgentFamily: family })) {
     deviceToken = generateToken();
     const device = await tx.stepUpRememberedDevice.create({
       data: {
@@ -199,7 +204,7 @@ async function recordInTransaction(
         ip: request.ip,
         userAgentFamily: family,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + config.rememberDevice.ttlMs),
+        expiresAt: new Date(rememberedDeviceExpiresAt(now.getTime(), config)),
       },
     });
     await writeAudit(tx, {
