@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { createDatabase, type Database } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
 import { createCallerFactory, createContext } from "@/server/trpc";
-import { bumpPolicyRevision } from "@/step-up/server/policies/policy-cache";
+import { bumpPolicyRevision } from "@step-up/next/server";
 import type { Database as ModuleDatabase } from "@/step-up/server/db";
 import { createMethodStore } from "@/step-up/server/verification/method-store";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";

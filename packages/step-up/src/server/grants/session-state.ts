@@ -7,7 +7,7 @@ import { POLICY_REVISION } from "../policies/policy-cache";
 export interface SessionState {
   /** Live non-critical grants of the session (ADR 006). */
   grants: GrantSnapshot[];
-  /** The policy revision now: the policy cache is used only while it matches (store/policies.ts). */
+  /** The policy revision now: the policy cache is used only while it matches (server/policies/policy-cache.ts). */
   policyRevision: number;
 }
 

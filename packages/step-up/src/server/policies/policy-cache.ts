@@ -8,7 +8,7 @@ export const POLICY_REVISION = "policies";
 export interface PolicyCache {
   /**
    * All enabled policies (global, every org, per-user); the engine scopes them to the call. Served from
-   * memory while `revision` (read with the caller's session, see store/session-state.ts) is the one the
+   * memory while `revision` (read with the caller's session, see server/grants/session-state.ts) is the one the
    * cache was loaded at; read without one, it is looked up first. Compiled once per revision (ADR 019):
    * `evaluate` takes the result as is, and `snapshots` holds the plain policies for code that reads them.
    */
