@@ -2,7 +2,7 @@ import type { Combination, MethodId } from "../engine/levels";
 import { describeCombination } from "../engine/method-labels";
 import { METHOD_TEXT, type MethodLabels } from "../methods/labels";
 
-/** Each method's words live in its folder (methods/<method>/labels.ts, pure); the picker order is the server's (ADR 013). */
+/** Each method's words live in its folder (methods/<method>/labels.ts); the order is the server's (ADR 013). */
 export const METHOD_INFO: Record<MethodId, MethodLabels> = METHOD_TEXT;
 
 export { describeCombination };
