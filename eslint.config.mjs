@@ -4,6 +4,9 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
+/** The method folders under packages/step-up/src/methods/, one per method id. */
+const METHOD_FOLDERS = ["password", "totp", "passkey", "backup-code", "email-code"];
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,6 +100,30 @@ export default tseslint.config(
             {
               group: ["@/server/*", "@/step-up/server/*", "@/step-up/client/*", "../server/*", "../client/*"],
               message: "The engine is pure.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A method is one unit (methods/<method>/): it reaches the server only through the ports it is given
+    // (methods/ports.ts, type-only imports), and methods never import one another.
+    files: ["packages/step-up/src/methods/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../server/**", "../../server/**", "@/step-up/server/**"],
+              message: "A method reaches the server only through its ports (methods/ports.ts): type imports only.",
+              allowTypeImports: true,
+            },
+            {
+              group: METHOD_FOLDERS.flatMap((method) => [`../${method}`, `../${method}/*`]),
+              message: "Methods do not import each other: share through methods/ports.ts or the engine.",
             },
           ],
         },

@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import { startPostgres } from "../scripts/db/postgres-server.mjs";
 import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
 import { createDatabase } from "@/server/db";
-import { bumpPolicyRevision } from "@/step-up/server/store/policies";
+import { bumpPolicyRevision } from "@/step-up/server/policies/policy-cache";
 import type { Database as ModuleDatabase } from "@/step-up/server/db";
 
 const PORTS = [Number(process.env.BENCH_PORT ?? 3550), Number(process.env.BENCH_PORT ?? 3550) + 1];

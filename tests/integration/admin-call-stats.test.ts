@@ -61,7 +61,7 @@ describe("the protected-call counter", () => {
   it("a failed write keeps its counts and retries them: they arrive once, neither lost nor doubled", async () => {
     const before = await total();
     let failNext = true;
-    // The counts' write is the one raw statement of a protected call (store/call-stats.ts).
+    // The counts' write is the one raw statement of a protected call (server/call-stats/call-stats.ts).
     const flaky = new Proxy(db, {
       get(target, prop) {
         const value = Reflect.get(target, prop, target);

@@ -5,7 +5,7 @@ import { createDatabase, type Database } from "@/server/db";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import { getStepUpPayload } from "@/step-up/shared/payload";
 import type { Database as ModuleDatabase } from "@/step-up/server/db";
-import { bumpPolicyRevision } from "@/step-up/server/store/policies";
+import { bumpPolicyRevision } from "@step-up/next/server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { createClock, createTestApp, createTestDatabaseUrl, signedIn, testDialect, type Client } from "./harness";
 import { APP_ORIGIN } from "./http-support";

@@ -7,8 +7,9 @@ import { inject } from "vitest";
 import { createDatabase, type Database } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
 import { createCallerFactory, createContext } from "@/server/trpc";
-import { bumpPolicyRevision } from "@/step-up/server/store/policies";
+import { bumpPolicyRevision } from "@step-up/next/server";
 import type { Database as ModuleDatabase } from "@/step-up/server/db";
+import { createMethodStore } from "@/step-up/server/verification/method-store";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";
 
@@ -233,5 +234,5 @@ export function moduleDb(db: Database): ModuleDatabase {
 /** What a method verifier needs from the instance, for tests that call a verifier directly. */
 export function verifierServices(db: Database, clock: Clock) {
   const { relyingParty, mailer, crypto, users } = createTestApp(db, clock).stepUp.services;
-  return { db: moduleDb(db), relyingParty, mailer, crypto, users };
+  return { db: moduleDb(db), relyingParty, mailer, crypto, users, store: createMethodStore(moduleDb(db)) };
 }

@@ -68,7 +68,7 @@ describe("the hot path", () => {
     // Context: the host's session lookup, one joined query that also reads step-up's per-session state
     // and the policy revision (sessionStateSql). The procedure: its precheck (the balance), then its own
     // transaction. Nothing else: no factor, requirement, grant or policy query.
-    // The call counter's write is the one raw statement (store/call-stats.ts).
+    // The call counter's write is the one raw statement (server/call-stats/call-stats.ts).
     const counting = (entry: string) => entry === "$executeRaw";
     expect(answered.filter((entry) => !counting(entry))).toEqual([
       "$queryRaw",

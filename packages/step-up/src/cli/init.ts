@@ -54,7 +54,7 @@ export async function runInit(root: string, print: (line: string) => void, now =
  * Printed when init adds Session.createdAt. Existing rows get the migration's time. That is the safe
  * direction: step-up never counts the sign-in time as a verification ("low" is any signed-in session;
  * medium and above need a grant), it only bounds the risk history to events before the session began
- * (server/store/risk-history.ts), and the adapter cannot have recorded any for a session without the column.
+ * (server/risk/history.ts), and the adapter cannot have recorded any for a session without the column.
  */
 const CREATED_AT_NOTE = [
   `Added \`${CREATED_AT_FIELD}\` to Auth.js's Session model: the sign-in time`,

@@ -14,3 +14,6 @@ export { describeCombination, METHOD_LABELS } from "./method-labels";
 export { clampRisk, scoreRisk, type RiskScorer, type RiskSignals } from "./risk";
 export { callBindingString } from "./call-hash";
 export { reachOfPolicies, type ProcedureShape, type Reach } from "./reach";
+export { grantExpiresAt } from "./grant-lifetime";
+export { sessionLevel, type SessionLevel } from "./session-level";
+export { mayRememberDevice, rememberedDeviceExpiresAt } from "./device-memory";

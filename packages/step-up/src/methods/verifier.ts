@@ -1,11 +1,8 @@
 import "server-only";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { MethodId, StepUpLevel } from "../engine";
-import type { Database, Transaction } from "../server/db";
-import type { StepUpCrypto } from "../server/crypto";
-import type { StepUpMailer, StepUpUsers } from "../server/ports";
-import type { RelyingParty } from "../server/relying-party";
-import type { RequestInfo } from "../server/store/requirements";
+import type { StepUpMailer } from "../server/ports";
+import type { Database, MethodStore, RelyingParty, RequestInfo, StepUpCrypto, StepUpUsers, Transaction } from "./ports";
 
 export interface VerifyContext {
   db: Database;
@@ -23,6 +20,8 @@ export interface VerifyContext {
   crypto: StepUpCrypto;
   users: StepUpUsers;
   request: RequestInfo;
+  /** The server's shared limits and audit log (methods/ports.ts). */
+  store: MethodStore;
 }
 
 /**
@@ -84,7 +83,7 @@ export type IssueResult =
  * by its first correct use (a typo does not cost a new email; wrong guesses count as failed attempts).
  */
 export interface Verifier {
-  readonly method: MethodId;
+  readonly id: MethodId;
   issue?(context: VerifyContext): Promise<IssueResult>;
   verify(context: VerifyContext, credential: string): Promise<VerifyResult>;
 }

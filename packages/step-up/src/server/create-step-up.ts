@@ -11,7 +11,7 @@ import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
 import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext } from "./session";
 import { writeAudit, type AuditEventInput } from "./store/audit";
-import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./store/grants";
+import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./grants/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
 import { isDatabaseUnavailable, reportOnce, trpcFailureHandling, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";

@@ -5,10 +5,11 @@ import type { StepUpSession } from "./session";
 import { sha256Hex } from "./crypto";
 import { buildCallContext, type StepUpDeclaration } from "./call-context";
 import { historySignals } from "../engine/risk";
-import { loadGrants, loadRememberedDevice, type DeviceMismatch } from "./store/grants";
-import { loadRequestHistory } from "./store/risk-history";
-import { countRecentFailures, loadEnrolledMethods } from "./store/credentials";
-import type { RequestInfo } from "./store/requirements";
+import { loadRememberedDevice, type DeviceMismatch } from "./devices/remembered-devices";
+import { loadGrants } from "./grants/grants";
+import { countRecentFailures, loadRequestHistory } from "./risk/history";
+import { loadEnrolledMethods } from "./verification/enrolled-methods";
+import type { RequestInfo } from "./verification/requirements";
 import type { StepUpServices } from "./services";
 
 export interface DecideOptions<TInput> {

@@ -37,10 +37,10 @@ export { StepUpError, findStepUpPayload } from "./errors";
 export { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
 export { DEVICE_COOKIE } from "./cookies";
 /** For scripts that write StepUpPolicy rows directly: every instance reloads its policies on the next call. */
-export { bumpPolicyRevision } from "./store/policies";
+export { bumpPolicyRevision } from "./policies/policy-cache";
 /** For a host that reads its session in one SQL query: the module's per-call state joins onto it. */
-export { sessionStateSql } from "./store/session-state";
-export { generateEmailCode, maskEmail } from "../methods/email-code";
+export { sessionStateSql } from "./grants/session-state";
+export { generateEmailCode, maskEmail } from "../methods/email-code/verify";
 export { isSameSiteRequest } from "./http/same-site";
 export {
   DEFAULT_ROUTE_BODY_BYTES,

@@ -1,13 +1,13 @@
 import "server-only";
 import { isStepUpLevel, ruleReason } from "../engine";
-import { userLockoutSeconds } from "./attempt-slots";
+import { userLockoutSeconds } from "./verification/attempt-slots";
 import { DEVICE_COOKIE, readCookie } from "./cookies";
 import { decideCall, type CallDecision, type DecideOptions } from "./decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
-import type { CallOutcome } from "./store/call-stats";
+import type { CallOutcome } from "./call-stats/call-stats";
 import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "./store/events";
-import { consumeGrant } from "./store/grants";
-import { createRequirement } from "./store/requirements";
+import { consumeGrant } from "./grants/grants";
+import { createRequirement } from "./verification/requirements";
 import type { StepUpContext, StepUpSession } from "./session";
 import type { StepUpDeclaration } from "./call-context";
 import { reportOnce, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";

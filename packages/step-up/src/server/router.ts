@@ -3,18 +3,13 @@ import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "./trpc";
 import { DEVICE_COOKIE, serializeCookie } from "./cookies";
 import { methodSchema } from "../engine";
-import { issueChallenge } from "./challenge";
-import { requireOwnRequirement } from "./requirement-access";
-import { verifyStepUp } from "./verify";
+import { issueChallenge } from "./verification/challenge";
+import { requireOwnRequirement } from "./verification/requirement-access";
+import { verifyStepUp } from "./verification/verify";
 import { dryRun } from "./dry-run";
-import {
-  cancelRequirement,
-  forgetDevice,
-  listDevices,
-  listPendingRequirements,
-  listVerifications,
-  sessionStatus,
-} from "./store/queries";
+import { cancelRequirement, listPendingRequirements, listVerifications } from "./verification/queries";
+import { forgetDevice, listDevices } from "./devices/remembered-devices";
+import { sessionStatus } from "./grants/session-status";
 import { findStepUpPayload } from "./errors";
 import { adminRouter } from "./admin/router";
 import { securityRouter } from "./enrollment/router";

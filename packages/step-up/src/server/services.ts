@@ -5,8 +5,8 @@ import { createCrypto, type StepUpCrypto } from "./crypto";
 import { checkDatabase, type Database, type StepUpPrismaClient } from "./db";
 import type { StepUpErrorReporter, StepUpMailer, StepUpSessions, StepUpUsers } from "./ports";
 import { resolveRelyingParty, type RelyingParty, type RelyingPartyOption } from "./relying-party";
-import { createCallStats, type CallStats } from "./store/call-stats";
-import { createPolicyCache, type PolicyCache } from "./store/policies";
+import { createCallStats, type CallStats } from "./call-stats/call-stats";
+import { createPolicyCache, type PolicyCache } from "./policies/policy-cache";
 import type { WebhookOptions } from "./webhooks/delivery";
 
 /** Everything an instance owns besides the tRPC glue; built once by `createStepUp`. */

@@ -3,7 +3,7 @@ import { z } from "zod/v4";
 import type { GrantSnapshot } from "../engine";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import type { StepUpServices } from "./services";
-import { loadSessionState, parseSessionState } from "./store/session-state";
+import { loadSessionState, parseSessionState } from "./grants/session-state";
 
 /** The caller as the module sees it: the host's identity plus this session's live grants. */
 export interface StepUpSession {

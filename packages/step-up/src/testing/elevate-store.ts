@@ -1,8 +1,8 @@
 import { completedCombination, methodSchema, withinFloor, callBindingString, type Decision } from "../engine";
 import { sha256Hex } from "../server/crypto";
 import type { StepUpServices } from "../server/services";
-import { createRequirement, type RequirementRecord } from "../server/store/requirements";
-import { recordVerifiedMethod } from "../server/store/verifications";
+import { createRequirement, type RequirementRecord } from "../server/verification/requirements";
+import { recordVerifiedMethod } from "../server/verification/record";
 import { ELEVATE_PROCEDURE, type ElevateOptions, type ElevateResult } from "./elevate-options";
 
 const REQUEST = { ip: null, userAgent: "@step-up/next/testing elevate()" };

@@ -1,6 +1,6 @@
 import { createGuardrails, generate } from "otplib";
 
-// The module accepts 80-bit secrets (RFC 4226's minimum, methods/totp.ts); so does the kit.
+// The module accepts 80-bit secrets (RFC 4226's minimum, methods/totp/code.ts); so does the kit.
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 /**

@@ -20,7 +20,7 @@ import type {
   StepUpSessions,
   StepUpUsers,
 } from "../../server/ports";
-import { endSessions } from "../../server/store/grants";
+import { endSessions } from "../../server/grants/grants";
 import { endedDatabaseSession, findDatabaseSession, type AuthjsSessionDelegate } from "./database-sessions";
 import { endedJwtSession, exposeClaims, identityFromSession, stampSignIn } from "./jwt-sessions";
 import { AUTHJS_SESSION_COOKIES, readSessionToken } from "./session-cookie";

@@ -20,7 +20,7 @@ import type {
   StepUpSessions,
   StepUpUsers,
 } from "../../server/ports";
-import { endSessions } from "../../server/store/grants";
+import { endSessions } from "../../server/grants/grants";
 import { endedSession, findPasswordHash, identityFromSession, type BetterAuthAccountRow } from "./mapping";
 
 /** What the adapter uses of better-auth's `auth.$context` (better-auth 1.x's `AuthContext`). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "../store/audit";
-import { revokeUserGrantsAndDevices } from "../store/grants";
+import { revokeUserGrantsAndDevices } from "../grants/grants";
 import { memberIds, notFound, type AdminScope, type Directory } from "./scope";
 
 const DEVICE_LIMIT = 500;

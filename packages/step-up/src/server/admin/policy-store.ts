@@ -4,7 +4,7 @@ import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database, Transaction } from "../db";
 import { rulesSchema, type Rule } from "../../engine";
 import { auditOrigin, writeAudit } from "../store/audit";
-import { bumpPolicyRevision } from "../store/policies";
+import { bumpPolicyRevision } from "../policies/policy-cache";
 import { notFound, requireMember, type AdminScope, type Directory } from "./scope";
 
 export type PolicyMode = "enforce" | "report_only";

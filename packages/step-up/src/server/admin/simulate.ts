@@ -11,7 +11,7 @@ import {
   type PolicySnapshot,
 } from "../../engine";
 import type { StepUpServices } from "../services";
-import { loadEnrolledMethods } from "../store/credentials";
+import { loadEnrolledMethods } from "../verification/enrolled-methods";
 import { policyModeSchema } from "./policies";
 import { directoryOf, idSchema, requireMember } from "./scope";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "../db";
 import type { StepUpSession } from "../session";
 import type { RelyingParty } from "../relying-party";
-import type { RequestInfo } from "../store/requirements";
+import type { RequestInfo } from "../verification/requirements";
 import type { StepUpServices } from "../services";
 
 /** What every enrolment action needs: who (from the session only), when, and from where (for audit). */

@@ -2,17 +2,18 @@ import "server-only";
 import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import type { StepUpContext, StepUpSession } from "../session";
+import { METHOD_MODULES, type MethodEnrolmentContext } from "../../methods";
 import type { EnrollmentContext } from "./context";
-import { regenerateBackupCodes } from "./backup-codes";
 import { getSecurityOverview } from "./overview";
-import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey, renamePasskey } from "./passkeys";
-import { beginTotpEnrollment, confirmTotpEnrollment, removeTotp } from "./totp";
+import { methodEnrolment } from "./store";
+
+const { totp, backup_code: backupCodes, passkey } = METHOD_MODULES;
 
 const idSchema = z.string().min(1).max(64);
 const nameSchema = z.string().trim().min(1, "Give the passkey a name").max(64, "Use at most 64 characters");
 
-function enrollment(ctx: StepUpContext & { session: StepUpSession }): EnrollmentContext {
-  return {
+function enrollment(ctx: StepUpContext & { session: StepUpSession }): MethodEnrolmentContext {
+  const context: EnrollmentContext = {
     db: ctx.db,
     services: ctx.stepUp,
     session: ctx.session,
@@ -20,6 +21,7 @@ function enrollment(ctx: StepUpContext & { session: StepUpSession }): Enrollment
     now: ctx.stepUp.now(),
     relyingParty: ctx.stepUp.relyingParty,
   };
+  return methodEnrolment(context);
 }
 
 /**
@@ -44,31 +46,27 @@ export function securityRouter(p: Procedures) {
     ),
 
     totp: createTRPCRouter({
-      begin: factorAddition("Setting up an authenticator app").mutation(({ ctx }) =>
-        beginTotpEnrollment(enrollment(ctx)),
-      ),
+      begin: factorAddition("Setting up an authenticator app").mutation(({ ctx }) => totp.enrol.begin(enrollment(ctx))),
       confirm: protectedProcedure
         .input(z.object({ code: z.string().trim().min(1, "Enter the code from the app").max(16) }))
-        .mutation(({ ctx, input }) => confirmTotpEnrollment(enrollment(ctx), input.code)),
-      remove: factorChange("Removing your authenticator app").mutation(({ ctx }) => removeTotp(enrollment(ctx))),
+        .mutation(({ ctx, input }) => totp.enrol.confirm(enrollment(ctx), input.code)),
+      remove: factorChange("Removing your authenticator app").mutation(({ ctx }) => totp.enrol.remove(enrollment(ctx))),
     }),
 
     backupCodes: createTRPCRouter({
       generate: factorAddition("Generating new backup codes").mutation(({ ctx }) =>
-        regenerateBackupCodes(enrollment(ctx)),
+        backupCodes.enrol.regenerate(enrollment(ctx)),
       ),
     }),
 
     passkeys: createTRPCRouter({
-      beginRegistration: factorAddition("Adding a passkey").mutation(({ ctx }) =>
-        beginPasskeyRegistration(enrollment(ctx)),
-      ),
+      beginRegistration: factorAddition("Adding a passkey").mutation(({ ctx }) => passkey.enrol.begin(enrollment(ctx))),
       finishRegistration: protectedProcedure
         .input(z.object({ name: nameSchema, response: z.string().min(2).max(16_384) }))
-        .mutation(({ ctx, input }) => finishPasskeyRegistration(enrollment(ctx), input)),
+        .mutation(({ ctx, input }) => passkey.enrol.finish(enrollment(ctx), input)),
       rename: protectedProcedure
         .input(z.object({ id: idSchema, name: nameSchema }))
-        .mutation(({ ctx, input }) => renamePasskey(enrollment(ctx), input)),
+        .mutation(({ ctx, input }) => passkey.enrol.rename(enrollment(ctx), input)),
       remove: p
         .stepUpProcedure({
           level: "high",
@@ -76,7 +74,7 @@ export function securityRouter(p: Procedures) {
           input: z.object({ id: idSchema }),
           action: "Removing a passkey",
         })
-        .mutation(({ ctx, input }) => removePasskey(enrollment(ctx), input.id)),
+        .mutation(({ ctx, input }) => passkey.enrol.remove(enrollment(ctx), input.id)),
     }),
   });
 }

@@ -1,10 +1,31 @@
 import "server-only";
+import type { FactorChange, MethodEnrolmentContext } from "../../methods";
 import type { Transaction } from "../db";
-import { auditOrigin, writeAudit, type AuditEventType } from "../store/audit";
-import { revokeUserGrantsAndDevices } from "../store/grants";
+import { auditOrigin, writeAudit } from "../store/audit";
+import { revokeUserGrantsAndDevices } from "../grants/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
 
 export type EnrollmentKind = "totp" | "passkey";
+
+/** What a method's enrolment steps are given (methods/ports.ts): the session's user and this store as a port. */
+export function methodEnrolment(context: EnrollmentContext): MethodEnrolmentContext {
+  const { db, services, session, now, relyingParty } = context;
+  return {
+    db,
+    userId: session.userId,
+    now,
+    relyingParty,
+    crypto: services.crypto,
+    users: services.users,
+    factors: {
+      startPending: (kind, payload) => startEnrollment(context, kind, payload),
+      getPending: (kind) => getPendingEnrollment(context, kind),
+      takePending: (tx, id) => takeEnrollment(tx, id),
+      recordChange: (tx, change) => recordFactorChange(tx, context, change),
+      revokeOtherSessions: () => revokeOtherSessionsAfterRemoval(context),
+    },
+  };
+}
 
 /** Starts a pending factor for this session; an earlier pending one of the same kind dies. */
 export async function startEnrollment(
@@ -54,7 +75,7 @@ export async function takeEnrollment(tx: Transaction | EnrollmentContext["db"], 
 export async function recordFactorChange(
   tx: Transaction,
   context: EnrollmentContext,
-  change: { type: AuditEventType; data: Record<string, string | number | boolean | null> },
+  change: FactorChange,
 ): Promise<void> {
   const { session, request, now } = context;
   const base = auditOrigin({ userId: session.userId, organizationId: session.activeOrganizationId, request, now });

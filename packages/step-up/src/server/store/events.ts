@@ -2,8 +2,8 @@ import "server-only";
 import type { Decision, Level } from "../../engine";
 import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
-import type { DeviceMismatch } from "./grants";
-import type { RequestInfo } from "./requirements";
+import type { DeviceMismatch } from "../devices/remembered-devices";
+import type { RequestInfo } from "../verification/requirements";
 
 interface EventBase {
   userId: string;

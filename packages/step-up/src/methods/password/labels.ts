@@ -1,0 +1,5 @@
+import { METHOD_LABELS } from "../../engine/method-labels";
+import type { MethodLabels } from "../labels";
+
+/** Pure (no server-only): the client's dialog reads these words too. */
+export const PASSWORD_LABELS: MethodLabels = { label: METHOD_LABELS.password, prompt: "Password", noun: "password" };
