@@ -1,0 +1,13 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { benchCalls } from "./calls";
+const dir = path.resolve("bench/.tmp-p");
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const url = `file:${path.join(dir, "bench.db")}`;
+const env = { ...process.env, DATABASE_URL: url };
+execFileSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "pipe" });
+execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
+const r = await benchCalls(url, Number(process.env.N ?? 3000));
+console.log(r.plainUs.toFixed(0), r.guardedUs.toFixed(0), (r.guardedUs / r.plainUs).toFixed(3));

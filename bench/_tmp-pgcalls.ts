@@ -1,0 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { benchCalls } from "./calls";
+import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
+const u = new URL(process.env.POSTGRES_URL!);
+u.pathname = `/bench_calls_${Date.now()}`;
+await ensureDatabase(u.toString());
+const env = { ...process.env, DATABASE_URL: u.toString() };
+execFileSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "pipe" });
+execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, stdio: "pipe" });
+const r = await benchCalls(u.toString(), Number(process.env.N ?? 1500));
+console.log(r.plainUs.toFixed(0), r.guardedUs.toFixed(0), (r.guardedUs / r.plainUs).toFixed(3));
