@@ -4,7 +4,7 @@ import { auditFunnel } from "@/step-up/server/admin/audit-funnel";
 import { auditChart, auditMetrics, type Period } from "@/step-up/server/admin/audit-metrics";
 import { auditRow, type AuditEventType } from "@/step-up/server/store/audit";
 import { orgId } from "./admin-helpers";
-import { createTestDatabase, userIdOf } from "./harness";
+import { createClock, createTestApp, createTestDatabase, userIdOf } from "./harness";
 
 /** The audit page's filters (auditFilterSchema) narrow the metrics, the chart and the funnel as they narrow the list. */
 const db = createTestDatabase();
@@ -13,6 +13,8 @@ afterAll(() => db.$disconnect());
 const S = 1000;
 const H = 3_600 * S;
 const T0 = Date.parse("2026-11-20T08:00:00Z");
+/** The same database as the module's own client type sees it. */
+const moduleDb = createTestApp(db, createClock(T0)).stepUp.services.db;
 const DAY = { from: new Date("2026-11-20T00:00:00Z"), to: new Date("2026-11-20T23:59:59.999Z") };
 
 describe("audit figures narrowed by the page's filters", () => {
@@ -54,10 +56,10 @@ describe("audit figures narrowed by the page's filters", () => {
   });
 
   it("metrics count one user's rows, and give no step-up rate (calls are counted per organization only)", async () => {
-    const all = await auditMetrics(db, period);
+    const all = await auditMetrics(moduleDb, period);
     expect(all).toMatchObject({ stepUpsRequired: 3, verificationAttempts: 3, medianSecondsToFulfil: 25 });
     expect(all.stepUpRatePer100).toBe(10);
-    expect(await auditMetrics(db, { ...period, filter: { userId: bob } })).toMatchObject({
+    expect(await auditMetrics(moduleDb, { ...period, filter: { userId: bob } })).toMatchObject({
       protectedCalls: 30,
       stepUpsRequired: 1,
       stepUpRatePer100: null,
@@ -65,7 +67,7 @@ describe("audit figures narrowed by the page's filters", () => {
       verificationSuccessRate: 0,
       medianSecondsToFulfil: null,
     });
-    expect(await auditMetrics(db, { ...period, filter: { userId: alice } })).toMatchObject({
+    expect(await auditMetrics(moduleDb, { ...period, filter: { userId: alice } })).toMatchObject({
       stepUpsRequired: 2,
       verificationSuccessRate: 1,
       medianSecondsToFulfil: 25,
@@ -74,15 +76,15 @@ describe("audit figures narrowed by the page's filters", () => {
 
   it("a filter's dates narrow the period, and its type and severity narrow the rows", async () => {
     const morning = { from: new Date(T0 - H), to: new Date(T0 + 2 * H) };
-    expect(await auditMetrics(db, { ...period, filter: morning })).toMatchObject({
+    expect(await auditMetrics(moduleDb, { ...period, filter: morning })).toMatchObject({
       stepUpsRequired: 2,
       medianSecondsToFulfil: 10,
     });
-    const warnings = await auditChart(db, { ...period, filter: { severity: "warning" } });
+    const warnings = await auditChart(moduleDb, { ...period, filter: { severity: "warning" } });
     expect(warnings).toEqual([{ day: "2026-11-20", counts: { "stepup.failed": 2 } }]);
-    const verified = await auditChart(db, { ...period, filter: { type: "stepup.verified", userId: alice } });
+    const verified = await auditChart(moduleDb, { ...period, filter: { type: "stepup.verified", userId: alice } });
     expect(verified).toEqual([{ day: "2026-11-20", counts: { "stepup.verified": 2 } }]);
-    expect(await auditMetrics(db, { ...period, filter: { type: "stepup.failed" } })).toMatchObject({
+    expect(await auditMetrics(moduleDb, { ...period, filter: { type: "stepup.failed" } })).toMatchObject({
       stepUpsRequired: 0,
       verificationAttempts: 1,
       medianSecondsToFulfil: null,
@@ -91,10 +93,10 @@ describe("audit figures narrowed by the page's filters", () => {
 
   it("the funnel follows the filtered user's requirements", async () => {
     const expiredBefore = new Date(T0 + 12 * H);
-    const [bobs] = await auditFunnel(db, { ...period, expiredBefore, filter: { userId: bob } });
+    const [bobs] = await auditFunnel(moduleDb, { ...period, expiredBefore, filter: { userId: bob } });
     expect(bobs).toMatchObject({ procedure: "transfers.create", required: 1, initiated: 1, verified: 0, failed: 1 });
-    const [alices] = await auditFunnel(db, { ...period, expiredBefore, filter: { userId: alice } });
+    const [alices] = await auditFunnel(moduleDb, { ...period, expiredBefore, filter: { userId: alice } });
     expect(alices).toMatchObject({ required: 2, verified: 2, timeToVerify: [1, 0, 1, 0, 0] });
-    expect(await auditFunnel(db, { ...period, expiredBefore, filter: { type: "stepup.failed" } })).toEqual([]);
+    expect(await auditFunnel(moduleDb, { ...period, expiredBefore, filter: { type: "stepup.failed" } })).toEqual([]);
   });
 });
