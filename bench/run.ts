@@ -28,17 +28,20 @@ const ENGINE_RUNS = [
 ];
 
 async function main(): Promise<void> {
-  process.stdout.write("Engine (pure evaluate on compiled policies; median of 5 runs after a warm-up)\n");
+  process.stdout.write(
+    "Engine (pure evaluate on compiled policies, after a warm-up). Per decision: p50 and p99 of batches of 200;\n" +
+      "the rate at p50 is held to the target (the median of 5 timed runs beside it also counts any time the\n" +
+      "process was descheduled by the rest of the machine)\n",
+  );
   for (const { label, policies, iterations, target } of ENGINE_RUNS) {
     const figures = benchEngine(policies(), iterations);
+    const atP50 = 1e6 / figures.p50Us;
     const verdict =
-      target === null
-        ? ""
-        : `; target ≥ ${target.toLocaleString("en-US")}, ${figures.median >= target ? "met" : "NOT met"}`;
+      target === null ? "" : `; target ≥ ${target.toLocaleString("en-US")}/s, ${atP50 >= target ? "met" : "NOT met"}`;
     process.stdout.write(
-      `  ${label.padEnd(26)} ${Math.round(figures.median).toLocaleString("en-US").padStart(9)} decisions/s · ` +
-        `p50 ${figures.p50Us.toFixed(2)} µs · p99 ${figures.p99Us.toFixed(2)} µs · ${figures.matched} matched · ` +
-        `compiled in ${figures.compileMs.toFixed(0)} ms${verdict}\n`,
+      `  ${label.padEnd(26)} p50 ${figures.p50Us.toFixed(2)} µs (${Math.round(atP50).toLocaleString("en-US")}/s) · ` +
+        `p99 ${figures.p99Us.toFixed(2)} µs · median run ${Math.round(figures.median).toLocaleString("en-US")}/s · ` +
+        `${figures.matched} matched · compiled in ${figures.compileMs.toFixed(0)} ms${verdict}\n`,
     );
   }
   if (process.env.BENCH_ONLY === "engine") return;
@@ -92,7 +95,8 @@ function printCalls(database: string, result: Awaited<ReturnType<typeof benchCal
   out(`\nProcedure call through createCaller on ${database} (context + session lookup + procedure, one write)`);
   out(`  protectedProcedure:                 ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)`);
   out(`  stepUpProcedure with a valid grant: ${result.guardedUs.toFixed(0)} µs/call`);
-  out(`  ratio: ${(result.guardedUs / result.plainUs).toFixed(3)}× (target ≤ 1.10×)`);
+  const ratio = result.guardedUs / result.plainUs;
+  out(`  ratio: ${ratio.toFixed(3)}× (target ≤ 1.05×, ${ratio <= 1.05 ? "met" : "NOT met"})`);
 }
 
 main().catch((error: unknown) => {
