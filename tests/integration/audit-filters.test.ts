@@ -6,7 +6,7 @@ import { auditRow, type AuditEventType } from "@/step-up/server/store/audit";
 import { orgId } from "./admin-helpers";
 import { createClock, createTestApp, createTestDatabase, userIdOf } from "./harness";
 
-/** The audit page's filters (auditFilterSchema) narrow the metrics, the chart and the funnel as they narrow the list. */
+/** The audit page's filters (auditFilterSchema) narrow the metrics, the chart and the funnel as they do the list. */
 const db = createTestDatabase();
 afterAll(() => db.$disconnect());
 
