@@ -6,29 +6,45 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { benchEngine } from "./engine";
+import { benchEngine, makeOrganizationPolicies, makePolicies } from "./engine";
 import { benchCalls } from "./calls";
 import { benchHttp } from "./http";
 import { benchQueryLayer } from "./query-layer";
 import { startPostgres } from "../scripts/db/postgres-server.mjs";
 import { ensureDatabase } from "../scripts/db/migrate-postgres.mjs";
 
-/** The engine must never be what a protected call waits for. */
+/** The engine must never be what a protected call waits for; its cost follows the rules that can match (ADR 038). */
 const ENGINE_RUNS = [
-  { rules: 10, iterations: 500_000, target: 1_000_000 },
-  { rules: 100, iterations: 100_000, target: 200_000 },
+  { label: "10 rules", policies: () => makePolicies(10), iterations: 400_000, target: 1_000_000 },
+  { label: "100 rules", policies: () => makePolicies(100), iterations: 400_000, target: 1_000_000 },
+  { label: "1,000 rules", policies: () => makePolicies(1000), iterations: 100_000, target: null },
+  { label: "10,000 rules", policies: () => makePolicies(10_000), iterations: 20_000, target: null },
+  {
+    label: "10,000 rules / 1,000 orgs",
+    policies: () => makeOrganizationPolicies(10_000, 1000),
+    iterations: 400_000,
+    target: 500_000,
+  },
 ];
 
 async function main(): Promise<void> {
-  process.stdout.write("Engine (pure evaluate on compiled policies, 5 policies; median of 5 runs after a warm-up)\n");
-  for (const { rules, iterations, target } of ENGINE_RUNS) {
-    const { median } = benchEngine(rules, iterations);
-    const verdict = median >= target ? "met" : "NOT met";
+  process.stdout.write(
+    "Engine (pure evaluate on compiled policies, after a warm-up). Per decision: p50 and p99 of batches of 200;\n" +
+      "the rate at p50 is held to the target (the median of 5 timed runs beside it also counts any time the\n" +
+      "process was descheduled by the rest of the machine)\n",
+  );
+  for (const { label, policies, iterations, target } of ENGINE_RUNS) {
+    const figures = benchEngine(policies(), iterations);
+    const atP50 = 1e6 / figures.p50Us;
+    const verdict =
+      target === null ? "" : `; target ≥ ${target.toLocaleString("en-US")}/s, ${atP50 >= target ? "met" : "NOT met"}`;
     process.stdout.write(
-      `  ${String(rules).padStart(3)} rules: ${Math.round(median).toLocaleString("en-US")} decisions/s ` +
-        `(${(1e6 / median).toFixed(2)} µs each; target ≥ ${target.toLocaleString("en-US")}, ${verdict})\n`,
+      `  ${label.padEnd(26)} p50 ${figures.p50Us.toFixed(2)} µs (${Math.round(atP50).toLocaleString("en-US")}/s) · ` +
+        `p99 ${figures.p99Us.toFixed(2)} µs · median run ${Math.round(figures.median).toLocaleString("en-US")}/s · ` +
+        `${figures.matched} matched · compiled in ${figures.compileMs.toFixed(0)} ms${verdict}\n`,
     );
   }
+  if (process.env.BENCH_ONLY === "engine") return;
 
   const dir = path.resolve("bench/.tmp");
   rmSync(dir, { recursive: true, force: true });
@@ -79,7 +95,8 @@ function printCalls(database: string, result: Awaited<ReturnType<typeof benchCal
   out(`\nProcedure call through createCaller on ${database} (context + session lookup + procedure, one write)`);
   out(`  protectedProcedure:                 ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)`);
   out(`  stepUpProcedure with a valid grant: ${result.guardedUs.toFixed(0)} µs/call`);
-  out(`  ratio: ${(result.guardedUs / result.plainUs).toFixed(3)}× (target ≤ 1.10×)`);
+  const ratio = result.guardedUs / result.plainUs;
+  out(`  ratio: ${ratio.toFixed(3)}× (target ≤ 1.05×, ${ratio <= 1.05 ? "met" : "NOT met"})`);
 }
 
 main().catch((error: unknown) => {

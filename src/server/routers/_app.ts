@@ -4,6 +4,7 @@ import { createTRPCRouter } from "../trpc";
 import { accountRouter } from "./account";
 import { apiKeysRouter } from "./api-keys";
 import { authRouter } from "./auth";
+import { benchRouter } from "./bench";
 import { profileRouter } from "./profile";
 import { transfersRouter } from "./transfers";
 
@@ -16,6 +17,7 @@ export function createAppRouter(stepUp: StepUp) {
     apiKeys: apiKeysRouter(stepUp),
     transfers: transfersRouter(stepUp),
     stepUp: stepUp.router,
+    ...(process.env.STEP_UP_BENCH === "1" && { bench: benchRouter(stepUp) }),
   });
 }
 

@@ -1,48 +1,48 @@
 import type { CallFacts } from "./call-facts";
 import { parseCondition, type ConditionProgram } from "./condition";
+import { riskGuardOf, type RiskGuard } from "./compile-guard";
 import { describeRule } from "./describe";
-import type { ProcedureIndexBuilder } from "./procedure-index";
+import { procedureMatcher } from "./match";
 import type { Rule } from "./rules";
 import type { CallContext, MatchedRule, PolicySnapshot } from "./types";
 
 /** One rule, ready to run: the record of its match, or null. The record is shared by every call. */
 export type CompiledRule = (facts: CallFacts) => MatchedRule | null;
 
+/** A rule as the index files it (compile-index.ts): its test, and what the index reads to skip it. */
+export type RuleEntry =
+  | { kind: "procedure"; matches: (procedure: string) => boolean; matched: MatchedRule }
+  | { kind: "amount"; currency: string | undefined; test: CompiledRule }
+  | { kind: "resource"; resource: string; test: CompiledRule }
+  | { kind: "risk"; minScore: number; matched: MatchedRule }
+  | { kind: "condition"; riskGuard: RiskGuard | null; test: CompiledRule };
+
 type RuleOf<K extends Rule["kind"]> = Extract<Rule, { kind: K }>;
 
 const CONDITION_FAILED = "condition could not be evaluated";
 
-export function compileRule(
-  policy: PolicySnapshot,
-  rule: Rule,
-  ruleIndex: number,
-  procedures: ProcedureIndexBuilder,
-): CompiledRule {
+export function compileRule(policy: PolicySnapshot, rule: Rule, ruleIndex: number): RuleEntry {
   const matched = matchedRule(policy, rule, ruleIndex, () => rule.description ?? describeRule(rule));
   switch (rule.kind) {
     case "procedure":
-    case "auth_age": {
-      const slot = procedures.slot(rule.pattern);
-      return (facts) => (facts.matchesPattern(slot) ? matched : null);
-    }
+    case "auth_age":
+      // The glob's outcome depends on the path alone: the index decides it once per path.
+      return { kind: "procedure", matches: procedureMatcher(rule.pattern), matched };
     case "amount": {
       const test = amountTest(rule);
-      return (facts) => (test(facts.context) ? matched : null);
+      return { kind: "amount", currency: rule.currency, test: (facts) => (test(facts.context) ? matched : null) };
     }
     case "resource": {
       const test = resourceTest(rule);
-      return (facts) => (test(facts.context) ? matched : null);
+      return { kind: "resource", resource: rule.resource, test: (facts) => (test(facts.context) ? matched : null) };
     }
-    case "risk": {
-      const minScore = rule.minScore;
-      return (facts) => (facts.context.risk >= minScore ? matched : null);
+    case "risk":
+      return { kind: "risk", minScore: rule.minScore, matched };
+    case "condition": {
+      const failed = matchedRule(policy, rule, ruleIndex, () => CONDITION_FAILED);
+      const test = conditionRule(rule, matched, failed);
+      return { kind: "condition", riskGuard: riskGuardOf(rule.expression), test };
     }
-    case "condition":
-      return conditionRule(
-        rule,
-        matched,
-        matchedRule(policy, rule, ruleIndex, () => CONDITION_FAILED),
-      );
     default:
       return assertNever(rule);
   }

@@ -52,7 +52,18 @@ const expression = fc.constantFrom(
   "amount.value",
   "amount.nope > 1",
   "risk >",
+  // Guarded by the risk score (compile-guard.ts): the index runs them only above their bound.
+  "risk > 0.5 && amount.nope > 1",
+  "amount.value >= 1000 && risk >= 0.25",
+  "risk > 0.5 && risk >= 0.75 && hasAmount",
+  "risk >= 0.5 && amount.value",
+  "risk > 0.5 && procedure",
+  "risk > 1 || hasResource",
+  "(risk > 0.75 && hasAmount) || risk >= 0.9",
+  "risk >= 1 && !hasAmount",
 );
+const organization = fc.constantFrom(null, "org-1", "org-2", "org-3", "org-4", "org-5");
+const user = fc.constantFrom(null, "user-1", "user-2", "user-3");
 
 const rule: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({ kind: fc.constant("procedure" as const), pattern, level }),
@@ -73,7 +84,11 @@ const rule: fc.Arbitrary<Rule> = fc.oneof(
     level,
   }),
   fc.record({ kind: fc.constant("condition" as const), expression, level }),
-  fc.record({ kind: fc.constant("risk" as const), minScore: fc.double({ min: 0, max: 1, noNaN: true }), level }),
+  fc.record({
+    kind: fc.constant("risk" as const),
+    minScore: fc.oneof(fc.constantFrom(0, 0.5, 0.75, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+    level,
+  }),
   fc.record({ kind: fc.constant("procedure" as const), pattern, level, description: fc.constant("Custom text") }),
 );
 
@@ -81,23 +96,24 @@ const policies: fc.Arbitrary<PolicySnapshot[]> = fc
   .array(
     fc.record({
       id: fc.constantFrom("a", "b", "c", "d"),
-      organizationId: fc.constantFrom(null, "org-1", "org-2"),
-      userId: fc.constantFrom(null, "user-1", "user-2"),
+      organizationId: organization,
+      userId: user,
       priority: fc.integer({ min: 0, max: 3 }),
       enabled: fc.boolean(),
       mode: fc.constantFrom("enforce" as const, "report_only" as const),
       rules: fc.array(rule, { maxLength: 5 }),
     }),
-    { maxLength: 5 },
+    { maxLength: 8 },
   )
   .map((list) => list.map((p, i) => makePolicy(p.rules, { ...p, name: `Policy ${i}` })));
 
 const context: fc.Arbitrary<CallContext> = fc
   .record({
     procedure,
-    organizationId: fc.constantFrom(null, "org-1", "org-2"),
-    userId: fc.constantFrom("user-1", "user-2"),
-    risk: fc.double({ min: 0, max: 1, noNaN: true }),
+    organizationId: organization,
+    userId: fc.constantFrom("user-1", "user-2", "user-3"),
+    // The guards' bounds are mixed in, so scores often sit exactly on one.
+    risk: fc.oneof(fc.constantFrom(0, 0.25, 0.5, 0.75, 0.9, 1, Number.NaN), fc.double({ min: 0, max: 1, noNaN: true })),
     minimumLevel: level,
     amount: fc.option(fc.record({ value: number, currency: fc.constantFrom("USD", "EUR") }), { nil: undefined }),
     resource: fc.option(

@@ -1,38 +1,32 @@
-import { compileRule, type CompiledRule } from "./compile-rule";
-import { procedureIndexBuilder, type ProcedureIndex } from "./procedure-index";
+import { compileRule } from "./compile-rule";
+import { ruleIndexBuilder, type RuleIndex } from "./compile-index";
 import type { PolicySnapshot } from "./types";
 
 /**
- * Policies turned, once per snapshot, into the form `evaluate` runs (ADR 019): enabled policies in
- * evaluation order, each rule a ready comparison, every glob in one index by procedure path, every
- * CEL condition parsed. The snapshots stay beside it for code that reads policies as data.
+ * Policies turned, once per snapshot, into the form `evaluate` runs (ADR 019): every rule of an enabled
+ * policy a ready comparison, every CEL condition parsed, all of them filed in an index by organization
+ * and rule kind so a call visits only the rules that can match it (ADR 038). The snapshots stay beside
+ * it for code that reads policies as data.
  */
 export interface CompiledPolicies {
   readonly snapshots: readonly PolicySnapshot[];
-  readonly policies: readonly CompiledPolicy[];
-  readonly procedures: ProcedureIndex;
+  readonly rules: RuleIndex;
   /** Some rule reads the risk score (a risk or condition rule), so the caller must score it. */
   readonly usesRisk: boolean;
 }
 
-export interface CompiledPolicy {
-  /** Scoping (organization, user) is decided per call on the snapshot itself: see `policyApplies`. */
-  readonly snapshot: PolicySnapshot;
-  readonly reportOnly: boolean;
-  readonly rules: readonly CompiledRule[];
-}
-
 export function compilePolicies(snapshots: readonly PolicySnapshot[]): CompiledPolicies {
-  const procedures = procedureIndexBuilder();
-  const policies = snapshots
-    .filter((policy) => policy.enabled)
-    .sort(byEvaluationOrder)
-    .map((snapshot): CompiledPolicy => ({
-      snapshot,
-      reportOnly: snapshot.mode === "report_only",
-      rules: snapshot.rules.map((rule, index) => compileRule(snapshot, rule, index, procedures)),
-    }));
-  return { snapshots, policies, procedures: procedures.build(), usesRisk: usesRisk(snapshots) };
+  const rules = ruleIndexBuilder();
+  // Filed in evaluation order: that order is how matches are reported.
+  for (const policy of snapshots.filter((p) => p.enabled).sort(byEvaluationOrder)) {
+    const scope = {
+      organizationId: policy.organizationId,
+      userId: policy.userId,
+      reportOnly: policy.mode === "report_only",
+    };
+    policy.rules.forEach((rule, index) => rules.add(scope, compileRule(policy, rule, index)));
+  }
+  return { snapshots, rules: rules.build(), usesRisk: usesRisk(snapshots) };
 }
 
 export function isCompiled(policies: readonly PolicySnapshot[] | CompiledPolicies): policies is CompiledPolicies {

@@ -1,8 +1,7 @@
 import type { StepUpConfig } from "./config";
 import { isAtLeast, isStepUpLevel, levelRank, maxLevel, type Level, type StepUpLevel } from "./levels";
-import { policyApplies } from "./match";
-import { CallFacts } from "./call-facts";
 import { compilePolicies, isCompiled } from "./compile";
+import { collectMatches } from "./compile-index";
 import { selectCombinations } from "./combinations";
 import { enrollmentLevel } from "./enrollment-level";
 import type { Decision, EvaluationInput, GrantSnapshot, MatchedRule, Satisfaction } from "./types";
@@ -17,7 +16,9 @@ const NOT_REQUIRED: Satisfaction = Object.freeze({ kind: "not_required" });
  */
 export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision {
   const { context } = input;
-  const { enforced, reportOnly } = collectMatches(input);
+  // Plain snapshots (tests, the simulator's draft) are compiled for this call; the server passes its cached form.
+  const compiled = isCompiled(input.policies) ? input.policies : compilePolicies(input.policies);
+  const { enforced, reportOnly } = collectMatches(compiled.rules, context);
   const declared = highestLevel(context.minimumLevel, enforced);
   const level = enrollmentLevel(declared, input, config);
   const wouldRequire = reportOnly.filter((m) => levelRank(m.level) > levelRank(level));
@@ -77,23 +78,6 @@ function highestLevel(minimum: Level, matches: readonly MatchedRule[]): Level {
 export function ruleReason(decision: Pick<Decision, "level" | "matchedRules">): string | null {
   for (const match of decision.matchedRules) if (match.level === decision.level && match.reason) return match.reason;
   return null;
-}
-
-function collectMatches(input: EvaluationInput): { enforced: MatchedRule[]; reportOnly: MatchedRule[] } {
-  const enforced: MatchedRule[] = [];
-  const reportOnly: MatchedRule[] = [];
-  // Plain snapshots (tests, the simulator's draft) are compiled for this call; the server passes its cached form.
-  const compiled = isCompiled(input.policies) ? input.policies : compilePolicies(input.policies);
-  const facts = new CallFacts(input.context, compiled.procedures);
-  for (const policy of compiled.policies) {
-    if (!policyApplies(policy.snapshot, input.context)) continue;
-    const matches = policy.reportOnly ? reportOnly : enforced;
-    for (const rule of policy.rules) {
-      const matched = rule(facts);
-      if (matched) matches.push(matched);
-    }
-  }
-  return { enforced, reportOnly };
 }
 
 /** The level's default window, tightened (never widened) by matching auth_age rules. */

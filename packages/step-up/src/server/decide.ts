@@ -57,7 +57,10 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
     sessionId: session.id,
     procedure: path,
   };
-  const callHash = sha256Hex(callBindingString(path, input));
+  // Binds a critical grant to its call (ADR 022): hashed only once a critical level is in play, since
+  // the session's own grants are never critical (bench/run.ts: half the gate's own CPU on the hot path).
+  let callHash: string | null = null;
+  const bindCall = () => (callHash ??= sha256Hex(callBindingString(path, input)));
   const decide = (risk: number, availableMethods: ReadonlySet<MethodId> = new Set()) =>
     evaluate(
       {
@@ -66,7 +69,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
         grants,
         device,
         availableMethods,
-        callHash,
+        callHash: callHash ?? "",
         now: nowMs,
       },
       services.config,
@@ -78,6 +81,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
   let risk = 0;
   let decision = decide(risk);
   if (decision.level === "critical") {
+    bindCall();
     grants = await loadGrants(db, session.id, now);
     decision = decide(risk);
   }
@@ -91,7 +95,7 @@ export async function decideCall<TInput>(options: DecideOptions<TInput>): Promis
       await loadEnrolledMethods(db, session.userId, { mailer: services.mailer !== null, users: services.users }),
     );
   }
-  return { decision, risk, callHash, now, deviceMismatch: mismatch };
+  return { decision, risk, callHash: decision.level === "critical" ? bindCall() : "", now, deviceMismatch: mismatch };
 }
 
 /** The scorer over this request against the user's history (earlier sessions) and recent failures. */

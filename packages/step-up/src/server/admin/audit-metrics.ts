@@ -1,11 +1,41 @@
 import "server-only";
 import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
+import type { AuditFilter } from "./audit-store";
 
 export interface Period {
   organizationId: string;
   from: Date;
   to: Date;
+  /** The audit page's filters (auditFilterSchema), narrowing the rows counted; from/to narrow the period. */
+  filter?: AuditFilter | undefined;
+}
+
+/**
+ * The period narrowed by its filter, with the filter's fields as SQL parameters: `''` stands for "any", so
+ * each raw query keeps one text (`(${userId} = '' OR "userId" = ${userId})`) and binds a string on both
+ * databases; PostgreSQL plans each call with its values, so an unused filter costs nothing.
+ */
+export function narrowed(period: Period) {
+  const filter = period.filter ?? {};
+  const from = filter.from && filter.from > period.from ? filter.from : period.from;
+  const to = filter.to && filter.to < period.to ? filter.to : period.to;
+  return {
+    organizationId: period.organizationId,
+    from,
+    to,
+    userId: filter.userId ?? "",
+    type: filter.type ?? "",
+    severity: filter.severity ?? "",
+    /** Rows of one user, type or severity: the per-organization call counters cannot be narrowed so. */
+    byRow: Boolean(filter.userId || filter.type || filter.severity),
+  };
+}
+
+/** The same narrowing as a Prisma filter. */
+function rowWhere(period: Period) {
+  const { userId, type, severity } = narrowed(period);
+  return { ...(userId && { userId }), ...(severity && { severity }), ...(type && { type }) };
 }
 
 function ratio(part: number, whole: number): number | null {
@@ -21,17 +51,19 @@ export async function auditChart(
   db: Database,
   period: Period,
 ): Promise<Array<{ day: string; counts: Record<string, number> }>> {
+  const { from, to } = narrowed(period);
   const rows = await db.stepUpAuditEvent.groupBy({
     by: ["type", "day"],
     where: {
       organizationId: period.organizationId,
       type: { in: [...AUDIT_EVENT_TYPES] },
-      day: { gte: dayOf(period.from), lte: dayOf(period.to) },
-      createdAt: { gte: period.from, lte: period.to },
+      day: { gte: dayOf(from), lte: dayOf(to) },
+      createdAt: { gte: from, lte: to },
+      ...rowWhere(period),
     },
     _count: { _all: true },
   });
-  const days = new Map<string, Record<string, number>>(daysBetween(period.from, period.to).map((day) => [day, {}]));
+  const days = new Map<string, Record<string, number>>(daysBetween(from, to).map((day) => [day, {}]));
   for (const row of rows) {
     const counts = days.get(row.day) ?? {};
     counts[row.type] = row._count._all;
@@ -57,15 +89,20 @@ const METRIC_TYPES = ["stepup.required", "stepup.bypassed", "stepup.locked", "st
  * from rows the cleanup keeps and that carry the organization: audit events and the call counters.
  */
 export async function auditMetrics(db: Database, period: Period) {
-  const createdAt = { gte: period.from, lte: period.to };
+  const { from, to, byRow } = narrowed(period);
   const [calls, byType, attempted, medianSecondsToFulfil] = await Promise.all([
     db.stepUpCallStat.aggregate({
-      where: { organizationId: period.organizationId, day: { gte: dayOf(period.from), lte: dayOf(period.to) } },
+      where: { organizationId: period.organizationId, day: { gte: dayOf(from), lte: dayOf(to) } },
       _sum: { count: true },
     }),
     db.stepUpAuditEvent.groupBy({
       by: ["type"],
-      where: { organizationId: period.organizationId, type: { in: [...METRIC_TYPES] }, createdAt },
+      where: {
+        organizationId: period.organizationId,
+        type: { in: [...METRIC_TYPES] },
+        createdAt: { gte: from, lte: to },
+        ...rowWhere(period),
+      },
       _count: { _all: true },
     }),
     countAttemptedVerifications(db, period),
@@ -75,11 +112,12 @@ export async function auditMetrics(db: Database, period: Period) {
   const protectedCalls = calls._sum.count ?? 0;
   const stepUpsRequired = count("stepup.required");
   const deviceBypasses = count("stepup.bypassed");
-  const rate = ratio(stepUpsRequired, protectedCalls);
+  const rate = byRow ? null : ratio(stepUpsRequired, protectedCalls);
   return {
+    /** The organization's, whatever the filter: calls are counted per organization and day only. */
     protectedCalls,
     stepUpsRequired,
-    /** null when there were no protected calls. */
+    /** null when there were no protected calls, or the filter narrows by user, type or severity. */
     stepUpRatePer100: rate === null ? null : Math.round(rate * 100 * 10) / 10,
     /** Requirements on which the user tried at least one factor. */
     verificationAttempts: attempted,
@@ -99,12 +137,15 @@ function dayOf(date: Date): string {
 
 /** Distinct requirements with a factor tried (a first success is `initiated`, every failure `failed`). */
 async function countAttemptedVerifications(db: Database, period: Period): Promise<number> {
+  const { organizationId, from, to, userId, type, severity } = narrowed(period);
   // Portable SQL: quoted identifiers and bound parameters only (Date binds on both databases).
   const [row] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(DISTINCT "requirementId") AS "count"
     FROM "StepUpAuditEvent"
-    WHERE "organizationId" = ${period.organizationId} AND "type" IN ('stepup.initiated', 'stepup.failed')
-      AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to}`;
+    WHERE "organizationId" = ${organizationId} AND "type" IN ('stepup.initiated', 'stepup.failed')
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
+      AND (${userId} = '' OR "userId" = ${userId}) AND (${type} = '' OR "type" = ${type})
+      AND (${severity} = '' OR "severity" = ${severity})`;
   return Number(row?.count ?? 0);
 }
 
@@ -117,13 +158,15 @@ async function countAttemptedVerifications(db: Database, period: Period): Promis
  * on 100,000 rows, bench/audit.ts).
  */
 async function medianFulfilSeconds(db: Database, period: Period): Promise<number | null> {
-  const { organizationId, from, to } = period;
+  const { organizationId, from, to, userId, type, severity } = narrowed(period);
   // The same filter twice, as whole templates: a fragment from the module's own Prisma namespace
   // would be another class than the host client's.
   const [counted] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(*) AS "count" FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
-      AND "createdAt" >= ${from} AND "createdAt" <= ${to}`;
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
+      AND (${userId} = '' OR "userId" = ${userId}) AND (${type} = '' OR "type" = ${type})
+      AND (${severity} = '' OR "severity" = ${severity})`;
   const count = Number(counted?.count ?? 0);
   if (count === 0) return null;
   // Ties hold equal values, so ordering by the value alone is enough.
@@ -131,6 +174,8 @@ async function medianFulfilSeconds(db: Database, period: Period): Promise<number
     SELECT "secondsToVerify" AS "value" FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
       AND "createdAt" >= ${from} AND "createdAt" <= ${to}
+      AND (${userId} = '' OR "userId" = ${userId}) AND (${type} = '' OR "type" = ${type})
+      AND (${severity} = '' OR "severity" = ${severity})
     ORDER BY "secondsToVerify" ASC
     LIMIT ${count % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`;
   const values = middle.map((row) => Number(row.value));

@@ -71,8 +71,15 @@ function whereOf(
     ...(filter.from || filter.to
       ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
       : {}),
+    // (createdAt, id) < the cursor's, with `createdAt <= cursor` spelt out: that bound starts the index
+    // scan at the cursor, where the OR alone made each deeper page re-read every newer row (ADR 039).
     ...(cursor
-      ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+      ? {
+          AND: [
+            { createdAt: { lte: cursor.createdAt } },
+            { OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] },
+          ],
+        }
       : {}),
   };
 }
