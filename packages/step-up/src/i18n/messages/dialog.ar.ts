@@ -1,0 +1,76 @@
+import type { DialogMessages } from "./dialog.en";
+
+const LEFT =
+  "{left, plural, zero {لم تتبقَّ محاولات.} one {تبقّت محاولة واحدة.} two {تبقّت محاولتان.} few {تبقّت # محاولات.} many {تبقّت # محاولة.} other {تبقّت # محاولة.}}";
+
+export const dialogAr: DialogMessages = {
+  "dialog.title": "أكّد أنك أنت",
+  "dialog.level.medium": "تحقّق سريع",
+  "dialog.level.high": "تحقّق قوي",
+  "dialog.level.critical": "الموافقة على هذا الإجراء وحده",
+  "dialog.levelHelp.medium": "أكّد بإحدى طرق تسجيل الدخول لديك قبل المتابعة.",
+  "dialog.levelHelp.high": "يتطلب هذا عاملًا ثانيًا: مفتاح مرور أو تطبيق المصادقة أو رمزًا احتياطيًا.",
+  "dialog.levelHelp.critical": "موافقتك تشمل الإجراء أدناه فقط، ولمرة واحدة.",
+  "dialog.approving": "أنت توافق على",
+  "dialog.willAsk":
+    "{method, select, passkey {ستؤكّد بمفتاح المرور.} password {ستؤكّد بكلمة المرور.} totp {ستؤكّد بتطبيق المصادقة.} backup_code {ستؤكّد برمز احتياطي.} email_code {ستؤكّد برمز نرسله إلى بريدك الإلكتروني.} other {ستؤكّد بـ{method}.}}",
+  "dialog.willAskSteps":
+    "ستؤكّد في {count, plural, zero {# خطوات} one {خطوة واحدة} two {خطوتين} few {# خطوات} many {# خطوة} other {# خطوة}}: {steps}.",
+  "dialog.queued":
+    "{count, plural, zero {لا عمليات تحقّق أخرى} one {عملية تحقّق أخرى} two {عمليتا تحقّق أخريان} few {# عمليات تحقّق أخرى} many {# عملية تحقّق أخرى} other {# عملية تحقّق أخرى}} بعد هذه.",
+  "dialog.waitingTitle": "تحقّق واحد يُكمل كل الإجراءات المنتظرة ({count, number}):",
+  "dialog.choose": "اختر طريقة التحقّق",
+  "dialog.steps":
+    "{count, plural, zero {# خطوات} one {خطوة واحدة} two {خطوتان} few {# خطوات} many {# خطوة} other {# خطوة}}",
+  "dialog.progress": "الخطوة {current, number} من {total, number}",
+  "dialog.stepDone": "(تم التحقّق)",
+  "dialog.remember": "الوثوق بهذا الجهاز لمدة 24 ساعة",
+  "dialog.useAnother": "استخدام طريقة أخرى",
+  "dialog.cancel": "إلغاء",
+  "dialog.startAgain": "البدء من جديد",
+  "dialog.sendCode": "إرسال الرمز",
+  "dialog.sending": "جارٍ الإرسال…",
+  "dialog.verifying": "جارٍ التحقّق…",
+  "dialog.verify": "تحقّق",
+  "dialog.continue": "متابعة",
+  "dialog.passkeyWaiting": "في انتظار مفتاح المرور…",
+  "dialog.tryAgainIn": "يمكنك المحاولة مجددًا بعد {duration}",
+  "dialog.method.passkey": "مفتاح المرور",
+  "dialog.method.password": "كلمة المرور",
+  "dialog.method.totp": "رمز المصادقة",
+  "dialog.method.backup_code": "رمز احتياطي",
+  "dialog.method.email_code": "رمز البريد الإلكتروني",
+  "dialog.prompt.passkey": "استخدم مفتاح المرور",
+  "dialog.prompt.password": "كلمة المرور",
+  "dialog.prompt.totp": "الرمز المكوّن من 6 أرقام من تطبيق المصادقة",
+  "dialog.prompt.backup_code": "أحد رموزك الاحتياطية",
+  "dialog.prompt.email_code": "الرمز من الرسالة التي أرسلناها إليك",
+  "dialog.passkeyNote": "استخدم مفتاح المرور على هذا الجهاز أو مفتاح أمان. سيطلب منك المتصفح التأكيد.",
+  "dialog.emailNote": "سنرسل إليك رمزًا من 6 أرقام. يعمل مرة واحدة، لمدة 10 دقائق.",
+  "dialog.emailSent": "أرسلنا رمزًا إلى <b>{address}</b>.",
+  "dialog.resendIn": "إعادة إرسال الرمز بعد {duration}",
+  "dialog.resend": "إعادة إرسال الرمز",
+  "dialog.error.expired": "انتهت صلاحية هذا التحقّق. ابدأ من جديد للحصول على تحقّق جديد.",
+  "dialog.error.lockedRequirement": "محاولات فاشلة كثيرة: هذا التحقّق مقفل. ابدأ من جديد للحصول على تحقّق جديد.",
+  "dialog.error.lockedUser":
+    "محاولات فاشلة كثيرة: التحقّق متوقف مؤقتًا لحسابك حتى {time}، لكل الإجراءات والطرق. انتظر ثم حاول مجددًا.",
+  "dialog.error.passkeyCancelled":
+    "لم يكتمل التحقّق بمفتاح المرور: أُلغي، أو انتهت مهلته، أو لم يتمكن جهازك من تأكيد هويتك. حاول مجددًا.",
+  "dialog.error.replayed": `استُخدم هذا الرمز من قبل. انتظر رمزًا جديدًا في التطبيق ثم أدخله. ${LEFT}`,
+  "dialog.error.mismatch": `{method, select, passkey {تعذّر التحقّق من مفتاح المرور هذا.} password {كلمة المرور غير صحيحة.} totp {الرمز غير صحيح.} backup_code {الرمز الاحتياطي غير صحيح.} other {الرمز غير صحيح.}} ${LEFT} تحقّق منه وحاول مجددًا.`,
+  "dialog.error.emailMismatch": `الرمز غير صحيح أو انتهت صلاحيته. ${LEFT} إن انتهت صلاحيته فاطلب رمزًا جديدًا.`,
+  "dialog.error.fulfilled": "اكتمل هذا التحقّق بالفعل.",
+  "dialog.error.notAllowed": "لا يمكن استخدام هذه الطريقة هنا. اختر طريقة أخرى.",
+  "dialog.error.throttled": "أُرسل رمز قبل لحظات. يمكنك طلب رمز آخر بعد {duration}.",
+  "dialog.error.unavailable": "التحقّق غير متاح الآن. انتظر قليلًا ثم حاول مجددًا.",
+  "dialog.error.offline": "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مجددًا. ما كتبته ما زال هنا.",
+  "dialog.error.unknown": "حدث خطأ ما. حاول مجددًا، أو ألغِ وابدأ الإجراء من جديد.",
+  "dialog.refusal.intro": "يتطلب هذا الإجراء طريقة تأكيد أقوى من الطرق التي أعددتها.",
+  "dialog.refusal.needs.medium": "يتطلب طريقة تسجيل دخول أخرى.",
+  "dialog.refusal.needs.high": "يتطلب مفتاح مرور، أو تطبيق مصادقة، أو رموزًا احتياطية.",
+  "dialog.refusal.needs.critical": "يتطلب مفتاح مرور يتحقّق من هويتك (بصمة أو وجه أو رمز PIN).",
+  "dialog.refusal.next": "أعِدّ واحدة الآن: ستعود إلى هنا ويمكنك إرسال الإجراء مجددًا. لم يتغيّر شيء.",
+  "dialog.refusal.setUp": "إعداد طريقة أقوى",
+  "dialog.degraded":
+    "لم تُعِدّ الطريقة التي يتطلبها هذا الإجراء عادةً، لذا يقبل التطبيق تحقّقًا أضعف بدلًا منها: {accepted}. يُسجَّل هذا في سجل التدقيق. <a>أعِدّ طريقة أقوى</a> لاستخدام التحقّق الكامل في المرة القادمة.",
+};
