@@ -13,6 +13,8 @@ export interface StepUpFormat {
   time(value: Date | string | number): string;
   /** A length of time in whole seconds: "4 min, 59 sec" / "4 Min., 59 Sek." (narrowest unit style of the locale). */
   duration(seconds: number): string;
+  /** A running countdown, "4:59", in the locale's digits. */
+  clock(seconds: number): string;
   /** Relative to `now`: "in 5 minutes", "vor 2 Tagen". */
   relative(value: Date | string | number, now?: Date | number): string;
   list(items: readonly string[], type?: "conjunction" | "disjunction"): string;
@@ -54,6 +56,11 @@ export function createFormat(locale: string, { timeZone }: FormatOptions = {}): 
       if (minutes) parts.push(unit("minute").format(minutes));
       if (rest || parts.length === 0) parts.push(unit("second").format(rest));
       return new Intl.ListFormat(locale, { type: "unit", style: "narrow" }).format(parts);
+    },
+    clock(seconds) {
+      const total = Math.max(0, Math.round(seconds));
+      const pad = numberFormat({ minimumIntegerDigits: 2, useGrouping: false });
+      return `${numberFormat({ useGrouping: false }).format(Math.floor(total / 60))}:${pad.format(total % 60)}`;
     },
     relative(value, now = Date.now()) {
       const seconds = Math.round((toDate(value).getTime() - Number(now)) / 1000);

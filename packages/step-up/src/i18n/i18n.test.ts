@@ -16,13 +16,13 @@ describe("step-up localization", () => {
           total: 2,
           steps: "x",
           duration: "1 min",
-          time: "10:00",
+          until: "10:00",
           address: "a@b",
           accepted: "x",
           name: "n",
           date: "d",
           remaining: 1,
-          operation: "o",
+          seconds: 2,
         });
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
       }

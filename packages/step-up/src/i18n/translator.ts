@@ -3,7 +3,7 @@ import type { StepUpMessageKey, StepUpMessages } from "./catalogue";
 
 /** In plain text a message's `<b>`/`<a>` tags keep only their words. */
 const join = (chunks: unknown[]) => chunks.join("");
-const PLAIN_TAGS = { b: join, a: join };
+const PLAIN_TAGS = { b: join, a: join, time: join };
 
 export type MessageValues = Record<string, PrimitiveType>;
 

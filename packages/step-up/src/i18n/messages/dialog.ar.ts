@@ -34,12 +34,17 @@ export const dialogAr: DialogMessages = {
   "dialog.verify": "تحقّق",
   "dialog.continue": "متابعة",
   "dialog.passkeyWaiting": "في انتظار مفتاح المرور…",
-  "dialog.tryAgainIn": "يمكنك المحاولة مجددًا بعد {duration}",
+  "dialog.tryAgainIn": "يمكنك المحاولة مجددًا بعد <time>{duration}</time>",
   "dialog.method.passkey": "مفتاح المرور",
   "dialog.method.password": "كلمة المرور",
   "dialog.method.totp": "رمز المصادقة",
   "dialog.method.backup_code": "رمز احتياطي",
   "dialog.method.email_code": "رمز البريد الإلكتروني",
+  "dialog.methodInline.passkey": "مفتاح المرور",
+  "dialog.methodInline.password": "كلمة المرور",
+  "dialog.methodInline.totp": "رمز المصادقة",
+  "dialog.methodInline.backup_code": "رمز احتياطي",
+  "dialog.methodInline.email_code": "رمز البريد الإلكتروني",
   "dialog.prompt.passkey": "استخدم مفتاح المرور",
   "dialog.prompt.password": "كلمة المرور",
   "dialog.prompt.totp": "الرمز المكوّن من 6 أرقام من تطبيق المصادقة",
@@ -53,7 +58,7 @@ export const dialogAr: DialogMessages = {
   "dialog.error.expired": "انتهت صلاحية هذا التحقّق. ابدأ من جديد للحصول على تحقّق جديد.",
   "dialog.error.lockedRequirement": "محاولات فاشلة كثيرة: هذا التحقّق مقفل. ابدأ من جديد للحصول على تحقّق جديد.",
   "dialog.error.lockedUser":
-    "محاولات فاشلة كثيرة: التحقّق متوقف مؤقتًا لحسابك حتى {time}، لكل الإجراءات والطرق. انتظر ثم حاول مجددًا.",
+    "محاولات فاشلة كثيرة: التحقّق متوقف مؤقتًا لحسابك حتى {until}، لكل الإجراءات والطرق. انتظر ثم حاول مجددًا.",
   "dialog.error.passkeyCancelled":
     "لم يكتمل التحقّق بمفتاح المرور: أُلغي، أو انتهت مهلته، أو لم يتمكن جهازك من تأكيد هويتك. حاول مجددًا.",
   "dialog.error.replayed": `استُخدم هذا الرمز من قبل. انتظر رمزًا جديدًا في التطبيق ثم أدخله. ${LEFT}`,
@@ -61,7 +66,8 @@ export const dialogAr: DialogMessages = {
   "dialog.error.emailMismatch": `الرمز غير صحيح أو انتهت صلاحيته. ${LEFT} إن انتهت صلاحيته فاطلب رمزًا جديدًا.`,
   "dialog.error.fulfilled": "اكتمل هذا التحقّق بالفعل.",
   "dialog.error.notAllowed": "لا يمكن استخدام هذه الطريقة هنا. اختر طريقة أخرى.",
-  "dialog.error.throttled": "أُرسل رمز قبل لحظات. يمكنك طلب رمز آخر بعد {duration}.",
+  "dialog.error.throttled":
+    "أُرسل رمز قبل لحظات. يمكنك طلب رمز آخر بعد {seconds, plural, zero {# ثانية} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}}.",
   "dialog.error.unavailable": "التحقّق غير متاح الآن. انتظر قليلًا ثم حاول مجددًا.",
   "dialog.error.offline": "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مجددًا. ما كتبته ما زال هنا.",
   "dialog.error.unknown": "حدث خطأ ما. حاول مجددًا، أو ألغِ وابدأ الإجراء من جديد.",
@@ -71,6 +77,13 @@ export const dialogAr: DialogMessages = {
   "dialog.refusal.needs.critical": "يتطلب مفتاح مرور يتحقّق من هويتك (بصمة أو وجه أو رمز PIN).",
   "dialog.refusal.next": "أعِدّ واحدة الآن: ستعود إلى هنا ويمكنك إرسال الإجراء مجددًا. لم يتغيّر شيء.",
   "dialog.refusal.setUp": "إعداد طريقة أقوى",
+  "dialog.refusal.newTab": "(يفتح في علامة تبويب جديدة)",
+  "dialog.refusal.retry": "أعددتها: حاول مجددًا",
+  "dialog.refusal.afterSetUp":
+    "بعد إضافتها في علامة التبويب الأخرى، عد إلى هنا وحاول مجددًا. ما أدخلته في هذه الصفحة محفوظ.",
+  "dialog.offlineEmail": "تعذّر الوصول إلى الخادم لإرسال الرمز. تحقّق من اتصالك ثم اختر «إرسال الرمز».",
+  "dialog.expect.none": "لا حاجة إلى تحقّق إضافي لهذا.",
+  "dialog.expect.oneOf": "ستؤكّد بإحدى هذه الطرق: {methods}.",
   "dialog.degraded":
     "لم تُعِدّ الطريقة التي يتطلبها هذا الإجراء عادةً، لذا يقبل التطبيق تحقّقًا أضعف بدلًا منها: {accepted}. يُسجَّل هذا في سجل التدقيق. <a>أعِدّ طريقة أقوى</a> لاستخدام التحقّق الكامل في المرة القادمة.",
 };

@@ -29,12 +29,17 @@ export const dialogDe: DialogMessages = {
   "dialog.verify": "Bestätigen",
   "dialog.continue": "Weiter",
   "dialog.passkeyWaiting": "Warte auf Ihren Passkey…",
-  "dialog.tryAgainIn": "Sie können es in {duration} erneut versuchen",
+  "dialog.tryAgainIn": "Sie können es in <time>{duration}</time> erneut versuchen",
   "dialog.method.passkey": "Passkey",
   "dialog.method.password": "Passwort",
   "dialog.method.totp": "Authenticator-Code",
   "dialog.method.backup_code": "Backup-Code",
   "dialog.method.email_code": "E-Mail-Code",
+  "dialog.methodInline.passkey": "Passkey",
+  "dialog.methodInline.password": "Passwort",
+  "dialog.methodInline.totp": "Authenticator-Code",
+  "dialog.methodInline.backup_code": "Backup-Code",
+  "dialog.methodInline.email_code": "E-Mail-Code",
   "dialog.prompt.passkey": "Passkey verwenden",
   "dialog.prompt.password": "Passwort",
   "dialog.prompt.totp": "6-stelliger Code aus Ihrer Authenticator-App",
@@ -50,7 +55,7 @@ export const dialogDe: DialogMessages = {
   "dialog.error.lockedRequirement":
     "Zu viele Fehlversuche: Diese Bestätigung ist gesperrt. Beginnen Sie neu, um eine neue zu erhalten.",
   "dialog.error.lockedUser":
-    "Zu viele Fehlversuche: Bestätigungen sind für Ihr Konto bis {time} pausiert, für alle Aktionen und Methoden. Warten Sie und versuchen Sie es dann erneut.",
+    "Zu viele Fehlversuche: Bestätigungen sind für Ihr Konto bis {until} pausiert, für alle Aktionen und Methoden. Warten Sie und versuchen Sie es dann erneut.",
   "dialog.error.passkeyCancelled":
     "Die Passkey-Prüfung wurde nicht abgeschlossen: abgebrochen, abgelaufen oder Ihr Gerät konnte Sie nicht bestätigen. Versuchen Sie es erneut.",
   "dialog.error.replayed":
@@ -61,7 +66,8 @@ export const dialogDe: DialogMessages = {
     "Der Code stimmt nicht oder ist abgelaufen. {left, plural, one {Noch # Versuch.} other {Noch # Versuche.}} Ist er abgelaufen, fordern Sie einen neuen an.",
   "dialog.error.fulfilled": "Diese Bestätigung ist bereits abgeschlossen.",
   "dialog.error.notAllowed": "Diese Methode ist hier nicht möglich. Wählen Sie eine andere.",
-  "dialog.error.throttled": "Gerade wurde ein Code gesendet. Einen weiteren können Sie in {duration} anfordern.",
+  "dialog.error.throttled":
+    "Gerade wurde ein Code gesendet. Einen weiteren können Sie in {seconds, plural, one {# Sekunde} other {# Sekunden}} anfordern.",
   "dialog.error.unavailable":
     "Die Bestätigung ist gerade nicht verfügbar. Warten Sie kurz und versuchen Sie es erneut.",
   "dialog.error.offline":
@@ -76,6 +82,14 @@ export const dialogDe: DialogMessages = {
   "dialog.refusal.next":
     "Richten Sie jetzt eine ein: Danach kommen Sie hierher zurück und können die Aktion erneut senden. Es wurde nichts geändert.",
   "dialog.refusal.setUp": "Stärkere Methode einrichten",
+  "dialog.refusal.newTab": "(öffnet in einem neuen Tab)",
+  "dialog.refusal.retry": "Eingerichtet: erneut versuchen",
+  "dialog.refusal.afterSetUp":
+    "Wenn Sie sie im anderen Tab hinzugefügt haben, kommen Sie hierher zurück und versuchen Sie es erneut. Ihre Eingaben auf dieser Seite bleiben erhalten.",
+  "dialog.offlineEmail":
+    "Der Server ist nicht erreichbar, der Code wurde nicht gesendet. Prüfen Sie Ihre Verbindung und wählen Sie dann „Code senden“.",
+  "dialog.expect.none": "Dafür ist keine zusätzliche Prüfung nötig.",
+  "dialog.expect.oneOf": "Sie bestätigen mit einer dieser Möglichkeiten: {methods}.",
   "dialog.degraded":
     "Sie haben die Methode, die diese Aktion normalerweise verlangt, nicht eingerichtet. Daher akzeptiert diese App eine schwächere Prüfung: {accepted}. Das wird im Audit-Protokoll vermerkt. <a>Richten Sie eine stärkere Methode ein</a>, um beim nächsten Mal die volle Prüfung zu nutzen.",
 };

@@ -30,12 +30,17 @@ export const dialogEn = {
   "dialog.verify": "Verify",
   "dialog.continue": "Continue",
   "dialog.passkeyWaiting": "Waiting for your passkey…",
-  "dialog.tryAgainIn": "You can try again in {duration}",
+  "dialog.tryAgainIn": "You can try again in <time>{duration}</time>",
   "dialog.method.passkey": "Passkey",
   "dialog.method.password": "Password",
   "dialog.method.totp": "Authenticator code",
   "dialog.method.backup_code": "Backup code",
   "dialog.method.email_code": "Email code",
+  "dialog.methodInline.passkey": "passkey",
+  "dialog.methodInline.password": "password",
+  "dialog.methodInline.totp": "authenticator code",
+  "dialog.methodInline.backup_code": "backup code",
+  "dialog.methodInline.email_code": "email code",
   "dialog.prompt.passkey": "Use your passkey",
   "dialog.prompt.password": "Password",
   "dialog.prompt.totp": "6-digit code from your authenticator app",
@@ -50,7 +55,7 @@ export const dialogEn = {
   "dialog.error.lockedRequirement":
     "Too many failed attempts: this verification is locked. Start again to get a new one.",
   "dialog.error.lockedUser":
-    "Too many failed attempts: verification is paused for your account until {time}, for every action and method. Wait, then try again.",
+    "Too many failed attempts: verification is paused for your account until {until}, for every action and method. Wait, then try again.",
   "dialog.error.passkeyCancelled":
     "The passkey check didn’t finish: it was cancelled, timed out, or your device couldn’t confirm it’s you. Try again.",
   "dialog.error.replayed":
@@ -61,7 +66,8 @@ export const dialogEn = {
     "That code didn’t match or has expired. {left, plural, one {# attempt left.} other {# attempts left.}} If it expired, request a new code.",
   "dialog.error.fulfilled": "This verification is already complete.",
   "dialog.error.notAllowed": "That method can’t be used here. Choose another.",
-  "dialog.error.throttled": "A code was sent moments ago. You can ask for another in {duration}.",
+  "dialog.error.throttled":
+    "A code was sent moments ago. You can ask for another in {seconds, plural, one {# second} other {# seconds}}.",
   "dialog.error.unavailable": "Verification is unavailable right now. Wait a moment, then try again.",
   "dialog.error.offline":
     "Couldn’t reach the server. Check your connection and try again. What you typed is still here.",
@@ -72,6 +78,13 @@ export const dialogEn = {
   "dialog.refusal.needs.critical": "It needs a passkey that checks it’s you (fingerprint, face or PIN).",
   "dialog.refusal.next": "Set one up now: you’ll come back here and can send the action again. Nothing was changed.",
   "dialog.refusal.setUp": "Set up a stronger method",
+  "dialog.refusal.newTab": "(opens in a new tab)",
+  "dialog.refusal.retry": "I’ve set it up: try again",
+  "dialog.refusal.afterSetUp":
+    "When you’ve added it in the other tab, come back here and try again. What you entered on this page is kept.",
+  "dialog.offlineEmail": "Couldn’t reach the server to send the code. Check your connection, then choose Send code.",
+  "dialog.expect.none": "No extra check is needed for this.",
+  "dialog.expect.oneOf": "You’ll confirm with one of these: {methods}.",
   "dialog.degraded":
     "You haven’t set up the method this action normally needs, so this app accepts a weaker check instead: {accepted}. This is recorded in the audit log. <a>Set up a stronger method</a> to use the full check next time.",
 } as const;

@@ -75,7 +75,7 @@ export const securityEn = {
   "security.backup.saved": "I saved them",
   "security.copied": "Copied to the clipboard.",
   "security.copyBlocked": "Copying is blocked here: select the text or download it instead.",
-  "security.error.cancelled": "Verification cancelled. Nothing was changed. Try again when you’re ready.",
+  "security.error.cancelled": "Verification cancelled. Nothing was changed.",
   "security.error.offline": "Couldn’t reach the server. Check your connection and try again.",
   "security.error.unknown": "Something went wrong. Nothing was changed. Try again.",
 } as const;

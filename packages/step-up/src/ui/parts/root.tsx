@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { MaybeStepUpI18nProvider, useStepUpI18n } from "../../i18n/context";
 import type { StepUpLocalization } from "../../i18n/localization";
+import { useThemeAttribute } from "../../client/theme";
 
 /**
  * The element every exported component renders first: the module's stylesheet applies only inside
@@ -19,8 +20,9 @@ export function StepUpRoot({ children, localization }: { children: ReactNode; lo
 
 function LocalizedRoot({ children }: { children: ReactNode }) {
   const { locale, dir } = useStepUpI18n();
+  const theme = useThemeAttribute();
   return (
-    <div className="step-up" lang={locale} dir={dir}>
+    <div className="step-up" lang={locale} dir={dir} data-theme={theme}>
       {children}
     </div>
   );
