@@ -22,13 +22,13 @@ export function PromptHeader({ prompt, chosen }: { prompt: StepUpPrompt; chosen:
       <h2 id="step-up-title" className={styles.title}>
         {t("dialog.title")}
       </h2>
-      <p id="step-up-reason" className={styles.reason}>
+      <p id="step-up-reason" className={styles.reason} dir="auto">
         {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
       </p>
       {payload.summary && (
         // Server-rendered; the passkey's signature covers this exact text (ADR 022).
         <p id="step-up-summary" className={styles.summary}>
-          <span className={styles.summaryLabel}>{t("dialog.approving")}</span> {payload.summary}
+          <span className={styles.summaryLabel}>{t("dialog.approving")}</span> <bdi>{payload.summary}</bdi>
         </p>
       )}
       <p className={styles.note} data-testid="step-up-expectation">

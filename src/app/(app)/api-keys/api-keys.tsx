@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
 import { CopyButton } from "../../_components/copy-button";
-import { formatDate } from "../../_components/money";
+import { DateTime } from "../../_components/date-time";
 
 export function ApiKeys() {
   const utils = api.useUtils();
@@ -60,7 +60,10 @@ export function ApiKeys() {
               <li key={key.id}>
                 <span>
                   <strong className="breakable">{key.name}</strong> <code>{key.prefix}…</code>
-                  <span className="muted small"> created {formatDate(key.createdAt)}</span>
+                  <span className="muted small">
+                    {" "}
+                    created <DateTime value={key.createdAt} />
+                  </span>
                 </span>
                 <button
                   type="button"

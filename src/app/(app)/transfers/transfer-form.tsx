@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { StepUpHint } from "@step-up/next/client";
+import { useStepUpI18n } from "@step-up/next/i18n";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
 import { formatMinor } from "../../_components/money";
@@ -12,10 +13,11 @@ type Currency = (typeof CURRENCIES)[number];
 
 export function TransferForm() {
   const utils = api.useUtils();
+  const { locale } = useStepUpI18n();
   const [success, setSuccess] = useState<string | null>(null);
   const create = api.transfers.create.useMutation({
     onSuccess: (transfer) => {
-      setSuccess(`Sent ${formatMinor(transfer.amountMinor, transfer.currency)} to ${transfer.to}.`);
+      setSuccess(`Sent ${formatMinor(transfer.amountMinor, transfer.currency, locale)} to ${transfer.to}.`);
       // Not awaited: the form is free again at once; the lists refresh in the background.
       void utils.transfers.list.invalidate();
       void utils.profile.get.invalidate();

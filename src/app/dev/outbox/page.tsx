@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { formatDate } from "../../_components/money";
+import { getPreferences } from "../../preferences.server";
 import { getCurrentSession } from "../../session.server";
 import { loadOutboxView } from "./outbox.server";
 
@@ -19,6 +20,7 @@ export default async function OutboxPage() {
   if (view.kind === "not_found") notFound();
   if (view.kind === "sign_in") redirect("/sign-in");
   const { emails } = view;
+  const { locale } = await getPreferences();
   return (
     <main id="main" className="page">
       <h1>Dev outbox</h1>
@@ -46,7 +48,7 @@ export default async function OutboxPage() {
                 <td>{email.subject}</td>
                 <td className="body">{email.text}</td>
                 <td>
-                  <time dateTime={email.createdAt.toISOString()}>{formatDate(email.createdAt)}</time>
+                  <time dateTime={email.createdAt.toISOString()}>{formatDate(email.createdAt, locale)}</time>
                 </td>
               </tr>
             ))}

@@ -10,7 +10,7 @@ export const dialogAr: DialogMessages = {
   "dialog.level.critical": "الموافقة على هذا الإجراء وحده",
   "dialog.levelHelp.medium": "أكّد بإحدى طرق تسجيل الدخول لديك قبل المتابعة.",
   "dialog.levelHelp.high": "يتطلب هذا عاملًا ثانيًا: مفتاح مرور أو تطبيق المصادقة أو رمزًا احتياطيًا.",
-  "dialog.levelHelp.critical": "موافقتك تشمل الإجراء أدناه فقط، ولمرة واحدة.",
+  "dialog.levelHelp.critical": "موافقتك تشمل هذا الإجراء وحده، ولمرة واحدة.",
   "dialog.approving": "أنت توافق على",
   "dialog.willAsk":
     "{method, select, passkey {ستؤكّد بمفتاح المرور.} password {ستؤكّد بكلمة المرور.} totp {ستؤكّد بتطبيق المصادقة.} backup_code {ستؤكّد برمز احتياطي.} email_code {ستؤكّد برمز نرسله إلى بريدك الإلكتروني.} other {ستؤكّد بـ{method}.}}",

@@ -8,7 +8,7 @@ export const dialogDe: DialogMessages = {
   "dialog.levelHelp.medium": "Bestätigen Sie mit einer Ihrer Anmeldemethoden, bevor es weitergeht.",
   "dialog.levelHelp.high":
     "Dafür ist ein zweiter Faktor nötig: ein Passkey, Ihre Authenticator-App oder ein Backup-Code.",
-  "dialog.levelHelp.critical": "Ihre Freigabe gilt nur für die Aktion unten, und nur einmal.",
+  "dialog.levelHelp.critical": "Ihre Freigabe gilt nur für diese Aktion, und nur einmal.",
   "dialog.approving": "Sie geben frei",
   "dialog.willAsk":
     "{method, select, passkey {Sie bestätigen mit Ihrem Passkey.} password {Sie bestätigen mit Ihrem Passwort.} totp {Sie bestätigen mit Ihrer Authenticator-App.} backup_code {Sie bestätigen mit einem Backup-Code.} email_code {Sie bestätigen mit einem Code, den wir Ihnen per E-Mail senden.} other {Sie bestätigen mit {method}.}}",

@@ -9,7 +9,7 @@ export const dialogEn = {
   "dialog.level.critical": "Approve this one action",
   "dialog.levelHelp.medium": "Confirm with one of your sign-in methods before we go on.",
   "dialog.levelHelp.high": "This needs a second factor: a passkey, your authenticator app or a backup code.",
-  "dialog.levelHelp.critical": "Your approval covers only the action below, and only once.",
+  "dialog.levelHelp.critical": "Your approval covers only this action, and only once.",
   "dialog.approving": "You are approving",
   "dialog.willAsk":
     "{method, select, passkey {You’ll confirm with your passkey.} password {You’ll confirm with your password.} totp {You’ll confirm with your authenticator app.} backup_code {You’ll confirm with a backup code.} email_code {You’ll confirm with a code we email you.} other {You’ll confirm with {method}.}}",
