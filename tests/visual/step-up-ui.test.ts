@@ -38,7 +38,7 @@ async function expectLooksRight(page: Page, name: string, options: { fullPage?: 
   ).toEqual([]);
 }
 
-async function useLanguage(page: Page, locale: "en" | "de" | "ar") {
+async function chooseLanguage(page: Page, locale: "en" | "de" | "ar") {
   await page.context().addCookies([{ name: "locale", value: locale, domain: "localhost", path: "/" }]);
 }
 
@@ -76,32 +76,37 @@ test.describe("the dialog and security settings on any screen, in any language, 
     // Phones: the dialog's buttons one per line, full width, and never wider than the screen.
     const box = await dialog.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
-    const buttons = await dialog.locator("form button").evaluateAll((all) =>
-      all.map((b) => Math.round(b.getBoundingClientRect().width)),
-    );
+    const buttons = await dialog
+      .locator("form button")
+      .evaluateAll((all) => all.map((b) => Math.round(b.getBoundingClientRect().width)));
     expect(new Set(buttons).size).toBe(1);
     await dialog.getByRole("button", { name: "Cancel" }).click();
   });
 
   test("the strong check in German and in Arabic, right to left", async ({ page }) => {
     await signIn(page, "alice");
-    await useLanguage(page, "de");
+    await chooseLanguage(page, "de");
     await show(page, { viewport: DESKTOP, scheme: "light" });
     await openTransferDialog(page, LONG_RECIPIENT, "5000");
     await expect(page.locator("dialog[open]")).toHaveAttribute("lang", "de");
-    await expect(page.locator("dialog[open]").getByRole("group", { name: "Wählen Sie, wie Sie bestätigen" })).toBeVisible();
+    await expect(
+      page.locator("dialog[open]").getByRole("group", { name: "Wählen Sie, wie Sie bestätigen" }),
+    ).toBeVisible();
     await expectLooksRight(page, "ui-high-picker-de-light-desktop", { scope: "dialog" });
 
-    await useLanguage(page, "ar");
+    await chooseLanguage(page, "ar");
     await openTransferDialog(page, LONG_RECIPIENT, "5000");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.locator("dialog[open]")).toHaveAttribute("dir", "rtl");
-    await page.locator("dialog[open]").getByRole("button", { name: /^كلمة المرور \+ رمز المصادقة/ }).click();
+    await page
+      .locator("dialog[open]")
+      .getByRole("button", { name: /^كلمة المرور \+ رمز المصادقة/ })
+      .click();
     await expectLooksRight(page, "ui-high-form-ar-light-desktop", { scope: "dialog" });
     await show(page, { viewport: PHONE, scheme: "dark" });
     await expectLooksRight(page, "ui-high-form-ar-dark-phone", { scope: "dialog" });
     await page.keyboard.press("Escape");
-    await useLanguage(page, "en");
+    await chooseLanguage(page, "en");
   });
 
   test("the critical refusal with a 100-character recipient wraps, never scrolls sideways", async ({ page }) => {
@@ -135,17 +140,15 @@ test.describe("the dialog and security settings on any screen, in any language, 
       ["ar", PHONE, "dark", "ui-security-ar-dark-phone"],
     ] as const;
     for (const [locale, viewport, scheme, name] of shots) {
-      await useLanguage(page, locale);
+      await chooseLanguage(page, locale);
       await show(page, { viewport, scheme });
       await page.goto("/settings/security");
       await expect(page.locator(".step-up")).toHaveAttribute("lang", locale);
       await expect(page.locator(".step-up p.muted").filter({ hasText: /…$/ })).toHaveCount(0);
       // Phones: no page wider than the screen.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(
-        viewport.width,
-      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(viewport.width);
       await expectLooksRight(page, name, { fullPage: true });
     }
-    await useLanguage(page, "en");
+    await chooseLanguage(page, "en");
   });
 });
