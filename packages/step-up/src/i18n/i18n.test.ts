@@ -23,6 +23,7 @@ describe("step-up localization", () => {
           date: "d",
           remaining: 1,
           seconds: 2,
+          methods: "x",
         });
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]/);
       }
