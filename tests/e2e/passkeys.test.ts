@@ -58,7 +58,7 @@ test.describe("passkeys", () => {
     await page.goto("/transfers");
     await sendTransfer(page, "Notary", 12_000);
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("Critical: this action only");
+    await expect(dialog).toContainText("Approve this one action");
     await expect(dialog.getByRole("group", { name: "Choose how to verify" })).toHaveCount(0);
     // The server-rendered summary the passkey's challenge commits to (ADR 022), above the passkey button.
     const summary = dialog.getByText("Send 12,000.00 USD to Notary");
@@ -105,7 +105,7 @@ test.describe("passkeys", () => {
     await expect(passkeys).toContainText("No passkeys yet");
   });
 
-  test("Without any method strong enough, the dialog explains why and links to the security page", async ({
+  test("Without any method strong enough, the dialog explains why and opens the security page in a new tab", async ({
     page,
     signIn,
   }) => {
@@ -117,8 +117,15 @@ test.describe("passkeys", () => {
     await expect(dialog).toContainText("This action needs a stronger way to confirm it’s you");
     await expect(dialog.getByRole("button", { name: "Verify" })).toHaveCount(0);
     await saveScreenshot(page, "dialog-refused");
-    await dialog.getByRole("link", { name: "Go to security settings" }).click();
-    await expect(page).toHaveURL(/\/settings\/security$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+    const [settings] = await Promise.all([
+      page.waitForEvent("popup"),
+      dialog.getByRole("link", { name: /Set up a stronger method/ }).click(),
+    ]);
+    await expect(settings).toHaveURL(/\/settings\/security$/);
+    await expect(settings.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+    // The dialog waits for the user to come back, with the transfer still pending behind it.
+    await expect(dialog.getByRole("button", { name: "I’ve set it up: try again" })).toBeVisible();
+    await settings.close();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
   });
 });

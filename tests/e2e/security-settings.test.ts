@@ -123,7 +123,9 @@ test.describe("security settings", () => {
     await chooseMethod(page, "Backup code");
     await dialog.getByLabel("One of your backup codes").fill(code);
     await dialog.getByRole("button", { name: "Verify" }).click();
-    await expect(dialog.getByRole("alert")).toHaveText("That backup code didn’t match. 4 attempts left.");
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "That backup code didn’t match. 4 attempts left. Check it and try again.",
+    );
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.goto("/settings/security");
     await expect(section).toContainText("9 of 10 unused");

@@ -27,7 +27,7 @@ test.describe("the step-up dialog", () => {
       await password.fill("wrong-password");
       await dialog.getByRole("button", { name: "Verify" }).click();
       await expect(dialog.getByRole("alert")).toHaveText(
-        `That password didn’t match. ${left} attempt${left === 1 ? "" : "s"} left.`,
+        `That password didn’t match. ${left} attempt${left === 1 ? "" : "s"} left. Check it and try again.`,
       );
     }
     await saveScreenshot(page, "dialog-wrong-password");
@@ -54,7 +54,7 @@ test.describe("the step-up dialog", () => {
       await expect(alert).toHaveText(new RegExp(`${left} attempts? left|paused for your account`));
       if ((await alert.textContent())?.includes("paused")) break;
     }
-    const until = String.raw`\d\d:\d\d\s?(AM|PM)?`;
+    const until = String.raw`\d\d?:\d\d\s?(AM|PM)?`;
     await expect(alert).toHaveText(
       new RegExp(`^Too many failed attempts: verification is paused for your account until ${until}, for every action`),
     );

@@ -87,7 +87,7 @@ test.describe("high assurance", () => {
     await expect(dialog).toContainText("This action needs a stronger way to confirm it’s you");
     await expect(dialog.getByRole("button", { name: "Verify" })).toHaveCount(0);
     await saveScreenshot(page, "dialog-critical-refused");
-    await expect(dialog.getByRole("link", { name: "Go to security settings" })).toBeVisible();
+    await expect(dialog.getByRole("link", { name: /Set up a stronger method/ })).toBeVisible();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(pageAlert(page)).toHaveText("Verification cancelled. Nothing was changed.");
     await page.goto("/");

@@ -2,18 +2,21 @@
 
 import Link from "next/link";
 import { api } from "@/trpc/react";
+import { useStepUpI18n } from "@step-up/next/i18n";
 import { formatMinor } from "../_components/money";
 import { TransferList } from "./transfers/transfer-list";
 
 export function Dashboard() {
   const profile = api.profile.get.useQuery();
+  const { locale } = useStepUpI18n();
   return (
     <div className="grid">
       <section className="card" aria-labelledby="balance-title">
         <h2 id="balance-title">Balance</h2>
         <p className="balance" data-testid="balance">
-          {profile.data ? formatMinor(profile.data.balanceMinor, profile.data.currency) : "…"}
+          {profile.data ? formatMinor(profile.data.balanceMinor, profile.data.currency, locale) : "…"}
         </p>
+        <p className="muted small">EUR and GBP transfers are paid from this USD balance at a fixed demo rate of 1:1.</p>
         <Link className="button" href="/transfers">
           New transfer
         </Link>

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
-import { formatDate } from "../../_components/money";
+import { CopyButton } from "../../_components/copy-button";
+import { DateTime } from "../../_components/date-time";
 
 export function ApiKeys() {
   const utils = api.useUtils();
@@ -43,7 +44,10 @@ export function ApiKeys() {
             <p>
               Copy the key for <strong>{created.name}</strong> now; it is shown only once.
             </p>
-            <code data-testid="new-api-key">{created.key}</code>
+            <div className="copy-row">
+              <code data-testid="new-api-key">{created.key}</code>
+              <CopyButton text={created.key} label="Copy key" />
+            </div>
           </div>
         )}
       </section>
@@ -55,8 +59,11 @@ export function ApiKeys() {
             {keys.data.map((key) => (
               <li key={key.id}>
                 <span>
-                  <strong>{key.name}</strong> <code>{key.prefix}…</code>
-                  <span className="muted small"> created {formatDate(key.createdAt)}</span>
+                  <strong className="breakable">{key.name}</strong> <code>{key.prefix}…</code>
+                  <span className="muted small">
+                    {" "}
+                    created <DateTime value={key.createdAt} />
+                  </span>
                 </span>
                 <button
                   type="button"

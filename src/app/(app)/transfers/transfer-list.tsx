@@ -1,10 +1,13 @@
 "use client";
 
 import { api } from "@/trpc/react";
-import { formatDate, formatMinor } from "../../_components/money";
+import { useStepUpI18n } from "@step-up/next/i18n";
+import { DateTime } from "../../_components/date-time";
+import { formatMinor } from "../../_components/money";
 
 export function TransferList({ limit }: { limit?: number }) {
   const transfers = api.transfers.list.useQuery();
+  const { locale } = useStepUpI18n();
   if (transfers.isPending) return <p className="muted">Loading…</p>;
   if (transfers.error)
     return (
@@ -15,7 +18,7 @@ export function TransferList({ limit }: { limit?: number }) {
   const rows = limit ? transfers.data.slice(0, limit) : transfers.data;
   if (rows.length === 0) return <p className="muted">No transfers yet.</p>;
   return (
-    <table className="table">
+    <table className="table fixed">
       <thead>
         <tr>
           <th scope="col">To</th>
@@ -28,9 +31,11 @@ export function TransferList({ limit }: { limit?: number }) {
       <tbody>
         {rows.map((t) => (
           <tr key={t.id}>
-            <td>{t.to}</td>
-            <td className="num">{formatMinor(t.amountMinor, t.currency)}</td>
-            <td>{formatDate(t.createdAt)}</td>
+            <td className="breakable">{t.to}</td>
+            <td className="num">{formatMinor(t.amountMinor, t.currency, locale)}</td>
+            <td>
+              <DateTime value={t.createdAt} />
+            </td>
           </tr>
         ))}
       </tbody>

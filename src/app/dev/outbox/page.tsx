@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { formatDate } from "../../_components/money";
+import { getPreferences } from "../../preferences.server";
 import { getCurrentSession } from "../../session.server";
 import { loadOutboxView } from "./outbox.server";
 
@@ -19,13 +20,14 @@ export default async function OutboxPage() {
   if (view.kind === "not_found") notFound();
   if (view.kind === "sign_in") redirect("/sign-in");
   const { emails } = view;
+  const { locale } = await getPreferences();
   return (
     <main id="main" className="page">
       <h1>Dev outbox</h1>
       <p className="notice" role="note">
         This is a demo outbox, not a real mailbox: no email leaves this server. It shows only the emails sent to you,
-        newest first, and exists only in development and in the demo (STEP_UP_DEMO=1); a production server sends through
-        SMTP and has no such page.
+        newest first, and exists only in development and in the demo; a real bank sends email instead and has no such
+        page.
       </p>
       {emails.length === 0 ? (
         <p className="muted">Nothing sent yet.</p>
@@ -46,7 +48,7 @@ export default async function OutboxPage() {
                 <td>{email.subject}</td>
                 <td className="body">{email.text}</td>
                 <td>
-                  <time dateTime={email.createdAt.toISOString()}>{formatDate(email.createdAt)}</time>
+                  <time dateTime={email.createdAt.toISOString()}>{formatDate(email.createdAt, locale)}</time>
                 </td>
               </tr>
             ))}

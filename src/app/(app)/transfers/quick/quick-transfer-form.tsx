@@ -2,6 +2,7 @@
 
 import { useMemo, useState, type FormEvent } from "react";
 import { stepUpTransport, useStepUpAction } from "@step-up/next/client";
+import { useStepUpI18n } from "@step-up/next/i18n";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../../_components/form-status";
 import { formatMinor } from "../../../_components/money";
@@ -9,6 +10,7 @@ import { createTransferAction } from "../actions";
 
 export function QuickTransferForm() {
   const client = api.useUtils().client;
+  const { locale } = useStepUpI18n();
   // The dialog verifies through the same tRPC client (and link chain) as every other call.
   const transport = useMemo(() => stepUpTransport(client), [client]);
   const send = useStepUpAction(createTransferAction, transport);
@@ -30,7 +32,7 @@ export function QuickTransferForm() {
         currency: "USD",
       });
       if (result.ok) {
-        setSuccess(`Sent ${formatMinor(result.data.amountMinor, result.data.currency)} to ${result.data.to}.`);
+        setSuccess(`Sent ${formatMinor(result.data.amountMinor, result.data.currency, locale)} to ${result.data.to}.`);
         form.reset();
       } else setError(new Error(result.error.message));
     } catch (cancelled) {
