@@ -2,10 +2,23 @@ import "server-only";
 import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
 
+/** The audit page's filters beyond the period; each figure applies those that mean something for it. */
+export interface EventFilter {
+  userId?: string;
+  type?: string;
+  severity?: string;
+}
+
 export interface Period {
   organizationId: string;
   from: Date;
   to: Date;
+  filter?: EventFilter;
+}
+
+/** For raw SQL: "" means any user (a string on both databases, where an untyped NULL parameter is not). */
+export function userParam(period: Period): string {
+  return period.filter?.userId ?? "";
 }
 
 function ratio(part: number, whole: number): number | null {
@@ -25,9 +38,11 @@ export async function auditChart(
     by: ["type", "day"],
     where: {
       organizationId: period.organizationId,
-      type: { in: [...AUDIT_EVENT_TYPES] },
+      type: period.filter?.type ?? { in: [...AUDIT_EVENT_TYPES] },
       day: { gte: dayOf(period.from), lte: dayOf(period.to) },
       createdAt: { gte: period.from, lte: period.to },
+      ...(period.filter?.severity ? { severity: period.filter.severity } : {}),
+      ...(period.filter?.userId ? { userId: period.filter.userId } : {}),
     },
     _count: { _all: true },
   });
@@ -55,6 +70,8 @@ const METRIC_TYPES = ["stepup.required", "stepup.bypassed", "stepup.locked", "st
 /**
  * Step-up health for a period (definitions in docs/decisions/009-admin-metrics.md). Everything comes
  * from rows the cleanup keeps and that carry the organization: audit events and the call counters.
+ * With a user filter the events are that member's; calls are counted per organization and day only,
+ * so the call count and the step-up rate are null then (no per-user rate rather than a wrong one).
  */
 export async function auditMetrics(db: Database, period: Period) {
   const createdAt = { gte: period.from, lte: period.to };
@@ -65,21 +82,27 @@ export async function auditMetrics(db: Database, period: Period) {
     }),
     db.stepUpAuditEvent.groupBy({
       by: ["type"],
-      where: { organizationId: period.organizationId, type: { in: [...METRIC_TYPES] }, createdAt },
+      where: {
+        organizationId: period.organizationId,
+        type: { in: [...METRIC_TYPES] },
+        createdAt,
+        ...(period.filter?.userId ? { userId: period.filter.userId } : {}),
+      },
       _count: { _all: true },
     }),
     countAttemptedVerifications(db, period),
     medianFulfilSeconds(db, period),
   ]);
   const count = (type: (typeof METRIC_TYPES)[number]) => byType.find((row) => row.type === type)?._count._all ?? 0;
-  const protectedCalls = calls._sum.count ?? 0;
+  const protectedCalls = period.filter?.userId ? null : (calls._sum.count ?? 0);
   const stepUpsRequired = count("stepup.required");
   const deviceBypasses = count("stepup.bypassed");
-  const rate = ratio(stepUpsRequired, protectedCalls);
+  const rate = protectedCalls === null ? null : ratio(stepUpsRequired, protectedCalls);
   return {
+    /** null with a user filter: calls are not counted per user. */
     protectedCalls,
     stepUpsRequired,
-    /** null when there were no protected calls. */
+    /** null when there were no protected calls, or with a user filter. */
     stepUpRatePer100: rate === null ? null : Math.round(rate * 100 * 10) / 10,
     /** Requirements on which the user tried at least one factor. */
     verificationAttempts: attempted,
@@ -100,11 +123,13 @@ function dayOf(date: Date): string {
 /** Distinct requirements with a factor tried (a first success is `initiated`, every failure `failed`). */
 async function countAttemptedVerifications(db: Database, period: Period): Promise<number> {
   // Portable SQL: quoted identifiers and bound parameters only (Date binds on both databases).
+  const user = userParam(period);
   const [row] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(DISTINCT "requirementId") AS "count"
     FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${period.organizationId} AND "type" IN ('stepup.initiated', 'stepup.failed')
-      AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to}`;
+      AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to}
+      AND (${user} = '' OR "userId" = ${user})`;
   return Number(row?.count ?? 0);
 }
 
@@ -118,19 +143,20 @@ async function countAttemptedVerifications(db: Database, period: Period): Promis
  */
 async function medianFulfilSeconds(db: Database, period: Period): Promise<number | null> {
   const { organizationId, from, to } = period;
+  const user = userParam(period);
   // The same filter twice, as whole templates: a fragment from the module's own Prisma namespace
   // would be another class than the host client's.
   const [counted] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(*) AS "count" FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
-      AND "createdAt" >= ${from} AND "createdAt" <= ${to}`;
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to} AND (${user} = '' OR "userId" = ${user})`;
   const count = Number(counted?.count ?? 0);
   if (count === 0) return null;
   // Ties hold equal values, so ordering by the value alone is enough.
   const middle = await db.$queryRaw<Array<{ value: number }>>`
     SELECT "secondsToVerify" AS "value" FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
-      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to} AND (${user} = '' OR "userId" = ${user})
     ORDER BY "secondsToVerify" ASC
     LIMIT ${count % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`;
   const values = middle.map((row) => Number(row.value));
