@@ -1,10 +1,47 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { stepUpApi, type StepUpOutputs } from "../../api";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { stepUpApi, type StepUpInputs, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
+import { ScrollRegion } from "../parts/scroll-region";
+import styles from "../parts/admin.module.css";
 
 type Funnel = StepUpOutputs["admin"]["audit"]["funnel"];
+type FunnelInput = StepUpInputs["admin"]["audit"]["funnel"];
+
+const TICK_CHAR_PX = 7;
+const TICK_MAX_CHARS = 20;
+
+function shorten(line: string): string {
+  return line.length <= TICK_MAX_CHARS ? line : `${line.slice(0, TICK_MAX_CHARS - 1)}…`;
+}
+
+/**
+ * A procedure path on two lines, broken after its last dot ("passkeys." over "beginRegistration"); a
+ * line longer than the axis ends in "…" (the table below has the whole name).
+ */
+export function tickLines(path: string): string[] {
+  const dot = path.lastIndexOf(".");
+  return (dot <= 0 ? [path] : [path.slice(0, dot + 1), path.slice(dot + 1)]).map(shorten);
+}
+
+/** The axis is as wide as its longest line, so no label is cut at its start. */
+function axisWidth(paths: readonly string[]): number {
+  return Math.max(...paths.flatMap(tickLines).map((line) => line.length)) * TICK_CHAR_PX + 16;
+}
+
+function ProcedureTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const lines = tickLines(payload?.value ?? "");
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="currentColor">
+      {lines.map((line, i) => (
+        <tspan key={line} x={x} dx={-4} dy={i === 0 ? (lines.length === 1 ? 4 : -2) : 14}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 // How each requirement ended, in the chart's stacking order (Okabe–Ito colours, as the events chart).
 const OUTCOMES = [
@@ -31,8 +68,8 @@ export function bucketLabels(bounds: readonly number[]): string[] {
  * Per procedure: required → initiated → verified / failed / cancelled / abandoned, and how long verifying
  * took (ADR 023). The chart is decoration; the table holds every figure for screen readers and keyboards.
  */
-export function AuditFunnel({ from, to }: { from: Date; to: Date }) {
-  const funnel = stepUpApi.stepUp.admin.audit.funnel.useQuery({ from, to });
+export function AuditFunnel({ input }: { input: FunnelInput }) {
+  const funnel = stepUpApi.stepUp.admin.audit.funnel.useQuery(input);
   if (funnel.error) return <FormStatus error={funnel.error} />;
   if (!funnel.data) return <p className="muted">Loading funnel…</p>;
   const { procedures, bucketsS } = funnel.data;
@@ -52,14 +89,26 @@ export function AuditFunnel({ from, to }: { from: Date; to: Date }) {
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="procedure" width={170} />
+          <YAxis
+            type="category"
+            dataKey="procedure"
+            width={axisWidth(procedures.map((p) => p.procedure))}
+            tick={<ProcedureTick />}
+          />
           <Tooltip />
-          <Legend />
           {OUTCOMES.map((o) => (
             <Bar key={o.key} dataKey={o.key} name={o.label} stackId="outcome" fill={o.fill} isAnimationActive={false} />
           ))}
         </BarChart>
       </div>
+      <ul className={styles.legend} aria-hidden="true">
+        {OUTCOMES.map((o) => (
+          <li key={o.key}>
+            <span className={styles.swatch} style={{ background: o.fill }} />
+            {o.label}
+          </li>
+        ))}
+      </ul>
       <figcaption className="muted small">
         Requirements created in the period, by how they ended. Abandoned: expired without an attempt.
       </figcaption>
@@ -75,18 +124,18 @@ function FunnelTable({ procedures, buckets }: { procedures: Funnel["procedures"]
     ...OUTCOMES,
   ] as const;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Funnel figure table">
       <table className="table" aria-label="Step-up funnel per procedure">
         <thead>
           <tr>
             <th scope="col">Procedure</th>
             {steps.map((s) => (
-              <th key={s.key} scope="col" className="num">
+              <th key={s.key} scope="col" className={`num ${styles.nowrap}`}>
                 {s.label}
               </th>
             ))}
             {buckets.map((b) => (
-              <th key={b} scope="col" className="num">
+              <th key={b} scope="col" className={`num ${styles.nowrap}`}>
                 <span className="visually-hidden">Verified in </span>
                 {b}
               </th>
@@ -100,7 +149,7 @@ function FunnelTable({ procedures, buckets }: { procedures: Funnel["procedures"]
           {procedures.map((row) => (
             <tr key={row.procedure}>
               <th scope="row">
-                <code>{row.procedure}</code>
+                <code className={styles.code}>{row.procedure}</code>
               </th>
               {steps.map((s) => (
                 <td key={s.key} className="num">
@@ -112,13 +161,13 @@ function FunnelTable({ procedures, buckets }: { procedures: Funnel["procedures"]
                   {n}
                 </td>
               ))}
-              <td className="num funnel-slowest">
+              <td className={`num funnel-slowest ${styles.nowrap}`}>
                 {row.maxSecondsToVerify === null ? "—" : `${row.maxSecondsToVerify} s`}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

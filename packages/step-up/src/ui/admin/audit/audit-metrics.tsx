@@ -1,10 +1,11 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { stepUpApi, type StepUpOutputs } from "../../api";
+import { stepUpApi, type StepUpInputs, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
 
 type Metrics = StepUpOutputs["admin"]["audit"]["metrics"];
+type MetricsInput = StepUpInputs["admin"]["audit"]["metrics"];
 
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
@@ -29,7 +30,10 @@ function describe(m: Metrics) {
     {
       label: "Step-ups per 100 protected calls",
       value: m.stepUpRatePer100 === null ? "—" : decimal.format(m.stepUpRatePer100),
-      detail: `${m.stepUpsRequired} of ${m.protectedCalls} calls`,
+      detail:
+        m.protectedCalls === null
+          ? `${plural(m.stepUpsRequired, "step-up")}; calls are not counted per user`
+          : `${m.stepUpsRequired} of ${m.protectedCalls} calls`,
     },
     {
       label: "Verification success rate",
@@ -50,8 +54,8 @@ function describe(m: Metrics) {
   ];
 }
 
-export function AuditMetrics({ from, to }: { from: Date; to: Date }) {
-  const metrics = stepUpApi.stepUp.admin.audit.metrics.useQuery({ from, to }, { placeholderData: keepPreviousData });
+export function AuditMetrics({ input }: { input: MetricsInput }) {
+  const metrics = stepUpApi.stepUp.admin.audit.metrics.useQuery(input, { placeholderData: keepPreviousData });
   return (
     <section aria-labelledby="metrics-title" aria-busy={metrics.isFetching}>
       <h2 id="metrics-title">Metrics for this period</h2>

@@ -6,6 +6,10 @@ import { stepUpApi, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
 import { formatDate } from "../../parts/date-time";
 import { LevelBadge } from "../parts/level-badge";
+import { EventType } from "../parts/event-type";
+import { ScrollRegion } from "../parts/scroll-region";
+import styles from "../parts/admin.module.css";
+import { maxLevel, type Level } from "../../../engine/levels";
 import { toListInput, type AuditFilter } from "./audit-filter";
 import { describeOutcome } from "./audit-outcome";
 
@@ -18,22 +22,39 @@ const COLUMNS = [
     header: "When",
     cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{formatDate(c.getValue())}</time>,
   }),
-  column.accessor("type", { header: "Event", cell: (c) => <code>{c.getValue()}</code> }),
+  column.accessor("type", { header: "Event", cell: (c) => <EventType type={c.getValue()} /> }),
   column.accessor("severity", {
     header: "Severity",
     cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span>,
   }),
   column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
-  column.accessor("procedure", { header: "Procedure", cell: (c) => orDash(c.getValue(), (p) => <code>{p}</code>) }),
-  column.accessor("level", { header: "Level", cell: (c) => orDash(c.getValue(), (l) => <LevelBadge level={l} />) }),
+  column.accessor("procedure", {
+    header: "Procedure",
+    cell: (c) => orDash(c.getValue(), (p) => <code className={styles.code}>{p}</code>),
+  }),
+  column.accessor("level", {
+    header: "Level",
+    cell: (c) => orDash(levelOf(c.row.original), (l) => <LevelBadge level={l} />),
+  }),
   column.display({
     id: "outcome",
     header: "Outcome",
     cell: (c) => orDash(describeOutcome(c.row.original.type, c.row.original.data), (o) => o),
   }),
-  column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
+  column.accessor("ip", { header: "IP", cell: (c) => <span className={styles.code}>{c.getValue() ?? "—"}</span> }),
   column.accessor("data", { header: "Details", cell: (c) => <EventData data={c.getValue()} /> }),
 ];
+
+/**
+ * The row's level; a report-only match (`stepup.would_require`) names its rules' levels in its data,
+ * and the highest of them is what the policy would have asked.
+ */
+function levelOf(row: AuditRow): string | null {
+  if (row.level !== null || row.type !== "stepup.would_require") return row.level;
+  const rules = (row.data as { rules?: Array<{ level?: unknown }> } | null)?.rules;
+  const levels = (Array.isArray(rules) ? rules : []).map((r) => r.level).filter((l) => typeof l === "string");
+  return levels.length > 0 ? maxLevel(...(levels as Level[])) : null;
+}
 
 function orDash<T>(value: T | null, render: (value: T) => ReactNode): ReactNode {
   return value === null ? <span className="muted">—</span> : render(value);
@@ -77,7 +98,7 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
       ) : rows.length === 0 ? (
         <p className="muted">No events match these filters.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Audit event table">
           <table className="table audit-table">
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -100,7 +121,7 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <div className="row load-more">
         <p className="muted small" role="status">

@@ -7,6 +7,7 @@ import { DateTime } from "../../parts/date-time";
 import { LevelBadge } from "../parts/level-badge";
 import { MemberSelect } from "../parts/member-select";
 import { describeUserAgent } from "../parts/user-agent";
+import { ScrollRegion } from "../parts/scroll-region";
 
 type Lists = StepUpOutputs["admin"]["devices"]["list"];
 
@@ -74,7 +75,7 @@ function DeviceTable({
 }) {
   if (devices.length === 0) return <p className="muted">No remembered devices.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Device table">
       <table className="table">
         <thead>
           <tr>
@@ -120,7 +121,7 @@ function DeviceTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -136,7 +137,7 @@ function PasskeyTable({
   const [confirming, setConfirming] = useState<string | null>(null);
   if (passkeys.length === 0) return <p className="muted">No passkeys.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Passkey table">
       <table className="table">
         <thead>
           <tr>
@@ -183,6 +184,6 @@ function PasskeyTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { stepUpApi, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
+import { ScrollRegion } from "../parts/scroll-region";
 
 type Policy = StepUpOutputs["admin"]["policies"]["list"][number];
 
@@ -33,7 +34,7 @@ export function PolicyList({ basePath }: { basePath: string }) {
     <section className="card" aria-labelledby="policy-list-title">
       <h2 id="policy-list-title">All policies</h2>
       <p className="muted small">Global policies apply to every organization and are read-only here.</p>
-      <div className="table-scroll">
+      <ScrollRegion label="Policy table">
         <table className="table">
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export function PolicyList({ basePath }: { basePath: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <FormStatus error={setEnabled.error ?? remove.error} success={message} />
     </section>
   );

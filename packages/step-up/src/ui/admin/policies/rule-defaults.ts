@@ -7,7 +7,7 @@ export const RULE_KINDS: ReadonlyArray<{ kind: RuleKind; title: string; noun: st
     kind: "procedure",
     title: "Procedure patterns",
     noun: "Procedure rule",
-    hint: "A glob over the tRPC path, such as account.* or profile.update.",
+    hint: "Operations by name; * stands for any one part and ** for any number of parts, such as account.* or profile.update.",
   },
   {
     kind: "amount",
@@ -31,7 +31,7 @@ export const RULE_KINDS: ReadonlyArray<{ kind: RuleKind; title: string; noun: st
     kind: "condition",
     title: "Context conditions",
     noun: "Condition rule",
-    hint: "A CEL expression over the call context, e.g. risk > 0.8 && amount.value > 1000.",
+    hint: "A condition on the request, written in CEL, such as risk > 0.8 && amount.value > 1000.",
   },
   {
     kind: "risk",

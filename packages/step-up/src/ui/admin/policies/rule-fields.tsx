@@ -5,6 +5,7 @@ import type { Rule } from "../../../engine/rules";
 import { SelectField } from "../parts/select-field";
 import { ConditionField } from "./condition-field";
 import { RULE_LEVELS } from "./rule-defaults";
+import { LEVEL_CHOICES } from "../parts/level-names";
 
 interface RuleFieldsProps<R extends Rule> {
   rule: R;
@@ -74,7 +75,9 @@ function CommonFields({ rule, onChange }: RuleFieldsProps<Rule>) {
         onChange={(level) => onChange({ ...rule, level: level as Level })}
       >
         {RULE_LEVELS.map((level) => (
-          <option key={level}>{level}</option>
+          <option key={level} value={level}>
+            {LEVEL_CHOICES[level]}
+          </option>
         ))}
       </SelectField>
       <label className="field span-2">

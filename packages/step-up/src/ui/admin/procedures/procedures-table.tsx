@@ -3,6 +3,7 @@
 import { stepUpApi } from "../../api";
 import { FormStatus } from "../../parts/form-status";
 import { LevelBadge } from "../parts/level-badge";
+import { ScrollRegion } from "../parts/scroll-region";
 
 const ACCESS_LABELS = { public: "Public", signed_in: "Signed in", admin: "Admins" } as const;
 
@@ -19,7 +20,7 @@ export function ProceduresTable() {
           ? `${unprotected} sensitive procedure${unprotected === 1 ? " is" : "s are"} not protected by step-up.`
           : "Every sensitive procedure is protected by step-up."}
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label="Procedure table">
         <table className="table">
           <thead>
             <tr>
@@ -62,7 +63,7 @@ export function ProceduresTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { FormStatus } from "../../parts/form-status";
 import { DateTime } from "../../parts/date-time";
 import { LevelBadge } from "../parts/level-badge";
 import { MemberSelect } from "../parts/member-select";
+import { ScrollRegion } from "../parts/scroll-region";
 
 type Support = StepUpOutputs["admin"]["support"]["user"];
 
@@ -74,7 +75,7 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
       {items.length === 0 ? (
         <p className="muted">No grants yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Grant table">
           <table className="table">
             <thead>
               <tr>
@@ -101,7 +102,7 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -114,7 +115,7 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
       {items.length === 0 ? (
         <p className="muted">No verification attempts yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Verification attempt table">
           <table className="table">
             <thead>
               <tr>
@@ -137,7 +138,7 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

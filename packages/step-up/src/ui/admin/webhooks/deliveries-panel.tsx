@@ -4,6 +4,7 @@ import { useState } from "react";
 import { stepUpApi } from "../../api";
 import { DateTime } from "../../parts/date-time";
 import { FormStatus } from "../../parts/form-status";
+import { ScrollRegion } from "../parts/scroll-region";
 
 /** The latest deliveries with their status; a failed one can be queued again (same webhook-id). */
 export function DeliveriesPanel() {
@@ -28,7 +29,7 @@ export function DeliveriesPanel() {
       ) : rows.length === 0 ? (
         <p className="muted">No deliveries yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label="Delivery table">
           <table className="table">
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export function DeliveriesPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { stepUpApi, type StepUpOutputs } from "../../api";
 import { DateTime } from "../../parts/date-time";
 import { FormStatus } from "../../parts/form-status";
+import { ScrollRegion } from "../parts/scroll-region";
 
 type Endpoint = StepUpOutputs["admin"]["webhooks"]["list"]["endpoints"][number];
 type EventType = StepUpOutputs["admin"]["webhooks"]["list"]["eventTypes"][number];
@@ -110,7 +111,7 @@ function EndpointTable(props: {
 }) {
   if (props.endpoints.length === 0) return <p className="muted">No endpoints yet.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Webhook endpoint table">
       <table className="table">
         <thead>
           <tr>
@@ -155,6 +156,6 @@ function EndpointTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
