@@ -16,6 +16,7 @@ type Plugin = Extract<NonNullable<UserConfig["plugins"]>, { name: string }>;
 const ENTRIES = [
   "src/server/index.ts",
   "src/client/index.ts",
+  "src/i18n/index.ts",
   "src/ui/index.ts",
   "src/ui/admin/index.ts",
   "src/engine/index.ts",

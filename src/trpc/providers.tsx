@@ -8,9 +8,10 @@ import { StepUpProvider, stepUpLink, useStepUpController } from "@step-up/next/c
 import { api } from "./react";
 
 /** Step-up around tRPC: the link needs the provider's controller, so the client is built inside it. */
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, locale }: { children: ReactNode; locale?: string }) {
   return (
-    <StepUpProvider>
+    // The theme follows <html data-theme> (the switch) or the system: the provider's default "system".
+    <StepUpProvider localization={{ locale }}>
       <TRPCProviders>{children}</TRPCProviders>
     </StepUpProvider>
   );

@@ -14,6 +14,7 @@ export function Dashboard() {
         <p className="balance" data-testid="balance">
           {profile.data ? formatMinor(profile.data.balanceMinor, profile.data.currency) : "…"}
         </p>
+        <p className="muted small">EUR and GBP transfers are paid from this USD balance at a fixed demo rate of 1:1.</p>
         <Link className="button" href="/transfers">
           New transfer
         </Link>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HeaderMenu } from "./header-menu";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -13,11 +14,13 @@ export function AppHeader({ userName, isAdmin }: { userName: string; isAdmin: bo
         <Link href="/" className="brand">
           Ledger
         </Link>
-        <NavLinks isAdmin={isAdmin} />
-        <div className="user">
-          <span>{userName}</span>
-          <SignOutButton />
-        </div>
+        <HeaderMenu>
+          <NavLinks isAdmin={isAdmin} />
+          <div className="user">
+            <span className="breakable">{userName}</span>
+            <SignOutButton />
+          </div>
+        </HeaderMenu>
       </header>
     </>
   );

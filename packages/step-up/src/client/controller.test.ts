@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { StepUpRequiredPayload } from "../shared/payload";
 import { createStepUpController } from "./controller";
-import { describeProblem } from "./problems";
+import { createStepUpI18n } from "../i18n/localization";
+import { describeProblem, type Problem } from "./problems";
 import type { ChallengeInput, StepUpTransport } from "./transport";
+
+const { t } = createStepUpI18n({ locale: "en" });
+/** A problem as the English dialog says it (ProblemText's words for a message). */
+const say = (problem: Problem) => (problem.kind === "message" ? t(problem.key, problem.values) : problem.kind);
 
 function payload(requirementId: string, level: StepUpRequiredPayload["level"]): StepUpRequiredPayload {
   return {
@@ -103,7 +108,7 @@ describe("what the dialog says after a failed step", () => {
       "a throttled resend",
       tRPCError({ code: "RESEND_THROTTLED", retryAfter: 21 }),
       "email_code",
-      /ask for another in 21 s/,
+      /ask for another in 21 seconds\./,
     ],
     [
       "a wrong or expired email code",
@@ -120,7 +125,7 @@ describe("what the dialog says after a failed step", () => {
   ] as const)("explains %s", (_case, error, method, text) => {
     const problem = describeProblem(error, method);
     expect(problem.kind).toBe("message");
-    expect(problem.kind === "message" && problem.text).toMatch(text);
+    expect(say(problem)).toMatch(text);
   });
 });
 
@@ -132,10 +137,17 @@ describe("answers the dialog turns into words", () => {
       error({ code: "INVALID_CREDENTIAL", requirementId: "r", attemptsLeft: 3, reason: "replayed" }),
       "totp",
     );
-    expect(problem).toEqual({
-      kind: "message",
-      text: "That code was already used. Wait for the app to show a new code, then enter it. 3 attempts left.",
-    });
+    expect(say(problem)).toBe(
+      "That code was already used. Wait for the app to show a new code, then enter it. 3 attempts left.",
+    );
+  });
+
+  it("a request that never reached the server is 'offline', not the browser's 'Failed to fetch'", () => {
+    const fetchFailed = Object.assign(new Error("Failed to fetch"), { cause: new TypeError("Failed to fetch") });
+    expect(describeProblem(fetchFailed, "password")).toEqual({ kind: "offline" });
+    expect(describeProblem(new TypeError("Load failed"), "totp")).toEqual({ kind: "offline" });
+    // An answer from the server is never mistaken for a network failure.
+    expect(describeProblem(error({ code: "UNAVAILABLE" }), "password").kind).toBe("message");
   });
 
   it("ALREADY_FULFILLED from the server completes the dialog instead of stranding it", async () => {

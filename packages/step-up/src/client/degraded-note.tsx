@@ -1,26 +1,24 @@
-import type { Combination, StepUpLevel } from "../engine/levels";
-import { describeCombination } from "./methods";
+import type { Combination } from "../engine/levels";
+import { richText, useStepUpI18n } from "../i18n/context";
+import { combinationLabel } from "./methods";
 import styles from "./step-up-dialog.module.css";
 
 /**
  * Said plainly when the server offers a degraded check (ADR 011): what is accepted, why, that it is
  * recorded, and how to get the full check. The floor means it is never an email code above medium.
  */
-export function DegradedNote({
-  level,
-  methods,
-  enrollHref,
-}: {
-  level: StepUpLevel;
-  methods: readonly Combination[];
-  enrollHref: string;
-}) {
-  const accepted = methods.map(describeCombination).join(", or ");
+export function DegradedNote({ methods, enrollHref }: { methods: readonly Combination[]; enrollHref: string }) {
+  const i18n = useStepUpI18n();
+  const accepted = i18n.format.list(
+    methods.map((combination) => combinationLabel(i18n.t, combination)),
+    "disjunction",
+  );
   return (
     <p className={styles.note} data-testid="degraded-note">
-      You haven’t set up the method this {level === "medium" ? "" : `${level} `}action normally needs, so this app
-      accepts a weaker check instead: {accepted}. This is recorded in the audit log.{" "}
-      <a href={enrollHref}>Set up a stronger method</a> to use the full check next time.
+      {richText(i18n, "dialog.degraded", {
+        accepted,
+        a: (chunks) => <a href={enrollHref}>{chunks}</a>,
+      })}
     </p>
   );
 }

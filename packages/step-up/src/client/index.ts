@@ -7,3 +7,7 @@ export { getStepUpPayload, isStepUpRequired, type StepUpPayload, type StepUpRequ
 export { useStepUpAction } from "./use-step-up-action";
 export type { StepUpActionResult, StepUpErrorBody } from "../shared/action-result";
 export { stepUpTransport, type StepUpTransport, type StepUpRouterClient } from "./transport";
+export type { StepUpTheme } from "./theme";
+export type { StepUpLocalization } from "../i18n/localization";
+export { StepUpHint, type StepUpEvaluation } from "./step-up-hint";
+export { isNetworkFailure } from "./network";

@@ -1,6 +1,7 @@
+import type { FormEvent, InputHTMLAttributes } from "react";
 import type { MethodId } from "../engine/levels";
-import { METHOD_INFO } from "./methods";
-import { formatSeconds } from "./use-countdown";
+import { richText, useStepUpI18n } from "../i18n/context";
+import { methodPrompt } from "./methods";
 import type { EmailCodeState } from "./use-email-code";
 import styles from "./step-up-dialog.module.css";
 
@@ -13,7 +14,8 @@ interface MethodFieldProps {
 
 /** The input for one factor. Codes use the one-time-code autofill and a numeric keyboard. */
 export function MethodField({ method, disabled, email, onResend }: MethodFieldProps) {
-  const label = METHOD_INFO[method].prompt;
+  const { t } = useStepUpI18n();
+  const label = methodPrompt(t, method);
   switch (method) {
     case "password":
       return <Field label={label} disabled={disabled} type="password" autoComplete="current-password" />;
@@ -34,15 +36,30 @@ export function MethodField({ method, disabled, email, onResend }: MethodFieldPr
       );
     case "passkey":
       // The submit button starts the ceremony; the WebAuthn code loads only then.
-      return (
-        <p className={styles.note}>
-          Use the passkey on this device or a security key. Your browser will ask you to confirm.
-        </p>
-      );
+      return <p className={styles.note}>{t("dialog.passkeyNote")}</p>;
   }
 }
 
-const CODE_INPUT = { inputMode: "numeric", autoComplete: "one-time-code", maxLength: 6, pattern: "[0-9]{6}" } as const;
+const CODE_INPUT = {
+  inputMode: "numeric",
+  autoComplete: "one-time-code",
+  maxLength: 6,
+  pattern: "[0-9]{6}",
+  onInput: submitCompleteCode,
+} as const;
+
+/**
+ * A one-time code submits itself once complete: when its last digit is typed, or it is pasted or
+ * autofilled whole. A value set in one go by a script (a password manager's fill, a test's `fill`)
+ * waits for the button, so nothing is sent twice.
+ */
+function submitCompleteCode(event: FormEvent<HTMLInputElement>) {
+  const input = event.currentTarget;
+  const { inputType, data } = event.nativeEvent as InputEvent;
+  const typedLast = inputType === "insertText" && data?.length === 1;
+  const whole = inputType === "insertFromPaste" || inputType === "insertReplacementText" || inputType === undefined;
+  if ((typedLast || whole) && /^\d{6}$/.test(input.value)) input.form?.requestSubmit();
+}
 
 function EmailCodeField({
   label,
@@ -55,33 +72,40 @@ function EmailCodeField({
   email: EmailCodeState;
   onResend: () => void;
 }) {
-  if (email.sentTo === null) {
-    return <p className={styles.note}>We’ll email you a 6-digit code. It works once, for 10 minutes.</p>;
-  }
+  const i18n = useStepUpI18n();
+  const { t, format } = i18n;
+  if (email.sentTo === null) return <p className={styles.note}>{t("dialog.emailNote")}</p>;
   const waiting = email.resendIn > 0;
   return (
     <>
       <p className={styles.note} role="status">
-        We sent a code to <strong>{email.sentTo}</strong>.
+        {richText(i18n, "dialog.emailSent", {
+          address: email.sentTo,
+          b: (chunks) => <strong className={styles.breakable}>{chunks}</strong>,
+        })}
       </p>
       <Field label={label} disabled={disabled} {...CODE_INPUT} />
       <button type="button" className={styles.link} onClick={onResend} disabled={disabled || waiting || email.sending}>
-        {email.sending ? "Sending…" : waiting ? `Resend code in ${formatSeconds(email.resendIn)}` : "Resend code"}
+        {email.sending
+          ? t("dialog.sending")
+          : waiting
+            ? t("dialog.resendIn", { duration: format.clock(email.resendIn) })
+            : t("dialog.resend")}
       </button>
     </>
   );
 }
 
 type FieldProps = { label: string; disabled: boolean } & Pick<
-  React.InputHTMLAttributes<HTMLInputElement>,
-  "type" | "inputMode" | "autoComplete" | "maxLength" | "pattern" | "spellCheck" | "autoCapitalize"
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "inputMode" | "autoComplete" | "maxLength" | "pattern" | "spellCheck" | "autoCapitalize" | "onInput"
 >;
 
 function Field({ label, ...input }: FieldProps) {
   return (
     <label className={styles.field}>
       <span className={styles.label}>{label}</span>
-      <input name="credential" className={styles.input} required autoFocus {...input} />
+      <input name="credential" className={styles.input} required autoFocus dir="auto" {...input} />
     </label>
   );
 }

@@ -1,98 +1,73 @@
 import type { MethodId } from "../engine/levels";
+import { useStepUpI18n } from "../i18n/context";
+import type { StepUpMessageKey } from "../i18n/catalogue";
+import type { MessageValues } from "../i18n/translator";
 import { getStepUpPayload } from "../shared/payload";
-import { METHOD_INFO } from "./methods";
+import { isNetworkFailure } from "./network";
 import { isCeremonyCancelled } from "./passkey";
 
-/** What the dialog's alert says after a failed step. */
+/** What the dialog's alert says after a failed step; every kind names the next step. */
 export type Problem =
-  | { kind: "message"; text: string }
+  | { kind: "message"; key: StepUpMessageKey; values?: MessageValues }
+  /** A field error from the server's input validation: already in words, shown as sent. */
+  | { kind: "text"; text: string }
   | { kind: "locked"; scope: "requirement" | "user"; until: number }
-  | { kind: "expired" };
+  | { kind: "expired" }
+  /** The request never reached the server: nothing was spent, the typed credential is kept. */
+  | { kind: "offline" };
 
 export function ProblemText({ problem }: { problem: Problem }) {
+  const { t, format } = useStepUpI18n();
   switch (problem.kind) {
     case "message":
+      return <p>{t(problem.key, problem.values)}</p>;
+    case "text":
       return <p>{problem.text}</p>;
     case "locked":
-      return <LockedText scope={problem.scope} until={problem.until} />;
+      // A locked requirement stays locked (retrying never works) but a new one can be had at once;
+      // only the account's pause, after failures across verifications, is a wait.
+      if (problem.scope === "requirement") return <p>{t("dialog.error.lockedRequirement")}</p>;
+      return <p>{t("dialog.error.lockedUser", { until: format.time(problem.until) })}</p>;
     case "expired":
-      return <p>This verification expired. Start again to get a new one.</p>;
+      return <p>{t("dialog.error.expired")}</p>;
+    case "offline":
+      return <p>{t("dialog.error.offline")}</p>;
   }
-}
-
-/**
- * Says what the server locked. A locked requirement stays locked (retrying it never works), but a new
- * one can be had at once; only the account's pause, after failures across verifications, is a wait.
- */
-function LockedText({ scope, until }: { scope: "requirement" | "user"; until: number }) {
-  if (scope === "requirement") {
-    return <p>Too many failed attempts: this verification is locked. Start again to get a new one.</p>;
-  }
-  const end = new Date(until);
-  return (
-    <p>
-      Too many failed attempts: verification is paused for your account until{" "}
-      <time dateTime={end.toISOString()}>{end.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time>,
-      for every action and method.
-    </p>
-  );
 }
 
 export function describeProblem(error: unknown, method: MethodId): Problem {
-  if (isCeremonyCancelled(error)) {
-    // Browsers give one error for "cancelled", "timed out" and "could not verify you", on purpose.
-    return {
-      kind: "message",
-      text: "The passkey check didn’t finish: it was cancelled, timed out, or your device couldn’t confirm it’s you. Try again.",
-    };
-  }
+  if (isNetworkFailure(error)) return { kind: "offline" };
+  // Browsers give one error for "cancelled", "timed out" and "could not verify you", on purpose.
+  if (isCeremonyCancelled(error)) return { kind: "message", key: "dialog.error.passkeyCancelled" };
   const payload = getStepUpPayload(error);
   switch (payload?.code) {
     case "INVALID_CREDENTIAL":
-      if (payload.reason === "replayed") {
-        const left = `${payload.attemptsLeft} attempt${payload.attemptsLeft === 1 ? "" : "s"} left.`;
-        return {
-          kind: "message",
-          text: `That code was already used. Wait for the app to show a new code, then enter it. ${left}`,
-        };
-      }
-      return { kind: "message", text: describeMismatch(method, payload.attemptsLeft) };
+      if (payload.reason === "replayed")
+        return { kind: "message", key: "dialog.error.replayed", values: { left: payload.attemptsLeft } };
+      // The server does not say whether an email code was wrong or expired: both are "request a new code".
+      if (method === "email_code")
+        return { kind: "message", key: "dialog.error.emailMismatch", values: { left: payload.attemptsLeft } };
+      return { kind: "message", key: "dialog.error.mismatch", values: { method, left: payload.attemptsLeft } };
     case "ALREADY_FULFILLED":
-      return { kind: "message", text: "This verification is already complete." };
+      return { kind: "message", key: "dialog.error.fulfilled" };
     case "LOCKED":
       return { kind: "locked", scope: payload.scope, until: Date.now() + payload.retryAfter * 1000 };
     case "EXPIRED":
       return { kind: "expired" };
     case "METHOD_NOT_ALLOWED":
-      return { kind: "message", text: "That method can’t be used here. Choose another." };
+      return { kind: "message", key: "dialog.error.notAllowed" };
     case "RESEND_THROTTLED":
-      return {
-        kind: "message",
-        text: `A code was sent moments ago. You can ask for another in ${payload.retryAfter} s.`,
-      };
+      return { kind: "message", key: "dialog.error.throttled", values: { seconds: payload.retryAfter } };
     case "UNAVAILABLE":
-      return { kind: "message", text: "Verification is unavailable right now. Try again shortly." };
+      return { kind: "message", key: "dialog.error.unavailable" };
     default:
-      return { kind: "message", text: readMessage(error) };
+      return fieldError(error) ?? { kind: "message", key: "dialog.error.unknown" };
   }
 }
 
-function describeMismatch(method: MethodId, left: number): string {
-  const attempts = `${left} attempt${left === 1 ? "" : "s"} left.`;
-  switch (method) {
-    case "passkey":
-      return `That passkey could not be verified. ${attempts}`;
-    case "email_code":
-      // The server does not say whether the code was wrong or expired: both are "request a new code".
-      return `That code didn’t match or has expired. ${attempts} If it expired, request a new code.`;
-    default:
-      return `That ${METHOD_INFO[method].noun} didn’t match. ${attempts}`;
-  }
-}
-
-function readMessage(error: unknown): string {
+/** The server's validation message for the credential ("Enter the 6-digit code"), never a raw exception. */
+function fieldError(error: unknown): Problem | null {
   const data = (error as { data?: { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } }).data;
-  const fieldError = Object.values(data?.zodError?.fieldErrors ?? {}).flat()[0];
-  if (fieldError) return fieldError;
-  return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
+  const text = Object.values(data?.zodError?.fieldErrors ?? {}).flat()[0];
+  return text ? { kind: "text", text } : null;
 }

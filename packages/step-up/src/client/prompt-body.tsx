@@ -1,23 +1,20 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Combination, MethodId } from "../engine/levels";
+import { richText, useStepUpI18n } from "../i18n/context";
+import type { Translate } from "../i18n/translator";
 import type { StepUpController, StepUpPrompt } from "./controller";
 import { MethodField } from "./method-field";
-import { METHOD_INFO, describeCombination, nextMethod } from "./methods";
+import { combinationLabel, methodLabel, methodPrompt, nextMethod } from "./methods";
 import { getPasskeyCredential } from "./passkey";
 import { DegradedNote } from "./degraded-note";
+import { PromptHeader } from "./prompt-header";
 import { describeProblem, ProblemText, type Problem } from "./problems";
 import { RefusalBody } from "./refusal-body";
-import { formatSeconds, useCountdown } from "./use-countdown";
+import { useCountdown } from "./use-countdown";
 import { useEmailCode } from "./use-email-code";
 import styles from "./step-up-dialog.module.css";
-
-const LEVEL_LABEL = {
-  medium: "Medium assurance",
-  high: "High assurance",
-  critical: "Critical: this action only",
-} as const;
 
 interface PromptBodyProps {
   prompt: StepUpPrompt;
@@ -27,6 +24,7 @@ interface PromptBodyProps {
 }
 
 export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) {
+  const { t } = useStepUpI18n();
   const { payload } = prompt;
   const [chosen, setChosen] = useState<Combination | null>(() => initialChoice(payload.methods, prompt.preferred));
   const [done, setDone] = useState<MethodId[]>([]);
@@ -42,31 +40,34 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   const locked = problem?.kind === "locked" && problem.scope === "user" && lockedFor > 0;
   const mustRestart = problem?.kind === "expired" || (problem?.kind === "locked" && problem.scope === "requirement");
   const method = chosen ? nextMethod(chosen, done) : null;
+  const form = useRef<HTMLFormElement>(null);
+  const refocus = useFocusAfterFailure(form, pending);
+  const autoSent = useRef(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!method || pending || locked) return;
     if (method === "email_code" && email.sentTo === null) return sendEmailCode();
-    const form = event.currentTarget;
+    const current = event.currentTarget;
     setPending(true);
     try {
       const credential =
         method === "passkey"
           ? await getPasskeyCredential(controller)
-          : String(new FormData(form).get("credential") ?? "");
+          : String(new FormData(current).get("credential") ?? "");
       const result = await controller.verify({ method, credential, rememberDevice: remember });
       if (result.status === "pending") {
         setDone((d) => [...d, method]);
         setProblem(null);
       }
     } catch (error) {
-      setProblem(describeProblem(error, method));
-      // A rejected credential is spent: clear it so the next try starts empty.
-      const input = form.querySelector<HTMLInputElement>("input[name=credential]");
-      if (input) {
-        input.value = "";
-        input.focus();
-      }
+      const next = describeProblem(error, method);
+      setProblem(next);
+      // A rejected credential is spent: clear it so the next try starts empty. One that never reached
+      // the server was not: keep it, so "try again" is one press.
+      const input = current.querySelector<HTMLInputElement>("input[name=credential]");
+      if (input && next.kind !== "offline") input.value = "";
+      refocus();
     } finally {
       setPending(false);
     }
@@ -77,42 +78,35 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       await email.send();
       setProblem(null);
     } catch (error) {
-      setProblem(describeProblem(error, "email_code"));
+      const next = describeProblem(error, "email_code");
+      setProblem(next.kind === "offline" ? { kind: "message", key: "dialog.offlineEmail" } : next);
+      refocus();
     }
   }
 
+  // Choosing an email code asks for one: a "Send code" press would only repeat the choice.
+  useEffect(() => {
+    if (method !== "email_code" || autoSent.current || locked) return;
+    autoSent.current = true;
+    void sendEmailCode();
+    // Once per dialog; sendEmailCode reads the latest state when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [method, locked]);
+
   return (
     <div className={styles.body}>
-      <p className={styles.level} data-level={payload.level}>
-        {LEVEL_LABEL[payload.level]}
-      </p>
-      <h2 id="step-up-title" className={styles.title}>
-        Confirm it’s you
-      </h2>
-      <p id="step-up-reason" className={styles.reason}>
-        {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
-      </p>
-      {payload.summary && (
-        // Server-rendered; the passkey's signature covers this exact text (ADR 022).
-        <p id="step-up-summary" className={styles.summary}>
-          <span className={styles.summaryLabel}>You are approving</span> {payload.summary}
-        </p>
-      )}
+      <PromptHeader prompt={prompt} chosen={chosen} />
       {prompt.waiting > 1 && <WaitingActions actions={prompt.actions} />}
-      {prompt.queued > 0 && (
-        <p className={styles.note}>
-          {prompt.queued} more verification{prompt.queued > 1 ? "s" : ""} after this one.
-        </p>
-      )}
+      {prompt.queued > 0 && <p className={styles.note}>{t("dialog.queued", { count: prompt.queued })}</p>}
       {payload.degraded && payload.methods.length > 0 && (
-        <DegradedNote level={payload.level} methods={payload.methods} enrollHref={enrollHref} />
+        <DegradedNote methods={payload.methods} enrollHref={enrollHref} />
       )}
 
       {payload.methods.length === 0 ? (
-        <RefusalBody level={payload.level} enrollHref={enrollHref} onLeave={() => void controller.cancel()} />
+        <RefusalBody level={payload.level} enrollHref={enrollHref} onRetry={() => controller.restart()} />
       ) : !chosen ? (
         <fieldset className={styles.picker} disabled={locked}>
-          <legend className={styles.legend}>Choose how to verify</legend>
+          <legend className={styles.legend}>{t("dialog.choose")}</legend>
           {locked && problem && <PauseNotice problem={problem} lockedFor={lockedFor} />}
           {payload.methods.map((combination, i) => (
             <button
@@ -122,13 +116,16 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
               autoFocus={i === 0}
               onClick={() => setChosen(combination)}
             >
-              {describeCombination(combination)}
-              {combination.length > 1 && <span className={styles.hint}>{combination.length} steps</span>}
+              {combinationLabel(t, combination)}
+              {combination.length > 1 && (
+                <span className={styles.hint}>{t("dialog.steps", { count: combination.length })}</span>
+              )}
             </button>
           ))}
         </fieldset>
       ) : (
         <form
+          ref={form}
           className={styles.form}
           // Not awaited: React ignores a handler's promise, and submit reports its own failures.
           onSubmit={(event) => void submit(event)}
@@ -153,7 +150,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
                 disabled={locked || mustRestart}
                 onChange={(e) => setRemember(e.target.checked)}
               />
-              Trust this device for 24 hours
+              {t("dialog.remember")}
             </label>
           )}
           <div role="alert" className={styles.alert}>
@@ -171,17 +168,18 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
                 onClick={() => {
                   setChosen(null);
                   setProblem(null);
+                  autoSent.current = false;
                 }}
               >
-                Use another method
+                {t("dialog.useAnother")}
               </button>
             )}
             <button type="button" className={styles.secondary} onClick={() => void controller.cancel()}>
-              Cancel
+              {t("dialog.cancel")}
             </button>
             {mustRestart ? (
               <button type="button" className={styles.primary} onClick={() => controller.restart(chosen)}>
-                Start again
+                {t("dialog.startAgain")}
               </button>
             ) : (
               <button
@@ -190,7 +188,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
                 disabled={pending || locked || email.sending}
                 aria-busy={pending || email.sending}
               >
-                {submitLabel({
+                {submitLabel(t, {
                   method,
                   pending,
                   sendingEmail: email.sending,
@@ -205,7 +203,7 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
       {(!chosen || payload.methods.length === 0) && (
         <div className={styles.actions}>
           <button type="button" className={styles.secondary} onClick={() => void controller.cancel()}>
-            Cancel
+            {t("dialog.cancel")}
           </button>
         </div>
       )}
@@ -213,12 +211,31 @@ export function PromptBody({ prompt, controller, enrollHref }: PromptBodyProps) 
   );
 }
 
+/**
+ * After a failure, focus goes back where the user types (the field, else the form's first enabled
+ * button), once the form is enabled again: a field that is still disabled cannot take focus, which
+ * left it on <body> (tests/e2e/dialog-recovery.test.ts).
+ */
+function useFocusAfterFailure(form: React.RefObject<HTMLFormElement | null>, pending: boolean): () => void {
+  const [request, setRequest] = useState(0);
+  useEffect(() => {
+    if (request === 0 || pending || !form.current) return;
+    const target =
+      form.current.querySelector<HTMLInputElement>("input[name=credential]:not(:disabled)") ??
+      form.current.querySelector<HTMLButtonElement>("button[type=submit]:not(:disabled)") ??
+      form.current.querySelector<HTMLButtonElement>("button:not(:disabled)");
+    target?.focus();
+  }, [request, pending, form]);
+  return () => setRequest((n) => n + 1);
+}
+
 /** A shared dialog names every action it completes, not just the one that set the level. */
 function WaitingActions({ actions }: { actions: readonly string[] }) {
+  const { t } = useStepUpI18n();
   return (
     <div className={styles.note}>
       <p id="step-up-waiting" className={styles.waitingTitle}>
-        One verification completes all {actions.length} waiting actions:
+        {t("dialog.waitingTitle", { count: actions.length })}
       </p>
       <ul className={styles.waiting} aria-labelledby="step-up-waiting">
         {actions.map((action, i) => (
@@ -230,11 +247,15 @@ function WaitingActions({ actions }: { actions: readonly string[] }) {
 }
 
 function Progress({ combination, done }: { combination: Combination; done: readonly MethodId[] }) {
+  const { t } = useStepUpI18n();
   const current = nextMethod(combination, done);
   return (
     <ol
       className={styles.steps}
-      aria-label={`Step ${Math.min(done.length + 1, combination.length)} of ${combination.length}`}
+      aria-label={t("dialog.progress", {
+        current: Math.min(done.length + 1, combination.length),
+        total: combination.length,
+      })}
     >
       {combination.map((m) => (
         <li
@@ -243,8 +264,8 @@ function Progress({ combination, done }: { combination: Combination; done: reado
           data-state={done.includes(m) ? "done" : m === current ? "current" : "todo"}
           aria-current={m === current ? "step" : undefined}
         >
-          {METHOD_INFO[m].label}
-          {done.includes(m) && <span className={styles.visuallyHidden}> (verified)</span>}
+          {methodLabel(t, m)}
+          {done.includes(m) && <span className={styles.visuallyHidden}> {t("dialog.stepDone")}</span>}
         </li>
       ))}
     </ol>
@@ -259,17 +280,11 @@ interface SubmitState {
   last: boolean;
 }
 
-function submitLabel({ method, pending, sendingEmail, emailSent, last }: SubmitState): string {
-  if (method === "email_code" && !emailSent) return sendingEmail ? "Sending…" : "Send code";
-  if (method === "passkey") return pending ? "Waiting for your passkey…" : METHOD_INFO.passkey.prompt;
-  if (pending) return "Verifying…";
-  return last ? "Verify" : "Continue";
-}
-
-/** An author's reason as a sentence: it may or may not end with a full stop. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+function submitLabel(t: Translate, { method, pending, sendingEmail, emailSent, last }: SubmitState): string {
+  if (method === "email_code" && !emailSent) return sendingEmail ? t("dialog.sending") : t("dialog.sendCode");
+  if (method === "passkey") return pending ? t("dialog.passkeyWaiting") : methodPrompt(t, "passkey");
+  if (pending) return t("dialog.verifying");
+  return last ? t("dialog.verify") : t("dialog.continue");
 }
 
 /** The only combination, or the one chosen before "Start again" when it is still offered. */
@@ -280,9 +295,13 @@ function initialChoice(methods: Combination[], preferred: Combination | null): C
 }
 
 function Countdown({ lockedFor }: { lockedFor: number }) {
+  const i18n = useStepUpI18n();
   return (
     <p className={styles.countdown}>
-      You can try again in <time dateTime={`PT${lockedFor}S`}>{formatSeconds(lockedFor)}</time>
+      {richText(i18n, "dialog.tryAgainIn", {
+        duration: i18n.format.clock(lockedFor),
+        time: (chunks) => <time dateTime={`PT${lockedFor}S`}>{chunks}</time>,
+      })}
     </p>
   );
 }

@@ -1,34 +1,47 @@
+import { useState } from "react";
 import type { StepUpLevel } from "../engine/levels";
+import { useStepUpI18n } from "../i18n/context";
 import styles from "./step-up-dialog.module.css";
-
-const NEEDED: Record<StepUpLevel, string> = {
-  medium: "another sign-in method",
-  high: "a passkey, or an authenticator app or backup codes",
-  critical: "a passkey that checks it’s you (fingerprint, face or PIN)",
-};
 
 /**
  * Shown when the user has no combination strong enough and configuration refuses rather than
- * degrades (ADR 011): say why, and where to enrol. Leaving cancels, so the waiting call rejects.
+ * degrades (ADR 011): say why, and offer to set one up. The security page opens in a new tab, so this
+ * page — and the form behind the dialog — stays as it is; "try again" re-sends the waiting action,
+ * which the server answers with the methods the user has now (tests/e2e/dialog-recovery.test.ts).
  */
 export function RefusalBody({
   level,
   enrollHref,
-  onLeave,
+  onRetry,
 }: {
   level: StepUpLevel;
   enrollHref: string;
-  onLeave: () => void;
+  onRetry: () => void;
 }) {
+  const { t } = useStepUpI18n();
+  const [opened, setOpened] = useState(false);
   return (
     <div className={styles.refusal}>
       <p>
-        This action needs a stronger way to confirm it’s you than the ones you have set up. It needs {NEEDED[level]}.
+        {t("dialog.refusal.intro")} {t(`dialog.refusal.needs.${level}`)}
       </p>
-      <p className={styles.note}>Add one on your security page, then try the action again. Nothing was changed.</p>
-      <a className={styles.primaryLink} href={enrollHref} onClick={onLeave}>
-        Go to security settings
-      </a>
+      <p className={styles.note}>{opened ? t("dialog.refusal.afterSetUp") : t("dialog.refusal.next")}</p>
+      <div className={styles.actions}>
+        <a
+          className={opened ? styles.secondaryLink : styles.primaryLink}
+          href={enrollHref}
+          target="_blank"
+          rel="noopener"
+          onClick={() => setOpened(true)}
+        >
+          {t("dialog.refusal.setUp")} <span className={styles.visuallyHidden}>{t("dialog.refusal.newTab")}</span>
+        </a>
+        {opened && (
+          <button type="button" className={styles.primary} onClick={onRetry}>
+            {t("dialog.refusal.retry")}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { StepUpController } from "./controller";
 import { PromptBody } from "./prompt-body";
 import { useControllerPrompt } from "./controller-prompt";
 import { restoreFocus, returnTarget, useLastInteraction } from "./return-focus";
+import { useStepUpI18n } from "../i18n/context";
+import { useThemeAttribute } from "./theme";
 import styles from "./step-up-dialog.module.css";
 
 /**
@@ -23,6 +25,8 @@ export function StepUpDialog({
   const returnFocus = useRef<HTMLElement | null>(null);
   const lastUsed = useLastInteraction(ref);
   const open = prompt !== null;
+  const { locale, dir } = useStepUpI18n();
+  const theme = useThemeAttribute();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -40,7 +44,11 @@ export function StepUpDialog({
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      // The global class carries the theme's colour scheme (styles.css); lang and dir follow the locale.
+      className={`${styles.dialog} step-up-dialog`}
+      lang={locale}
+      dir={dir}
+      data-theme={theme}
       aria-labelledby="step-up-title"
       aria-describedby="step-up-reason step-up-summary"
       onKeyDown={(event) => {

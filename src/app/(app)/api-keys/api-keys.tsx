@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { api } from "@/trpc/react";
 import { FormStatus } from "../../_components/form-status";
+import { CopyButton } from "../../_components/copy-button";
 import { formatDate } from "../../_components/money";
 
 export function ApiKeys() {
@@ -43,7 +44,10 @@ export function ApiKeys() {
             <p>
               Copy the key for <strong>{created.name}</strong> now; it is shown only once.
             </p>
-            <code data-testid="new-api-key">{created.key}</code>
+            <div className="copy-row">
+              <code data-testid="new-api-key">{created.key}</code>
+              <CopyButton text={created.key} label="Copy key" />
+            </div>
           </div>
         )}
       </section>
@@ -55,7 +59,7 @@ export function ApiKeys() {
             {keys.data.map((key) => (
               <li key={key.id}>
                 <span>
-                  <strong>{key.name}</strong> <code>{key.prefix}…</code>
+                  <strong className="breakable">{key.name}</strong> <code>{key.prefix}…</code>
                   <span className="muted small"> created {formatDate(key.createdAt)}</span>
                 </span>
                 <button

@@ -28,7 +28,7 @@ export function TransferList({ limit }: { limit?: number }) {
       <tbody>
         {rows.map((t) => (
           <tr key={t.id}>
-            <td>{t.to}</td>
+            <td className="breakable">{t.to}</td>
             <td className="num">{formatMinor(t.amountMinor, t.currency)}</td>
             <td>{formatDate(t.createdAt)}</td>
           </tr>

@@ -24,8 +24,8 @@ export default async function OutboxPage() {
       <h1>Dev outbox</h1>
       <p className="notice" role="note">
         This is a demo outbox, not a real mailbox: no email leaves this server. It shows only the emails sent to you,
-        newest first, and exists only in development and in the demo (STEP_UP_DEMO=1); a production server sends through
-        SMTP and has no such page.
+        newest first, and exists only in development and in the demo; a real bank sends email instead and has no such
+        page.
       </p>
       {emails.length === 0 ? (
         <p className="muted">Nothing sent yet.</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { richText, useStepUpI18n } from "../../i18n/context";
 import { stepUpApi } from "../api";
 import { FormStatus } from "../parts/form-status";
 import { DateTime } from "../parts/date-time";
@@ -8,6 +9,8 @@ import { NewBackupCodes } from "./new-backup-codes";
 
 /** Backup codes: how many are left, and (re)generating a set of 10 that is shown once. */
 export function BackupCodesSection() {
+  const i18n = useStepUpI18n();
+  const { t } = i18n;
   const utils = stepUpApi.useUtils();
   const overview = stepUpApi.stepUp.security.overview.useQuery();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -19,11 +22,11 @@ export function BackupCodesSection() {
     },
   });
 
-  if (overview.isPending) return <p className="muted">Loading…</p>;
+  if (overview.isPending) return <p className="muted">{t("security.loading")}</p>;
   if (overview.error)
     return (
       <p role="alert" className="error">
-        Could not load your backup codes.
+        {t("security.backup.loadFailed")}
       </p>
     );
   const { backupCodes } = overview.data;
@@ -34,23 +37,27 @@ export function BackupCodesSection() {
       <p data-testid="backup-codes-state">
         {hasCodes ? (
           <>
-            <strong>{backupCodes.remaining}</strong> of {backupCodes.total} unused
+            {richText(i18n, "security.backup.unused", {
+              remaining: backupCodes.remaining,
+              total: backupCodes.total,
+              b: (chunks) => <strong>{chunks}</strong>,
+            })}
             {backupCodes.generatedAt && (
               <span className="muted small">
-                {" "}
-                · created <DateTime value={backupCodes.generatedAt} />
+                {" · "}
+                {richText(i18n, "security.backup.created", { date: <DateTime value={backupCodes.generatedAt} /> })}
               </span>
             )}
           </>
         ) : (
-          "No backup codes yet. They let you in when your phone or passkey is not at hand."
+          t("security.backup.none")
         )}
       </p>
       {codes ? (
         <NewBackupCodes codes={codes} onDone={() => setCodes(null)} />
       ) : (
         <>
-          {hasCodes && <p className="muted small">Generating a new set makes the old codes stop working.</p>}
+          {hasCodes && <p className="muted small">{t("security.backup.replaceWarning")}</p>}
           <FormStatus error={generate.error} />
           <button
             type="button"
@@ -58,7 +65,11 @@ export function BackupCodesSection() {
             disabled={generate.isPending}
             onClick={() => generate.mutate()}
           >
-            {generate.isPending ? "Generating…" : hasCodes ? "Regenerate backup codes" : "Generate backup codes"}
+            {generate.isPending
+              ? t("security.backup.generating")
+              : hasCodes
+                ? t("security.backup.regenerate")
+                : t("security.backup.generate")}
           </button>
         </>
       )}

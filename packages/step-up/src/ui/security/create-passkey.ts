@@ -1,4 +1,5 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
+import type { Translate } from "../../i18n/translator";
 
 /** Runs the browser's registration ceremony; the WebAuthn library loads only now, on first use. */
 export async function createPasskey(optionsJSON: PublicKeyCredentialCreationOptionsJSON): Promise<string> {
@@ -7,18 +8,18 @@ export async function createPasskey(optionsJSON: PublicKeyCredentialCreationOpti
 }
 
 /** Browser ceremony errors in words; null when the error is not one of them (a server error). */
-export function describeCeremonyError(error: unknown): string | null {
+export function describeCeremonyError(error: unknown, t: Translate): string | null {
   if (!(error instanceof Error)) return null;
   switch (error.name) {
     case "NotAllowedError":
     case "AbortError":
-      return "The passkey request was cancelled or timed out. Nothing was saved.";
+      return t("security.ceremony.cancelled");
     case "InvalidStateError":
-      return "This device already holds a passkey for your account.";
+      return t("security.ceremony.exists");
     case "NotSupportedError":
-      return "This browser or device can’t create a passkey.";
+      return t("security.ceremony.unsupported");
     case "SecurityError":
-      return "This site’s address doesn’t match its passkey settings. Ask an administrator.";
+      return t("security.ceremony.security");
     default:
       return null;
   }

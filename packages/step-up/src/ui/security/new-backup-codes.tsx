@@ -1,27 +1,28 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { richText, useStepUpI18n } from "../../i18n/context";
 
 /** A freshly generated set: the only time the codes are visible (the server keeps hashes). */
 export function NewBackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
-  const download = useTextFileUrl(`Backup codes (each works once)\n\n${codes.join("\n")}\n`);
+  const i18n = useStepUpI18n();
+  const { t } = i18n;
+  const download = useTextFileUrl(`${t("security.backup.fileHeader")}\n\n${codes.join("\n")}\n`);
   const [copied, setCopied] = useState<string | null>(null);
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(codes.join("\n"));
-      setCopied("Copied to the clipboard.");
+      setCopied(t("security.copied"));
     } catch {
-      setCopied("Copying is blocked here: select the codes or download them instead.");
+      setCopied(t("security.copyBlocked"));
     }
   }
 
   return (
     <div className="secret stack">
-      <p>
-        <strong>Save these codes now.</strong> They won’t be shown again, and each one works once.
-      </p>
-      <ol className="codes" aria-label="Your new backup codes">
+      <p>{richText(i18n, "security.backup.saveNow", { b: (chunks) => <strong>{chunks}</strong> })}</p>
+      <ol className="codes" aria-label={t("security.backup.list")} dir="ltr">
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -30,15 +31,15 @@ export function NewBackupCodes({ codes, onDone }: { codes: string[]; onDone: () 
       </ol>
       <div className="row wrap">
         <button type="button" className="button secondary small" onClick={() => void copy()}>
-          Copy codes
+          {t("security.backup.copy")}
         </button>
         {download && (
           <a className="button secondary small" href={download} download="backup-codes.txt">
-            Download .txt
+            {t("security.backup.download")}
           </a>
         )}
         <button type="button" className="button small" onClick={onDone}>
-          I saved them
+          {t("security.backup.saved")}
         </button>
         <span role="status" className="small">
           {copied ?? ""}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { richText, useStepUpI18n } from "../../i18n/context";
 import { stepUpApi, type StepUpOutputs } from "../api";
 import { FormStatus } from "../parts/form-status";
 import { DateTime } from "../parts/date-time";
@@ -9,6 +10,8 @@ type Passkey = StepUpOutputs["security"]["overview"]["passkeys"][number];
 
 /** One passkey: when it was added and last used, rename in place, remove (behind step-up). */
 export function PasskeyItem({ passkey }: { passkey: Passkey }) {
+  const i18n = useStepUpI18n();
+  const { t } = i18n;
   const utils = stepUpApi.useUtils();
   const [renaming, setRenaming] = useState(false);
   const refresh = () => utils.stepUp.security.overview.invalidate();
@@ -30,35 +33,32 @@ export function PasskeyItem({ passkey }: { passkey: Passkey }) {
       {renaming ? (
         <form className="row end grow" onSubmit={submitRename}>
           <label className="field grow">
-            <span>New name for {passkey.name}</span>
+            <span>{t("security.passkeys.newName", { name: passkey.name })}</span>
             <input name="name" defaultValue={passkey.name} required maxLength={64} autoComplete="off" autoFocus />
           </label>
           <button type="submit" className="button small" disabled={rename.isPending}>
-            {rename.isPending ? "Saving…" : "Save"}
+            {rename.isPending ? t("security.saving") : t("security.save")}
           </button>
           <button type="button" className="button secondary small" onClick={() => setRenaming(false)}>
-            Cancel
+            {t("security.cancel")}
           </button>
         </form>
       ) : (
         <>
           <div className="grow">
-            <strong>{passkey.name}</strong>
-            {passkey.backedUp && <span className="badge">Synced</span>}
+            <strong className="breakable">{passkey.name}</strong>
+            {passkey.backedUp && <span className="badge">{t("security.passkeys.synced")}</span>}
             <p className="muted small">
-              Added <DateTime value={passkey.createdAt} /> ·{" "}
-              {passkey.lastUsedAt ? (
-                <>
-                  last used <DateTime value={passkey.lastUsedAt} />
-                </>
-              ) : (
-                "never used"
-              )}
+              {richText(i18n, "security.passkeys.addedOn", { date: <DateTime value={passkey.createdAt} /> })} ·{" "}
+              {passkey.lastUsedAt
+                ? richText(i18n, "security.passkeys.lastUsed", { date: <DateTime value={passkey.lastUsedAt} /> })
+                : t("security.passkeys.neverUsed")}
             </p>
           </div>
           <div className="row">
             <button type="button" className="button secondary small" onClick={() => setRenaming(true)}>
-              Rename<span className="visually-hidden"> {passkey.name}</span>
+              {t("security.passkeys.rename")}
+              <span className="visually-hidden"> {passkey.name}</span>
             </button>
             <button
               type="button"
@@ -66,7 +66,7 @@ export function PasskeyItem({ passkey }: { passkey: Passkey }) {
               disabled={remove.isPending}
               onClick={() => remove.mutate({ id: passkey.id })}
             >
-              {remove.isPending ? "Removing…" : "Remove"}
+              {remove.isPending ? t("security.passkeys.removing") : t("security.passkeys.remove")}
               <span className="visually-hidden"> {passkey.name}</span>
             </button>
           </div>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useStepUpI18n } from "../../i18n/context";
+import type { Translate } from "../../i18n/translator";
 import { stepUpApi } from "../api";
 import { describeError } from "../parts/errors";
 import { FormStatus } from "../parts/form-status";
@@ -15,6 +17,7 @@ type Registration =
 
 /** Passkeys: the list (rename, remove) and registering a new one, in the ceremony's order. */
 export function PasskeysSection() {
+  const { t } = useStepUpI18n();
   const utils = stepUpApi.useUtils();
   const overview = stepUpApi.stepUp.security.overview.useQuery();
   const begin = stepUpApi.stepUp.security.passkeys.beginRegistration.useMutation();
@@ -36,37 +39,45 @@ export function PasskeysSection() {
       form.reset();
       await utils.stepUp.security.overview.invalidate();
     } catch (error) {
-      setRegistration({ state: "failed", message: describeCeremonyError(error) ?? describeError(error), error });
+      setRegistration({ state: "failed", message: describeCeremonyError(error, t) ?? describeError(error, t), error });
     }
   }
 
   const working = registration.state === "working";
   return (
     <div className="stack">
-      {overview.isPending && <p className="muted">Loading…</p>}
+      {overview.isPending && <p className="muted">{t("security.loading")}</p>}
       {overview.error && (
         <p role="alert" className="error">
-          Could not load your passkeys.
+          {t("security.passkeys.loadFailed")}
         </p>
       )}
       {overview.data?.passkeys.length === 0 && (
-        <p className="muted">No passkeys yet. {passkeyRole(overview.data.critical)}</p>
+        <p className="muted">
+          {t("security.passkeys.none")} {passkeyRole(t, overview.data.critical)}
+        </p>
       )}
       {overview.data && overview.data.passkeys.length > 0 && (
-        <ul className="list" aria-label="Your passkeys">
+        <ul className="list" aria-label={t("security.passkeys.list")}>
           {overview.data.passkeys.map((passkey) => (
             <PasskeyItem key={passkey.id} passkey={passkey} />
           ))}
         </ul>
       )}
       {/* Not awaited: React ignores a handler's promise, and register reports its own failures. */}
-      <form className="row end" onSubmit={(event) => void register(event)} aria-label="Add a passkey">
+      <form className="row end" onSubmit={(event) => void register(event)} aria-label={t("security.passkeys.addForm")}>
         <label className="field grow">
-          <span>Passkey name</span>
-          <input name="name" required maxLength={64} autoComplete="off" placeholder="e.g. Work laptop" />
+          <span>{t("security.passkeys.name")}</span>
+          <input
+            name="name"
+            required
+            maxLength={64}
+            autoComplete="off"
+            placeholder={t("security.passkeys.namePlaceholder")}
+          />
         </label>
         <button type="submit" className="button" disabled={working}>
-          {working ? "Waiting for your passkey…" : "Add a passkey"}
+          {working ? t("security.passkeys.waiting") : t("security.passkeys.add")}
         </button>
       </form>
       <RegistrationStatus registration={registration} />
@@ -75,10 +86,11 @@ export function PasskeysSection() {
 }
 
 function RegistrationStatus({ registration }: { registration: Registration }) {
+  const { t } = useStepUpI18n();
   switch (registration.state) {
     case "failed":
       // FormStatus shows a cancelled step-up as a notice; ceremony failures get their own words.
-      return describeCeremonyError(registration.error) ? (
+      return describeCeremonyError(registration.error, t) ? (
         <p role="alert" className="error">
           {registration.message}
         </p>
@@ -86,18 +98,20 @@ function RegistrationStatus({ registration }: { registration: Registration }) {
         <FormStatus error={registration.error} />
       );
     case "added":
-      return <FormStatus error={null} success={`Passkey “${registration.name}” added.`} />;
+      return <FormStatus error={null} success={t("security.passkeys.added", { name: registration.name })} />;
     default:
       return <FormStatus error={null} />;
   }
 }
 
 /** What a passkey is for here, from the configured critical combinations (never fixed copy). */
-function passkeyRole(critical: { combinations: string[][]; onUnavailable: "refuse" | "degrade" }): string {
-  const strongest = "A passkey is the strongest way to confirm it’s you";
+function passkeyRole(
+  t: Translate,
+  critical: { combinations: string[][]; onUnavailable: "refuse" | "degrade" },
+): string {
   const withPasskey = critical.combinations.filter((c) => c.includes("passkey")).length;
-  if (withPasskey === 0) return `${strongest}.`;
+  if (withPasskey === 0) return t("security.passkeys.role.only");
   if (withPasskey === critical.combinations.length && critical.onUnavailable === "refuse")
-    return `${strongest}, and the only one accepted for critical actions.`;
-  return `${strongest}; critical actions accept it${critical.onUnavailable === "degrade" ? ", or a password and a second factor without one" : ""}.`;
+    return t("security.passkeys.role.required");
+  return t(critical.onUnavailable === "degrade" ? "security.passkeys.role.degrade" : "security.passkeys.role.accepted");
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { richText, useStepUpI18n } from "../../i18n/context";
 import { stepUpApi, type StepUpOutputs } from "../api";
 import { FormStatus } from "../parts/form-status";
 import { DateTime } from "../parts/date-time";
@@ -9,6 +10,8 @@ type TotpSetup = StepUpOutputs["security"]["totp"]["begin"];
 
 /** Authenticator app: set up (scan or type the key, then prove it with a first code) or remove. */
 export function TotpSection() {
+  const i18n = useStepUpI18n();
+  const { t } = i18n;
   const utils = stepUpApi.useUtils();
   const overview = stepUpApi.stepUp.security.overview.useQuery();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
@@ -20,16 +23,16 @@ export function TotpSection() {
   const remove = stepUpApi.stepUp.security.totp.remove.useMutation({
     onMutate: () => setSaved(null),
     onSuccess: async () => {
-      setSaved("Authenticator app removed.");
+      setSaved(t("security.totp.removed"));
       await utils.stepUp.security.overview.invalidate();
     },
   });
 
-  if (overview.isPending) return <p className="muted">Loading…</p>;
+  if (overview.isPending) return <p className="muted">{t("security.loading")}</p>;
   if (overview.error)
     return (
       <p role="alert" className="error">
-        Could not load your authenticator settings.
+        {t("security.totp.loadFailed")}
       </p>
     );
   if (setup) {
@@ -38,7 +41,7 @@ export function TotpSection() {
         setup={setup}
         onDone={async () => {
           setSetup(null);
-          setSaved("Authenticator app is on.");
+          setSaved(t("security.totp.enabled"));
           await utils.stepUp.security.overview.invalidate();
         }}
         onCancel={() => setSetup(null)}
@@ -52,24 +55,25 @@ export function TotpSection() {
       <p data-testid="totp-state">
         {totp.enabled ? (
           <>
-            <span className="badge on">On</span> since{" "}
-            {totp.confirmedAt ? <DateTime value={totp.confirmedAt} /> : "set-up"}
+            <span className="badge on">{t("security.totp.on")}</span>{" "}
+            {totp.confirmedAt
+              ? richText(i18n, "security.totp.since", { date: <DateTime value={totp.confirmedAt} /> })
+              : t("security.totp.sinceSetup")}
           </>
         ) : (
           <>
-            <span className="badge off">Off</span> Use an app such as 1Password, Google Authenticator or Aegis for
-            6-digit codes.
+            <span className="badge off">{t("security.totp.off")}</span> {t("security.totp.offHelp")}
           </>
         )}
       </p>
       <FormStatus error={begin.error ?? remove.error} success={saved} />
       {totp.enabled ? (
         <button type="button" className="button secondary" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {remove.isPending ? "Removing…" : "Remove authenticator app"}
+          {remove.isPending ? t("security.passkeys.removing") : t("security.totp.remove")}
         </button>
       ) : (
         <button type="button" className="button" disabled={begin.isPending} onClick={() => begin.mutate()}>
-          {begin.isPending ? "Preparing…" : "Set up authenticator app"}
+          {begin.isPending ? t("security.totp.preparing") : t("security.totp.setUp")}
         </button>
       )}
     </div>
@@ -85,6 +89,7 @@ function TotpSetupForm({
   onDone: () => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useStepUpI18n();
   const confirm = stepUpApi.stepUp.security.totp.confirm.useMutation({ onSuccess: onDone });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -93,25 +98,26 @@ function TotpSetupForm({
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-label="Set up authenticator app">
+    <form className="stack" onSubmit={submit} aria-label={t("security.totp.setUp")}>
       <ol className="steps-list">
         <li>
-          Scan this QR code with your authenticator app.
+          {t("security.totp.scan")}
           {/* SVG markup generated on the server by the qrcode library from our own otpauth URI. */}
           <div
             className="qr"
             role="img"
-            aria-label="QR code for your authenticator app"
+            aria-label={t("security.totp.qr")}
             dangerouslySetInnerHTML={{ __html: setup.qrSvg }}
           />
         </li>
         <li>
-          Can’t scan it? Type this key instead.
+          {t("security.totp.cantScan")}
           <label className="field">
-            <span>Setup key</span>
+            <span>{t("security.totp.key")}</span>
             <input
               className="mono"
               readOnly
+              dir="ltr"
               value={groupKey(setup.secret)}
               spellCheck={false}
               onFocus={(e) => e.currentTarget.select()}
@@ -120,27 +126,28 @@ function TotpSetupForm({
         </li>
         <li>
           <label className="field">
-            <span>First 6-digit code from the app</span>
+            <span>{t("security.totp.firstCode")}</span>
             <input
               name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
               pattern="[0-9]{6}"
               maxLength={6}
+              dir="ltr"
               required
               autoFocus
             />
           </label>
         </li>
       </ol>
-      <p className="muted small">Nothing is saved until the code matches.</p>
+      <p className="muted small">{t("security.totp.nothingSaved")}</p>
       <FormStatus error={confirm.error} />
       <div className="row">
         <button type="submit" className="button" disabled={confirm.isPending}>
-          {confirm.isPending ? "Checking…" : "Turn on"}
+          {confirm.isPending ? t("security.totp.checking") : t("security.totp.turnOn")}
         </button>
         <button type="button" className="button secondary" onClick={onCancel} disabled={confirm.isPending}>
-          Cancel
+          {t("security.cancel")}
         </button>
       </div>
     </form>

@@ -11,7 +11,7 @@ export default async function QuickTransferPage() {
     <>
       <h1>Quick transfer</h1>
       <section className="card" aria-labelledby="quick-transfer-title">
-        <h2 id="quick-transfer-title">Send with a Server Action</h2>
+        <h2 id="quick-transfer-title">Send money in one step</h2>
         <QuickTransferForm />
       </section>
     </>

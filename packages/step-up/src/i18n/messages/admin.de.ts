@@ -1,0 +1,3 @@
+import type { AdminMessages } from "./admin.en";
+
+export const adminDe: AdminMessages = {};
