@@ -24,7 +24,9 @@ function widerThanScreen(page: Page): Promise<string[]> {
     const pageWidth = document.documentElement.scrollWidth;
     const elements = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !el.closest("[role=region][tabindex]"))
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)}: ${Math.round(el.getBoundingClientRect().right)}`);
+      .map(
+        (el) => `${el.tagName.toLowerCase()}.${String(el.className)}: ${Math.round(el.getBoundingClientRect().right)}`,
+      );
     return [...(pageWidth > width ? [`page: ${pageWidth}`] : []), ...elements].slice(0, 8);
   });
 }

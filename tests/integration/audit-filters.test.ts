@@ -45,7 +45,9 @@ describe("audit filters beyond the table", () => {
     add("stepup.failed", bob, T0 + 5 * S, { requirementId: "b1" });
     add("stepup.locked", bob, T0 + 6 * S, { requirementId: "b1" });
     await db.stepUpAuditEvent.createMany({ data: rows });
-    await db.stepUpCallStat.create({ data: { day: "2026-11-20", organizationId: acme, outcome: "allowed", count: 20 } });
+    await db.stepUpCallStat.create({
+      data: { day: "2026-11-20", organizationId: acme, outcome: "allowed", count: 20 },
+    });
     admin = await signedIn(db, clock, ADMIN);
   });
 

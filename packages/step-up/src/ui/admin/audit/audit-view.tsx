@@ -10,29 +10,30 @@ import { AuditTable } from "./audit-table";
 import { isValidRange, SEVERITIES, toCsvHref, toPeriodInput, type AuditFilter } from "./audit-filter";
 import { eventName } from "./event-names";
 import { useUrlFilter } from "./use-url-filter";
+import { useStepUpI18n } from "../../../i18n/context";
+
+function Loading({ what }: { what: "admin.audit.loadingChart" | "admin.audit.loadingFunnel" }) {
+  const { t } = useStepUpI18n();
+  return <p className="muted">{t(what)}</p>;
+}
 
 // recharts is the heaviest dependency of the admin area; only this page loads it, after the table.
 const AuditChart = dynamic(() => import("./audit-chart").then((m) => m.AuditChart), {
   ssr: false,
-  loading: () => <p className="muted">Loading chart…</p>,
+  loading: () => <Loading what="admin.audit.loadingChart" />,
 });
 
 const AuditFunnel = dynamic(() => import("./audit-funnel").then((m) => m.AuditFunnel), {
   ssr: false,
-  loading: () => <p className="muted">Loading funnel…</p>,
+  loading: () => <Loading what="admin.audit.loadingFunnel" />,
 });
-
-const SEVERITY_NAMES: Record<(typeof SEVERITIES)[number], string> = {
-  info: "Information",
-  warning: "Warning",
-  critical: "Critical",
-};
 
 /**
  * Filters, metrics, the chart, the funnel and the event table of one period; the filter is in the URL and
  * drives all of them. `csvHref` is the host's CSV export route.
  */
 export function AuditView({ csvHref }: { csvHref: string }) {
+  const { t } = useStepUpI18n();
   const eventTypes = stepUpApi.stepUp.admin.audit.eventTypes.useQuery();
   const [filter, setFilter] = useUrlFilter(eventTypes.data ?? null);
   const set = (key: keyof AuditFilter, value: string) => setFilter({ ...filter, [key]: value });
@@ -43,29 +44,37 @@ export function AuditView({ csvHref }: { csvHref: string }) {
     <div className="stack">
       <form
         className={`card filters ${styles.filters}`}
-        aria-label="Filter the audit log"
+        aria-label={t("admin.audit.filters")}
         aria-describedby="audit-filter-hint"
         onSubmit={(e) => e.preventDefault()}
       >
-        <MemberSelect label="User" value={filter.userId} onChange={(v) => set("userId", v)} emptyLabel="All users" />
-        <SelectField label="Event type" value={filter.type} onChange={(v) => set("type", v)}>
-          <option value="">All types</option>
-          {eventTypes.data?.map((t) => (
-            <option key={t} value={t}>
-              {eventName(t) ? `${eventName(t)} (${t})` : t}
-            </option>
-          ))}
+        <MemberSelect
+          label={t("admin.audit.user")}
+          value={filter.userId}
+          onChange={(v) => set("userId", v)}
+          emptyLabel={t("admin.audit.allUsers")}
+        />
+        <SelectField label={t("admin.audit.type")} value={filter.type} onChange={(v) => set("type", v)}>
+          <option value="">{t("admin.audit.allTypes")}</option>
+          {eventTypes.data?.map((code) => {
+            const name = eventName(t, code);
+            return (
+              <option key={code} value={code}>
+                {name ? t("admin.audit.typeOption", { name, code }) : code}
+              </option>
+            );
+          })}
         </SelectField>
-        <SelectField label="Severity" value={filter.severity} onChange={(v) => set("severity", v)}>
-          <option value="">Any severity</option>
+        <SelectField label={t("admin.audit.severity")} value={filter.severity} onChange={(v) => set("severity", v)}>
+          <option value="">{t("admin.audit.anySeverity")}</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {SEVERITY_NAMES[s]}
+              {t(`admin.severity.${s}`)}
             </option>
           ))}
         </SelectField>
         <label className="field">
-          <span>From</span>
+          <span>{t("admin.audit.from")}</span>
           <input
             type="date"
             value={filter.from}
@@ -75,7 +84,7 @@ export function AuditView({ csvHref }: { csvHref: string }) {
           />
         </label>
         <label className="field">
-          <span>To</span>
+          <span>{t("admin.audit.to")}</span>
           <input type="date" value={filter.to} min={filter.from} required onChange={(e) => set("to", e.target.value)} />
         </label>
         <a
@@ -84,26 +93,25 @@ export function AuditView({ csvHref }: { csvHref: string }) {
           aria-disabled={!valid}
           download
         >
-          Export CSV
+          {t("admin.audit.export")}
         </a>
         <p id="audit-filter-hint" className={styles.hint}>
-          Every figure below follows the period and the user; the chart and the events also follow the type and
-          severity.
+          {t("admin.audit.filterHint")}
         </p>
       </form>
       {!valid ? (
         <p role="alert" className="error">
-          Choose a start date on or before the end date.
+          {t("admin.audit.badRange")}
         </p>
       ) : (
         <>
           <AuditMetrics input={input} />
           <section className="card" aria-labelledby="chart-title">
-            <h2 id="chart-title">Events per day</h2>
+            <h2 id="chart-title">{t("admin.chart.title")}</h2>
             <AuditChart input={input} />
           </section>
           <section className="card" aria-labelledby="funnel-title">
-            <h2 id="funnel-title">Step-up funnel per procedure</h2>
+            <h2 id="funnel-title">{t("admin.funnel.title")}</h2>
             <AuditFunnel input={input} />
           </section>
           <AuditTable filter={filter} />

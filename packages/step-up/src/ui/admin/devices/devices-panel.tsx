@@ -8,6 +8,7 @@ import { LevelBadge } from "../parts/level-badge";
 import { MemberSelect } from "../parts/member-select";
 import { describeUserAgent } from "../parts/user-agent";
 import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 type Lists = StepUpOutputs["admin"]["devices"]["list"];
 
@@ -73,9 +74,10 @@ function DeviceTable({
   pending: boolean;
   onRevoke: (id: string) => void;
 }) {
+  const { t } = useStepUpI18n();
   if (devices.length === 0) return <p className="muted">No remembered devices.</p>;
   return (
-    <ScrollRegion label="Device table">
+    <ScrollRegion label={t("admin.table.devices")}>
       <table className="table">
         <thead>
           <tr>
@@ -134,10 +136,11 @@ function PasskeyTable({
   pending: boolean;
   onRemove: (id: string) => void;
 }) {
+  const { t } = useStepUpI18n();
   const [confirming, setConfirming] = useState<string | null>(null);
   if (passkeys.length === 0) return <p className="muted">No passkeys.</p>;
   return (
-    <ScrollRegion label="Passkey table">
+    <ScrollRegion label={t("admin.table.passkeys")}>
       <table className="table">
         <thead>
           <tr>

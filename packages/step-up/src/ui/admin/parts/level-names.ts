@@ -1,23 +1,14 @@
 import type { Level } from "../../../engine/levels";
+import type { Translate } from "../../../i18n/translator";
 
-/** Each level in an admin's words: the badge's text (the raw level stays in the JSON and the CSV). */
-export const LEVEL_NAMES: Record<Level, string> = {
-  none: "No sign-in",
-  low: "Signed in",
-  medium: "Medium",
-  high: "High",
-  critical: "Critical",
-};
+const LEVELS: readonly string[] = ["none", "low", "medium", "high", "critical"];
+
+/** A level in an admin's words (the raw level stays in the JSON and the CSV); an unknown one as it is. */
+export function levelName(t: Translate, level: string): string {
+  return LEVELS.includes(level) ? t(`admin.level.${level as Level}`) : level;
+}
 
 /** What a rule's level asks of the user, for the editor's level choice. */
-export const LEVEL_CHOICES: Record<Level, string> = {
-  none: "No sign-in needed",
-  low: "Signed in (no extra check)",
-  medium: "Medium: verify again",
-  high: "High: a stronger verification",
-  critical: "Critical: a passkey approves this one action",
-};
-
-export function levelName(level: string): string {
-  return LEVEL_NAMES[level as Level] ?? level;
+export function levelChoice(t: Translate, level: Level): string {
+  return t(`admin.levelChoice.${level}`);
 }

@@ -5,6 +5,7 @@ import { stepUpApi, type StepUpOutputs } from "../../api";
 import { DateTime } from "../../parts/date-time";
 import { FormStatus } from "../../parts/form-status";
 import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 type Endpoint = StepUpOutputs["admin"]["webhooks"]["list"]["endpoints"][number];
 type EventType = StepUpOutputs["admin"]["webhooks"]["list"]["eventTypes"][number];
@@ -109,9 +110,10 @@ function EndpointTable(props: {
   onToggle: (id: string, enabled: boolean) => void;
   onDelete: (id: string) => void;
 }) {
+  const { t } = useStepUpI18n();
   if (props.endpoints.length === 0) return <p className="muted">No endpoints yet.</p>;
   return (
-    <ScrollRegion label="Webhook endpoint table">
+    <ScrollRegion label={t("admin.table.endpoints")}>
       <table className="table">
         <thead>
           <tr>
