@@ -38,7 +38,7 @@ test.describe("admin devices", () => {
     const devices = page.getByRole("region", { name: "Remembered devices" });
     const row = devices.getByRole("row", { name: /alice@example\.com/ });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText("medium");
+    await expect(row).toContainText("Medium");
     await settle(page);
     await saveFullScreenshot(page, "admin-devices");
     expect(await scanAccessibility(page)).toEqual([]);
