@@ -24,7 +24,11 @@ function columnsFor({ t, format }: StepUpI18n) {
   return [
     column.accessor("createdAt", {
       header: t("admin.events.when"),
-      cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{format.dateTime(c.getValue())}</time>,
+      cell: (c) => (
+        <time className={styles.nowrap} dateTime={new Date(c.getValue()).toISOString()}>
+          {format.dateTime(c.getValue())}
+        </time>
+      ),
     }),
     column.accessor("type", { header: t("admin.events.event"), cell: (c) => <EventType type={c.getValue()} /> }),
     column.accessor("severity", {
