@@ -66,7 +66,7 @@ test.describe("admin devices", () => {
     await page.reload();
     await page.getByLabel("Member", { exact: true }).selectOption({ label: "Alice Anders (alice@example.com)" });
     await expect(
-      page.getByRole("region", { name: "Recent grants" }).getByRole("row", { name: /medium.*active/ }),
+      page.getByRole("region", { name: "Recent grants" }).getByRole("row", { name: /Medium.*active/ }),
     ).toHaveCount(1);
     await expect(page.getByRole("region", { name: "Pending requirements" })).toContainText(
       "Nothing waiting for verification.",
