@@ -38,7 +38,7 @@ test.describe("admin devices", () => {
     const devices = page.getByRole("region", { name: "Remembered devices" });
     const row = devices.getByRole("row", { name: /alice@example\.com/ });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText("medium");
+    await expect(row).toContainText("Medium");
     await settle(page);
     await saveFullScreenshot(page, "admin-devices");
     expect(await scanAccessibility(page)).toEqual([]);
@@ -66,7 +66,7 @@ test.describe("admin devices", () => {
     await page.reload();
     await page.getByLabel("Member", { exact: true }).selectOption({ label: "Alice Anders (alice@example.com)" });
     await expect(
-      page.getByRole("region", { name: "Recent grants" }).getByRole("row", { name: /medium.*active/ }),
+      page.getByRole("region", { name: "Recent grants" }).getByRole("row", { name: /Medium.*active/ }),
     ).toHaveCount(1);
     await expect(page.getByRole("region", { name: "Pending requirements" })).toContainText(
       "Nothing waiting for verification.",

@@ -28,7 +28,15 @@ test.describe("admin step-up funnel", () => {
     await page.goto("/admin/audit");
     const funnel = page.getByRole("region", { name: "Step-up funnel per procedure" });
     const table = funnel.getByRole("table", { name: "Step-up funnel per procedure" });
-    for (const name of ["Required", "Initiated", "Verified", "Failed", "Cancelled", "Abandoned", "Verified in ≤ 10 s"])
+    for (const name of [
+      "Required",
+      "Initiated",
+      "Verified",
+      "Failed",
+      "Cancelled",
+      "Abandoned",
+      "Verified in ≤ 10 sec",
+    ])
       await expect(table.getByRole("columnheader", { name, exact: true })).toBeVisible();
     const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "transfers.create" }) });
     const cell = async (name: string) => {

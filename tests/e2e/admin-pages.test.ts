@@ -43,20 +43,20 @@ test.describe("admin pages", () => {
     await page.getByLabel("User").selectOption({ label: "Alice Anders (alice@example.com)" });
     await page.getByLabel("Procedure").selectOption("transfers.create");
     await page.getByLabel("Amount").fill("5000");
-    await expect(verdict).toHaveText("Step-up required: high");
+    await expect(verdict).toHaveText("Step-up required: High");
     const result = page.getByRole("region", { name: "Result" });
     await expect(result).toContainText("Payment amounts");
     await expect(result.getByRole("listitem").filter({ hasText: /^Password \+ authenticator code$/ })).toBeVisible();
 
     await page.getByLabel("Amount").fill("20000");
-    await expect(verdict).toHaveText("Step-up required: critical");
+    await expect(verdict).toHaveText("Step-up required: Critical");
 
     // A verification two minutes ago still covers high, not critical: go back to 5,000.
     await page.getByLabel("Amount").fill("5000");
     await page.getByLabel("Minutes since last verification").fill("2");
     await expect(verdict).toHaveText(/No step-up needed/);
     await page.getByLabel("Minutes since last verification").fill("30");
-    await expect(verdict).toHaveText("Step-up required: high");
+    await expect(verdict).toHaveText("Step-up required: High");
     await settle(page);
     await saveFullScreenshot(page, "admin-simulator");
     expect(await scanAccessibility(page)).toEqual([]);
@@ -73,7 +73,7 @@ test.describe("admin pages", () => {
         .getByRole("row", { name: /apiKeys\.create/ })
         .getByRole("cell")
         .nth(2),
-    ).toHaveText("high");
+    ).toHaveText("High");
     await expect(page.getByRole("row", { name: /admin\.policies\.create/ })).toBeVisible();
     const revoke = page.getByRole("row", { name: /apiKeys\.revoke/ });
     await expect(revoke).toContainText("Sign-in only");

@@ -25,7 +25,7 @@ test.describe("admin policies", () => {
     // It tries the policy on the member it applies to, not on Ada.
     await expect(simulator.getByLabel("User").locator("option:checked")).toHaveText("Alice Anders (alice@example.com)");
     await simulator.getByLabel("Procedure").selectOption("account.changeEmail");
-    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: high");
+    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: High");
     await expect(simulator.getByRole("region", { name: "Result" })).toContainText("Draft (unsaved)");
     await saveFullScreenshot(page, "admin-policy-editor");
 
@@ -148,7 +148,7 @@ test.describe("admin policies", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Edit policy" })).toBeVisible();
     await page.getByLabel("Mode").selectOption("enforce");
     await simulator.getByLabel("Procedure").selectOption("profile.update");
-    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: high");
+    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: High");
     await page.getByRole("button", { name: "Save policy" }).click();
     await expect(row).toContainText("Enforce");
     await expect(row).not.toContainText("Report only");

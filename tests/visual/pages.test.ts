@@ -105,7 +105,7 @@ test.describe("how the product looks", () => {
     await simulator.getByLabel("User").selectOption({ label: "Alice Anders (alice@example.com)" });
     await simulator.getByLabel("Procedure").selectOption("transfers.create");
     await simulator.getByLabel("Amount").fill("5000");
-    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: high");
+    await expect(simulator.getByTestId("sim-verdict")).toHaveText("Step-up required: High");
     await settle(page);
     await expectLooksLike(page, "admin-policy-editor", { fullPage: true });
   });

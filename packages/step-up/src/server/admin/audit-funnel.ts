@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db";
-import { narrowed, type Period } from "./audit-metrics";
+import { userParam, type Period } from "./audit-metrics";
 
 /** Upper bounds (seconds, inclusive) of the time-to-verify buckets; the last bucket is open. */
 export const TIME_TO_VERIFY_BUCKETS_S = [10, 30, 60, 300] as const;
@@ -30,13 +30,13 @@ type RawRow = Record<string, string | number | bigint | null>;
  * Per procedure: the requirements required in the period and how each one ended (ADR 023). The cohort
  * is read from the required rows' (organizationId, type, createdAt, procedure, requirementId) index, the
  * outcome of each from the (organizationId, requirementId, type, secondsToVerify) index: no JSON read.
- * `expiredBefore`: requirements created before it have expired (now − requirement TTL). A filter narrows the
- * cohort (the `stepup.required` rows): by user, by severity, and by type (any type but `stepup.required` leaves
- * none); each requirement's outcome is read from all of its rows.
+ * `expiredBefore`: requirements created before it have expired (now − requirement TTL). Of the filter,
+ * only the user applies: the funnel is made of `stepup.required` rows and their outcomes.
  */
 export async function auditFunnel(db: Database, period: Period & { expiredBefore: Date }): Promise<FunnelRow[]> {
   const [b10, b30, b60, b300] = TIME_TO_VERIFY_BUCKETS_S;
-  const { organizationId, from, to, userId, type, severity } = narrowed(period);
+  // The user filter picks the cohort (whose requirements); later rows follow their requirement.
+  const user = userParam(period);
   // Portable SQL: quoted identifiers and bound parameters only (Date binds on both databases).
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT f."procedure" AS "procedure", COUNT(*) AS "required", SUM(f."attempted") AS "initiated",
@@ -61,10 +61,9 @@ export async function auditFunnel(db: Database, period: Period & { expiredBefore
       LEFT JOIN "StepUpAuditEvent" e ON e."organizationId" = r."organizationId"
         AND e."requirementId" = r."requirementId"
         AND e."type" IN ('stepup.initiated', 'stepup.failed', 'stepup.verified', 'stepup.cancelled')
-      WHERE r."organizationId" = ${organizationId} AND r."type" = 'stepup.required'
-        AND r."createdAt" >= ${from} AND r."createdAt" <= ${to}
-        AND (${userId} = '' OR r."userId" = ${userId}) AND (${type} = '' OR r."type" = ${type})
-        AND (${severity} = '' OR r."severity" = ${severity})
+      WHERE r."organizationId" = ${period.organizationId} AND r."type" = 'stepup.required'
+        AND r."createdAt" >= ${period.from} AND r."createdAt" <= ${period.to}
+        AND (${user} = '' OR r."userId" = ${user})
       GROUP BY r."requirementId", r."procedure", r."createdAt"
     ) f
     GROUP BY f."procedure"`;

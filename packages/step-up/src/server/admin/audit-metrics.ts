@@ -1,41 +1,24 @@
 import "server-only";
 import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
-import type { AuditFilter } from "./audit-store";
+
+/** The audit page's filters beyond the period; each figure applies those that mean something for it. */
+export interface EventFilter {
+  userId?: string;
+  type?: string;
+  severity?: string;
+}
 
 export interface Period {
   organizationId: string;
   from: Date;
   to: Date;
-  /** The audit page's filters (auditFilterSchema), narrowing the rows counted; from/to narrow the period. */
-  filter?: AuditFilter | undefined;
+  filter?: EventFilter;
 }
 
-/**
- * The period narrowed by its filter, with the filter's fields as SQL parameters: `''` stands for "any", so
- * each raw query keeps one text (`(${userId} = '' OR "userId" = ${userId})`) and binds a string on both
- * databases; PostgreSQL plans each call with its values, so an unused filter costs nothing.
- */
-export function narrowed(period: Period) {
-  const filter = period.filter ?? {};
-  const from = filter.from && filter.from > period.from ? filter.from : period.from;
-  const to = filter.to && filter.to < period.to ? filter.to : period.to;
-  return {
-    organizationId: period.organizationId,
-    from,
-    to,
-    userId: filter.userId ?? "",
-    type: filter.type ?? "",
-    severity: filter.severity ?? "",
-    /** Rows of one user, type or severity: the per-organization call counters cannot be narrowed so. */
-    byRow: Boolean(filter.userId || filter.type || filter.severity),
-  };
-}
-
-/** The same narrowing as a Prisma filter. */
-function rowWhere(period: Period) {
-  const { userId, type, severity } = narrowed(period);
-  return { ...(userId && { userId }), ...(severity && { severity }), ...(type && { type }) };
+/** For raw SQL: "" means any user (a string on both databases, where an untyped NULL parameter is not). */
+export function userParam(period: Period): string {
+  return period.filter?.userId ?? "";
 }
 
 function ratio(part: number, whole: number): number | null {
@@ -51,15 +34,16 @@ export async function auditChart(
   db: Database,
   period: Period,
 ): Promise<Array<{ day: string; counts: Record<string, number> }>> {
-  const { from, to } = narrowed(period);
+  const { from, to } = period;
   const rows = await db.stepUpAuditEvent.groupBy({
     by: ["type", "day"],
     where: {
       organizationId: period.organizationId,
-      type: { in: [...AUDIT_EVENT_TYPES] },
-      day: { gte: dayOf(from), lte: dayOf(to) },
-      createdAt: { gte: from, lte: to },
-      ...rowWhere(period),
+      type: period.filter?.type ?? { in: [...AUDIT_EVENT_TYPES] },
+      day: { gte: dayOf(period.from), lte: dayOf(period.to) },
+      createdAt: { gte: period.from, lte: period.to },
+      ...(period.filter?.severity ? { severity: period.filter.severity } : {}),
+      ...(period.filter?.userId ? { userId: period.filter.userId } : {}),
     },
     _count: { _all: true },
   });
@@ -87,9 +71,12 @@ const METRIC_TYPES = ["stepup.required", "stepup.bypassed", "stepup.locked", "st
 /**
  * Step-up health for a period (definitions in docs/decisions/009-admin-metrics.md). Everything comes
  * from rows the cleanup keeps and that carry the organization: audit events and the call counters.
+ * With a user filter the events are that member's; calls are counted per organization and day only,
+ * so the call count and the step-up rate are null then (no per-user rate rather than a wrong one).
  */
 export async function auditMetrics(db: Database, period: Period) {
-  const { from, to, byRow } = narrowed(period);
+  const { from, to } = period;
+  const createdAt = { gte: from, lte: to };
   const [calls, byType, attempted, medianSecondsToFulfil] = await Promise.all([
     db.stepUpCallStat.aggregate({
       where: { organizationId: period.organizationId, day: { gte: dayOf(from), lte: dayOf(to) } },
@@ -100,8 +87,8 @@ export async function auditMetrics(db: Database, period: Period) {
       where: {
         organizationId: period.organizationId,
         type: { in: [...METRIC_TYPES] },
-        createdAt: { gte: from, lte: to },
-        ...rowWhere(period),
+        createdAt,
+        ...(period.filter?.userId ? { userId: period.filter.userId } : {}),
       },
       _count: { _all: true },
     }),
@@ -109,15 +96,15 @@ export async function auditMetrics(db: Database, period: Period) {
     medianFulfilSeconds(db, period),
   ]);
   const count = (type: (typeof METRIC_TYPES)[number]) => byType.find((row) => row.type === type)?._count._all ?? 0;
-  const protectedCalls = calls._sum.count ?? 0;
+  const protectedCalls = period.filter?.userId ? null : (calls._sum.count ?? 0);
   const stepUpsRequired = count("stepup.required");
   const deviceBypasses = count("stepup.bypassed");
-  const rate = byRow ? null : ratio(stepUpsRequired, protectedCalls);
+  const rate = protectedCalls === null ? null : ratio(stepUpsRequired, protectedCalls);
   return {
-    /** The organization's, whatever the filter: calls are counted per organization and day only. */
+    /** null with a user filter: calls are not counted per user. */
     protectedCalls,
     stepUpsRequired,
-    /** null when there were no protected calls, or the filter narrows by user, type or severity. */
+    /** null when there were no protected calls, or with a user filter. */
     stepUpRatePer100: rate === null ? null : Math.round(rate * 100 * 10) / 10,
     /** Requirements on which the user tried at least one factor. */
     verificationAttempts: attempted,
@@ -137,15 +124,14 @@ function dayOf(date: Date): string {
 
 /** Distinct requirements with a factor tried (a first success is `initiated`, every failure `failed`). */
 async function countAttemptedVerifications(db: Database, period: Period): Promise<number> {
-  const { organizationId, from, to, userId, type, severity } = narrowed(period);
   // Portable SQL: quoted identifiers and bound parameters only (Date binds on both databases).
+  const user = userParam(period);
   const [row] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(DISTINCT "requirementId") AS "count"
     FROM "StepUpAuditEvent"
-    WHERE "organizationId" = ${organizationId} AND "type" IN ('stepup.initiated', 'stepup.failed')
-      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
-      AND (${userId} = '' OR "userId" = ${userId}) AND (${type} = '' OR "type" = ${type})
-      AND (${severity} = '' OR "severity" = ${severity})`;
+    WHERE "organizationId" = ${period.organizationId} AND "type" IN ('stepup.initiated', 'stepup.failed')
+      AND "createdAt" >= ${period.from} AND "createdAt" <= ${period.to}
+      AND (${user} = '' OR "userId" = ${user})`;
   return Number(row?.count ?? 0);
 }
 
@@ -158,24 +144,21 @@ async function countAttemptedVerifications(db: Database, period: Period): Promis
  * on 100,000 rows, bench/audit.ts).
  */
 async function medianFulfilSeconds(db: Database, period: Period): Promise<number | null> {
-  const { organizationId, from, to, userId, type, severity } = narrowed(period);
+  const { organizationId, from, to } = period;
+  const user = userParam(period);
   // The same filter twice, as whole templates: a fragment from the module's own Prisma namespace
   // would be another class than the host client's.
   const [counted] = await db.$queryRaw<Array<{ count: number | bigint }>>`
     SELECT COUNT(*) AS "count" FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
-      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
-      AND (${userId} = '' OR "userId" = ${userId}) AND (${type} = '' OR "type" = ${type})
-      AND (${severity} = '' OR "severity" = ${severity})`;
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to} AND (${user} = '' OR "userId" = ${user})`;
   const count = Number(counted?.count ?? 0);
   if (count === 0) return null;
   // Ties hold equal values, so ordering by the value alone is enough.
   const middle = await db.$queryRaw<Array<{ value: number }>>`
     SELECT "secondsToVerify" AS "value" FROM "StepUpAuditEvent"
     WHERE "organizationId" = ${organizationId} AND "type" = 'stepup.verified' AND "secondsToVerify" IS NOT NULL
-      AND "createdAt" >= ${from} AND "createdAt" <= ${to}
-      AND (${userId} = '' OR "userId" = ${userId}) AND (${type} = '' OR "type" = ${type})
-      AND (${severity} = '' OR "severity" = ${severity})
+      AND "createdAt" >= ${from} AND "createdAt" <= ${to} AND (${user} = '' OR "userId" = ${user})
     ORDER BY "secondsToVerify" ASC
     LIMIT ${count % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`;
   const values = middle.map((row) => Number(row.value));

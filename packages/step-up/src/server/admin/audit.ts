@@ -8,9 +8,25 @@ import { auditChart, auditMetrics } from "./audit-metrics";
 import { auditFunnel, TIME_TO_VERIFY_BUCKETS_S } from "./audit-funnel";
 import { auditFilterSchema, decodeCursor, listAuditEvents } from "./audit-store";
 
+/**
+ * A period and the page's filters (the list's own, so one URL drives table, metrics, chart and funnel).
+ * The chart applies all three; metrics and the funnel the user only (they are made of step-up rows).
+ */
 const periodSchema = z
-  .object({ from: z.coerce.date(), to: z.coerce.date() })
+  .object({
+    from: z.coerce.date(),
+    to: z.coerce.date(),
+    userId: auditFilterSchema.shape.userId,
+    type: auditFilterSchema.shape.type,
+    severity: auditFilterSchema.shape.severity,
+  })
   .refine((p) => p.from <= p.to, { message: "from must be before to", path: ["to"] });
+
+type PeriodInput = z.output<typeof periodSchema>;
+
+function periodOf(organizationId: string, { from, to, ...filter }: PeriodInput) {
+  return { organizationId, from, to, filter };
+}
 
 export function auditRouter(p: Procedures) {
   const { adminProcedure } = p;
@@ -39,15 +55,12 @@ export function auditRouter(p: Procedures) {
 
     chart: adminProcedure
       .input(periodSchema)
-      .query(({ ctx, input }) => auditChart(ctx.db, { organizationId: ctx.session.activeOrganizationId, ...input })),
+      .query(({ ctx, input }) => auditChart(ctx.db, periodOf(ctx.session.activeOrganizationId, input))),
 
     metrics: adminProcedure.input(periodSchema).query(async ({ ctx, input }) => {
       // Counts still in memory belong in the figures.
       await ctx.stepUp.callStats.flush();
-      return auditMetrics(ctx.db, {
-        organizationId: ctx.session.activeOrganizationId,
-        ...input,
-      });
+      return auditMetrics(ctx.db, periodOf(ctx.session.activeOrganizationId, input));
     }),
 
     /** Per procedure: required → initiated → verified / failed / cancelled / abandoned (ADR 023). */
@@ -55,8 +68,7 @@ export function auditRouter(p: Procedures) {
       /** Upper bounds of `timeToVerify`'s buckets, in seconds; the last bucket is open. */
       bucketsS: [...TIME_TO_VERIFY_BUCKETS_S],
       procedures: await auditFunnel(ctx.db, {
-        organizationId: ctx.session.activeOrganizationId,
-        ...input,
+        ...periodOf(ctx.session.activeOrganizationId, input),
         expiredBefore: new Date(ctx.stepUp.now().getTime() - ctx.stepUp.config.requirementTtlMs),
       }),
     })),

@@ -52,6 +52,12 @@ export function toListInput(filter: AuditFilter) {
   };
 }
 
+/** Metrics, chart and funnel input: the period and the table's filters (the server applies what fits each). */
+export function toPeriodInput(filter: AuditFilter) {
+  const { limit: _limit, ...input } = toListInput(filter);
+  return input;
+}
+
 /** The CSV export link for the same filter the table shows; `csvHref` is where the host mounted the export. */
 export function toCsvHref(filter: AuditFilter, csvHref: string): string {
   const { from, to } = toRange(filter);

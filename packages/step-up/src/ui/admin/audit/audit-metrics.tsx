@@ -1,64 +1,70 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { stepUpApi, type StepUpOutputs } from "../../api";
+import { stepUpApi, type StepUpInputs, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
+import { useStepUpI18n } from "../../../i18n/context";
+import type { StepUpI18n } from "../../../i18n/localization";
 
 type Metrics = StepUpOutputs["admin"]["audit"]["metrics"];
-
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
-const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function formatPercent(value: number | null): string {
-  return value === null ? "—" : percent.format(value);
-}
-
-function formatSeconds(seconds: number | null): string {
-  if (seconds === null) return "—";
-  if (seconds < 90) return `${decimal.format(seconds)} s`;
-  return `${decimal.format(seconds / 60)} min`;
-}
+type MetricsInput = StepUpInputs["admin"]["audit"]["metrics"];
 
 /** Each card: a figure and the counts it comes from, so a rate over 3 calls is not mistaken for a trend. */
-function describe(m: Metrics) {
+function describe(m: Metrics, { t, format }: StepUpI18n) {
+  const none = t("admin.metrics.none");
+  const decimal = (value: number) => format.number(value, { maximumFractionDigits: 1 });
+  const percent = (value: number | null) =>
+    value === null ? none : format.number(value, { style: "percent", maximumFractionDigits: 1 });
+  const seconds = (value: number | null) =>
+    value === null
+      ? none
+      : format.number(value < 90 ? value : value / 60, {
+          style: "unit",
+          unit: value < 90 ? "second" : "minute",
+          unitDisplay: "short",
+          maximumFractionDigits: 1,
+        });
   return [
     {
-      label: "Step-ups per 100 protected calls",
-      value: m.stepUpRatePer100 === null ? "—" : decimal.format(m.stepUpRatePer100),
-      detail: `${m.stepUpsRequired} of ${m.protectedCalls} calls`,
+      label: t("admin.metrics.rate"),
+      value: m.stepUpRatePer100 === null ? none : decimal(m.stepUpRatePer100),
+      detail:
+        m.protectedCalls === null
+          ? t("admin.metrics.rateDetailUser", { count: m.stepUpsRequired })
+          : t("admin.metrics.rateDetail", {
+              required: format.number(m.stepUpsRequired),
+              calls: format.number(m.protectedCalls),
+            }),
     },
     {
-      label: "Verification success rate",
-      value: formatPercent(m.verificationSuccessRate),
-      detail: plural(m.verificationAttempts, "attempt"),
+      label: t("admin.metrics.success"),
+      value: percent(m.verificationSuccessRate),
+      detail: t("admin.metrics.attempts", { count: m.verificationAttempts }),
     },
     {
-      label: "Median time to fulfil",
-      value: formatSeconds(m.medianSecondsToFulfil),
-      detail: "from requirement to grant",
+      label: t("admin.metrics.median"),
+      value: seconds(m.medianSecondsToFulfil),
+      detail: t("admin.metrics.medianDetail"),
     },
     {
-      label: "Remembered-device bypass rate",
-      value: formatPercent(m.deviceBypassRate),
-      detail: plural(m.deviceBypasses, "bypass", "bypasses"),
+      label: t("admin.metrics.bypass"),
+      value: percent(m.deviceBypassRate),
+      detail: t("admin.metrics.bypasses", { count: m.deviceBypasses }),
     },
-    { label: "Lockouts", value: String(m.lockouts), detail: "after too many failed attempts" },
+    { label: t("admin.metrics.lockouts"), value: format.number(m.lockouts), detail: t("admin.metrics.lockoutsDetail") },
   ];
 }
 
-export function AuditMetrics({ from, to }: { from: Date; to: Date }) {
-  const metrics = stepUpApi.stepUp.admin.audit.metrics.useQuery({ from, to }, { placeholderData: keepPreviousData });
+export function AuditMetrics({ input }: { input: MetricsInput }) {
+  const i18n = useStepUpI18n();
+  const metrics = stepUpApi.stepUp.admin.audit.metrics.useQuery(input, { placeholderData: keepPreviousData });
   return (
     <section aria-labelledby="metrics-title" aria-busy={metrics.isFetching}>
-      <h2 id="metrics-title">Metrics for this period</h2>
+      <h2 id="metrics-title">{i18n.t("admin.metrics.title")}</h2>
       {metrics.error && <FormStatus error={metrics.error} />}
       {metrics.data ? (
         <dl className="metrics">
-          {describe(metrics.data).map((card) => (
+          {describe(metrics.data, i18n).map((card) => (
             <div key={card.label} className="metric card">
               <dt>{card.label}</dt>
               <dd className="metric-value">{card.value}</dd>
@@ -67,7 +73,7 @@ export function AuditMetrics({ from, to }: { from: Date; to: Date }) {
           ))}
         </dl>
       ) : (
-        !metrics.error && <p className="muted">Loading metrics…</p>
+        !metrics.error && <p className="muted">{i18n.t("admin.audit.loadingMetrics")}</p>
       )}
     </section>
   );

@@ -4,36 +4,79 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "
 import { useMemo, type ReactNode } from "react";
 import { stepUpApi, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
-import { formatDate } from "../../parts/date-time";
 import { LevelBadge } from "../parts/level-badge";
-import { toListInput, type AuditFilter } from "./audit-filter";
+import { EventType } from "../parts/event-type";
+import { ScrollRegion } from "../parts/scroll-region";
+import styles from "../parts/admin.module.css";
+import { maxLevel, type Level } from "../../../engine/levels";
+import { SEVERITIES, toListInput, type AuditFilter, type Severity } from "./audit-filter";
+import { useStepUpI18n } from "../../../i18n/context";
+import type { StepUpI18n } from "../../../i18n/localization";
+import type { Translate } from "../../../i18n/translator";
 import { describeOutcome } from "./audit-outcome";
 
 type AuditRow = StepUpOutputs["admin"]["audit"]["list"]["items"][number];
 
 const column = createColumnHelper<AuditRow>();
 
-const COLUMNS = [
-  column.accessor("createdAt", {
-    header: "When",
-    cell: (c) => <time dateTime={new Date(c.getValue()).toISOString()}>{formatDate(c.getValue())}</time>,
-  }),
-  column.accessor("type", { header: "Event", cell: (c) => <code>{c.getValue()}</code> }),
-  column.accessor("severity", {
-    header: "Severity",
-    cell: (c) => <span className={`badge severity-${c.getValue()}`}>{c.getValue()}</span>,
-  }),
-  column.accessor("userEmail", { header: "User", cell: (c) => c.getValue() ?? "—" }),
-  column.accessor("procedure", { header: "Procedure", cell: (c) => orDash(c.getValue(), (p) => <code>{p}</code>) }),
-  column.accessor("level", { header: "Level", cell: (c) => orDash(c.getValue(), (l) => <LevelBadge level={l} />) }),
-  column.display({
-    id: "outcome",
-    header: "Outcome",
-    cell: (c) => orDash(describeOutcome(c.row.original.type, c.row.original.data), (o) => o),
-  }),
-  column.accessor("ip", { header: "IP", cell: (c) => c.getValue() ?? "—" }),
-  column.accessor("data", { header: "Details", cell: (c) => <EventData data={c.getValue()} /> }),
-];
+/** The table's columns in the page's locale (headers, dates and words). */
+function columnsFor({ t, format }: StepUpI18n) {
+  return [
+    column.accessor("createdAt", {
+      header: t("admin.events.when"),
+      cell: (c) => (
+        <time className={styles.nowrap} dateTime={new Date(c.getValue()).toISOString()}>
+          {format.dateTime(c.getValue())}
+        </time>
+      ),
+    }),
+    column.accessor("type", { header: t("admin.events.event"), cell: (c) => <EventType type={c.getValue()} /> }),
+    column.accessor("severity", {
+      header: t("admin.events.severity"),
+      cell: (c) => <span className={`badge severity-${c.getValue()}`}>{severityName(t, c.getValue())}</span>,
+    }),
+    column.accessor("userEmail", {
+      header: t("admin.events.user"),
+      cell: (c) => orDash(c.getValue(), (email) => <span className={styles.code}>{email}</span>),
+    }),
+    column.accessor("procedure", {
+      header: t("admin.events.procedure"),
+      cell: (c) => orDash(c.getValue(), (p) => <code className={styles.code}>{p}</code>),
+    }),
+    column.accessor("level", {
+      header: t("admin.events.level"),
+      cell: (c) => orDash(levelOf(c.row.original), (l) => <LevelBadge level={l} />),
+    }),
+    column.display({
+      id: "outcome",
+      header: t("admin.events.outcome"),
+      cell: (c) => orDash(describeOutcome(t, c.row.original.type, c.row.original.data), (o) => o),
+    }),
+    column.accessor("ip", {
+      header: t("admin.events.ip"),
+      cell: (c) => orDash(c.getValue(), (ip) => <span className={styles.code}>{ip}</span>),
+    }),
+    column.accessor("data", {
+      header: t("admin.events.details"),
+      cell: (c) => <EventData data={c.getValue()} label={t("admin.events.json")} />,
+    }),
+  ];
+}
+
+function severityName(t: Translate, severity: string): string {
+  return (SEVERITIES as readonly string[]).includes(severity) ? t(`admin.severity.${severity as Severity}`) : severity;
+}
+
+/**
+ * The row's level; a report-only match (`stepup.would_require`) names its rules' levels in its data,
+ * and the highest of them is what the policy would have asked.
+ */
+function levelOf(row: AuditRow): string | null {
+  if (row.level !== null || row.type !== "stepup.would_require") return row.level;
+  const rules = (row.data as { rules?: Array<{ level?: unknown }> } | null)?.rules;
+  const levels = (Array.isArray(rules) ? rules : []).map((r) => r.level).filter((l) => typeof l === "string");
+  return levels.length > 0 ? maxLevel(...(levels as Level[])) : null;
+}
 
 function orDash<T>(value: T | null, render: (value: T) => ReactNode): ReactNode {
   return value === null ? <span className="muted">—</span> : render(value);
@@ -43,18 +86,21 @@ function orDash<T>(value: T | null, render: (value: T) => ReactNode): ReactNode 
  * The event's JSON data behind a disclosure: the columns carry what is read at a glance, the ids and
  * before/after of a policy change are one click away.
  */
-function EventData({ data }: { data: unknown }) {
+function EventData({ data, label }: { data: unknown; label: string }) {
   if (data === null || data === undefined || (typeof data === "object" && Object.keys(data).length === 0))
     return <span className="muted">—</span>;
   return (
     <details className="details">
-      <summary>JSON</summary>
+      <summary>{label}</summary>
       <pre>{typeof data === "string" ? data : JSON.stringify(data, null, 2)}</pre>
     </details>
   );
 }
 
 export function AuditTable({ filter }: { filter: AuditFilter }) {
+  const i18n = useStepUpI18n();
+  const { t } = i18n;
+  const columns = useMemo(() => columnsFor(i18n), [i18n]);
   const list = stepUpApi.stepUp.admin.audit.list.useInfiniteQuery(toListInput(filter), {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -63,21 +109,21 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
-    columns: COLUMNS,
+    columns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
   });
 
   return (
     <section className="card" aria-labelledby="events-title" aria-busy={list.isFetching}>
-      <h2 id="events-title">Events</h2>
+      <h2 id="events-title">{t("admin.events.title")}</h2>
       {list.error && <FormStatus error={list.error} />}
       {!list.data ? (
-        !list.error && <p className="muted">Loading events…</p>
+        !list.error && <p className="muted">{t("admin.audit.loadingEvents")}</p>
       ) : rows.length === 0 ? (
-        <p className="muted">No events match these filters.</p>
+        <p className="muted">{t("admin.events.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("admin.events.table")}>
           <table className="table audit-table">
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -100,13 +146,11 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <div className="row load-more">
         <p className="muted small" role="status">
-          {list.data
-            ? `Showing ${rows.length} event${rows.length === 1 ? "" : "s"}${list.hasNextPage ? "" : ", all loaded"}.`
-            : ""}
+          {list.data ? t("admin.events.showing", { count: rows.length, all: list.hasNextPage ? "no" : "yes" }) : ""}
         </p>
         {list.hasNextPage && (
           <button
@@ -115,7 +159,7 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
             disabled={list.isFetchingNextPage}
             onClick={() => void list.fetchNextPage()}
           >
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+            {list.isFetchingNextPage ? t("admin.loading") : t("admin.events.loadMore")}
           </button>
         )}
       </div>

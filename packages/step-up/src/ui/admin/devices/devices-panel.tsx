@@ -7,6 +7,8 @@ import { DateTime } from "../../parts/date-time";
 import { LevelBadge } from "../parts/level-badge";
 import { MemberSelect } from "../parts/member-select";
 import { describeUserAgent } from "../parts/user-agent";
+import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 type Lists = StepUpOutputs["admin"]["devices"]["list"];
 
@@ -72,9 +74,10 @@ function DeviceTable({
   pending: boolean;
   onRevoke: (id: string) => void;
 }) {
+  const { t } = useStepUpI18n();
   if (devices.length === 0) return <p className="muted">No remembered devices.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("admin.table.devices")}>
       <table className="table">
         <thead>
           <tr>
@@ -120,7 +123,7 @@ function DeviceTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -133,10 +136,11 @@ function PasskeyTable({
   pending: boolean;
   onRemove: (id: string) => void;
 }) {
+  const { t } = useStepUpI18n();
   const [confirming, setConfirming] = useState<string | null>(null);
   if (passkeys.length === 0) return <p className="muted">No passkeys.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("admin.table.passkeys")}>
       <table className="table">
         <thead>
           <tr>
@@ -183,6 +187,6 @@ function PasskeyTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

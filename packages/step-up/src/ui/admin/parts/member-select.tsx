@@ -2,6 +2,7 @@
 
 import { stepUpApi } from "../../api";
 import { SelectField } from "./select-field";
+import { useStepUpI18n } from "../../../i18n/context";
 
 interface MemberSelectProps {
   label: string;
@@ -14,12 +15,13 @@ interface MemberSelectProps {
 /** A labelled select of the organization's members (admin.members). */
 export function MemberSelect({ label, value, onChange, emptyLabel }: MemberSelectProps) {
   const members = stepUpApi.stepUp.admin.members.useQuery();
+  const { t } = useStepUpI18n();
   return (
     <SelectField label={label} value={value} onChange={onChange} loading={!members.data}>
       {emptyLabel !== undefined ? (
         <option value="">{emptyLabel}</option>
       ) : (
-        value === "" && <option value="">Choose a member…</option>
+        value === "" && <option value="">{t("admin.members.choose")}</option>
       )}
       {members.data?.map((m) => (
         <option key={m.id} value={m.id}>

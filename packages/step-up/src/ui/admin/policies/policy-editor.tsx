@@ -8,6 +8,7 @@ import { stepUpApi, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
 import { MemberSelect } from "../parts/member-select";
 import { SelectField } from "../parts/select-field";
+import styles from "../parts/admin.module.css";
 import { Simulator } from "../simulator/simulator";
 import { RuleSections } from "./rule-sections";
 import { RulesJson } from "./rules-json";
@@ -78,7 +79,7 @@ export function PolicyEditor({ policy, basePath, defaultProcedure }: PolicyEdito
           </p>
         )}
         <fieldset className="plain stack" disabled={readOnly}>
-          <div className="form-grid">
+          <div className={`form-grid ${styles.formGrid}`}>
             <label className="field span-2">
               <span>Name</span>
               <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />

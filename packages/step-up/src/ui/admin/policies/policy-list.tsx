@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { stepUpApi, type StepUpOutputs } from "../../api";
 import { FormStatus } from "../../parts/form-status";
+import { useStepUpI18n } from "../../../i18n/context";
+import { ScrollRegion } from "../parts/scroll-region";
 
 type Policy = StepUpOutputs["admin"]["policies"]["list"][number];
 
-const SCOPE_LABELS: Record<Policy["scope"], string> = { global: "Global", organization: "Organization", user: "User" };
-
 /** Every policy the admin can see, with enable switches and delete; names link to the editor. */
 export function PolicyList({ basePath }: { basePath: string }) {
+  const { t } = useStepUpI18n();
   const utils = stepUpApi.useUtils();
   const policies = stepUpApi.stepUp.admin.policies.list.useQuery();
   const [message, setMessage] = useState<string | null>(null);
@@ -20,33 +21,34 @@ export function PolicyList({ basePath }: { basePath: string }) {
   };
   const setEnabled = stepUpApi.stepUp.admin.policies.setEnabled.useMutation({
     onMutate: () => setMessage(null),
-    onSuccess: (p) => onSuccess(`${p.name} ${p.enabled ? "enabled" : "disabled"}.`),
+    onSuccess: (p) =>
+      onSuccess(t(p.enabled ? "admin.policies.enabledNow" : "admin.policies.disabledNow", { name: p.name })),
   });
   const remove = stepUpApi.stepUp.admin.policies.delete.useMutation({
     onMutate: () => setMessage(null),
-    onSuccess: () => onSuccess("Policy deleted."),
+    onSuccess: () => onSuccess(t("admin.policies.deleted")),
   });
 
   if (policies.error) return <FormStatus error={policies.error} />;
-  if (!policies.data) return <p className="muted">Loading policies…</p>;
+  if (!policies.data) return <p className="muted">{t("admin.loadingPolicies")}</p>;
   return (
     <section className="card" aria-labelledby="policy-list-title">
-      <h2 id="policy-list-title">All policies</h2>
-      <p className="muted small">Global policies apply to every organization and are read-only here.</p>
-      <div className="table-scroll">
+      <h2 id="policy-list-title">{t("admin.policies.all")}</h2>
+      <p className="muted small">{t("admin.policies.globalNote")}</p>
+      <ScrollRegion label={t("admin.policies.table")}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Scope</th>
+              <th scope="col">{t("admin.policies.name")}</th>
+              <th scope="col">{t("admin.policies.scope")}</th>
               <th scope="col" className="num">
-                Priority
+                {t("admin.policies.priority")}
               </th>
-              <th scope="col">Mode</th>
-              <th scope="col">Rules</th>
-              <th scope="col">Enabled</th>
+              <th scope="col">{t("admin.policies.mode")}</th>
+              <th scope="col">{t("admin.policies.rules")}</th>
+              <th scope="col">{t("admin.policies.enabled")}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("admin.policies.actions")}</span>
               </th>
             </tr>
           </thead>
@@ -63,7 +65,7 @@ export function PolicyList({ basePath }: { basePath: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <FormStatus error={setEnabled.error ?? remove.error} success={message} />
     </section>
   );
@@ -78,6 +80,7 @@ interface PolicyRowProps {
 }
 
 function PolicyRow({ policy, href, pending, onToggle, onDelete }: PolicyRowProps) {
+  const { t, format } = useStepUpI18n();
   const [confirming, setConfirming] = useState(false);
   return (
     <tr>
@@ -86,12 +89,18 @@ function PolicyRow({ policy, href, pending, onToggle, onDelete }: PolicyRowProps
         {policy.description && <span className="muted small block">{policy.description}</span>}
       </th>
       <td>
-        {SCOPE_LABELS[policy.scope]}
+        {t(`admin.policies.scope.${policy.scope}`)}
         {policy.scope === "user" && policy.userEmail && <span className="muted small block">{policy.userEmail}</span>}
       </td>
-      <td className="num">{policy.priority}</td>
-      <td>{policy.mode === "report_only" ? <span className="badge">Report only</span> : "Enforce"}</td>
-      <td>{policy.rules.length}</td>
+      <td className="num">{format.number(policy.priority)}</td>
+      <td>
+        {policy.mode === "report_only" ? (
+          <span className="badge">{t("admin.policies.reportOnly")}</span>
+        ) : (
+          t("admin.policies.enforce")
+        )}
+      </td>
+      <td>{format.number(policy.rules.length)}</td>
       <td>
         <label className="switch">
           <input
@@ -101,25 +110,30 @@ function PolicyRow({ policy, href, pending, onToggle, onDelete }: PolicyRowProps
             disabled={!policy.editable || pending}
             onChange={(e) => onToggle(e.target.checked)}
           />
-          <span className="visually-hidden">Enabled: {policy.name}</span>
-          <span aria-hidden="true">{policy.enabled ? "On" : "Off"}</span>
+          <span className="visually-hidden">{t("admin.policies.enabledFor", { name: policy.name })}</span>
+          <span aria-hidden="true">{t(policy.enabled ? "admin.policies.on" : "admin.policies.off")}</span>
         </label>
-        {!policy.editable && <span className="muted small block nowrap">Read-only</span>}
+        {!policy.editable && <span className="muted small block nowrap">{t("admin.policies.readOnly")}</span>}
       </td>
       <td className="actions">
         {policy.editable &&
           (confirming ? (
-            <span className="confirm" role="group" aria-label={`Delete ${policy.name}?`}>
+            <span
+              className="confirm"
+              role="group"
+              aria-label={t("admin.policies.deleteConfirm", { name: policy.name })}
+            >
               <button type="button" className="button danger small" disabled={pending} onClick={onDelete}>
-                Confirm delete
+                {t("admin.policies.confirmDelete")}
               </button>
               <button type="button" className="button secondary small" onClick={() => setConfirming(false)}>
-                Keep
+                {t("admin.policies.keep")}
               </button>
             </span>
           ) : (
             <button type="button" className="button secondary small" onClick={() => setConfirming(true)}>
-              Delete<span className="visually-hidden"> {policy.name}</span>
+              {t("admin.policies.delete")}
+              <span className="visually-hidden"> {policy.name}</span>
             </button>
           ))}
       </td>

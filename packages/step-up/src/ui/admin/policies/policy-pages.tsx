@@ -5,6 +5,7 @@ import { StepUpRoot } from "../../parts/root";
 import { EditPolicy } from "./edit-policy";
 import { PolicyEditor } from "./policy-editor";
 import { PolicyList } from "./policy-list";
+import { useStepUpI18n } from "../../../i18n/context";
 
 interface AdminPageProps {
   /** Where the host mounted the admin pages, without a trailing slash; links and redirects are built from it. */
@@ -20,26 +21,37 @@ interface EditorPageProps extends AdminPageProps {
 export function PoliciesPage({ basePath = "/admin" }: AdminPageProps) {
   return (
     <StepUpRoot>
-      <div className="page-title">
-        <h1>Policies</h1>
-        <Link className="button" href={`${basePath}/policies/new`}>
-          New policy
-        </Link>
-      </div>
-      <p className="muted lead">
-        A call needs the highest level among its procedure’s own minimum and every matching rule. Policies can raise a
-        level, never lower it. Report-only policies record what they would require without refusing anything.
-      </p>
-      <PolicyList basePath={basePath} />
+      <PoliciesContent basePath={basePath} />
     </StepUpRoot>
   );
+}
+
+function PoliciesContent({ basePath }: { basePath: string }) {
+  const { t } = useStepUpI18n();
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t("admin.policies.title")}</h1>
+        <Link className="button" href={`${basePath}/policies/new`}>
+          {t("admin.policies.new")}
+        </Link>
+      </div>
+      <p className="muted lead">{t("admin.policies.lead")}</p>
+      <PolicyList basePath={basePath} />
+    </>
+  );
+}
+
+function Title({ text }: { text: "admin.policies.newTitle" | "admin.policies.editTitle" }) {
+  const { t } = useStepUpI18n();
+  return <h1>{t(text)}</h1>;
 }
 
 /** `${basePath}/policies/new`: an empty editor beside a simulator that includes the draft. */
 export function NewPolicyPage({ basePath = "/admin", defaultProcedure }: EditorPageProps) {
   return (
     <StepUpRoot>
-      <h1>New policy</h1>
+      <Title text="admin.policies.newTitle" />
       <PolicyEditor basePath={basePath} defaultProcedure={defaultProcedure} />
     </StepUpRoot>
   );
@@ -49,7 +61,7 @@ export function NewPolicyPage({ basePath = "/admin", defaultProcedure }: EditorP
 export function EditPolicyPage({ id, basePath = "/admin", defaultProcedure }: EditorPageProps & { id: string }) {
   return (
     <StepUpRoot>
-      <h1>Edit policy</h1>
+      <Title text="admin.policies.editTitle" />
       <EditPolicy id={id} basePath={basePath} defaultProcedure={defaultProcedure} />
     </StepUpRoot>
   );

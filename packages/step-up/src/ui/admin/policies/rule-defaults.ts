@@ -1,44 +1,14 @@
 import type { Level } from "../../../engine/levels";
 import type { Rule, RuleKind } from "../../../engine/rules";
 
-/** Rule kinds in the order the editor shows them: section title, the noun for one rule, a hint. */
-export const RULE_KINDS: ReadonlyArray<{ kind: RuleKind; title: string; noun: string; hint: string }> = [
-  {
-    kind: "procedure",
-    title: "Procedure patterns",
-    noun: "Procedure rule",
-    hint: "A glob over the tRPC path, such as account.* or profile.update.",
-  },
-  {
-    kind: "amount",
-    title: "Amounts",
-    noun: "Amount rule",
-    hint: "Minimum is inclusive, maximum exclusive, in major units; no currency conversion.",
-  },
-  {
-    kind: "resource",
-    title: "Resources and actions",
-    noun: "Resource rule",
-    hint: "Use * for any resource or any action.",
-  },
-  {
-    kind: "auth_age",
-    title: "Authentication age",
-    noun: "Auth-age rule",
-    hint: "How recent the last verification must be for matching procedures.",
-  },
-  {
-    kind: "condition",
-    title: "Context conditions",
-    noun: "Condition rule",
-    hint: "A CEL expression over the call context, e.g. risk > 0.8 && amount.value > 1000.",
-  },
-  {
-    kind: "risk",
-    title: "Risk thresholds",
-    noun: "Risk rule",
-    hint: "Matches when the call’s risk score (0 to 1) is at least the threshold.",
-  },
+/** Rule kinds in the order the editor shows them; words in the catalogue (admin.rules.<kind>.title/noun/hint). */
+export const RULE_KINDS: ReadonlyArray<{ kind: RuleKind }> = [
+  { kind: "procedure" },
+  { kind: "amount" },
+  { kind: "resource" },
+  { kind: "auth_age" },
+  { kind: "condition" },
+  { kind: "risk" },
 ];
 
 /** Levels a rule can require; "none" would never raise anything. */

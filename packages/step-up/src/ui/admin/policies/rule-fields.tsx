@@ -5,6 +5,8 @@ import type { Rule } from "../../../engine/rules";
 import { SelectField } from "../parts/select-field";
 import { ConditionField } from "./condition-field";
 import { RULE_LEVELS } from "./rule-defaults";
+import { levelChoice } from "../parts/level-names";
+import { useStepUpI18n } from "../../../i18n/context";
 
 interface RuleFieldsProps<R extends Rule> {
   rule: R;
@@ -66,19 +68,22 @@ function NumberField(props: {
 
 /** Level and description: every rule kind has both. */
 function CommonFields({ rule, onChange }: RuleFieldsProps<Rule>) {
+  const { t } = useStepUpI18n();
   return (
     <>
       <SelectField
-        label="Level required"
+        label={t("admin.rules.level")}
         value={rule.level}
         onChange={(level) => onChange({ ...rule, level: level as Level })}
       >
         {RULE_LEVELS.map((level) => (
-          <option key={level}>{level}</option>
+          <option key={level} value={level}>
+            {levelChoice(t, level)}
+          </option>
         ))}
       </SelectField>
       <label className="field span-2">
-        <span>Reason shown to the user (optional)</span>
+        <span>{t("admin.rules.reason")}</span>
         <input
           value={rule.description ?? ""}
           maxLength={200}
@@ -91,11 +96,12 @@ function CommonFields({ rule, onChange }: RuleFieldsProps<Rule>) {
 
 /** The kind-specific inputs of one rule. */
 function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
+  const { t } = useStepUpI18n();
   switch (rule.kind) {
     case "procedure":
       return (
         <TextField
-          label="Pattern"
+          label={t("admin.rules.pattern")}
           value={rule.pattern}
           placeholder="account.*"
           onChange={(pattern) => onChange({ ...rule, pattern })}
@@ -105,19 +111,19 @@ function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
       return (
         <>
           <NumberField
-            label="Minimum (inclusive)"
+            label={t("admin.rules.min")}
             min={0}
             value={rule.min}
             onChange={(min) => onChange({ ...rule, min })}
           />
           <NumberField
-            label="Maximum (exclusive)"
+            label={t("admin.rules.max")}
             min={0}
             value={rule.max}
             onChange={(max) => onChange({ ...rule, max })}
           />
           <TextField
-            label="Currency (empty for any)"
+            label={t("admin.rules.currency")}
             value={rule.currency ?? ""}
             placeholder="USD"
             onChange={(c) => onChange({ ...rule, currency: c.toUpperCase() || undefined })}
@@ -128,13 +134,13 @@ function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
       return (
         <>
           <TextField
-            label="Resource"
+            label={t("admin.rules.resource")}
             value={rule.resource}
             placeholder="user"
             onChange={(resource) => onChange({ ...rule, resource })}
           />
           <TextField
-            label="Action"
+            label={t("admin.rules.action")}
             value={rule.action}
             placeholder="delete"
             onChange={(action) => onChange({ ...rule, action })}
@@ -145,13 +151,13 @@ function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
       return (
         <>
           <TextField
-            label="Pattern"
+            label={t("admin.rules.pattern")}
             value={rule.pattern}
             placeholder="transfers.*"
             onChange={(pattern) => onChange({ ...rule, pattern })}
           />
           <NumberField
-            label="Maximum age (minutes)"
+            label={t("admin.rules.maxAge")}
             min={1}
             max={1440}
             step={1}
@@ -167,7 +173,7 @@ function KindFields({ rule, onChange }: RuleFieldsProps<Rule>) {
     case "risk":
       return (
         <NumberField
-          label="Minimum risk score (0–1)"
+          label={t("admin.rules.minScore")}
           min={0}
           max={1}
           step={0.05}
@@ -189,6 +195,7 @@ interface RuleFieldsetProps {
 
 /** One rule as a fieldset: its kind's inputs, the level, the reason and a remove button. */
 export function RuleFieldset({ rule, legend, onChange, onRemove }: RuleFieldsetProps) {
+  const { t } = useStepUpI18n();
   return (
     <fieldset className="rule">
       <legend>{legend}</legend>
@@ -197,7 +204,8 @@ export function RuleFieldset({ rule, legend, onChange, onRemove }: RuleFieldsetP
         <CommonFields rule={rule} onChange={onChange} />
       </div>
       <button type="button" className="button secondary small" onClick={onRemove}>
-        Remove<span className="visually-hidden"> {legend}</span>
+        {t("admin.rules.remove")}
+        <span className="visually-hidden"> {legend}</span>
       </button>
     </fieldset>
   );

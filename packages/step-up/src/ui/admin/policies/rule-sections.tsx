@@ -3,6 +3,7 @@
 import type { Rule } from "../../../engine/rules";
 import { createRule, RULE_KINDS } from "./rule-defaults";
 import { RuleFieldset } from "./rule-fields";
+import { useStepUpI18n } from "../../../i18n/context";
 
 interface RuleSectionsProps {
   rules: Rule[];
@@ -11,22 +12,24 @@ interface RuleSectionsProps {
 
 /** One section per rule kind; rules keep their place in the policy's list (match reports cite the index). */
 export function RuleSections({ rules, onChange }: RuleSectionsProps) {
+  const { t, locale } = useStepUpI18n();
   const replace = (index: number, rule: Rule) => onChange(rules.map((r, i) => (i === index ? rule : r)));
   const remove = (index: number) => onChange(rules.filter((_, i) => i !== index));
   return (
     <div className="stack">
-      {RULE_KINDS.map(({ kind, title, noun, hint }) => {
+      {RULE_KINDS.map(({ kind }) => {
+        const noun = t(`admin.rules.${kind}.noun`);
         const ofKind = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.kind === kind);
         const headingId = `rules-${kind}`;
         return (
           <section key={kind} className="rule-section" aria-labelledby={headingId}>
-            <h3 id={headingId}>{title}</h3>
-            <p className="muted small">{hint}</p>
+            <h3 id={headingId}>{t(`admin.rules.${kind}.title`)}</h3>
+            <p className="muted small">{t(`admin.rules.${kind}.hint`)}</p>
             {ofKind.map(({ rule, index }, n) => (
               <RuleFieldset
                 key={index}
                 rule={rule}
-                legend={`${noun} ${n + 1}`}
+                legend={t("admin.rules.legend", { noun, number: n + 1 })}
                 onChange={(next) => replace(index, next)}
                 onRemove={() => remove(index)}
               />
@@ -36,7 +39,7 @@ export function RuleSections({ rules, onChange }: RuleSectionsProps) {
               className="button secondary small"
               onClick={() => onChange([...rules, createRule(kind)])}
             >
-              Add {noun.toLowerCase()}
+              {t("admin.rules.add", { noun: noun.toLocaleLowerCase(locale) })}
             </button>
           </section>
         );

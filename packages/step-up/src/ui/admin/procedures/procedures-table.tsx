@@ -3,10 +3,13 @@
 import { stepUpApi } from "../../api";
 import { FormStatus } from "../../parts/form-status";
 import { LevelBadge } from "../parts/level-badge";
+import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 const ACCESS_LABELS = { public: "Public", signed_in: "Signed in", admin: "Admins" } as const;
 
 export function ProceduresTable() {
+  const { t } = useStepUpI18n();
   const procedures = stepUpApi.stepUp.admin.procedures.useQuery();
   if (procedures.error) return <FormStatus error={procedures.error} />;
   if (!procedures.data) return <p className="muted">Loading procedures…</p>;
@@ -19,7 +22,7 @@ export function ProceduresTable() {
           ? `${unprotected} sensitive procedure${unprotected === 1 ? " is" : "s are"} not protected by step-up.`
           : "Every sensitive procedure is protected by step-up."}
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label={t("admin.table.procedures")}>
         <table className="table">
           <thead>
             <tr>
@@ -62,7 +65,7 @@ export function ProceduresTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { FormStatus } from "../../parts/form-status";
 import { DateTime } from "../../parts/date-time";
 import { LevelBadge } from "../parts/level-badge";
 import { MemberSelect } from "../parts/member-select";
+import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 type Support = StepUpOutputs["admin"]["support"]["user"];
 
@@ -68,13 +70,14 @@ function grantStatus(g: Support["recentGrants"][number]): string {
 }
 
 function Grants({ items }: { items: Support["recentGrants"] }) {
+  const { t } = useStepUpI18n();
   return (
     <section className="card" aria-labelledby="support-grants">
       <h2 id="support-grants">Recent grants</h2>
       {items.length === 0 ? (
         <p className="muted">No grants yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("admin.table.grants")}>
           <table className="table">
             <thead>
               <tr>
@@ -101,20 +104,21 @@ function Grants({ items }: { items: Support["recentGrants"] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
 }
 
 function Verifications({ items }: { items: Support["recentVerifications"] }) {
+  const { t } = useStepUpI18n();
   return (
     <section className="card wide" aria-labelledby="support-attempts">
       <h2 id="support-attempts">Recent verifications</h2>
       {items.length === 0 ? (
         <p className="muted">No verification attempts yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("admin.table.verifications")}>
           <table className="table">
             <thead>
               <tr>
@@ -137,7 +141,7 @@ function Verifications({ items }: { items: Support["recentVerifications"] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -4,9 +4,12 @@ import { useState } from "react";
 import { stepUpApi } from "../../api";
 import { DateTime } from "../../parts/date-time";
 import { FormStatus } from "../../parts/form-status";
+import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 /** The latest deliveries with their status; a failed one can be queued again (same webhook-id). */
 export function DeliveriesPanel() {
+  const { t } = useStepUpI18n();
   const utils = stepUpApi.useUtils();
   const deliveries = stepUpApi.stepUp.admin.webhooks.deliveries.useQuery({}, { refetchInterval: 5_000 });
   const [message, setMessage] = useState<string | null>(null);
@@ -28,7 +31,7 @@ export function DeliveriesPanel() {
       ) : rows.length === 0 ? (
         <p className="muted">No deliveries yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t("admin.table.deliveries")}>
           <table className="table">
             <thead>
               <tr>
@@ -72,7 +75,7 @@ export function DeliveriesPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -4,6 +4,8 @@ import { useState, type FormEvent } from "react";
 import { stepUpApi, type StepUpOutputs } from "../../api";
 import { DateTime } from "../../parts/date-time";
 import { FormStatus } from "../../parts/form-status";
+import { ScrollRegion } from "../parts/scroll-region";
+import { useStepUpI18n } from "../../../i18n/context";
 
 type Endpoint = StepUpOutputs["admin"]["webhooks"]["list"]["endpoints"][number];
 type EventType = StepUpOutputs["admin"]["webhooks"]["list"]["eventTypes"][number];
@@ -108,9 +110,10 @@ function EndpointTable(props: {
   onToggle: (id: string, enabled: boolean) => void;
   onDelete: (id: string) => void;
 }) {
+  const { t } = useStepUpI18n();
   if (props.endpoints.length === 0) return <p className="muted">No endpoints yet.</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("admin.table.endpoints")}>
       <table className="table">
         <thead>
           <tr>
@@ -155,6 +158,6 @@ function EndpointTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
