@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { z } from "zod/v4";
 import type { StepUpDeclaration } from "./call-context";
 import type { StepUpMeta } from "./catalog";
-import { enforceInContext as enforce } from "./middleware";
+import { enforceInContext as enforce } from "./gate/enforce";
 import type { StepUpContext } from "./session";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod/v4";
 import { stepUpMeta } from "../trpc";
-import { guardCall, type EndpointDeclaration } from "./guard";
+import { guardCall, type EndpointDeclaration } from "../gate/guard";
 import type { StepUpActionResult } from "../../shared/action-result";
 import { StepUpError } from "../errors";
 import { isDatabaseUnavailable, reportOnce } from "../unavailable";

@@ -7,7 +7,7 @@ import type { StepUpErrorBody } from "../../shared/action-result";
 import type { StepUpPayload } from "../../shared/payload";
 import { stepUpFailure } from "../errors";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../unavailable";
-import type { GuardRefusal } from "./guard";
+import type { GuardRefusal } from "../gate/guard";
 import { formatStepUpChallenge, SIGN_IN_CHALLENGE } from "./www-authenticate";
 
 export interface Refusal {

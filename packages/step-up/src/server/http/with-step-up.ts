@@ -7,7 +7,7 @@ import { stepUpMeta } from "../trpc";
 import { StepUpError } from "../errors";
 import { isDatabaseUnavailable, reportOnce } from "../unavailable";
 import { DEFAULT_ROUTE_BODY_BYTES, declaresTooLarge, readBodyWithLimit } from "./body-limit";
-import { guardCall, type EndpointDeclaration, type GuardInput, type GuardRefusal } from "./guard";
+import { guardCall, type EndpointDeclaration, type GuardInput, type GuardRefusal } from "../gate/guard";
 import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, unavailableRefusal, type Refusal } from "./responses";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

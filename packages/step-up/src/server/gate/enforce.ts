@@ -1,16 +1,16 @@
 import "server-only";
-import { isStepUpLevel, ruleReason } from "../engine";
-import { userLockoutSeconds } from "./attempt-slots";
-import { DEVICE_COOKIE, readCookie } from "./cookies";
-import { decideCall, type CallDecision, type DecideOptions } from "./decide";
-import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
-import type { CallOutcome } from "./store/call-stats";
-import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "./store/events";
-import { consumeGrant } from "./store/grants";
-import { createRequirement } from "./store/requirements";
-import type { StepUpContext, StepUpSession } from "./session";
-import type { StepUpDeclaration } from "./call-context";
-import { reportOnce, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
+import { isStepUpLevel, ruleReason } from "../../engine";
+import { userLockoutSeconds } from "../attempt-slots";
+import { DEVICE_COOKIE, readCookie } from "../cookies";
+import { decideCall, type CallDecision, type DecideOptions } from "../decide";
+import { StepUpError, stepUpFailure, stepUpRequired } from "../errors";
+import type { CallOutcome } from "../store/call-stats";
+import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "../store/events";
+import { consumeGrant } from "../store/grants";
+import { createRequirement } from "../store/requirements";
+import type { StepUpContext, StepUpSession } from "../session";
+import type { StepUpDeclaration } from "../call-context";
+import { reportOnce, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../unavailable";
 
 export type EnforceOptions<TInput> = DecideOptions<TInput>;
 

@@ -3,10 +3,10 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod/v4";
 import type { StepUpPayload } from "../../shared/payload";
 import { StepUpError } from "../errors";
-import { enforceInContext } from "../middleware";
+import { enforceInContext } from "./enforce";
 import type { StepUpContext, StepUpSession } from "../session";
 import type { Declared } from "../trpc";
-import { isSameSiteRequest } from "./same-site";
+import { isSameSiteRequest } from "../http/same-site";
 
 /** The words of `stepUp.procedure` (input, level, action, amount, resource, precheck), for a call outside tRPC. */
 export type EndpointDeclaration<TSchema extends z.ZodType, TContext> = Declared<TSchema, TContext>;
