@@ -10,7 +10,7 @@ import type { StepUpHttp, StepUpIdentity } from "./ports";
 import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
 import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext } from "./session";
-import { writeAudit, type AuditEventInput } from "./store/audit";
+import { writeAudit, type AuditEventInput } from "./audit/audit";
 import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./store/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";

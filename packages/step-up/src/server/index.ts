@@ -30,7 +30,7 @@ export type {
 export type { StepUpDeclaration } from "./call-context";
 export type { RelyingPartyOption } from "./relying-party";
 export type { StepUpPrismaClient } from "./db";
-export type { AuditEventInput, AuditEventType } from "./store/audit";
+export type { AuditEventInput, AuditEventType } from "./audit/audit";
 export type { CleanupResult } from "./cleanup";
 export { StepUpError, findStepUpPayload } from "./errors";
 /** Database failures → 503 UNAVAILABLE + Retry-After (ADR 026); `stepUp.trpcHandler` wires it into tRPC's handler. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db";
-import { AUDIT_EVENT_TYPES } from "../store/audit";
+import { AUDIT_EVENT_TYPES } from "../audit/audit";
 
 export interface Period {
   organizationId: string;

@@ -3,7 +3,7 @@ import type { Directory } from "./scope";
 import { z } from "zod/v4";
 import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database } from "../db";
-import { AUDIT_EVENT_TYPES } from "../store/audit";
+import { AUDIT_EVENT_TYPES } from "../audit/audit";
 import { idSchema } from "./scope";
 
 export const auditFilterSchema = z.object({

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import { directoryOf } from "./scope";
-import { AUDIT_EVENT_TYPES } from "../store/audit";
+import { AUDIT_EVENT_TYPES } from "../audit/audit";
 import { auditChart, auditMetrics } from "./audit-metrics";
 import { auditFunnel, TIME_TO_VERIFY_BUCKETS_S } from "./audit-funnel";
 import { auditFilterSchema, decodeCursor, listAuditEvents } from "./audit-store";

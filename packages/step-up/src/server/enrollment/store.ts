@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "../db";
-import { auditOrigin, writeAudit, type AuditEventType } from "../store/audit";
+import { auditOrigin, writeAudit, type AuditEventType } from "../audit/audit";
 import { revokeUserGrantsAndDevices } from "../store/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
 

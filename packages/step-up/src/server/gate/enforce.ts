@@ -5,7 +5,7 @@ import { DEVICE_COOKIE, readCookie } from "../cookies";
 import { decideCall, type CallDecision, type DecideOptions } from "../decide";
 import { StepUpError, stepUpFailure, stepUpRequired } from "../errors";
 import type { CallOutcome } from "../store/call-stats";
-import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "../store/events";
+import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "../audit/events";
 import { consumeGrant } from "../store/grants";
 import { createRequirement } from "../store/requirements";
 import type { StepUpContext, StepUpSession } from "../session";

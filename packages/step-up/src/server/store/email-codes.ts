@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database, Transaction } from "../db";
-import { auditOrigin, writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import type { RequestInfo } from "./requirements";
 
 export interface EmailCodeState {

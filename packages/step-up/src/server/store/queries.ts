@@ -3,7 +3,7 @@ import type { Database } from "../db";
 import type { StepUpSession } from "../session";
 import type { StepUpServices } from "../services";
 import { loadGrants } from "./grants";
-import { auditOrigin, writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
 /** Current level of the session and until when each level holds. */

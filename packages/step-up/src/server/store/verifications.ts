@@ -10,7 +10,7 @@ import {
 import type { Claim, VerifyFailure } from "../../methods";
 import type { Database, Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
-import { auditOrigin, writeAudit } from "./audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { userAgentFamily } from "../user-agent-family";
 import { addToGrantSummary } from "./grants";
 import { lockPendingRequirement, type RequestInfo, type RequirementRecord } from "./requirements";

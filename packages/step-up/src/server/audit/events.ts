@@ -2,8 +2,8 @@ import "server-only";
 import type { Decision, Level } from "../../engine";
 import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
-import type { DeviceMismatch } from "./grants";
-import type { RequestInfo } from "./requirements";
+import type { DeviceMismatch } from "../store/grants";
+import type { RequestInfo } from "../store/requirements";
 
 interface EventBase {
   userId: string;
