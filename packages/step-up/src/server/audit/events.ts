@@ -1,5 +1,5 @@
 import "server-only";
-import type { Decision, Level } from "../../engine";
+import { maxLevel, type Decision, type Level } from "../../engine";
 import type { Database } from "../db";
 import { auditOrigin, writeAudit } from "./audit";
 import type { DeviceMismatch } from "../store/grants";
@@ -45,22 +45,40 @@ export async function recordDeviceMismatch(
   });
 }
 
-/** Report-only policies: what they would have required, without refusing anything. */
-export async function recordWouldRequire(db: Database, options: EventBase & { decision: Decision }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await writeAudit(tx, {
-      type: "stepup.would_require",
-      ...auditOrigin(options),
-      data: {
-        procedure: options.path,
-        enforcedLevel: options.decision.level,
-        rules: options.decision.wouldRequire.map((m) => ({
-          policyId: m.policyId,
-          kind: m.kind,
-          level: m.level,
-          description: m.description,
-        })),
-      },
-    });
+/**
+ * Report-only policies: what they would have required, without refusing anything. One row per call: a call
+ * refused by the enforced level carries its `requirementId`, and its retry with the grant that requirement
+ * earned (the same call hash) writes nothing more (test "report-only policies" in packages/step-up/test).
+ */
+export async function recordWouldRequire(
+  db: Database,
+  options: EventBase & { decision: Decision; callHash: string; requirementId?: string; grantId?: string },
+): Promise<void> {
+  const { decision, callHash, requirementId, grantId } = options;
+  if (grantId && (await isRetryOfLoggedCall(db, grantId, callHash))) return;
+  const rules = decision.wouldRequire;
+  await writeAudit(db, {
+    type: "stepup.would_require",
+    ...auditOrigin(options),
+    data: {
+      procedure: options.path,
+      level: maxLevel(...rules.map((rule) => rule.level)),
+      enforcedLevel: decision.level,
+      callHash,
+      ...(requirementId && { requirementId }),
+      rules: rules.map((m) => ({ policyId: m.policyId, kind: m.kind, level: m.level, description: m.description })),
+    },
   });
+}
+
+/** Whether the grant was earned by a requirement whose refused call, this very call, was already logged. */
+async function isRetryOfLoggedCall(db: Database, grantId: string, callHash: string): Promise<boolean> {
+  const grant = await db.stepUpGrant.findUnique({ where: { id: grantId }, select: { requirementId: true } });
+  if (!grant?.requirementId) return false;
+  const logged = await db.stepUpAuditEvent.findFirst({
+    where: { type: "stepup.would_require", requirementId: grant.requirementId },
+    select: { data: true },
+  });
+  const data = logged?.data;
+  return !!data && typeof data === "object" && !Array.isArray(data) && data.callHash === callHash;
 }
