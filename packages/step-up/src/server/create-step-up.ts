@@ -5,7 +5,7 @@ import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
 import type { Transaction } from "./db";
-import { findStepUpPayload, stepUpFailure } from "./errors";
+import { findStepUpPayload, StepUpError, stepUpFailure } from "./errors";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
@@ -42,7 +42,7 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
 type Shape = { message: string; data: object & { httpStatus?: number; code?: string } };
 
 /**
- * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; LOCKED becomes 429, and a
+ * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; a
  * database that cannot answer — in your context, your procedure or the gate — 503 UNAVAILABLE (ADR 026).
  * Stateless: `errorFormatter: ({ shape, error }) => formatStepUpError(shape, error)` in your initTRPC.
  */
@@ -54,8 +54,8 @@ export function formatStepUpError<TShape extends Shape>(shape: TShape, error: un
     // The driver's message (host names, SQL) never reaches the client.
     return { ...shape, message: unavailable.message, data };
   }
-  const data = stepUp?.code === "LOCKED" ? { ...shape.data, httpStatus: 429 } : shape.data;
-  return { ...shape, data: { ...data, stepUp } };
+  // The status is already the error's own (LOCKED is TOO_MANY_REQUESTS: 429).
+  return { ...shape, data: { ...shape.data, stepUp } };
 }
 
 /**
@@ -85,7 +85,17 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   });
   let wired = false;
 
+  // Fails closed: whatever stops the caller's context from resolving (the identity or http port, the
+  // wiring or audit-trigger check) is reported before it refuses the call (test "fail-closed").
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
+    try {
+      return await resolveContext(hostContext);
+    } catch (error) {
+      if (!(error instanceof StepUpError)) reportOnce(services.onError, error, { event: "context.failed" });
+      throw error;
+    }
+  };
+  const resolveContext = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
       void services.relyingParty; // throws in production without relyingParty or STEP_UP_ORIGIN
@@ -231,7 +241,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
 
 /**
  * The session's step-up state, or UNAVAILABLE when it cannot be read: fail closed like the gate
- * (middleware.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
+ * (gate/enforce.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
  */
 async function buildSessionOrRefuse(services: StepUpServices, identity: StepUpIdentity) {
   try {
