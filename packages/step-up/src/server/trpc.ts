@@ -87,7 +87,12 @@ export function createProcedures(resolve: ContextResolver) {
       .meta(gate.meta)
       .input(gate.schema)
       .use(async ({ ctx, path, input, next }) => {
-        await gate.pass({ context: await resolve(ctx), hostCtx: ctx as TContext, path, input: input as z.output<TSchema> });
+        await gate.pass({
+          context: await resolve(ctx),
+          hostCtx: ctx as TContext,
+          path,
+          input: input as z.output<TSchema>,
+        });
         return next();
       });
   }

@@ -6,7 +6,7 @@ import type { StepUpMeta, StepUpProcedureInfo } from "../catalog";
 import type { StepUpContext, StepUpSession } from "../session";
 import { enforceInContext } from "./enforce";
 
-/** What a step-up procedure, route handler or Server Action declares: its input schema and precheck besides the policy words. */
+/** What a step-up procedure, route handler or Server Action declares: the policy words, input schema, precheck. */
 export type Declared<TSchema extends z.ZodType, TContext = unknown> = StepUpDeclaration<z.output<TSchema>> & {
   input?: TSchema;
   /**
@@ -30,10 +30,17 @@ export interface Gate<TSchema extends z.ZodType, TContext> {
    * precheck → step-up (enforce.ts). Returns the session it let through; throws a TRPCError to refuse
    * (UNAUTHORIZED, the precheck's own, StepUpError STEP_UP_REQUIRED or UNAVAILABLE with its cause).
    */
-  pass(call: { context: StepUpContext; hostCtx: TContext; path: string; input: z.output<TSchema> }): Promise<StepUpSession>;
+  pass(call: {
+    context: StepUpContext;
+    hostCtx: TContext;
+    path: string;
+    input: z.output<TSchema>;
+  }): Promise<StepUpSession>;
 }
 
-export function createGate<TSchema extends z.ZodType, TContext>(declaration: Declared<TSchema, TContext>): Gate<TSchema, TContext> {
+export function createGate<TSchema extends z.ZodType, TContext>(
+  declaration: Declared<TSchema, TContext>,
+): Gate<TSchema, TContext> {
   const { input: schema, precheck, ...rest } = declaration;
   const meta = stepUpMeta(rest, schema);
   return {
