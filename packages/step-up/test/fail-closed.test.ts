@@ -88,4 +88,3 @@ describe("fail-closed", () => {
     expect(healthy.errors.slice(before)).toEqual([{ error: failure, event: { event: "context.failed" } }]);
   });
 });
-

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpPolicyRevision } from "@step-up/next/server";
-import { createTestStepUp, expectStepUpRequired, TEST_PASSWORD, TEST_USER, type TestStepUp } from "@step-up/next/testing";
+import {
+  createTestStepUp,
+  expectStepUpRequired,
+  TEST_PASSWORD,
+  TEST_USER,
+  type TestStepUp,
+} from "@step-up/next/testing";
 
 /**
  * A report-only policy (ADR 008's "try a rule on real traffic") writes one `stepup.would_require` row per

@@ -3,6 +3,9 @@ import type { Database, Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
 import { findSessionRowSql } from "./session-sql";
 
+/** The session cookie (httpOnly, SameSite=Lax: `serializeCookie` from @step-up/next/server). */
+export const SESSION_COOKIE = "session";
+
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface SessionUser {

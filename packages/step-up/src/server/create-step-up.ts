@@ -1,10 +1,9 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
 import { auditCsvResponse } from "./admin/audit-csv";
 import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers";
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
-import type { Transaction } from "./db";
+import type { StepUpTransaction, Transaction } from "./db";
 import { findStepUpPayload, StepUpError, stepUpFailure } from "./errors";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import { stepUpRouter } from "./router";
@@ -59,21 +58,22 @@ export function formatStepUpError<TShape extends Shape>(shape: TShape, error: un
 }
 
 /**
- * Appends a security event of your own (sign-in, password change…) to the step-up audit log, in your
- * transaction when `tx` is given. The risk score reads `auth.signed_in` rows (known IPs and browsers).
- */
-export async function writeAuditEvent(tx: object, event: AuditEventInput): Promise<void> {
-  await writeAudit(tx as Transaction, event);
-}
-
-/**
  * One step-up instance: everything it caches, counts and schedules lives here, never in module state.
  * Wire it once (see the README's "Add step-up to your app").
  */
 export function createStepUp<TContext extends object = object>(options: StepUpOptions<TContext>) {
   if (typeof options.identity !== "function") throw new Error("createStepUp: missing identity: (ctx) => …");
   if (typeof options.http !== "function") throw new Error("createStepUp: missing http: (ctx) => ({ headers, … })");
-  const services = createStepUpServices(options);
+  // The host's root router mounts `stepUp.router`, so it is handed over afterwards (`attach`): the host's
+  // step-up file never imports its root router, and no import cycle joins them.
+  let appRouter: RouterLike | null = null;
+  const services = createStepUpServices(options, () => {
+    if (!appRouter)
+      throw new Error(
+        "createStepUp: call stepUp.attach(appRouter) where your app router is built (it mounts stepUp.router)",
+      );
+    return appRouter;
+  });
   const webhookWorker = createWebhookWorker(
     { db: services.db, crypto: services.crypto, now: services.now, ...services.webhooks },
     (error) => services.onError(error, { event: "webhooks.delivery_failed" }),
@@ -129,6 +129,15 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     /** Mount as `stepUp` in your app router: verify, challenge, status…, `security.*` and `admin.*`. */
     router: stepUpRouter(procedures),
     /**
+     * Hands the instance your app router, once it exists (its procedures are the admin catalog; its
+     * initTRPC is checked on the first call): `export const appRouter = createTRPCRouter({ …, stepUp:
+     * stepUp.router }); stepUp.attach(appRouter);`. Returns the router.
+     */
+    attach<TRouter extends RouterLike>(router: TRouter): TRouter {
+      appRouter = router;
+      return router;
+    },
+    /**
      * A procedure builder to `.concat()` onto your signed-in procedure:
      * `protectedProcedure.concat(stepUp.procedure({ input, level: "medium", action: "Changing your plan" }))`.
      * `amount` and `resource` must read exactly the values the handler acts on.
@@ -159,11 +168,6 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * 5xx once through `onError` (with its cause) and adds Retry-After to a 503 UNAVAILABLE (ADR 026).
      */
     trpcHandler: trpcFailureHandling(services.onError),
-    /** Adds `data.stepUp` to your error shape: `({ shape, error }) => stepUp.formatError(shape, error)`. */
-    formatError: formatStepUpError,
-    /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
-    errorFormatter: <TShape extends Shape>(opts: { shape: TShape; error: TRPCError }) =>
-      formatStepUpError(opts.shape, opts.error),
 
     /**
      * Call after a password (or other credential you own) changes, in the same transaction when it is
@@ -174,7 +178,8 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
       organizationId?: string | null;
       request?: { ip: string | null; userAgent: string | null };
       reason?: string;
-      tx?: unknown;
+      /** Your transaction, when the credential changed in one on this database. */
+      tx?: StepUpTransaction;
     }): Promise<{ grants: number; devices: number }> {
       const run = async (tx: Transaction) => {
         const now = services.now();
@@ -197,14 +202,21 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * Call when sessions end (sign-out, sessions revoked, account deleted) — the module cannot see your
      * session table: their grants are revoked at once, so no admin page shows them live.
      */
-    async sessionEnded(input: EndedSessions, tx?: unknown): Promise<void> {
+    async sessionEnded(input: EndedSessions, options: { tx?: StepUpTransaction } = {}): Promise<void> {
       const run = (db: Transaction) => endSessions(db, input, services.now());
-      await (tx ? run(tx as Transaction) : services.db.$transaction(run));
+      await (options.tx ? run(options.tx as Transaction) : services.db.$transaction(run));
     },
 
-    /** Appends your own security event (sign-in, password change…) to the step-up audit log; risk reads sign-ins. */
-    async recordEvent(event: AuditEventInput, tx?: unknown): Promise<void> {
-      await writeAudit((tx as Transaction | undefined) ?? services.db, event);
+    /**
+     * Appends a security event to the step-up audit log (and its webhooks), in your transaction when `tx`
+     * is given. Your own event names are declared in `auditEvents`; the risk score reads `auth.signed_in`.
+     */
+    async recordEvent(event: AuditEventInput, options: { tx?: StepUpTransaction } = {}): Promise<void> {
+      const { types, host } = services.auditEvents;
+      if (!types.includes(event.type))
+        throw new Error(`stepUp.recordEvent: "${event.type}" is not declared; add it to createStepUp({ auditEvents })`);
+      const severity = event.severity ?? host[event.type as keyof typeof host];
+      await writeAudit((options.tx as Transaction | undefined) ?? services.db, { ...event, severity });
     },
 
     /** A route handler's response for the admin audit CSV, for the identity you resolved from the request. */
@@ -234,7 +246,7 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
       services.callStats.stop();
       await services.callStats.flush();
     },
-    /** The instance's services, for tests and benchmarks. */
+    /** The instance's services, for tests and benchmarks. @internal */
     services: services as StepUpServices,
   };
 }

@@ -20,12 +20,13 @@ function ratio(part: number, whole: number): number | null {
 export async function auditChart(
   db: Database,
   period: Period,
+  types: readonly string[] = AUDIT_EVENT_TYPES,
 ): Promise<Array<{ day: string; counts: Record<string, number> }>> {
   const rows = await db.stepUpAuditEvent.groupBy({
     by: ["type", "day"],
     where: {
       organizationId: period.organizationId,
-      type: { in: [...AUDIT_EVENT_TYPES] },
+      type: { in: [...types] },
       day: { gte: dayOf(period.from), lte: dayOf(period.to) },
       createdAt: { gte: period.from, lte: period.to },
     },

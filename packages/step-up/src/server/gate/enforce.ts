@@ -48,7 +48,10 @@ async function applyDecision<TInput>(
   // Report-only policies: one row per call, written once its outcome is known (audit/events.ts).
   const reportOnly = decision.wouldRequire.length > 0 && { ...audit, decision, callHash: call.callHash };
   if (reportOnly && satisfied)
-    await recordWouldRequire(db, { ...reportOnly, grantId: satisfied.kind === "grant" ? satisfied.grantId : undefined });
+    await recordWouldRequire(db, {
+      ...reportOnly,
+      grantId: satisfied.kind === "grant" ? satisfied.grantId : undefined,
+    });
 
   if (satisfied?.kind === "not_required") return "allowed";
   // A critical grant is consumed atomically: of two concurrent retries, one passes, one is refused.
