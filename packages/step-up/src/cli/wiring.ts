@@ -64,7 +64,7 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider, au
     ? [
         '     import { createAuthjsAdapter } from "@step-up/next/adapters/authjs";',
         "     const authjs = createAuthjsAdapter({ db });   // Auth.js (next-auth in package.json); in your NextAuth config: events: authjs.events,",
-        "     export const stepUp = createStepUp<Context>(authjs.ports);",
+        "     export const stepUp = createStepUp<Context>({ ...authjs.ports });   // then stepUp.attach(appRouter) in 3.",
       ]
     : ["     export const stepUp = createStepUp<Context>({ db, identity, http, users });"];
   return [
