@@ -80,10 +80,11 @@ function migrateAndSeed(url: string): void {
 }
 
 function printQueryLayer(figures: Awaited<ReturnType<typeof benchQueryLayer>>) {
-  const { sessionLookupUs, sessionLookupPrismaUs, prismaReadUs, driverReadUs } = figures;
+  const { sessionLookupDefaultUs, sessionLookupUs, sessionLookupPrismaUs, prismaReadUs, driverReadUs } = figures;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out("\nOne indexed read on PostgreSQL, sequential (what a signed-in request pays per query)");
-  out(`  session lookup, on the pg pool (as served):   ${sessionLookupUs.toFixed(0)} µs`);
+  out(`  session lookup, plain Prisma (the default):   ${sessionLookupDefaultUs.toFixed(0)} µs`);
+  out(`  SESSION_LOOKUP=sql, one query on the pg pool: ${sessionLookupUs.toFixed(0)} µs`);
   out(`  the same lookup through Prisma's $queryRaw:   ${sessionLookupPrismaUs.toFixed(0)} µs`);
   out(`  Prisma findUnique of the user row:            ${prismaReadUs.toFixed(0)} µs`);
   out(`  the same row through the pg driver alone:     ${driverReadUs.toFixed(0)} µs`);
@@ -92,7 +93,10 @@ function printQueryLayer(figures: Awaited<ReturnType<typeof benchQueryLayer>>) {
 
 function printCalls(database: string, result: Awaited<ReturnType<typeof benchCalls>>): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`\nProcedure call through createCaller on ${database} (context + session lookup + procedure, one write)`);
+  const lookup = process.env.SESSION_LOOKUP === "sql" ? "SESSION_LOOKUP=sql" : "plain Prisma session lookup";
+  out(
+    `\nProcedure call through createCaller on ${database} (context + session lookup + procedure, one write; ${lookup})`,
+  );
   out(`  protectedProcedure:                 ${result.plainUs.toFixed(0)} µs/call (median of ${result.rounds} rounds)`);
   out(`  stepUpProcedure with a valid grant: ${result.guardedUs.toFixed(0)} µs/call`);
   const ratio = result.guardedUs / result.plainUs;

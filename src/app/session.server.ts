@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { validateSessionToken, type AuthSession } from "@/server/auth/session";
-import { SESSION_COOKIE } from "@/server/auth/cookies";
+import { SESSION_COOKIE } from "@/server/auth/session";
 
 /** The signed-in session from the `session` cookie, or null. */
 export async function getCurrentSession(): Promise<AuthSession | null> {

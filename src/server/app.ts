@@ -29,12 +29,11 @@ export function createDemoApp(
     now,
     config: options.config,
     mailer,
-    // Read on the first call, by which time the router below exists.
-    appRouter: () => router,
     requestContext: (http) => createContext({ ...http, app: services }),
   });
   const services: AppServices = { db: options.db, now, mailer, stepUp };
-  const router: AppRouter = createAppRouter(stepUp);
+  // The router mounts stepUp.router; the instance reads it (its catalog) from the first call on.
+  const router: AppRouter = stepUp.attach(createAppRouter(stepUp));
   return { ...services, router, http: createHttpEndpoints(stepUp) };
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { createStepUp, parseConfig, type StepUpConfig } from "@step-up/next/server";
-import type { RouterLike } from "@step-up/next/server";
 import { verifyPassword } from "./auth/password";
 import { demoSecret } from "./crypto";
+import { DEMO_AUDIT_EVENTS } from "./audit-events";
 import type { Database } from "./db";
 import { selectMailer, type Mailer } from "./mail";
 import type { Context } from "./trpc";
@@ -13,7 +13,6 @@ import type { Context } from "./trpc";
  */
 export function createDemoStepUp(options: {
   db: Database;
-  appRouter: () => RouterLike;
   now?: () => Date;
   config?: Partial<StepUpConfig>;
   mailer?: Mailer | null;
@@ -26,7 +25,6 @@ export function createDemoStepUp(options: {
   const mailer = options.mailer === undefined ? selectMailer(env) : options.mailer;
   return createStepUp<Context>({
     db,
-    appRouter: options.appRouter,
     identity: ({ session }) =>
       session && {
         userId: session.userId,
@@ -79,6 +77,8 @@ export function createDemoStepUp(options: {
     // The library default is "refuse"; STEP_UP_CONFIG (JSON) overrides any field for a demo run.
     config: options.config ?? parseStepUpConfigEnv(env),
     now: options.now,
+    // The demo's own audit events (sign-in failures, email changes): stepUp.recordEvent writes them.
+    auditEvents: DEMO_AUDIT_EVENTS,
     // Loopback and private-network endpoints only when asked for (development, tests): ADR 021.
     webhooks: { allowPrivateNetworks: env.STEP_UP_WEBHOOKS_ALLOW_PRIVATE === "1" },
   });

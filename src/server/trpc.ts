@@ -6,9 +6,14 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { formatStepUpError, type StepUp, type StepUpMeta, type StepUpProcedureDeclaration } from "@step-up/next/server";
-import { SESSION_COOKIE, readCookie } from "./auth/cookies";
-import { validateSessionToken, type AuthSession } from "./auth/session";
+import {
+  formatStepUpError,
+  readCookie,
+  type StepUp,
+  type StepUpMeta,
+  type StepUpProcedureDeclaration,
+} from "@step-up/next/server";
+import { SESSION_COOKIE, validateSessionToken, type AuthSession } from "./auth/session";
 import type { Database } from "./db";
 import { describeHttpError } from "./errors";
 import { getClientIp, parseTrustedProxyHops } from "./http/client-ip";

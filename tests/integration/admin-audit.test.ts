@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { CSV_PAGE_SIZE } from "@/step-up/server/admin/audit-csv";
-import { auditRow, type AuditEventType } from "@/step-up/server/store/audit";
+import { auditRow, type AuditEventType } from "@/step-up/server/audit/audit";
 import { auditCsvRoute } from "@/server/http/audit-csv";
 import { ADMIN, orgId, signedIn } from "./admin-helpers";
 import { catchError, createClock, createTestApp, createTestDatabase, userIdOf, type Client } from "./harness";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { auditRow, type AuditEventType } from "@/step-up/server/store/audit";
+import { auditRow, type AuditEventType } from "@/step-up/server/audit/audit";
 import { ADMIN, orgId, signedIn } from "./admin-helpers";
 import { catchError, createClock, createTestDatabase, userIdOf, type Client } from "./harness";
 

@@ -1,7 +1,7 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, describe, expect, it } from "vitest";
-import { createStepUp, formatStepUpError, type RouterLike, type StepUpOptions } from "@/step-up/server";
+import { createStepUp, formatStepUpError, type StepUpOptions } from "@/step-up/server";
 import { AUDIT_TRIGGERS, auditTriggersSql } from "@/step-up/shared/audit-triggers";
 import { createClock, createTestDatabase, testDialect } from "./harness";
 
@@ -35,7 +35,6 @@ function bareHost(db: object, options: Pick<StepUpOptions<object>, "production" 
   });
   const stepUp = createStepUp({
     db: db as StepUpOptions<object>["db"],
-    appRouter: (): RouterLike => router,
     identity: () => ({ userId: "user-1", sessionId: "session-1", authenticatedAt: clock.now() }),
     http: () => ({ headers: new Headers(), resHeaders: new Headers() }),
     users: { verifyPassword: async () => false, find: async () => ({ email: null, name: "User" }) },
@@ -45,7 +44,7 @@ function bareHost(db: object, options: Pick<StepUpOptions<object>, "production" 
     onError: (error, event) => reports.push({ error, event: event.event }),
     ...options,
   });
-  const router = t.router({ stepUp: stepUp.router });
+  const router = stepUp.attach(t.router({ stepUp: stepUp.router }));
   const caller = t.createCallerFactory(router)({});
   return { status: () => caller.stepUp.status(), reports };
 }

@@ -1,6 +1,6 @@
 import Database3 from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE } from "@/server/auth/cookies";
+import { SESSION_COOKIE } from "@/server/auth/session";
 import { createDatabase, type Database } from "@/server/db";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import { getStepUpPayload } from "@/step-up/shared/payload";

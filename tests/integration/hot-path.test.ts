@@ -51,12 +51,8 @@ describe("the hot path", () => {
     await registerPasskey(alice, createSoftwareAuthenticator());
   });
 
-  it("a medium transfer holding a valid grant reads the session and its step-up row: no factor, requirement or grant query", async () => {
-    clock.advance(16 * 60_000);
-    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
-    await verify(alice, stepUp.requirementId, "password", "demo-password-1");
-    await alice.call((api) => api.transfers.create(small)); // warms the policy cache
-
+  /** The tab's calls' top-level database calls, the call counter's write apart (behind the answer). */
+  async function recordSecondCall(): Promise<{ answered: string[]; counts: string[] }> {
     const log: string[] = [];
     const tab = createClient(db, clock, { dbOverride: recording(log) });
     tab.cookies.set("session", alice.cookies.get("session")!);
@@ -65,17 +61,33 @@ describe("the hot path", () => {
     await tab.call((api) => api.transfers.create(small));
     const answered = [...log];
     await tab.services.callStats.flush();
-    // Context: the host's session lookup, one joined query that also reads step-up's per-session state
-    // and the policy revision (sessionStateSql). The procedure: its precheck (the balance), then its own
-    // transaction. Nothing else: no factor, requirement, grant or policy query.
     // The call counter's write is the one raw statement (server/call-stats/call-stats.ts).
     const counting = (entry: string) => entry === "$executeRaw";
-    expect(answered.filter((entry) => !counting(entry))).toEqual([
-      "$queryRaw",
-      "user.findUniqueOrThrow",
-      "$transaction",
-    ]);
+    return { answered: answered.filter((entry) => !counting(entry)), counts: log.filter(counting) };
+  }
+
+  it("a medium transfer holding a valid grant reads the session and its step-up row: no factor, requirement or grant query", async () => {
+    clock.advance(16 * 60_000);
+    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(small)));
+    await verify(alice, stepUp.requirementId, "password", "demo-password-1");
+    await alice.call((api) => api.transfers.create(small)); // warms the policy cache
+
+    // Context: the host's session lookup (Prisma), then step-up's per-session state and the policy
+    // revision in one query. The procedure: its precheck (the balance), then its own transaction.
+    // Nothing else: no factor, requirement, grant or policy query.
+    const plain = await recordSecondCall();
+    expect(plain.answered).toEqual(["session.findUnique", "$queryRaw", "user.findUniqueOrThrow", "$transaction"]);
     // Behind the answer, not before it: the call's count, one statement of its own.
-    expect(log.filter(counting)).toEqual(["$executeRaw"]);
+    expect(plain.counts).toEqual(["$executeRaw"]);
+
+    // SESSION_LOOKUP=sql: one joined query reads the session and step-up's state (sessionStateSql).
+    process.env.SESSION_LOOKUP = "sql";
+    try {
+      const sql = await recordSecondCall();
+      expect(sql.answered).toEqual(["$queryRaw", "user.findUniqueOrThrow", "$transaction"]);
+      expect(sql.counts).toEqual(["$executeRaw"]);
+    } finally {
+      delete process.env.SESSION_LOOKUP;
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
-import { SESSION_COOKIE } from "@/server/auth/cookies";
+import { SESSION_COOKIE } from "@/server/auth/session";
 import {
   createClient,
   createClock,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseBearerChallenge } from "@step-up/next/server";
 import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
 import type { StepUpErrorBody } from "@/step-up/shared/action-result";
-import { SESSION_COOKIE } from "@/server/auth/cookies";
+import { SESSION_COOKIE } from "@/server/auth/session";
 import { describeProcedures } from "@/step-up/server/admin/procedures";
 import {
   createClient,

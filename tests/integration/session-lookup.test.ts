@@ -4,9 +4,10 @@ import { pgPoolOf, type Database } from "@/server/db";
 import { createTestDatabase, testDialect, userIdOf } from "./harness";
 
 /**
- * The session lookup every signed-in request makes runs on the `pg` pool directly on PostgreSQL and
- * through Prisma otherwise (ADR 025). Both paths must read the same session: same instants (pg would
- * read Prisma's UTC timestamps as local time), same membership, same step-up state, same refusals.
+ * The session lookup every signed-in request makes is a plain Prisma read; `SESSION_LOOKUP=sql` swaps in
+ * one joined SQL query, on the `pg` pool directly on PostgreSQL and through Prisma's `$queryRaw` otherwise
+ * (ADR 025). Every path must read the same session: same instants (pg would read Prisma's UTC timestamps
+ * as local time), same membership, same refusals; the SQL paths the same step-up state.
  */
 // A zone far from UTC (this file's worker only): a timestamp read as local time would be hours off.
 process.env.TZ = "Pacific/Auckland";
@@ -16,8 +17,17 @@ afterAll(() => db.$disconnect());
 /** The same client seen through a wrapper: no pool is known for it, so the lookup goes through Prisma. */
 const throughPrisma = new Proxy(db, {}) as Database;
 
-async function bothPaths(token: string, now: Date) {
-  return [await validateSessionToken(db, token, now), await validateSessionToken(throughPrisma, token, now)];
+/** The plain lookup, then the SQL one on the pool (PostgreSQL) and through `$queryRaw`. */
+async function allPaths(token: string, now: Date) {
+  const sql = async (client: Database) => {
+    process.env.SESSION_LOOKUP = "sql";
+    try {
+      return await validateSessionToken(client, token, now);
+    } finally {
+      delete process.env.SESSION_LOOKUP;
+    }
+  };
+  return [await validateSessionToken(db, token, now), await sql(db), await sql(throughPrisma)];
 }
 
 describe("the session lookup", () => {
@@ -47,25 +57,27 @@ describe("the session lookup", () => {
       update: {},
     });
     const now = new Date("2026-07-02T00:00:00.000Z");
-    const [direct, prisma] = await bothPaths(token, now);
+    const [plain, direct, prisma] = await allPaths(token, now);
     expect(direct).not.toBeNull();
     expect(direct!.authenticatedAt.toISOString()).toBe("2026-07-01T23:30:00.123Z");
     expect(direct!.role).not.toBeNull();
     expect({ ...direct, stepUpState: null }).toEqual({ ...prisma, stepUpState: null });
+    expect({ ...plain, stepUpState: null }).toEqual({ ...prisma, stepUpState: null });
+    expect(plain!.stepUpState).toBeUndefined(); // step-up reads its own state then
     const decode = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-    expect(decode(direct!.stepUpState.stepUpGrants)).toEqual(decode(prisma!.stepUpState.stepUpGrants));
-    expect(Number(direct!.stepUpState.stepUpRevision ?? 0)).toBe(Number(prisma!.stepUpState.stepUpRevision ?? 0));
+    expect(decode(direct!.stepUpState!.stepUpGrants)).toEqual(decode(prisma!.stepUpState!.stepUpGrants));
+    expect(Number(direct!.stepUpState!.stepUpRevision ?? 0)).toBe(Number(prisma!.stepUpState!.stepUpRevision ?? 0));
   });
 
-  it("refuses an expired session, an unknown token and a deleted user on both paths", async () => {
+  it("refuses an expired session, an unknown token and a deleted user on every path", async () => {
     const userId = await userIdOf(db, "bob@example.com");
     const start = new Date("2026-07-01T12:00:00.000Z");
     const { token } = await createSession(db, { userId, organizationId: null, ip: null, userAgent: null, now: start });
     const week = 7 * 24 * 60 * 60 * 1000;
-    expect(await bothPaths(token, new Date(start.getTime() + week - 1))).not.toContain(null);
-    expect(await bothPaths(token, new Date(start.getTime() + week))).toEqual([null, null]);
-    expect(await bothPaths(`${token}x`, start)).toEqual([null, null]);
+    expect(await allPaths(token, new Date(start.getTime() + week - 1))).not.toContain(null);
+    expect(await allPaths(token, new Date(start.getTime() + week))).toEqual([null, null, null]);
+    expect(await allPaths(`${token}x`, start)).toEqual([null, null, null]);
     await db.user.update({ where: { id: userId }, data: { deletedAt: start } });
-    expect(await bothPaths(token, start)).toEqual([null, null]);
+    expect(await allPaths(token, start)).toEqual([null, null, null]);
   });
 });

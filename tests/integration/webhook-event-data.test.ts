@@ -82,7 +82,7 @@ describe("webhook event data", () => {
     await alice.app.stepUp.credentialChanged({ userId: aliceId, organizationId: acmeId });
     const session = await db.session.findFirstOrThrow({ where: { userId: aliceId }, orderBy: { createdAt: "desc" } });
     await db.$transaction((tx) =>
-      revokeOtherSessions(tx, {
+      revokeOtherSessions(tx, alice.app.stepUp, {
         userId: aliceId,
         keepSessionId: session.id,
         reason: "password_changed",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDue, type DeliveryContext, type WebhookOptions } from "@/step-up/server/webhooks/delivery";
-import { writeAudit } from "@/step-up/server/store/audit";
+import { writeAudit } from "@/step-up/server/audit/audit";
 import { ADMIN, GINA, asAdminWithStepUp, catchError, orgId, signedIn } from "./admin-helpers";
 import { createClock, createTestDatabase, expectStepUp, userIdOf, verifyAliceHigh, type Client } from "./harness";
 import { startReceiver } from "./support/webhook-receiver";

@@ -9,6 +9,8 @@ import {
   type TestStepUp,
 } from "@step-up/next/testing";
 
+type TestIdentity = Parameters<TestStepUp["client"]>[0];
+
 const injected = () => Promise.reject(new Error("SQLITE_IOERR: disk I/O error (injected)"));
 
 /** `db`, except that one method (e.g. `$queryRaw`, the per-call session state read) fails like a broken disk. */
@@ -70,5 +72,19 @@ describe("fail-closed", () => {
       error: expect.objectContaining({ message: expect.stringContaining("SQLITE_IOERR") }),
       event: { event: "gate.failed", path: "probe.high" },
     });
+  });
+
+  it("a caller whose identity cannot be read is refused, and the cause is reported before the refusal", async () => {
+    const failure = new Error("the host's session store is down (injected)");
+    const unreadable = {
+      get userId(): string {
+        throw failure;
+      },
+    } as unknown as TestIdentity;
+    const before = healthy.errors.length;
+    await expect(healthy.client(unreadable).api.probe.medium()).rejects.toMatchObject({
+      code: "INTERNAL_SERVER_ERROR",
+    });
+    expect(healthy.errors.slice(before)).toEqual([{ error: failure, event: { event: "context.failed" } }]);
   });
 });

@@ -4,8 +4,9 @@ import { TRPCError } from "@trpc/server";
 import { constantTimeEqual, keyedHashHex } from "../crypto";
 import type { Database, Transaction } from "../db";
 import type { Mailer } from "../mail";
-import { generateEmailCode, maskEmail } from "@step-up/next/server";
-import { writeAuditEvent as writeAudit } from "@step-up/next/server";
+import type { AuditEventInput, StepUp } from "@step-up/next/server";
+import type { DemoAuditEventType } from "../audit-events";
+import { generateEmailCode, maskEmail } from "./email-code";
 
 export const EMAIL_CHANGE_TTL_MS = 15 * 60_000;
 export const EMAIL_CHANGE_RESEND_INTERVAL_MS = 30_000;
@@ -13,6 +14,7 @@ export const EMAIL_CHANGE_MAX_ATTEMPTS = 5;
 
 export interface EmailChangeContext {
   db: Database;
+  stepUp: Pick<StepUp, "recordEvent">;
   mailer: Mailer | null;
   user: { id: string; email: string };
   organizationId: string | null;
@@ -61,11 +63,7 @@ export async function requestEmailChange(context: EmailChangeContext, newEmail: 
       create: { userId: user.id, ...data },
       update: data,
     });
-    await writeAudit(tx, {
-      ...origin(context),
-      type: "account.email_change_requested",
-      data: { to: maskEmail(newEmail) },
-    });
+    await record(context, tx, { type: "account.email_change_requested", data: { to: maskEmail(newEmail) } });
   });
   try {
     await mailer.send(
@@ -111,22 +109,17 @@ export async function confirmEmailChange(context: EmailChangeContext, newEmail: 
     if (count !== 1) throw new TRPCError({ code: "CONFLICT", message: "This change was already confirmed." });
     await requireAddressFree(tx, newEmail, user.id);
     await tx.user.update({ where: { id: user.id }, data: { email: newEmail } });
-    await writeAudit(tx, {
-      ...origin(context),
+    await record(context, tx, {
       type: "account.email_changed",
       data: { from: maskEmail(user.email), to: maskEmail(newEmail) },
     });
   });
   await notifyOldAddress(context, newEmail).catch(async (cause: unknown) => {
     // The change stands (the new address proved itself); the failed notice is on record for support.
-    await db.$transaction((tx) =>
-      writeAudit(tx, {
-        ...origin(context),
-        type: "account.email_notice_failed",
-        severity: "critical",
-        data: { to: maskEmail(user.email), error: cause instanceof Error ? cause.name : "unknown" },
-      }),
-    );
+    await record(context, undefined, {
+      type: "account.email_notice_failed",
+      data: { to: maskEmail(user.email), error: cause instanceof Error ? cause.name : "unknown" },
+    });
   });
 }
 
@@ -151,12 +144,13 @@ function hashCode(requestId: string, code: string): string {
   return keyedHashHex("email-change", `${requestId}:${code}`);
 }
 
-function origin(context: EmailChangeContext) {
-  return {
-    userId: context.user.id,
-    organizationId: context.organizationId,
-    ip: context.request.ip,
-    userAgent: context.request.userAgent,
-    at: context.now,
-  };
+/** Appends one of the email change's audit events, in `tx` when given. */
+function record(
+  context: EmailChangeContext,
+  tx: Transaction | undefined,
+  event: { type: DemoAuditEventType; data: AuditEventInput["data"] },
+): Promise<void> {
+  const { user, organizationId, request, now } = context;
+  const origin = { userId: user.id, organizationId, ip: request.ip, userAgent: request.userAgent, at: now };
+  return context.stepUp.recordEvent({ ...origin, ...event }, { tx });
 }

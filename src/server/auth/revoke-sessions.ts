@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "../db";
-import { writeAuditEvent as writeAudit } from "@step-up/next/server";
+import type { StepUp } from "@step-up/next/server";
 
 export type SessionRevocationReason = "password_changed" | "factor_removed";
 
@@ -11,6 +11,7 @@ export type SessionRevocationReason = "password_changed" | "factor_removed";
  */
 export async function revokeOtherSessions(
   tx: Transaction,
+  stepUp: Pick<StepUp, "recordEvent">,
   options: {
     userId: string;
     keepSessionId: string;
@@ -21,11 +22,14 @@ export async function revokeOtherSessions(
   const { count } = await tx.session.deleteMany({
     where: { userId: options.userId, id: { not: options.keepSessionId } },
   });
-  await writeAudit(tx, {
-    type: "auth.sessions_revoked",
-    userId: options.userId,
-    ...options.audit,
-    data: { count, reason: options.reason },
-  });
+  await stepUp.recordEvent(
+    {
+      type: "auth.sessions_revoked",
+      userId: options.userId,
+      ...options.audit,
+      data: { count, reason: options.reason },
+    },
+    { tx },
+  );
   return count;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DemoApp } from "../app";
-import { SESSION_COOKIE, readCookie } from "../auth/cookies";
+import { readCookie } from "@step-up/next/server";
+import { SESSION_COOKIE } from "../auth/session";
 import { validateSessionToken } from "../auth/session";
 
 /** GET /api/admin/audit.csv: the identity from the session cookie, then the module's CSV response. */

@@ -3,7 +3,8 @@ import type { StepUp } from "@step-up/next/server";
 import { z } from "zod";
 import { createTRPCRouter, stepUpProcedures } from "../trpc";
 import { hashPassword } from "../auth/password";
-import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
+import { serializeCookie } from "@step-up/next/server";
+import { SESSION_COOKIE } from "../auth/session";
 import { revokeOtherSessions } from "../auth/revoke-sessions";
 import { confirmEmailChange, requestEmailChange } from "../account/email-change";
 
@@ -27,6 +28,7 @@ export function accountRouter(stepUp: StepUp) {
     }).mutation(async ({ ctx, input }): Promise<{ email: string; pendingEmail: string | null }> => {
       const context = {
         db: ctx.db,
+        stepUp: ctx.stepUp,
         mailer: ctx.mailer,
         user: { id: ctx.session.userId, email: ctx.session.user.email },
         organizationId: ctx.session.activeOrganizationId,
@@ -59,7 +61,7 @@ export function accountRouter(stepUp: StepUp) {
           reason: "password_changed",
           tx,
         });
-        await revokeOtherSessions(tx, {
+        await revokeOtherSessions(tx, ctx.stepUp, {
           userId: ctx.session.userId,
           keepSessionId: ctx.session.id,
           reason: "password_changed",
@@ -86,7 +88,7 @@ export function accountRouter(stepUp: StepUp) {
           data: { deletedAt: ctx.now(), email: `deleted+${ctx.session.userId}@invalid` },
         });
         await tx.session.deleteMany({ where: { userId: ctx.session.userId } });
-        await ctx.stepUp.sessionEnded({ userId: ctx.session.userId }, tx);
+        await ctx.stepUp.sessionEnded({ userId: ctx.session.userId }, { tx });
       });
       ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
       return { deleted: true };

@@ -2,12 +2,11 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
-import { SESSION_COOKIE, serializeCookie } from "../auth/cookies";
+import { serializeCookie } from "@step-up/next/server";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { SESSION_TTL_MS, createSession, deleteSession } from "../auth/session";
+import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession } from "../auth/session";
 import { admitSignIn } from "../auth/sign-in-throttle";
 import { SignInThrottledError } from "../errors";
-import { writeAuditEvent as writeAudit } from "@step-up/next/server";
 
 // Compared against when the email is unknown, so both paths cost one argon2 verification.
 const DUMMY_HASH = hashPassword("not-a-real-password");
@@ -25,15 +24,13 @@ export const authRouter = createTRPCRouter({
       // Throttle first, by the address typed (known or not), so the answer says nothing about accounts.
       const admission = await admitSignIn(ctx.db, { email: input.email, ip: ctx.request.ip });
       if (!admission.ok) {
-        await ctx.db.$transaction((tx) =>
-          writeAudit(tx, {
-            type: "auth.sign_in_throttled",
-            ip: ctx.request.ip,
-            userAgent: ctx.request.userAgent,
-            at: now,
-            data: { email: input.email, retryAfter: admission.retryAfterSeconds, scope: admission.scope },
-          }),
-        );
+        await ctx.stepUp.recordEvent({
+          type: "auth.sign_in_throttled",
+          ip: ctx.request.ip,
+          userAgent: ctx.request.userAgent,
+          at: now,
+          data: { email: input.email, retryAfter: admission.retryAfterSeconds, scope: admission.scope },
+        });
         ctx.resHeaders.set("Retry-After", String(admission.retryAfterSeconds));
         throw new SignInThrottledError(admission.retryAfterSeconds);
       }
@@ -46,16 +43,14 @@ export const authRouter = createTRPCRouter({
         input.password,
       );
       if (!user || user.deletedAt || !valid) {
-        await ctx.db.$transaction((tx) =>
-          writeAudit(tx, {
-            type: "auth.sign_in_failed",
-            userId: user?.id ?? null,
-            ip: ctx.request.ip,
-            userAgent: ctx.request.userAgent,
-            at: now,
-            data: { email: input.email },
-          }),
-        );
+        await ctx.stepUp.recordEvent({
+          type: "auth.sign_in_failed",
+          userId: user?.id ?? null,
+          ip: ctx.request.ip,
+          userAgent: ctx.request.userAgent,
+          at: now,
+          data: { email: input.email },
+        });
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is incorrect" });
       }
       await admission.attempt.succeeded();
@@ -67,16 +62,14 @@ export const authRouter = createTRPCRouter({
         userAgent: ctx.request.userAgent,
         now,
       });
-      await ctx.db.$transaction((tx) =>
-        writeAudit(tx, {
-          type: "auth.signed_in",
-          userId: user.id,
-          organizationId,
-          ip: ctx.request.ip,
-          userAgent: ctx.request.userAgent,
-          at: now,
-        }),
-      );
+      await ctx.stepUp.recordEvent({
+        type: "auth.signed_in",
+        userId: user.id,
+        organizationId,
+        ip: ctx.request.ip,
+        userAgent: ctx.request.userAgent,
+        at: now,
+      });
       ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, token, Math.floor(SESSION_TTL_MS / 1000)));
       return { userId: user.id };
     }),
@@ -85,16 +78,19 @@ export const authRouter = createTRPCRouter({
     const { session, request } = ctx;
     await ctx.db.$transaction(async (tx) => {
       await deleteSession(tx, session.id);
-      await ctx.stepUp.sessionEnded({ sessionId: session.id }, tx);
-      await writeAudit(tx, {
-        type: "auth.signed_out",
-        userId: session.userId,
-        organizationId: session.activeOrganizationId,
-        ip: request.ip,
-        userAgent: request.userAgent,
-        at: ctx.now(),
-        data: { sessionId: session.id },
-      });
+      await ctx.stepUp.sessionEnded({ sessionId: session.id }, { tx });
+      await ctx.stepUp.recordEvent(
+        {
+          type: "auth.signed_out",
+          userId: session.userId,
+          organizationId: session.activeOrganizationId,
+          ip: request.ip,
+          userAgent: request.userAgent,
+          at: ctx.now(),
+          data: { sessionId: session.id },
+        },
+        { tx },
+      );
     });
     ctx.resHeaders.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", 0));
     return { signedOut: true };

@@ -1,7 +1,6 @@
-import { createStepUp, type RouterLike } from "@step-up/next/server";
-import { appRouter } from "./api/root";
+import { createStepUp } from "@step-up/next/server";
 import type { Context } from "./api/trpc";
 import { authjs } from "./auth/config";
 
-// Secret and relying party from STEP_UP_SECRET and STEP_UP_ORIGIN. The return type breaks a type cycle.
-export const stepUp = createStepUp<Context>({ ...authjs.ports, appRouter: (): RouterLike => appRouter });
+// Secret and relying party from STEP_UP_SECRET and STEP_UP_ORIGIN; api/root.ts attaches the app router.
+export const stepUp = createStepUp<Context>(authjs.ports);

@@ -1,14 +1,11 @@
 import "server-only";
-import { createStepUp, type RouterLike } from "@step-up/next/server";
+import { createStepUp } from "@step-up/next/server";
 import { verifyPassword } from "./auth/password";
-import { appRouter } from "./api/root";
 import type { Context } from "./api/trpc";
 import { db } from "./db";
 
 export const stepUp = createStepUp<Context>({
   db,
-  // The return type breaks a type cycle: the app router's type includes stepUp.router.
-  appRouter: (): RouterLike => appRouter,
   identity: ({ account, loginSession }) =>
     account && loginSession
       ? { userId: account.id, sessionId: loginSession.id, authenticatedAt: loginSession.signedInAt }

@@ -64,16 +64,14 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider, au
     ? [
         '     import { createAuthjsAdapter } from "@step-up/next/adapters/authjs";',
         "     const authjs = createAuthjsAdapter({ db });   // Auth.js (next-auth in package.json); in your NextAuth config: events: authjs.events,",
-        "     export const stepUp = createStepUp<Context>({ ...authjs.ports, appRouter: (): RouterLike => appRouter });",
+        "     export const stepUp = createStepUp<Context>({ ...authjs.ports });   // then stepUp.attach(appRouter) in 3.",
       ]
-    : [
-        "     export const stepUp = createStepUp<Context>({ db, appRouter: (): RouterLike => appRouter, identity, http, users });",
-      ];
+    : ["     export const stepUp = createStepUp<Context>({ db, identity, http, users });"];
   return [
     'Wire it (README, "Add step-up to your app"):',
     "",
     `1. ${instance} (new): one instance (secret and relying party from STEP_UP_SECRET and STEP_UP_ORIGIN)`,
-    '     import { createStepUp, type RouterLike } from "@step-up/next/server";',
+    '     import { createStepUp } from "@step-up/next/server";',
     ...ports,
     "",
     `2. ${name(files.trpcInit, "your initTRPC file")}: in initTRPC…create({ … })`,
@@ -83,6 +81,7 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider, au
     "",
     `3. ${name(files.rootRouter, "your app router")}: mount the module's router`,
     "     stepUp: stepUp.router,",
+    "   then, after it: stepUp.attach(appRouter);",
     "   and in your tRPC route's fetchRequestHandler({ … }): ...stepUp.trpcHandler,",
     "",
     `4. ${name(files.providers, "your tRPC client provider")}: from @step-up/next/client`,

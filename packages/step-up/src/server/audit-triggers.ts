@@ -7,6 +7,7 @@ import {
 } from "../shared/audit-triggers";
 import type { Database } from "./db";
 import type { StepUpErrorReporter } from "./ports";
+import { reportOnce } from "./unavailable";
 
 /**
  * What the first call does when the audit table lacks its append-only triggers (ADR 032): "refuse"
@@ -47,7 +48,7 @@ export function createAuditTriggerCheck(options: {
         "Run `npx step-up init` and apply the migration it writes (`npx step-up check` lists what is missing); " +
         'a host that keeps the log append-only another way passes `auditTriggers: "log"` to createStepUp (ADR 032).',
     );
-    options.onError(error, { event: "audit.triggers_missing" });
+    reportOnce(options.onError, error, { event: "audit.triggers_missing" });
     if (options.mode === "refuse") throw error;
     done = true;
   };

@@ -39,8 +39,7 @@ export interface ProcedureCatalog {
 export function createProcedureCatalog(appRouter: () => RouterLike): ProcedureCatalog {
   const procedures = (): ProcedureMap => {
     const router = appRouter();
-    if (!router?._def?.procedures)
-      throw new Error("createStepUp: `appRouter` returned no router; pass `appRouter: () => appRouter`");
+    if (!router?._def?.procedures) throw new Error("createStepUp: stepUp.attach(appRouter) was given no router");
     return router._def.procedures as ProcedureMap;
   };
   const infoOf = (procedure: ProcedureMap[string] | undefined) =>

@@ -1,16 +1,15 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
 import { auditCsvResponse } from "./admin/audit-csv";
 import { createAuditTriggerCheck, type AuditTriggerMode } from "./audit-triggers";
 import type { RouterLike } from "./catalog";
 import { purgeExpired, scheduleCleanup, type CleanupResult } from "./cleanup";
-import type { Transaction } from "./db";
-import { findStepUpPayload, stepUpFailure } from "./errors";
+import type { StepUpTransaction, Transaction } from "./db";
+import { findStepUpPayload, StepUpError, stepUpFailure } from "./errors";
 import type { StepUpHttp, StepUpIdentity } from "./ports";
 import { stepUpRouter } from "./router";
 import { createStepUpServices, type StepUpServiceOptions, type StepUpServices } from "./services";
 import { buildSession, parseHttp, parseIdentity, requestOf, type StepUpContext } from "./session";
-import { writeAudit, type AuditEventInput } from "./store/audit";
+import { writeAudit, type AuditEventInput } from "./audit/audit";
 import { endSessions, revokeUserGrantsAndDevices, type EndedSessions } from "./grants/grants";
 import { createProcedures, type Declared } from "./trpc";
 import { createWebhookWorker } from "./webhooks/worker";
@@ -42,7 +41,7 @@ export interface StepUpOptions<TContext> extends StepUpServiceOptions {
 type Shape = { message: string; data: object & { httpStatus?: number; code?: string } };
 
 /**
- * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; LOCKED becomes 429, and a
+ * Adds `data.stepUp` (the refusal the client's dialog reads) to your error shape; a
  * database that cannot answer — in your context, your procedure or the gate — 503 UNAVAILABLE (ADR 026).
  * Stateless: `errorFormatter: ({ shape, error }) => formatStepUpError(shape, error)` in your initTRPC.
  */
@@ -54,16 +53,8 @@ export function formatStepUpError<TShape extends Shape>(shape: TShape, error: un
     // The driver's message (host names, SQL) never reaches the client.
     return { ...shape, message: unavailable.message, data };
   }
-  const data = stepUp?.code === "LOCKED" ? { ...shape.data, httpStatus: 429 } : shape.data;
-  return { ...shape, data: { ...data, stepUp } };
-}
-
-/**
- * Appends a security event of your own (sign-in, password change…) to the step-up audit log, in your
- * transaction when `tx` is given. The risk score reads `auth.signed_in` rows (known IPs and browsers).
- */
-export async function writeAuditEvent(tx: object, event: AuditEventInput): Promise<void> {
-  await writeAudit(tx as Transaction, event);
+  // The status is already the error's own (LOCKED is TOO_MANY_REQUESTS: 429).
+  return { ...shape, data: { ...shape.data, stepUp } };
 }
 
 /**
@@ -73,7 +64,16 @@ export async function writeAuditEvent(tx: object, event: AuditEventInput): Promi
 export function createStepUp<TContext extends object = object>(options: StepUpOptions<TContext>) {
   if (typeof options.identity !== "function") throw new Error("createStepUp: missing identity: (ctx) => …");
   if (typeof options.http !== "function") throw new Error("createStepUp: missing http: (ctx) => ({ headers, … })");
-  const services = createStepUpServices(options);
+  // The host's root router mounts `stepUp.router`, so it is handed over afterwards (`attach`): the host's
+  // step-up file never imports its root router, and no import cycle joins them.
+  let appRouter: RouterLike | null = null;
+  const services = createStepUpServices(options, () => {
+    if (!appRouter)
+      throw new Error(
+        "createStepUp: call stepUp.attach(appRouter) where your app router is built (it mounts stepUp.router)",
+      );
+    return appRouter;
+  });
   const webhookWorker = createWebhookWorker(
     { db: services.db, crypto: services.crypto, now: services.now, ...services.webhooks },
     (error) => services.onError(error, { event: "webhooks.delivery_failed" }),
@@ -85,7 +85,17 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
   });
   let wired = false;
 
+  // Fails closed: whatever stops the caller's context from resolving (the identity or http port, the
+  // wiring or audit-trigger check) is reported before it refuses the call (test "fail-closed").
   const resolve = async (hostContext: unknown): Promise<StepUpContext> => {
+    try {
+      return await resolveContext(hostContext);
+    } catch (error) {
+      if (!(error instanceof StepUpError)) reportOnce(services.onError, error, { event: "context.failed" });
+      throw error;
+    }
+  };
+  const resolveContext = async (hostContext: unknown): Promise<StepUpContext> => {
     if (!wired) {
       services.crypto.check();
       void services.relyingParty; // throws in production without relyingParty or STEP_UP_ORIGIN
@@ -119,6 +129,15 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
     /** Mount as `stepUp` in your app router: verify, challenge, status…, `security.*` and `admin.*`. */
     router: stepUpRouter(procedures),
     /**
+     * Hands the instance your app router, once it exists (its procedures are the admin catalog; its
+     * initTRPC is checked on the first call): `export const appRouter = createTRPCRouter({ …, stepUp:
+     * stepUp.router }); stepUp.attach(appRouter);`. Returns the router.
+     */
+    attach<TRouter extends RouterLike>(router: TRouter): TRouter {
+      appRouter = router;
+      return router;
+    },
+    /**
      * A procedure builder to `.concat()` onto your signed-in procedure:
      * `protectedProcedure.concat(stepUp.procedure({ input, level: "medium", action: "Changing your plan" }))`.
      * `amount` and `resource` must read exactly the values the handler acts on.
@@ -149,11 +168,6 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * 5xx once through `onError` (with its cause) and adds Retry-After to a 503 UNAVAILABLE (ADR 026).
      */
     trpcHandler: trpcFailureHandling(services.onError),
-    /** Adds `data.stepUp` to your error shape: `({ shape, error }) => stepUp.formatError(shape, error)`. */
-    formatError: formatStepUpError,
-    /** A complete errorFormatter for hosts without their own: `errorFormatter: stepUp.errorFormatter`. */
-    errorFormatter: <TShape extends Shape>(opts: { shape: TShape; error: TRPCError }) =>
-      formatStepUpError(opts.shape, opts.error),
 
     /**
      * Call after a password (or other credential you own) changes, in the same transaction when it is
@@ -164,7 +178,8 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
       organizationId?: string | null;
       request?: { ip: string | null; userAgent: string | null };
       reason?: string;
-      tx?: unknown;
+      /** Your transaction, when the credential changed in one on this database. */
+      tx?: StepUpTransaction;
     }): Promise<{ grants: number; devices: number }> {
       const run = async (tx: Transaction) => {
         const now = services.now();
@@ -187,14 +202,21 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
      * Call when sessions end (sign-out, sessions revoked, account deleted) — the module cannot see your
      * session table: their grants are revoked at once, so no admin page shows them live.
      */
-    async sessionEnded(input: EndedSessions, tx?: unknown): Promise<void> {
+    async sessionEnded(input: EndedSessions, options: { tx?: StepUpTransaction } = {}): Promise<void> {
       const run = (db: Transaction) => endSessions(db, input, services.now());
-      await (tx ? run(tx as Transaction) : services.db.$transaction(run));
+      await (options.tx ? run(options.tx as Transaction) : services.db.$transaction(run));
     },
 
-    /** Appends your own security event (sign-in, password change…) to the step-up audit log; risk reads sign-ins. */
-    async recordEvent(event: AuditEventInput, tx?: unknown): Promise<void> {
-      await writeAudit((tx as Transaction | undefined) ?? services.db, event);
+    /**
+     * Appends a security event to the step-up audit log (and its webhooks), in your transaction when `tx`
+     * is given. Your own event names are declared in `auditEvents`; the risk score reads `auth.signed_in`.
+     */
+    async recordEvent(event: AuditEventInput, options: { tx?: StepUpTransaction } = {}): Promise<void> {
+      const { types, host } = services.auditEvents;
+      if (!types.includes(event.type))
+        throw new Error(`stepUp.recordEvent: "${event.type}" is not declared; add it to createStepUp({ auditEvents })`);
+      const severity = event.severity ?? host[event.type as keyof typeof host];
+      await writeAudit((options.tx as Transaction | undefined) ?? services.db, { ...event, severity });
     },
 
     /** A route handler's response for the admin audit CSV, for the identity you resolved from the request. */
@@ -224,14 +246,14 @@ export function createStepUp<TContext extends object = object>(options: StepUpOp
       services.callStats.stop();
       await services.callStats.flush();
     },
-    /** The instance's services, for tests and benchmarks. */
+    /** The instance's services, for tests and benchmarks. @internal */
     services: services as StepUpServices,
   };
 }
 
 /**
  * The session's step-up state, or UNAVAILABLE when it cannot be read: fail closed like the gate
- * (middleware.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
+ * (gate/enforce.ts), reporting the cause first (test "fail-closed" in packages/step-up/test).
  */
 async function buildSessionOrRefuse(services: StepUpServices, identity: StepUpIdentity) {
   try {

@@ -33,6 +33,12 @@ export const STEP_UP_MODELS = [
 /** What `createStepUp({ db })` accepts: any Prisma client whose schema includes step-up.prisma. */
 export type StepUpPrismaClient = { [K in (typeof STEP_UP_MODELS)[number]]: object } & { $transaction: unknown };
 
+/**
+ * Where the instance's writes go when you pass `{ tx }`: your PrismaClient or the `tx` of your interactive
+ * transaction (`db.$transaction(async (tx) => …)`), whose schema includes step-up.prisma.
+ */
+export type StepUpTransaction = { [K in (typeof STEP_UP_MODELS)[number]]: object };
+
 /** Fails loudly when the host's client lacks the step-up models (the fragment was not copied in). */
 export function checkDatabase(db: unknown): Database {
   const client = db as Record<string, unknown> | null;

@@ -3,14 +3,7 @@
  */
 import "server-only";
 
-export {
-  createStepUp,
-  formatStepUpError,
-  writeAuditEvent,
-  type StepUp,
-  type StepUpOptions,
-  type StepUpRouter,
-} from "./create-step-up";
+export { createStepUp, formatStepUpError, type StepUp, type StepUpOptions, type StepUpRouter } from "./create-step-up";
 export type { Declared as StepUpProcedureDeclaration } from "./trpc";
 export type { RouterLike, StepUpMeta, StepUpProcedureInfo } from "./catalog";
 export type { StepUpConfig, Level, StepUpLevel } from "../engine";
@@ -29,18 +22,23 @@ export type {
 } from "./ports";
 export type { StepUpDeclaration } from "./call-context";
 export type { RelyingPartyOption } from "./relying-party";
-export type { StepUpPrismaClient } from "./db";
-export type { AuditEventInput, AuditEventType } from "./store/audit";
+export type { StepUpPrismaClient, StepUpTransaction } from "./db";
+export type {
+  AuditEventInput,
+  AuditEventType,
+  AuditSeverity,
+  HostAuditEvents,
+  HostAuditEventType,
+} from "./audit/audit";
 export type { CleanupResult } from "./cleanup";
 export { StepUpError, findStepUpPayload } from "./errors";
 /** Database failures → 503 UNAVAILABLE + Retry-After (ADR 026); `stepUp.trpcHandler` wires it into tRPC's handler. */
 export { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
-export { DEVICE_COOKIE } from "./cookies";
+export { DEVICE_COOKIE, readCookie, serializeCookie } from "./cookies";
 /** For scripts that write StepUpPolicy rows directly: every instance reloads its policies on the next call. */
 export { bumpPolicyRevision } from "./policies/policy-cache";
 /** For a host that reads its session in one SQL query: the module's per-call state joins onto it. */
 export { sessionStateSql } from "./grants/session-state";
-export { generateEmailCode, maskEmail } from "../methods/email-code/verify";
 export { isSameSiteRequest } from "./http/same-site";
 export {
   DEFAULT_ROUTE_BODY_BYTES,

@@ -37,24 +37,18 @@ export function stepUpRouter(p: Procedures) {
         }),
       )
       .mutation(async ({ ctx, input }) => {
-        try {
-          const outcome = await verifyStepUp({
-            db: ctx.db,
-            services: ctx.stepUp,
-            session: ctx.session,
-            request: ctx.request,
-            ...input,
-          });
-          if (outcome.status === "fulfilled" && outcome.deviceToken) {
-            const maxAge = Math.floor(ctx.stepUp.config.rememberDevice.ttlMs / 1000);
-            ctx.resHeaders.append("Set-Cookie", serializeCookie(DEVICE_COOKIE, outcome.deviceToken, maxAge));
-          }
-          return { status: outcome.status, remaining: outcome.remaining };
-        } catch (error) {
-          const payload = findStepUpPayload(error);
-          if (payload?.code === "LOCKED") ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
-          throw error;
+        const outcome = await verifyStepUp({
+          db: ctx.db,
+          services: ctx.stepUp,
+          session: ctx.session,
+          request: ctx.request,
+          ...input,
+        });
+        if (outcome.status === "fulfilled" && outcome.deviceToken) {
+          const maxAge = Math.floor(ctx.stepUp.config.rememberDevice.ttlMs / 1000);
+          ctx.resHeaders.append("Set-Cookie", serializeCookie(DEVICE_COOKIE, outcome.deviceToken, maxAge));
         }
+        return { status: outcome.status, remaining: outcome.remaining };
       }),
 
     /**
@@ -63,22 +57,9 @@ export function stepUpRouter(p: Procedures) {
      */
     challenge: protectedProcedure
       .input(z.object({ requirementId: idSchema, method: z.enum(["passkey", "email_code"]) }))
-      .mutation(async ({ ctx, input }) => {
-        try {
-          return await issueChallenge({
-            db: ctx.db,
-            services: ctx.stepUp,
-            session: ctx.session,
-            request: ctx.request,
-            ...input,
-          });
-        } catch (error) {
-          const payload = findStepUpPayload(error);
-          if (payload?.code === "LOCKED" || payload?.code === "RESEND_THROTTLED")
-            ctx.resHeaders.set("Retry-After", String(payload.retryAfter));
-          throw error;
-        }
-      }),
+      .mutation(({ ctx, input }) =>
+        issueChallenge({ db: ctx.db, services: ctx.stepUp, session: ctx.session, request: ctx.request, ...input }),
+      ),
 
     /** Dry run: would this procedure with this input need step-up for me now, and why? Creates nothing. */
     evaluate: protectedProcedure

@@ -5,6 +5,7 @@ import { createCrypto, type StepUpCrypto } from "./crypto";
 import { checkDatabase, type Database, type StepUpPrismaClient } from "./db";
 import type { StepUpErrorReporter, StepUpMailer, StepUpSessions, StepUpUsers } from "./ports";
 import { resolveRelyingParty, type RelyingParty, type RelyingPartyOption } from "./relying-party";
+import { AUDIT_EVENT_TYPES, auditEventTypeSchema, type HostAuditEvents } from "./audit/audit";
 import { createCallStats, type CallStats } from "./call-stats/call-stats";
 import { createPolicyCache, type PolicyCache } from "./policies/policy-cache";
 import type { WebhookOptions } from "./webhooks/delivery";
@@ -27,6 +28,8 @@ export interface StepUpServices {
   catalog: ProcedureCatalog;
   /** Security-event webhooks: delivery settings and whether production rules (https only) apply. */
   webhooks: { options: WebhookOptions; production: boolean };
+  /** The audit log's event names: the module's, then the host's (`auditEvents`), with their severities. */
+  auditEvents: { types: readonly string[]; host: HostAuditEvents };
 }
 
 export interface StepUpServiceOptions {
@@ -49,18 +52,21 @@ export interface StepUpServiceOptions {
   now?: () => Date;
   scoreRisk?: RiskScorer;
   onError?: StepUpErrorReporter;
-  /** Read lazily on first use: the app router that mounts `stepUp.router` (its procedures are the catalog). */
-  appRouter: () => RouterLike;
   /** Defaults to NODE_ENV === "production": then a relying party is required. */
   production?: boolean;
   /** Security-event webhook delivery (ADR 021); start it with `stepUp.webhooks.start()`. */
   webhooks?: WebhookOptions;
+  /**
+   * Your own audit event names (`area.verb`) and each one's default severity, for `stepUp.recordEvent`
+   * and the admin audit filter: `{ "auth.sign_in_failed": "warning", "auth.signed_out": "info" }`.
+   */
+  auditEvents?: HostAuditEvents;
 }
 
-export function createStepUpServices(options: StepUpServiceOptions): StepUpServices {
+/** `appRouter`: the host's root router once `stepUp.attach` has been given it (its procedures are the catalog). */
+export function createStepUpServices(options: StepUpServiceOptions, appRouter: () => RouterLike): StepUpServices {
   requireOption(options.users?.verifyPassword, "users.verifyPassword (checks a password with your own hashing)");
   requireOption(options.users?.find, "users.find (a user's email and name)");
-  requireOption(options.appRouter, "appRouter: () => appRouter (the router that mounts stepUp.router)");
   const db = checkDatabase(options.db);
   const onError = options.onError ?? logError;
   const production = options.production ?? process.env.NODE_ENV === "production";
@@ -81,9 +87,21 @@ export function createStepUpServices(options: StepUpServiceOptions): StepUpServi
     onError,
     policies: createPolicyCache(db),
     callStats: createCallStats(db, (error) => onError(error, { event: "call_stats.flush_failed" })),
-    catalog: createProcedureCatalog(options.appRouter),
+    catalog: createProcedureCatalog(appRouter),
     webhooks: { options: options.webhooks ?? {}, production },
+    auditEvents: hostAuditEvents(options.auditEvents ?? {}),
   };
+}
+
+/** The host's event names, checked once: `area.verb`, and none of the module's own. */
+function hostAuditEvents(host: HostAuditEvents): StepUpServices["auditEvents"] {
+  for (const type of Object.keys(host)) {
+    if (!auditEventTypeSchema.safeParse(type).success)
+      throw new Error(`createStepUp: auditEvents: "${type}" is not an event name such as "auth.sign_in_failed"`);
+    if ((AUDIT_EVENT_TYPES as readonly string[]).includes(type))
+      throw new Error(`createStepUp: auditEvents: "${type}" is one of the module's own events`);
+  }
+  return { types: [...AUDIT_EVENT_TYPES, ...Object.keys(host)], host };
 }
 
 function requireOption(value: unknown, what: string): void {

@@ -2,10 +2,10 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod/v4";
-import type { StepUpDeclaration } from "./call-context";
 import type { StepUpMeta } from "./catalog";
-import { enforceInContext as enforce } from "./middleware";
+import { createGate, type Declared } from "./gate/gate";
 import type { StepUpContext } from "./session";
+import { setRetryAfter } from "./unavailable";
 
 /**
  * The module's own tRPC instance, for building its procedures and their types. At run time its
@@ -19,20 +19,19 @@ export const createTRPCRouter = t.router;
 /** Maps the host's context to the module's (identity, headers, grants): one per instance. */
 export type ContextResolver = (hostContext: unknown) => Promise<StepUpContext>;
 
-export type Declared<TSchema extends z.ZodType, TContext = unknown> = StepUpDeclaration<z.output<TSchema>> & {
-  input?: TSchema;
-  /**
-   * The procedure's own checks that need no step-up, run after input validation and before step-up is
-   * decided: a call that would fail anyway (insufficient balance, a taken name) fails first, instead of
-   * asking the user to verify for nothing. Throw a TRPCError to refuse; it must not change anything
-   * (it runs again on the retry). `ctx` is the host's context.
-   */
-  precheck?: (args: { input: z.output<TSchema>; ctx: TContext }) => unknown;
-};
+export type { Declared };
 
 /** The procedure kinds of the module's own routers, bound to one instance. */
 export function createProcedures(resolve: ContextResolver) {
-  const base = t.procedure.use(async ({ ctx, next }) => next({ ctx: await resolve(ctx) }));
+  const base = t.procedure
+    .use(async ({ ctx, next }) => next({ ctx: await resolve(ctx) }))
+    // The one place a refusal's Retry-After reaches the response (LOCKED, RESEND_THROTTLED, UNAVAILABLE);
+    // `stepUp.trpcHandler` adds it from the same function where no context exists (ADR 026).
+    .use(async ({ ctx, next }) => {
+      const result = await next();
+      if (!result.ok) setRetryAfter(ctx.resHeaders, result.error);
+      return result;
+    });
 
   /** Signed-in callers. `ctx.session` is non-null. */
   const protectedProcedure = base.meta({ auth: "signed_in" }).use(({ ctx, next }) => {
@@ -47,14 +46,14 @@ export function createProcedures(resolve: ContextResolver) {
     return next({ ctx: { ...ctx, session: { ...ctx.session, activeOrganizationId } } });
   });
 
-  function stepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) {
-    const { input: schema, precheck, ...rest } = declaration;
+  /** The module's own step-up procedures; `precheck` receives the module's context. */
+  function stepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema, StepUpContext> = {}) {
+    const gate = createGate(declaration);
     return protectedProcedure
-      .meta(stepUpMeta(rest, schema))
-      .input((schema ?? z.void()) as TSchema)
+      .meta(gate.meta)
+      .input(gate.schema)
       .use(async ({ ctx, path, input, next }) => {
-        await precheck?.({ input: input as z.output<TSchema>, ctx });
-        await enforce(ctx, ctx.session, { path, input: input as z.output<TSchema>, declaration: rest });
+        await gate.pass({ context: ctx, hostCtx: ctx, path, input: input as z.output<TSchema> });
         return next();
       });
   }
@@ -63,15 +62,15 @@ export function createProcedures(resolve: ContextResolver) {
    * Admin changes: the admin check first, so a member never gets a step-up prompt for an admin action,
    * then step-up (default "high", never satisfied by a remembered device).
    */
-  function adminStepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(declaration: Declared<TSchema> = {}) {
-    const { input: schema, precheck, ...declared } = declaration;
-    const rest = { ...declared, level: declared.level ?? ("high" as const), remember: false };
+  function adminStepUpProcedure<TSchema extends z.ZodType = z.ZodVoid>(
+    declaration: Declared<TSchema, StepUpContext> = {},
+  ) {
+    const gate = createGate({ ...declaration, level: declaration.level ?? ("high" as const), remember: false });
     return adminProcedure
-      .meta(stepUpMeta(rest, schema))
-      .input((schema ?? z.void()) as TSchema)
+      .meta(gate.meta)
+      .input(gate.schema)
       .use(async ({ ctx, path, input, next }) => {
-        await precheck?.({ input: input as z.output<TSchema>, ctx });
-        await enforce(ctx, ctx.session, { path, input: input as z.output<TSchema>, declaration: rest });
+        await gate.pass({ context: ctx, hostCtx: ctx, path, input: input as z.output<TSchema> });
         return next();
       });
   }
@@ -83,16 +82,17 @@ export function createProcedures(resolve: ContextResolver) {
   function hostProcedure<TSchema extends z.ZodType = z.ZodVoid, TContext = unknown>(
     declaration: Declared<TSchema, TContext> = {},
   ) {
-    const { input: schema, precheck, ...rest } = declaration;
+    const gate = createGate(declaration);
     return t.procedure
-      .meta(stepUpMeta(rest, schema))
-      .input((schema ?? z.void()) as TSchema)
+      .meta(gate.meta)
+      .input(gate.schema)
       .use(async ({ ctx, path, input, next }) => {
-        const context = await resolve(ctx);
-        if (!context.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-        // After the sign-in check (a precheck may read the user's data), before step-up is decided.
-        await precheck?.({ input: input as z.output<TSchema>, ctx: ctx as TContext });
-        await enforce(context, context.session, { path, input: input as z.output<TSchema>, declaration: rest });
+        await gate.pass({
+          context: await resolve(ctx),
+          hostCtx: ctx as TContext,
+          path,
+          input: input as z.output<TSchema>,
+        });
         return next();
       });
   }
@@ -101,10 +101,3 @@ export function createProcedures(resolve: ContextResolver) {
 }
 
 export type Procedures = ReturnType<typeof createProcedures>;
-
-export function stepUpMeta<TInput>(declaration: StepUpDeclaration<TInput>, schema: z.ZodType | undefined): StepUpMeta {
-  const level = declaration.level ?? "low";
-  return {
-    stepUp: { level, info: { level, schema: schema ?? null, declaration: declaration as StepUpDeclaration<unknown> } },
-  };
-}

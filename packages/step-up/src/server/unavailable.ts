@@ -101,11 +101,22 @@ export function isUnavailableError(error: unknown): boolean {
   return findStepUpPayload(error)?.code === "UNAVAILABLE" || isDatabaseUnavailable(error);
 }
 
-/** The seconds to send as Retry-After for a transient failure, or null (a method that is simply not offered). */
+/**
+ * The seconds to send as Retry-After for a refusal that passes with time — LOCKED, RESEND_THROTTLED,
+ * UNAVAILABLE or a database that cannot answer — or null. The one source of the header, over tRPC
+ * (`setRetryAfter`, `trpcHandler`) and outside it (http/responses.ts).
+ */
 export function retryAfterOf(error: unknown): number | null {
   const payload = findStepUpPayload(error);
+  if (payload?.code === "LOCKED" || payload?.code === "RESEND_THROTTLED") return payload.retryAfter;
   if (payload?.code === "UNAVAILABLE" && payload.retryAfter) return payload.retryAfter;
   return isDatabaseUnavailable(error) ? UNAVAILABLE_RETRY_AFTER_SECONDS : null;
+}
+
+/** Sets Retry-After on the response when `error` says when to come back. */
+export function setRetryAfter(resHeaders: Headers, error: unknown): void {
+  const seconds = retryAfterOf(error);
+  if (seconds !== null) resHeaders.set("Retry-After", String(seconds));
 }
 
 const REPORTED = Symbol.for("step-up.reported");

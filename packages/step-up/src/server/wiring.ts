@@ -13,7 +13,7 @@ type RootConfig = {
  */
 export function checkWiring(router: RouterLike): void {
   const config = router._def._config as RootConfig | undefined;
-  if (!config) throw new Error("createStepUp: `appRouter` must return the router built by your initTRPC");
+  if (!config) throw new Error("createStepUp: stepUp.attach needs the router built by your initTRPC");
   const probe = stepUpRequired({
     requirementId: "wiring-check",
     level: "medium",
@@ -37,7 +37,7 @@ export function checkWiring(router: RouterLike): void {
   }) as { data?: { stepUp?: { code?: string } } } | undefined;
   if (formatted?.data?.stepUp?.code !== "STEP_UP_REQUIRED")
     throw new Error(
-      "createStepUp: your initTRPC errorFormatter does not add `data.stepUp`, so no dialog would ever open. Use `errorFormatter: ({ shape, error }) => stepUp.formatError(shape, error)`.",
+      "createStepUp: your initTRPC errorFormatter does not add `data.stepUp`, so no dialog would ever open. Use `errorFormatter: ({ shape, error }) => formatStepUpError(shape, error)` (from @step-up/next/server).",
     );
   const date = config.transformer?.output?.serialize?.(new Date(0));
   if (date instanceof Date || date === undefined)

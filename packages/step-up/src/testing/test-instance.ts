@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod/v4";
-import { createStepUp, formatStepUpError, type RouterLike } from "../server/create-step-up";
+import { createStepUp, formatStepUpError } from "../server/create-step-up";
 import type { StepUpErrorReporter, StepUpIdentity } from "../server/ports";
 import type { TestClock } from "./clock";
 import { elevate } from "./elevate";
@@ -47,7 +47,6 @@ export function buildTestInstance(options: TestInstanceOptions & { clock: TestCl
     production: false,
     identity: (ctx) => ctx.session,
     http: (ctx) => ({ headers: ctx.headers, resHeaders: ctx.resHeaders, ip: ctx.ip }),
-    appRouter: (): RouterLike => router,
   });
 
   const t = initTRPC.context<TestContext>().create({
@@ -59,26 +58,28 @@ export function buildTestInstance(options: TestInstanceOptions & { clock: TestCl
     return next();
   });
   const done = () => ({ ok: true as const });
-  const router = t.router({
-    stepUp: stepUp.router,
-    probe: t.router({
-      /** Needs medium (15-minute window by default). */
-      medium: signedIn.concat(stepUp.procedure({ level: "medium", action: "A medium test call" })).mutation(done),
-      /** Needs high (5-minute window by default). */
-      high: signedIn.concat(stepUp.procedure({ level: "high", action: "A high test call" })).mutation(done),
-      /** Needs critical: a grant for this very input, used once. */
-      critical: signedIn
-        .concat(
-          stepUp.procedure({
-            input: z.object({ note: z.string().max(200) }),
-            level: "critical",
-            action: "A critical test call",
-            summary: (input) => `Critical test call: ${input.note}`,
-          }),
-        )
-        .mutation(done),
+  const router = stepUp.attach(
+    t.router({
+      stepUp: stepUp.router,
+      probe: t.router({
+        /** Needs medium (15-minute window by default). */
+        medium: signedIn.concat(stepUp.procedure({ level: "medium", action: "A medium test call" })).mutation(done),
+        /** Needs high (5-minute window by default). */
+        high: signedIn.concat(stepUp.procedure({ level: "high", action: "A high test call" })).mutation(done),
+        /** Needs critical: a grant for this very input, used once. */
+        critical: signedIn
+          .concat(
+            stepUp.procedure({
+              input: z.object({ note: z.string().max(200) }),
+              level: "critical",
+              action: "A critical test call",
+              summary: (input) => `Critical test call: ${input.note}`,
+            }),
+          )
+          .mutation(done),
+      }),
     }),
-  });
+  );
   const createCaller = t.createCallerFactory(router);
 
   /**

@@ -13,6 +13,8 @@ export const appRouter = createTRPCRouter({
   plan: planRouter,
   stepUp: stepUp.router,
 });
+// The instance reads its catalog of procedures from it (no import of this file in step-up.ts).
+stepUp.attach(appRouter);
 
 // export type definition of API
 export type AppRouter = typeof appRouter;

@@ -8,5 +8,7 @@ export const appRouter = createTRPCRouter({
   billing: billingRouter,
   stepUp: stepUp.router,
 });
+// The instance reads its catalog of procedures from it (no import of this file in step-up.ts).
+stepUp.attach(appRouter);
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,7 @@
  * export const authjs = createAuthjsAdapter({ db });
  * export const authConfig = { adapter: PrismaAdapter(db), events: authjs.events, … } satisfies NextAuthConfig;
  * // src/server/step-up.ts
- * export const stepUp = createStepUp<Context>({ ...authjs.ports, appRouter: (): RouterLike => appRouter, … });
+ * export const stepUp = createStepUp<Context>(authjs.ports); // + stepUp.attach(appRouter) in root.ts
  */
 import "server-only";
 import { checkDatabase, type StepUpPrismaClient } from "../../server/db";

@@ -8,7 +8,7 @@
  * export const stepUpAuth = createBetterAuthAdapter({ db, auth: () => auth });
  * export const auth = betterAuth({ database: prismaAdapter(db, { provider }), plugins: [stepUpAuth.plugin], … });
  * // src/server/step-up.ts
- * export const stepUp = createStepUp<Context>({ ...stepUpAuth.ports, appRouter: (): RouterLike => appRouter, … });
+ * export const stepUp = createStepUp<Context>(stepUpAuth.ports); // + stepUp.attach(appRouter) in root.ts
  */
 import "server-only";
 import { checkDatabase, type StepUpPrismaClient } from "../../server/db";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db";
-import { AUDIT_EVENT_TYPES } from "../store/audit";
+import { AUDIT_EVENT_TYPES } from "../audit/audit";
 
 /** The audit page's filters beyond the period; each figure applies those that mean something for it. */
 export interface EventFilter {
@@ -33,13 +33,14 @@ function ratio(part: number, whole: number): number | null {
 export async function auditChart(
   db: Database,
   period: Period,
+  types: readonly string[] = AUDIT_EVENT_TYPES,
 ): Promise<Array<{ day: string; counts: Record<string, number> }>> {
   const { from, to } = period;
   const rows = await db.stepUpAuditEvent.groupBy({
     by: ["type", "day"],
     where: {
       organizationId: period.organizationId,
-      type: period.filter?.type ?? { in: [...AUDIT_EVENT_TYPES] },
+      type: period.filter?.type ?? { in: [...types] },
       day: { gte: dayOf(period.from), lte: dayOf(period.to) },
       createdAt: { gte: period.from, lte: period.to },
       ...(period.filter?.severity ? { severity: period.filter.severity } : {}),

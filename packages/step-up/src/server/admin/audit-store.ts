@@ -3,12 +3,12 @@ import type { Directory } from "./scope";
 import { z } from "zod/v4";
 import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database } from "../db";
-import { AUDIT_EVENT_TYPES } from "../store/audit";
+import { auditEventTypeSchema } from "../audit/audit";
 import { idSchema } from "./scope";
 
 export const auditFilterSchema = z.object({
   userId: idSchema.optional(),
-  type: z.enum(AUDIT_EVENT_TYPES).optional(),
+  type: auditEventTypeSchema.optional(),
   severity: z.enum(["info", "warning", "critical"]).optional(),
   /** Inclusive bounds. */
   from: z.coerce.date().optional(),

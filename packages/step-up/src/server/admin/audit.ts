@@ -3,7 +3,6 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod/v4";
 import { createTRPCRouter, type Procedures } from "../trpc";
 import { directoryOf } from "./scope";
-import { AUDIT_EVENT_TYPES } from "../store/audit";
 import { auditChart, auditMetrics } from "./audit-metrics";
 import { auditFunnel, TIME_TO_VERIFY_BUCKETS_S } from "./audit-funnel";
 import { auditFilterSchema, decodeCursor, listAuditEvents } from "./audit-store";
@@ -51,11 +50,13 @@ export function auditRouter(p: Procedures) {
         });
       }),
 
-    eventTypes: adminProcedure.query(() => [...AUDIT_EVENT_TYPES]),
+    eventTypes: adminProcedure.query(({ ctx }) => [...ctx.stepUp.auditEvents.types]),
 
     chart: adminProcedure
       .input(periodSchema)
-      .query(({ ctx, input }) => auditChart(ctx.db, periodOf(ctx.session.activeOrganizationId, input))),
+      .query(({ ctx, input }) =>
+        auditChart(ctx.db, periodOf(ctx.session.activeOrganizationId, input), ctx.stepUp.auditEvents.types),
+      ),
 
     metrics: adminProcedure.input(periodSchema).query(async ({ ctx, input }) => {
       // Counts still in memory belong in the figures.

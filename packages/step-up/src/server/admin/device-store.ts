@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { revokeUserGrantsAndDevices } from "../grants/grants";
 import { memberIds, notFound, type AdminScope, type Directory } from "./scope";
 

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database, Transaction } from "../db";
 import { rulesSchema, type Rule } from "../../engine";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { bumpPolicyRevision } from "../policies/policy-cache";
 import { notFound, requireMember, type AdminScope, type Directory } from "./scope";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { stepUpLevelSchema, type RememberedDeviceSnapshot } from "../../engine";
 import type { Database } from "../db";
 import { sha256Hex } from "../crypto";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { userAgentFamily } from "../user-agent-family";
 import type { RequestInfo } from "../verification/requirements";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod/v4";
-import { stepUpMeta } from "../trpc";
-import { guardCall, type EndpointDeclaration } from "./guard";
+import { createGate } from "../gate/gate";
+import { guardCall, type EndpointDeclaration } from "../gate/guard";
 import type { StepUpActionResult } from "../../shared/action-result";
 import { StepUpError } from "../errors";
 import { isDatabaseUnavailable, reportOnce } from "../unavailable";
@@ -34,8 +34,8 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
 ): (input: z.input<TSchema>) => Promise<StepUpActionResult<Awaited<TResult>>> {
   const { name: declaredName, ...declared } = declaration;
   const name = actionName(declaredName);
-  const { input: schema, precheck: _precheck, ...rest } = declared;
-  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, "mutation");
+  const gate = createGate(declared);
+  deps.services.catalog.register(name, gate.info, "mutation");
   const readHeaders = options.headers ?? nextRequestHeaders;
 
   return async (input) => {
@@ -49,7 +49,7 @@ export function createServerAction<TSchema extends z.ZodType, TContext, TResult>
         allowedOrigins: deps.services.relyingParty.origins,
         // Next has read and decoded the body under serverActions.bodySizeLimit (next.config.mjs, ADR 029).
         input: { read: () => Promise.resolve({ ok: true, value: input }) },
-        declaration: declared,
+        gate,
         hostContext: () => deps.hostContext({ headers, resHeaders: new Headers() }),
         resolve: deps.resolve,
       });

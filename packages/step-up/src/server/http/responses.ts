@@ -6,8 +6,8 @@ import { windowFor, type StepUpConfig } from "../../engine";
 import type { StepUpErrorBody } from "../../shared/action-result";
 import type { StepUpPayload } from "../../shared/payload";
 import { stepUpFailure } from "../errors";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../unavailable";
-import type { GuardRefusal } from "./guard";
+import { retryAfterOf, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../unavailable";
+import type { GuardRefusal } from "../gate/guard";
 import { formatStepUpChallenge, SIGN_IN_CHALLENGE } from "./www-authenticate";
 
 export interface Refusal {
@@ -68,11 +68,10 @@ function describeStepUp(error: TRPCError, payload: StepUpPayload, config: StepUp
       body: body(401, payload.code, payload.reason, { stepUp: payload }),
     };
   }
-  const status = payload.code === "LOCKED" ? 429 : getHTTPStatusCodeFromError(error);
-  const headers: Record<string, string> = {};
-  if (payload.code === "LOCKED" || payload.code === "RESEND_THROTTLED")
-    headers["Retry-After"] = String(payload.retryAfter);
-  if (payload.code === "UNAVAILABLE" && payload.retryAfter) headers["Retry-After"] = String(payload.retryAfter);
+  // The status is the error's own (LOCKED is TOO_MANY_REQUESTS: 429), as over tRPC.
+  const status = getHTTPStatusCodeFromError(error);
+  const retryAfter = retryAfterOf(error);
+  const headers: Record<string, string> = retryAfter === null ? {} : { "Retry-After": String(retryAfter) };
   return { status, headers, body: body(status, payload.code, error.message, { stepUp: payload }) };
 }
 

@@ -3,11 +3,11 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod/v4";
 import type { StepUpServices } from "../services";
 import type { StepUpContext, StepUpSession } from "../session";
-import { stepUpMeta } from "../trpc";
+import { createGate } from "../gate/gate";
 import { StepUpError } from "../errors";
 import { isDatabaseUnavailable, reportOnce } from "../unavailable";
 import { DEFAULT_ROUTE_BODY_BYTES, declaresTooLarge, readBodyWithLimit } from "./body-limit";
-import { guardCall, type EndpointDeclaration, type GuardInput, type GuardRefusal } from "./guard";
+import { guardCall, type EndpointDeclaration, type GuardInput, type GuardRefusal } from "../gate/guard";
 import { describeRefusal, INTERNAL_REFUSAL, refusalResponse, unavailableRefusal, type Refusal } from "./responses";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -50,9 +50,9 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
   const { endpoint, maxBodyBytes = MAX_BODY_BYTES, ...declared } = declaration;
   const [method, path] = endpoint.split(" ") as [HttpMethod, string];
   const name = routeName(endpoint);
-  const { input: schema, precheck: _precheck, ...rest } = declared;
+  const gate = createGate(declared);
   // Listed as a mutation (a query for GET), so the admin procedures page and simulator show it.
-  deps.services.catalog.register(name, stepUpMeta(rest, schema).stepUp!.info, method === "GET" ? "query" : "mutation");
+  deps.services.catalog.register(name, gate.info, method === "GET" ? "query" : "mutation");
 
   return async (request) => {
     // The name (method + path) is part of the call hash: a grant earned here is for this very route.
@@ -66,7 +66,7 @@ export function createRouteHandler<TSchema extends z.ZodType, TContext>(
         headers: request.headers,
         allowedOrigins: deps.services.relyingParty.origins,
         input: requestInput(request, method, maxBodyBytes),
-        declaration: declared,
+        gate,
         hostContext: () => deps.hostContext({ headers: request.headers, resHeaders }),
         resolve: deps.resolve,
       });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestHistory } from "../../engine/risk";
 import type { Database } from "../db";
-import type { AuditEventType } from "../store/audit";
+import type { AuditEventType } from "../audit/audit";
 
 /** How far back a user's sign-ins and verifications count as "usual" for the risk score. */
 export const RISK_HISTORY_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { MethodStore } from "../../methods";
 import type { Database } from "../db";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { releaseSlot, reserveSlot } from "./limits";
 
 /** The store port a method is given in its context (methods/ports.ts): shared limits and the audit log. */

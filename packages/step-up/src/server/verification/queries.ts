@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import type { RequestInfo, RequirementRecord } from "./requirements";
 
 export async function listPendingRequirements(db: Database, options: { userId: string; now: Date }) {

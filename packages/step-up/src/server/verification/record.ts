@@ -13,7 +13,7 @@ import {
 import type { Claim, VerifyFailure } from "../../methods";
 import type { Database, Transaction } from "../db";
 import { generateToken, sha256Hex } from "../crypto";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { userAgentFamily } from "../user-agent-family";
 import { addToGrantSummary } from "../grants/grants";
 import { lockPendingRequirement, type RequestInfo, type RequirementRecord } from "./requirements";

@@ -9,7 +9,7 @@ import {
   type StepUpLevel,
 } from "../../engine";
 import type { Database, Transaction } from "../db";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 
 export interface RequestInfo {
   ip: string | null;

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { StepUpCrypto } from "../crypto";
 import type { Database } from "../db";
 import { notFound, type AdminScope } from "../admin/scope";
-import { auditOrigin, writeAudit } from "../store/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import type { WebhookEventType } from "./events";
 import { generateWebhookSecret } from "./signing";
 import { checkEndpointUrl, type UrlPolicy } from "./url-guard";

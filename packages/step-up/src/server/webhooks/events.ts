@@ -1,6 +1,6 @@
 import "server-only";
 import { levelUri } from "../http/www-authenticate";
-import type { AuditEventInput } from "../store/audit";
+import type { AuditEventInput } from "../audit/audit";
 
 /**
  * The security events a webhook endpoint can receive. CAEP names where OpenID's Continuous Access

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "../db";
-import type { AuditEventInput } from "../store/audit";
+import type { AuditEventInput } from "../audit/audit";
 import { completeStepUpEvent, securityEventsOf, type WebhookEventType } from "./events";
 
 /**

@@ -1,12 +1,11 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
-import { z } from "zod/v4";
+import type { z } from "zod/v4";
 import type { StepUpPayload } from "../../shared/payload";
 import { StepUpError } from "../errors";
-import { enforceInContext } from "../middleware";
 import type { StepUpContext, StepUpSession } from "../session";
-import type { Declared } from "../trpc";
-import { isSameSiteRequest } from "./same-site";
+import { isSameSiteRequest } from "../http/same-site";
+import type { Declared, Gate } from "./gate";
 
 /** The words of `stepUp.procedure` (input, level, action, amount, resource, precheck), for a call outside tRPC. */
 export type EndpointDeclaration<TSchema extends z.ZodType, TContext> = Declared<TSchema, TContext>;
@@ -39,7 +38,7 @@ export interface GuardOptions<TSchema extends z.ZodType, TContext> {
   headers: Headers;
   allowedOrigins: readonly string[];
   input: GuardInput;
-  declaration: EndpointDeclaration<TSchema, TContext>;
+  gate: Gate<TSchema, TContext>;
   hostContext: () => Promise<TContext>;
   resolve: (hostContext: TContext) => Promise<StepUpContext>;
 }
@@ -47,7 +46,7 @@ export interface GuardOptions<TSchema extends z.ZodType, TContext> {
 /**
  * The tRPC route's checks in the same order, for a route handler or a Server Action: same site → declared
  * body size → signed in → body (size as read, media type, JSON) → zod input → precheck → step-up (the one
- * gate, `enforceInContext`). Nothing reads the body before the caller is known (ADR 029). Unexpected errors
+ * gate, `Gate.pass`). Nothing reads the body before the caller is known (ADR 029). Unexpected errors
  * propagate: the caller answers 500 and the handler never runs (fail closed).
  */
 export async function guardCall<TSchema extends z.ZodType, TContext>(
@@ -61,13 +60,11 @@ export async function guardCall<TSchema extends z.ZodType, TContext>(
   if (!context.session) return refused({ kind: "unauthenticated" });
   const raw = await options.input.read();
   if (!raw.ok) return refused(raw.refusal);
-  const { input: schema, precheck, ...declaration } = options.declaration;
-  const parsed = (schema ?? z.void()).safeParse(raw.value);
+  const parsed = options.gate.schema.safeParse(raw.value);
   if (!parsed.success) return refused({ kind: "invalid_input", error: parsed.error });
   const input = parsed.data as z.output<TSchema>;
   try {
-    await precheck?.({ input, ctx });
-    await enforceInContext(context, context.session, { path: options.name, input, declaration });
+    await options.gate.pass({ context, hostCtx: ctx, path: options.name, input });
   } catch (error) {
     if (error instanceof StepUpError) return refused({ kind: "step_up", error, payload: error.payload });
     if (error instanceof TRPCError) return refused({ kind: "refused", error });

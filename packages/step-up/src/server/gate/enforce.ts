@@ -1,16 +1,16 @@
 import "server-only";
-import { isStepUpLevel, ruleReason } from "../engine";
-import { userLockoutSeconds } from "./verification/attempt-slots";
-import { DEVICE_COOKIE, readCookie } from "./cookies";
-import { decideCall, type CallDecision, type DecideOptions } from "./decide";
-import { StepUpError, stepUpFailure, stepUpRequired } from "./errors";
-import type { CallOutcome } from "./call-stats/call-stats";
-import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "./store/events";
-import { consumeGrant } from "./grants/grants";
-import { createRequirement } from "./verification/requirements";
-import type { StepUpContext, StepUpSession } from "./session";
-import type { StepUpDeclaration } from "./call-context";
-import { reportOnce, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
+import { isStepUpLevel, ruleReason } from "../../engine";
+import { userLockoutSeconds } from "../verification/attempt-slots";
+import { DEVICE_COOKIE, readCookie } from "../cookies";
+import { decideCall, type CallDecision, type DecideOptions } from "../decide";
+import { StepUpError, stepUpFailure, stepUpRequired } from "../errors";
+import type { CallOutcome } from "../call-stats/call-stats";
+import { recordBypass, recordDeviceMismatch, recordWouldRequire } from "../audit/events";
+import { consumeGrant } from "../grants/grants";
+import { createRequirement } from "../verification/requirements";
+import type { StepUpContext, StepUpSession } from "../session";
+import type { StepUpDeclaration } from "../call-context";
+import { reportOnce, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../unavailable";
 
 export type EnforceOptions<TInput> = DecideOptions<TInput>;
 
@@ -44,9 +44,15 @@ async function applyDecision<TInput>(
   const { db, session, request, path } = options;
   const { decision, now, risk } = call;
   const audit = { userId: session.userId, organizationId: session.activeOrganizationId, request, now, path };
-  if (decision.wouldRequire.length > 0) await recordWouldRequire(db, { ...audit, decision });
-
   const satisfied = decision.satisfiedBy;
+  // Report-only policies: one row per call, written once its outcome is known (audit/events.ts).
+  const reportOnly = decision.wouldRequire.length > 0 && { ...audit, decision, callHash: call.callHash };
+  if (reportOnly && satisfied)
+    await recordWouldRequire(db, {
+      ...reportOnly,
+      grantId: satisfied.kind === "grant" ? satisfied.grantId : undefined,
+    });
+
   if (satisfied?.kind === "not_required") return "allowed";
   // A critical grant is consumed atomically: of two concurrent retries, one passes, one is refused.
   if (satisfied?.kind === "grant" && (!satisfied.consume || (await consumeGrant(db, satisfied.grantId, now))))
@@ -56,10 +62,14 @@ async function applyDecision<TInput>(
     return "bypassed";
   }
   if (call.deviceMismatch) await recordDeviceMismatch(db, { ...audit, mismatch: call.deviceMismatch });
-  return refuse(options, call);
+  return refuse(options, call, reportOnly || null);
 }
 
-async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecision): Promise<never> {
+async function refuse<TInput>(
+  options: EnforceOptions<TInput>,
+  call: CallDecision,
+  reportOnly: Parameters<typeof recordWouldRequire>[1] | null,
+): Promise<never> {
   const { db, session, services } = options;
   const { decision, now } = call;
   const level = decision.level;
@@ -77,6 +87,7 @@ async function refuse<TInput>(options: EnforceOptions<TInput>, call: CallDecisio
     now,
     ttlMs: services.config.requirementTtlMs,
   });
+  if (reportOnly) await recordWouldRequire(db, { ...reportOnly, requirementId: requirement.id });
   // Read on refusals only (never on the allowed path): the requirement is still stored, for after the pause.
   const pausedFor = await userLockoutSeconds(db, { userId: session.userId, config: services.config, now });
   throw stepUpRequired({

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod/v4";
 import type { Prisma } from "../../generated/prisma-types/client";
 import type { Database, Transaction } from "../db";
 import { enqueueSecurityEvent } from "../webhooks/outbox";
@@ -27,20 +28,27 @@ export const AUDIT_EVENT_TYPES = [
   "credential.removed",
   "credential.renamed",
   "credential.backup_codes_generated",
+  // Written by the host (sign-in) or the module (factor removal), read by the module: the risk score's
+  // history and the caep.session-revoked webhook.
   "auth.signed_in",
-  "auth.sign_in_failed",
-  "auth.signed_out",
-  "auth.sign_in_throttled",
   "auth.sessions_revoked",
-  "account.email_change_requested",
-  "account.email_changed",
-  "account.email_notice_failed",
 ] as const;
+/** The module's own event names. */
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+/** An event name of the host's own (`auth.sign_in_failed`), declared in `createStepUp({ auditEvents })`. */
+export type HostAuditEventType = `${string}.${string}`;
 export type AuditSeverity = "info" | "warning" | "critical";
+/** The host's own event names, each with its default severity: `{ "auth.sign_in_failed": "warning" }`. */
+export type HostAuditEvents = Readonly<Record<HostAuditEventType, AuditSeverity>>;
+
+/** An event name as the admin filter accepts it: lowercase `area.verb` (the module's or the host's). */
+export const auditEventTypeSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/, "An event type looks like area.verb");
 
 export interface AuditEventInput {
-  type: AuditEventType;
+  type: AuditEventType | HostAuditEventType;
   severity?: AuditSeverity;
   userId?: string | null;
   organizationId?: string | null;
@@ -65,10 +73,7 @@ const DEFAULT_SEVERITY: Partial<Record<AuditEventType, AuditSeverity>> = {
   "stepup.device_revoked": "warning",
   "stepup.device_mismatch": "warning",
   "stepup.passkey_counter_regression": "critical",
-  "auth.sign_in_failed": "warning",
-  "auth.sign_in_throttled": "warning",
   "auth.sessions_revoked": "warning",
-  "account.email_changed": "warning",
 };
 
 /**
@@ -104,11 +109,11 @@ export async function writeAudit(tx: Transaction, event: AuditEventInput): Promi
   await enqueueSecurityEvent(tx, event);
 }
 
-/** The row for one event (also for bulk writers: the audit seed, tests). */
+/** The row for one event (also for bulk writers: the audit seed, tests). @internal */
 export function auditRow(event: AuditEventInput) {
   return {
     type: event.type,
-    severity: event.severity ?? DEFAULT_SEVERITY[event.type] ?? "info",
+    severity: event.severity ?? DEFAULT_SEVERITY[event.type as AuditEventType] ?? "info",
     userId: event.userId ?? null,
     organizationId: event.organizationId ?? null,
     actorId: event.actorId ?? event.userId ?? null,
