@@ -10,7 +10,6 @@ import { dryRun } from "./dry-run";
 import { cancelRequirement, listPendingRequirements, listVerifications } from "./verification/queries";
 import { forgetDevice, listDevices } from "./devices/remembered-devices";
 import { sessionStatus } from "./grants/session-status";
-import { findStepUpPayload } from "./errors";
 import { adminRouter } from "./admin/router";
 import { securityRouter } from "./enrollment/router";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { FactorChange, MethodEnrolmentContext } from "../../methods";
 import type { Transaction } from "../db";
-import { auditOrigin, writeAudit, type AuditEventType } from "../audit/audit";
+import { auditOrigin, writeAudit } from "../audit/audit";
 import { revokeUserGrantsAndDevices } from "../grants/grants";
 import { ENROLLMENT_TTL_MS, type EnrollmentContext } from "./context";
 
