@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "../db";
 import { AUDIT_EVENT_TYPES } from "../store/audit";
 import type { AuditFilter } from "./audit-store";
+import { ensureDayRollups, rolledUpCounts, splitPeriod } from "./audit-days";
 
 export interface Period {
   organizationId: string;
@@ -9,6 +10,11 @@ export interface Period {
   to: Date;
   /** The audit page's filters (auditFilterSchema), narrowing the rows counted; from/to narrow the period. */
   filter?: AuditFilter | undefined;
+  /**
+   * The reading server's clock: the period's closed UTC days are read from the daily rollups
+   * (audit-days.ts, ADR 039). Without it, or with a user filter, every row is counted live.
+   */
+  now?: Date | undefined;
 }
 
 /**
@@ -52,24 +58,47 @@ export async function auditChart(
   period: Period,
 ): Promise<Array<{ day: string; counts: Record<string, number> }>> {
   const { from, to } = narrowed(period);
-  const rows = await db.stepUpAuditEvent.groupBy({
-    by: ["type", "day"],
-    where: {
-      organizationId: period.organizationId,
-      type: { in: [...AUDIT_EVENT_TYPES] },
-      day: { gte: dayOf(from), lte: dayOf(to) },
-      createdAt: { gte: from, lte: to },
-      ...rowWhere(period),
-    },
-    _count: { _all: true },
-  });
+  const rows = await countsByDayAndType(db, period);
   const days = new Map<string, Record<string, number>>(daysBetween(from, to).map((day) => [day, {}]));
   for (const row of rows) {
     const counts = days.get(row.day) ?? {};
-    counts[row.type] = row._count._all;
+    counts[row.type] = (counts[row.type] ?? 0) + row.count;
     days.set(row.day, counts);
   }
   return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts }));
+}
+
+/**
+ * Audit rows counted by UTC day and type over the period (types of AUDIT_EVENT_TYPES): closed days from
+ * the daily rollups, the rest (today, the clipped edge days, any period with a user filter) live, on
+ * the (organizationId, type, day, createdAt) index. A day split across parts comes back in several rows.
+ */
+async function countsByDayAndType(
+  db: Database,
+  period: Period,
+): Promise<Array<{ day: string; type: string; count: number }>> {
+  const { organizationId, from, to, userId, type, severity } = narrowed(period);
+  const split = period.now && !userId ? splitPeriod(from, to, period.now) : { days: [], live: [{ from, to }] };
+  await ensureDayRollups(db, organizationId, split.days);
+  const [rolled, ...live] = await Promise.all([
+    rolledUpCounts(db, { organizationId, days: split.days, type, severity }),
+    ...split.live.map(async (part) => {
+      const rows = await db.stepUpAuditEvent.groupBy({
+        by: ["type", "day"],
+        where: {
+          organizationId,
+          type: { in: [...AUDIT_EVENT_TYPES] },
+          day: { gte: dayOf(part.from), lte: dayOf(part.to) },
+          createdAt: { gte: part.from, lte: part.to },
+          ...rowWhere(period),
+        },
+        _count: { _all: true },
+      });
+      return rows.map((row) => ({ day: row.day, type: row.type, count: row._count._all }));
+    }),
+  ]);
+  const known = new Set<string>(AUDIT_EVENT_TYPES);
+  return [...rolled!.filter((row) => known.has(row.type)), ...live.flat()];
 }
 
 const MAX_CHART_DAYS = 400;
@@ -95,20 +124,12 @@ export async function auditMetrics(db: Database, period: Period) {
       where: { organizationId: period.organizationId, day: { gte: dayOf(from), lte: dayOf(to) } },
       _sum: { count: true },
     }),
-    db.stepUpAuditEvent.groupBy({
-      by: ["type"],
-      where: {
-        organizationId: period.organizationId,
-        type: { in: [...METRIC_TYPES] },
-        createdAt: { gte: from, lte: to },
-        ...rowWhere(period),
-      },
-      _count: { _all: true },
-    }),
+    countsByDayAndType(db, period),
     countAttemptedVerifications(db, period),
     medianFulfilSeconds(db, period),
   ]);
-  const count = (type: (typeof METRIC_TYPES)[number]) => byType.find((row) => row.type === type)?._count._all ?? 0;
+  const count = (type: (typeof METRIC_TYPES)[number]) =>
+    byType.reduce((sum, row) => (row.type === type ? sum + row.count : sum), 0);
   const protectedCalls = calls._sum.count ?? 0;
   const stepUpsRequired = count("stepup.required");
   const deviceBypasses = count("stepup.bypassed");

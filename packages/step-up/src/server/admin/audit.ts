@@ -39,7 +39,9 @@ export function auditRouter(p: Procedures) {
 
     chart: adminProcedure
       .input(periodSchema)
-      .query(({ ctx, input }) => auditChart(ctx.db, { organizationId: ctx.session.activeOrganizationId, ...input })),
+      .query(({ ctx, input }) =>
+        auditChart(ctx.db, { organizationId: ctx.session.activeOrganizationId, ...input, now: ctx.stepUp.now() }),
+      ),
 
     metrics: adminProcedure.input(periodSchema).query(async ({ ctx, input }) => {
       // Counts still in memory belong in the figures.
@@ -47,6 +49,7 @@ export function auditRouter(p: Procedures) {
       return auditMetrics(ctx.db, {
         organizationId: ctx.session.activeOrganizationId,
         ...input,
+        now: ctx.stepUp.now(),
       });
     }),
 
