@@ -16,7 +16,13 @@ const H = 3_600_000;
 const DAY = 24 * H;
 const START = Date.parse("2026-11-10T00:00:00Z");
 const NOW = new Date(START + 12 * DAY + 10 * H); // 2026-11-22 10:00: days up to the 21st are closed
-const TYPES: AuditEventType[] = ["stepup.required", "stepup.verified", "stepup.failed", "stepup.bypassed", "stepup.locked"];
+const TYPES: AuditEventType[] = [
+  "stepup.required",
+  "stepup.verified",
+  "stepup.failed",
+  "stepup.bypassed",
+  "stepup.locked",
+];
 
 describe("daily rollups of the audit log", () => {
   let acme: string;
@@ -53,7 +59,12 @@ describe("daily rollups of the audit log", () => {
 
   it("gives the live query's figures, with and without filters, and rolls up only closed whole days", async () => {
     const mdb = moduleDb(db);
-    for (const filter of [{}, { type: "stepup.failed" as const }, { severity: "warning" as const }, { userId: alice }]) {
+    for (const filter of [
+      {},
+      { type: "stepup.failed" as const },
+      { severity: "warning" as const },
+      { userId: alice },
+    ]) {
       const live = { ...period(), filter };
       const rolled = { ...live, now: NOW };
       expect(await auditChart(mdb, rolled)).toEqual(await auditChart(mdb, live));

@@ -111,7 +111,7 @@ function daysBetween(from: Date, to: Date): string[] {
   return days;
 }
 
-const METRIC_TYPES = ["stepup.required", "stepup.bypassed", "stepup.locked", "stepup.verified"] as const;
+type MetricType = "stepup.required" | "stepup.bypassed" | "stepup.locked" | "stepup.verified";
 
 /**
  * Step-up health for a period (definitions in docs/decisions/009-admin-metrics.md). Everything comes
@@ -128,7 +128,7 @@ export async function auditMetrics(db: Database, period: Period) {
     countAttemptedVerifications(db, period),
     medianFulfilSeconds(db, period),
   ]);
-  const count = (type: (typeof METRIC_TYPES)[number]) =>
+  const count = (type: MetricType) =>
     byType.reduce((sum, row) => (row.type === type ? sum + row.count : sum), 0);
   const protectedCalls = calls._sum.count ?? 0;
   const stepUpsRequired = count("stepup.required");
