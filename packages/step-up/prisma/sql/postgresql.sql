@@ -168,6 +168,17 @@ CREATE TABLE "StepUpAuditEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "StepUpAuditDay" (
+    "organizationId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    CONSTRAINT "StepUpAuditDay_pkey" PRIMARY KEY ("organizationId","day","type","severity")
+);
+
+-- CreateTable
 CREATE TABLE "StepUpCallStat" (
     "day" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,

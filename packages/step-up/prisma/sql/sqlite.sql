@@ -150,6 +150,17 @@ CREATE TABLE "StepUpAuditEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "StepUpAuditDay" (
+    "organizationId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("organizationId", "day", "type", "severity")
+);
+
+-- CreateTable
 CREATE TABLE "StepUpCallStat" (
     "day" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,

@@ -55,7 +55,7 @@ export function createAuditTriggerCheck(options: {
 }
 
 /** The client's datasource provider (Prisma keeps it on the client); the module supports two. */
-function providerOf(db: Database): SupportedProvider {
+export function providerOf(db: Database): SupportedProvider {
   const provider = (db as unknown as { _activeProvider?: unknown })._activeProvider;
   if (provider === "sqlite") return "sqlite";
   if (provider === "postgresql" || provider === "postgres") return "postgresql";

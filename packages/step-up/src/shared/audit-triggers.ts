@@ -12,9 +12,38 @@ export const AUDIT_TABLE = "StepUpAuditEvent";
 
 /** SQLite has no TRUNCATE; PostgreSQL's TRUNCATE skips row triggers, so it gets a statement trigger. */
 export const AUDIT_TRIGGERS: Record<SupportedProvider, readonly string[]> = {
-  sqlite: ["StepUpAuditEvent_no_delete", "StepUpAuditEvent_no_update"],
-  postgresql: ["StepUpAuditEvent_no_delete", "StepUpAuditEvent_no_truncate", "StepUpAuditEvent_no_update"],
+  sqlite: ["StepUpAuditEvent_day_rollup_stale", "StepUpAuditEvent_no_delete", "StepUpAuditEvent_no_update"],
+  postgresql: [
+    "StepUpAuditEvent_day_rollup_stale",
+    "StepUpAuditEvent_no_delete",
+    "StepUpAuditEvent_no_truncate",
+    "StepUpAuditEvent_no_update",
+  ],
 };
+
+/**
+ * A row with an old createdAt (a script, a skewed clock) makes its day's rollup stale: the trigger deletes
+ * it and the next read counts the day again (ADR 039). On the normal path it is an index probe that finds
+ * nothing (today is never rolled up).
+ */
+const SQLITE_ROLLUP_TRIGGER = `-- Daily rollups (StepUpAuditDay): a late row invalidates its day.
+CREATE TRIGGER "StepUpAuditEvent_day_rollup_stale" AFTER INSERT ON "StepUpAuditEvent"
+BEGIN
+    DELETE FROM "StepUpAuditDay" WHERE "organizationId" = NEW."organizationId" AND "day" = NEW."day";
+END;
+`;
+
+const POSTGRES_ROLLUP_TRIGGER = `-- Daily rollups (StepUpAuditDay): a late row invalidates its day.
+CREATE OR REPLACE FUNCTION "StepUpAuditEvent_day_rollup_stale"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM "StepUpAuditDay" WHERE "organizationId" = NEW."organizationId" AND "day" = NEW."day";
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "StepUpAuditEvent_day_rollup_stale" AFTER INSERT ON "StepUpAuditEvent"
+    FOR EACH ROW EXECUTE FUNCTION "StepUpAuditEvent_day_rollup_stale"();
+`;
 
 const SQLITE_TRIGGERS = `-- Append-only audit log: the database refuses to change or remove StepUpAuditEvent rows.
 CREATE TRIGGER "StepUpAuditEvent_no_update" BEFORE UPDATE ON "StepUpAuditEvent"
@@ -47,7 +76,9 @@ CREATE TRIGGER "StepUpAuditEvent_no_truncate" BEFORE TRUNCATE ON "StepUpAuditEve
 
 /** The SQL that creates the triggers on a database that has the table and none of them. */
 export function auditTriggersSql(provider: SupportedProvider): string {
-  return provider === "sqlite" ? SQLITE_TRIGGERS : POSTGRES_TRIGGERS;
+  return provider === "sqlite"
+    ? `${SQLITE_TRIGGERS}\n${SQLITE_ROLLUP_TRIGGER}`
+    : `${POSTGRES_TRIGGERS}\n${POSTGRES_ROLLUP_TRIGGER}`;
 }
 
 /** The query listing the enabled triggers on the audit table (one text column, `name`). */

@@ -55,13 +55,17 @@ export function auditRouter(p: Procedures) {
     chart: adminProcedure
       .input(periodSchema)
       .query(({ ctx, input }) =>
-        auditChart(ctx.db, periodOf(ctx.session.activeOrganizationId, input), ctx.stepUp.auditEvents.types),
+        auditChart(
+          ctx.db,
+          { ...periodOf(ctx.session.activeOrganizationId, input), now: ctx.stepUp.now() },
+          ctx.stepUp.auditEvents.types,
+        ),
       ),
 
     metrics: adminProcedure.input(periodSchema).query(async ({ ctx, input }) => {
       // Counts still in memory belong in the figures.
       await ctx.stepUp.callStats.flush();
-      return auditMetrics(ctx.db, periodOf(ctx.session.activeOrganizationId, input));
+      return auditMetrics(ctx.db, { ...periodOf(ctx.session.activeOrganizationId, input), now: ctx.stepUp.now() });
     }),
 
     /** Per procedure: required → initiated → verified / failed / cancelled / abandoned (ADR 023). */
