@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { simulateInput } from "@/step-up/server/admin/simulate";
+import type { simulateInput } from "@step-up/next/testing/server";
 import { ADMIN, GINA, asAdminWithStepUp, draft, signedIn } from "./admin-helpers";
 import {
   catchError,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { purgeExpired } from "@/step-up/server/cleanup";
+import { purgeExpired } from "@step-up/next/testing/server";
 import { createClock, createTestDatabase, signedIn } from "./harness";
 import { moduleDb } from "./harness";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CLEANUP_INTERVAL_MS, purgeExpired as purgeStepUp } from "@/step-up/server/cleanup";
+import { CLEANUP_INTERVAL_MS, purgeExpired as purgeStepUp } from "@step-up/next/testing/server";
 import { purgeDemoExpired } from "@/server/cleanup";
 import {
   createClock,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverDue, type DeliveryContext, type WebhookOptions } from "@/step-up/server/webhooks/delivery";
-import { writeAudit } from "@/step-up/server/audit/audit";
+import type { WebhookOptions } from "@step-up/next/server";
+import { deliverDue, writeAudit, type DeliveryContext } from "@step-up/next/testing/server";
 import { ADMIN, GINA, asAdminWithStepUp, catchError, orgId, signedIn } from "./admin-helpers";
 import { createClock, createTestDatabase, expectStepUp, userIdOf, verifyAliceHigh, type Client } from "./harness";
 import { startReceiver } from "./support/webhook-receiver";
@@ -372,7 +372,7 @@ describe("endpoint URLs (SSRF)", () => {
   });
 
   it("in production only https is accepted, even with private networks allowed", async () => {
-    const { checkEndpointUrl } = await import("@/step-up/server/webhooks/url-guard");
+    const { checkEndpointUrl } = await import("@step-up/next/testing/server");
     const production = { production: true, allowPrivateNetworks: true };
     expect(await checkEndpointUrl("http://hooks.example.com/", production)).toMatchObject({ ok: false });
     expect(await checkEndpointUrl("https://127.0.0.1/", production)).toMatchObject({ ok: true });
