@@ -78,7 +78,7 @@ export interface ClientOptions {
  * Each one is its own step-up instance (policy cache, call counters), as another server on the same
  * database would be: every limit and cache must hold across them through the database alone.
  */
-export function createTestApp(db: Database, clock: Clock): DemoApp {
+export function createTestApp(db: Database, clock: Pick<Clock, "now">): DemoApp {
   return createDemoApp({ db, now: clock.now, config: {} });
 }
 

@@ -30,7 +30,7 @@ export type {
   HostAuditEvents,
   HostAuditEventType,
 } from "./audit/audit";
-export type { CleanupResult } from "./cleanup";
+export { CLEANUP_INTERVAL_MS, type CleanupResult } from "./cleanup";
 /** The security events a webhook endpoint may receive, and the `webhooks` option of createStepUp. */
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./webhooks/events";
 export type { WebhookOptions } from "./webhooks/delivery";

@@ -13,10 +13,8 @@ import "server-only";
 export { createCrypto } from "../../server/crypto";
 export { hashBackupCode, normalizeBackupCode } from "../../methods/backup-code";
 
-/** @internal The cleanup job without an instance (hosts call `stepUp.cleanup()`). */
-export { CLEANUP_INTERVAL_MS, purgeExpired } from "../../server/cleanup";
-/** @internal The audit writer's row shape and its low-level write (hosts call `stepUp.audit.record`). */
-export { auditRow, writeAudit } from "../../server/audit/audit";
+/** @internal An audit row as the writer stores it, for bulk seeding (hosts call `stepUp.recordEvent`). */
+export { auditRow } from "../../server/audit/audit";
 /** @internal The admin's audit queries, called without the admin router. */
 export { CSV_FETCH_SIZE, CSV_PAGE_SIZE, streamAuditCsv } from "../../server/admin/audit-csv";
 export { auditChart, auditMetrics } from "../../server/admin/audit-metrics";
