@@ -18,7 +18,6 @@ export { auditRow } from "../../server/audit/audit";
 /** @internal The admin's audit queries, called without the admin router. */
 export { CSV_FETCH_SIZE, CSV_PAGE_SIZE, streamAuditCsv } from "../../server/admin/audit-csv";
 export { auditChart, auditMetrics } from "../../server/admin/audit-metrics";
-export type { simulateInput } from "../../server/admin/simulate";
 export { describeProcedures } from "../../server/admin/procedures";
 /** @internal One webhook delivery pass and the endpoint URL check, without the worker. */
 export { deliverDue, type DeliveryContext } from "../../server/webhooks/delivery";
