@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseBearerChallenge } from "@step-up/next/server";
-import { getStepUpPayload, type StepUpRequiredPayload } from "@step-up/next/client";
-import type { StepUpErrorBody } from "@step-up/next/client";
+import { getStepUpPayload, type StepUpErrorBody, type StepUpRequiredPayload } from "@step-up/next/client";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { describeProcedures } from "@step-up/next/testing/server";
 import {
