@@ -4,6 +4,9 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
+/** An import specifier into the module's source (for selectors: tests use the public entries instead). */
+const SOURCE_PATH = String.raw`/^@\/step-up(\/|$)|(^|\/)packages\/step-up\/src(\/|$)/`;
+
 /** The method folders under packages/step-up/src/methods/, one per method id. */
 const METHOD_FOLDERS = ["password", "totp", "passkey", "backup-code", "email-code"];
 
@@ -124,6 +127,50 @@ export default tseslint.config(
             {
               group: METHOD_FOLDERS.flatMap((method) => [`../${method}`, `../${method}/*`]),
               message: "Methods do not import each other: share through methods/ports.ts or the engine.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests use the module as a host does: only through the package's `exports` (@step-up/next/server,
+    // /client, /engine, /testing, /testing/server…), never a path into packages/step-up/src. The module's
+    // own unit tests, colocated in packages/step-up/src, are exempt.
+    files: ["tests/**/*.{ts,tsx}", "packages/step-up/test/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/step-up(/|$)|(^|/)packages/step-up/src(/|$)",
+              message: "Tests import the module through its public entries (@step-up/next/…), not its source files.",
+            },
+          ],
+        },
+      ],
+      // The same for `await import(…)` and vi.mock(…), which no-restricted-imports does not see.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: `ImportExpression[source.value=${SOURCE_PATH}], CallExpression[callee.object.name="vi"][arguments.0.value=${SOURCE_PATH}]`,
+          message: "Tests import the module through its public entries (@step-up/next/…), not its source files.",
+        },
+      ],
+    },
+  },
+  {
+    // The package's own suites sit beside src/: no relative path into it either.
+    files: ["packages/step-up/test/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/step-up(/|$)|(^|/)packages/step-up/src(/|$)|^(\\.\\./)+src(/|$)",
+              message: "Tests import the module through its public entries (@step-up/next/…), not its source files.",
             },
           ],
         },

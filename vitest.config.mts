@@ -7,7 +7,10 @@ const alias = [
   // The module's entry points from its source, as in tsconfig.json's paths (ADR 031): the package's
   // dist/ is what Next and the example hosts load; tests and the internals they import share one copy.
   { find: /^@step-up\/next\/admin$/, replacement: source("ui/admin/index.ts") },
-  { find: /^@step-up\/next\/(server|client|ui|engine|testing|adapters\/[\w-]+)$/, replacement: source("$1/index.ts") },
+  {
+    find: /^@step-up\/next\/(server|client|ui|engine|testing\/server|testing|adapters\/[\w-]+)$/,
+    replacement: source("$1/index.ts"),
+  },
   { find: "@/step-up", replacement: source("").replace(/\/$/, "") },
   { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
   // `server-only` throws outside a React Server environment; tests run server code directly.

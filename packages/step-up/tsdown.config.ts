@@ -12,6 +12,7 @@ type Plugin = Extract<NonNullable<UserConfig["plugins"]>, { name: string }>;
  * The entry points: one per `exports` subpath of package.json, plus those added later by globs —
  * `src/cli/index.ts` (the `step-up` bin), `src/testing/index.ts` (`./testing`) and
  * `src/adapters/<name>/index.ts` (`./adapters/<name>`). A glob that matches nothing adds nothing.
+ * `src/testing/server/index.ts` is `./testing/server`, the test kit's server side.
  */
 const ENTRIES = [
   "src/server/index.ts",
@@ -21,6 +22,7 @@ const ENTRIES = [
   "src/ui/admin/index.ts",
   "src/engine/index.ts",
   "src/{cli,testing}/index.ts",
+  "src/testing/server/index.ts",
   "src/adapters/*/index.ts",
 ];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { CSV_FETCH_SIZE, CSV_PAGE_SIZE, streamAuditCsv } from "@/step-up/server/admin/audit-csv";
-import { auditRow, type AuditEventType } from "@/step-up/server/audit/audit";
+import type { AuditEventType } from "@step-up/next/server";
+import { auditRow, CSV_FETCH_SIZE, CSV_PAGE_SIZE, streamAuditCsv } from "@step-up/next/testing/server";
 import { auditCsvRoute } from "@/server/http/audit-csv";
 import { ADMIN, orgId, signedIn } from "./admin-helpers";
 import {

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { Database } from "@/server/db";
-import type { Rule } from "@/step-up/engine";
+import type { Rule } from "@step-up/next/engine";
 import type { ApiCaller } from "./harness";
 import { createGuardrails, generate } from "otplib";
 import { ADMIN_TOTP_SECRETS } from "../../prisma/seed-data";

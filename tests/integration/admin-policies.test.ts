@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { simulateInput } from "@/step-up/server/admin/simulate";
 import { ADMIN, GINA, asAdminWithStepUp, draft, signedIn } from "./admin-helpers";
 import {
   catchError,
@@ -9,6 +7,7 @@ import {
   expectStepUp,
   userIdOf,
   verifyAliceHigh,
+  type ApiCaller,
   type Client,
 } from "./harness";
 
@@ -193,12 +192,15 @@ describe("editing policies", () => {
   });
 });
 
+/** The simulator's input, as a caller of the module's router sends it. */
+type SimulateInput = Parameters<ApiCaller["stepUp"]["admin"]["simulate"]>[0];
+
 describe("the simulator and the procedures list", () => {
   const clock = createClock(Date.parse("2026-11-24T10:00:00Z"));
   let admin: Client;
   let alice: Client;
   let aliceId: string;
-  const simulate = (input: Partial<z.input<typeof simulateInput>> & { procedure: string }) =>
+  const simulate = (input: Partial<SimulateInput> & { procedure: string }) =>
     admin.call((api) =>
       api.stepUp.admin.simulate({ userId: aliceId, risk: 0, minutesSinceVerification: null, ...input }),
     );

@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { purgeExpired } from "@/step-up/server/cleanup";
-import { createClock, createTestDatabase, signedIn } from "./harness";
-import { moduleDb } from "./harness";
+import { createClock, createTestApp, createTestDatabase, signedIn } from "./harness";
 
 /** The database itself refuses to change or remove audit rows (triggers), whatever the app does. */
 const db = createTestDatabase();
@@ -28,6 +26,6 @@ describe("audit rows are append-only", () => {
     await signedIn(db, clock, "alice@example.com");
     expect(await db.stepUpAuditEvent.count()).toBeGreaterThan(before);
     clock.advance(24 * 60 * 60_000);
-    await expect(purgeExpired(moduleDb(db), clock.now())).resolves.toBeDefined();
+    await expect(createTestApp(db, clock).stepUp.cleanup()).resolves.toBeDefined();
   });
 });

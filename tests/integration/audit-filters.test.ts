@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { auditRow, type AuditEventType } from "@/step-up/server/audit/audit";
+import type { AuditEventType } from "@step-up/next/server";
+import { auditRow } from "@step-up/next/testing/server";
 import { ADMIN, orgId, signedIn } from "./admin-helpers";
 import { catchError, createClock, createTestDatabase, userIdOf, type Client } from "./harness";
 

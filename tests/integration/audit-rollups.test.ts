@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { auditChart, auditMetrics } from "@/step-up/server/admin/audit-metrics";
-import { auditRow, type AuditEventType } from "@/step-up/server/audit/audit";
+import type { AuditEventType } from "@step-up/next/server";
+import { auditChart, auditMetrics, auditRow } from "@step-up/next/testing/server";
 import { orgId } from "./admin-helpers";
 import { createTestDatabase, moduleDb, userIdOf } from "./harness";
 

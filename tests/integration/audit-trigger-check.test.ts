@@ -1,8 +1,8 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, describe, expect, it } from "vitest";
-import { createStepUp, formatStepUpError, type StepUpOptions } from "@/step-up/server";
-import { AUDIT_TRIGGERS, auditTriggersSql } from "@/step-up/shared/audit-triggers";
+import { createStepUp, formatStepUpError, type StepUpOptions } from "@step-up/next/server";
+import { AUDIT_TRIGGERS, auditTriggersSql } from "@step-up/next/server";
 import { createClock, createTestDatabase, testDialect } from "./harness";
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { normalizeBackupCode } from "@/step-up/methods/backup-code";
+import { normalizeBackupCode } from "@step-up/next/testing/server";
 import {
   ALICE_BACKUP_CODES,
   catchError,

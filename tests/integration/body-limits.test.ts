@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTrpcHandler, TRPC_MAX_BODY_BYTES } from "@/server/http/trpc-handler";
 import { SESSION_COOKIE } from "@/server/auth/session";
-import { DEFAULT_ROUTE_BODY_BYTES } from "@/step-up/server/http/body-limit";
+import { DEFAULT_ROUTE_BODY_BYTES } from "@step-up/next/server";
 import { createClient, createClock, createTestApp, createTestDatabase, signIn, type Client } from "./harness";
 import { APP_ORIGIN } from "./http-support";
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase } from "@/server/db";
-import { createCallStats, type CallOutcome } from "@/step-up/server/call-stats/call-stats";
+import { createCallStats, type CallOutcome } from "@step-up/next/testing/server";
 import { createTestDatabaseUrl, moduleDb } from "./harness";
 
 /**

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CLEANUP_INTERVAL_MS, purgeExpired as purgeStepUp } from "@/step-up/server/cleanup";
+import { CLEANUP_INTERVAL_MS } from "@step-up/next/server";
 import { purgeDemoExpired } from "@/server/cleanup";
 import {
   createClock,
   createTestApp,
   createTestDatabaseUrl,
   expectStepUp,
-  moduleDb,
   signedIn,
   testDialect,
   userIdOf,
@@ -16,7 +15,8 @@ import { createDatabase, type Database } from "@/server/db";
 
 /** Both cleanups the server schedules: the module's tables and the demo's own. */
 async function purgeExpired(db: Database, now: Date) {
-  return { ...(await purgeStepUp(moduleDb(db), now)), ...(await purgeDemoExpired(db, now)) };
+  const { stepUp } = createTestApp(db, { now: () => now });
+  return { ...(await stepUp.cleanup()), ...(await purgeDemoExpired(db, now)) };
 }
 
 /** Expired step-up state is purged on a schedule and on demand; the audit trail stays. */
@@ -149,7 +149,7 @@ describe("cleanup", () => {
       });
       // Three servers: three clients with their own connections to the one database.
       const servers = [createDatabase(url), createDatabase(url), createDatabase(url)];
-      const runs = await Promise.all(servers.map((server) => purgeStepUp(moduleDb(server), clock.now())));
+      const runs = await Promise.all(servers.map((server) => createTestApp(server, clock).stepUp.cleanup()));
       await Promise.all(servers.map((server) => server.$disconnect()));
       expect(runs.reduce((sum, run) => sum + run.devices, 0)).toBe(50);
       expect(await db.stepUpRememberedDevice.count({ where: { tokenHash: { startsWith: "race-" } } })).toBe(0);

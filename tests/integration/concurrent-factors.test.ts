@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRACE_PERIOD_MS, MEDIUM_WINDOW_MS } from "@/step-up/engine";
-import { hashBackupCode } from "@/step-up/methods/backup-code";
+import { GRACE_PERIOD_MS, MEDIUM_WINDOW_MS } from "@step-up/next/engine";
+import { hashBackupCode } from "@step-up/next/testing/server";
 import {
   aliceTotp,
   catchError,

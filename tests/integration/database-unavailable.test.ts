@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { createDatabase, type Database } from "@/server/db";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
-import { getStepUpPayload } from "@/step-up/shared/payload";
-import type { Database as ModuleDatabase } from "@/step-up/server/db";
+import { getStepUpPayload } from "@step-up/next/client";
+import type { StepUpDatabase as ModuleDatabase } from "@step-up/next/testing/server";
 import { bumpPolicyRevision } from "@step-up/next/server";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { createClock, createTestApp, createTestDatabaseUrl, signedIn, testDialect, type Client } from "./harness";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getVerifier } from "@/step-up/methods";
+import { getVerifier } from "@step-up/next/testing/server";
 import { parseStepUpConfigEnv as loadStepUpConfig } from "@/server/step-up";
 import {
   catchError,

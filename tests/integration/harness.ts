@@ -8,9 +8,8 @@ import { createDatabase, type Database } from "@/server/db";
 import { createDemoApp, type DemoApp } from "@/server/app";
 import { createCallerFactory, createContext } from "@/server/trpc";
 import { bumpPolicyRevision } from "@step-up/next/server";
-import type { Database as ModuleDatabase } from "@/step-up/server/db";
-import { createMethodStore } from "@/step-up/server/verification/method-store";
-import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { createMethodStore, type StepUpDatabase as ModuleDatabase } from "@step-up/next/testing/server";
+import { getStepUpPayload, type StepUpRequiredPayload } from "@step-up/next/client";
 import { ALICE_TOTP_SECRET } from "../../prisma/seed-data";
 
 export { ALICE_BACKUP_CODES, ALICE_TOTP_SECRET, DEMO_PASSWORD } from "../../prisma/seed-data";
@@ -79,7 +78,7 @@ export interface ClientOptions {
  * Each one is its own step-up instance (policy cache, call counters), as another server on the same
  * database would be: every limit and cache must hold across them through the database alone.
  */
-export function createTestApp(db: Database, clock: Clock): DemoApp {
+export function createTestApp(db: Database, clock: Pick<Clock, "now">): DemoApp {
   return createDemoApp({ db, now: clock.now, config: {} });
 }
 

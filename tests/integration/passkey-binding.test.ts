@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import canonicalize from "canonicalize";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBoundChallenge } from "../../packages/step-up/src/methods/passkey";
+import { createBoundChallenge } from "@step-up/next/testing/server";
 import {
   catchError,
   createClient,

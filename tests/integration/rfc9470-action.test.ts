@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload, type StepUpRequiredPayload } from "@step-up/next/client";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import {
   createClient,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseBearerChallenge } from "@step-up/next/server";
-import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
-import type { StepUpErrorBody } from "@/step-up/shared/action-result";
+import { getStepUpPayload, type StepUpErrorBody, type StepUpRequiredPayload } from "@step-up/next/client";
 import { SESSION_COOKIE } from "@/server/auth/session";
-import { describeProcedures } from "@/step-up/server/admin/procedures";
+import { describeProcedures } from "@step-up/next/testing/server";
 import {
   createClient,
   createClock,

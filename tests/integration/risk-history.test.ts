@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG } from "@/step-up/engine";
+import { DEFAULT_CONFIG } from "@step-up/next/engine";
 import {
   catchError,
   createClient,

@@ -3,15 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCheck } from "@/step-up/cli/check";
-import { runInit } from "@/step-up/cli/init";
+import { runCheck, runInit } from "@step-up/next/testing/server";
 import {
   GENERATOR,
   REPO_ROOT,
   USER_MODEL,
   createFixtureHost,
   datasource,
-} from "@/step-up/cli/fixture-host.test-support";
+} from "../../packages/step-up/test/support/fixture-host";
 import { createTestDatabaseUrl, testDialect } from "./harness";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MethodId } from "@/step-up/engine";
-import { getVerifier, type VerifyContext, type VerifyResult } from "@/step-up/methods";
+import type { MethodId } from "@step-up/next/engine";
+import { getVerifier, type VerifyContext, type VerifyResult } from "@step-up/next/testing/server";
 import {
   ALICE_BACKUP_CODES,
   aliceTotp,

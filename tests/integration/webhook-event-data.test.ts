@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/step-up/server/webhooks/events";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@step-up/next/server";
 import { revokeOtherSessions } from "@/server/auth/revoke-sessions";
 import { ADMIN, asAdminWithStepUp, orgId } from "./admin-helpers";
 import {

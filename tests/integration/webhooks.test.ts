@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverDue, type DeliveryContext, type WebhookOptions } from "@/step-up/server/webhooks/delivery";
-import { writeAudit } from "@/step-up/server/audit/audit";
+import type { WebhookOptions } from "@step-up/next/server";
+import { deliverDue, type DeliveryContext } from "@step-up/next/testing/server";
 import { ADMIN, GINA, asAdminWithStepUp, catchError, orgId, signedIn } from "./admin-helpers";
 import { createClock, createTestDatabase, expectStepUp, userIdOf, verifyAliceHigh, type Client } from "./harness";
 import { startReceiver } from "./support/webhook-receiver";
@@ -126,12 +126,12 @@ describe("security-event webhooks", () => {
     };
     const moduleDb = admin.services.db; // the module's view of the same client (its transaction type)
     const rolledBack = moduleDb.$transaction(async (tx) => {
-      await writeAudit(tx, event);
+      await admin.app.stepUp.recordEvent(event, { tx });
       throw new Error("the state change failed");
     });
     await expect(rolledBack).rejects.toThrow("the state change failed");
     expect(await db.stepUpWebhookDelivery.count()).toBe(before);
-    await moduleDb.$transaction((tx) => writeAudit(tx, event));
+    await moduleDb.$transaction((tx) => admin.app.stepUp.recordEvent(event, { tx }));
     expect(await db.stepUpWebhookDelivery.count()).toBe(before + 1);
     await deliverDue(context());
   });
@@ -372,7 +372,7 @@ describe("endpoint URLs (SSRF)", () => {
   });
 
   it("in production only https is accepted, even with private networks allowed", async () => {
-    const { checkEndpointUrl } = await import("@/step-up/server/webhooks/url-guard");
+    const { checkEndpointUrl } = await import("@step-up/next/testing/server");
     const production = { production: true, allowPrivateNetworks: true };
     expect(await checkEndpointUrl("http://hooks.example.com/", production)).toMatchObject({ ok: false });
     expect(await checkEndpointUrl("https://127.0.0.1/", production)).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { getStepUpPayload, type StepUpRequiredPayload } from "@/step-up/shared/payload";
+import { getStepUpPayload, type StepUpRequiredPayload } from "@step-up/next/client";
 import { balanceMinorOf, countTransfers } from "./support/db";
 import { Client, dataOf, type RawResponse } from "./support/http";
 import { signedIn, transfer, type Actor } from "./support/step-up";

@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import superjson from "superjson";
-import type { StepUpPayload } from "@/step-up/shared/payload";
+import type { StepUpPayload } from "@step-up/next/client";
 
 export const PORT = Number(process.env.SECURITY_PORT ?? 3300);
 export const ORIGIN = `http://localhost:${PORT}`;

@@ -6,8 +6,7 @@
 import { createDatabase } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { demoSecret } from "@/server/crypto";
-import { createCrypto } from "@/step-up/server/crypto";
-import { hashBackupCode } from "@/step-up/methods/backup-code";
+import { createCrypto, hashBackupCode } from "@step-up/next/testing/server";
 import {
   ACCOUNTS,
   ACME_POLICY_ID,

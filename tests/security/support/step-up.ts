@@ -5,7 +5,7 @@
  */
 import { expect } from "@playwright/test";
 import { createGuardrails, generate } from "otplib";
-import type { StepUpRequiredPayload } from "@/step-up/shared/payload";
+import type { StepUpRequiredPayload } from "@step-up/next/client";
 import {
   createSoftwareAuthenticator,
   type CeremonyOverrides,

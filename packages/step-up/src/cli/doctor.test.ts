@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runDoctor } from "./doctor";
-import { GENERATOR, USER_MODEL, createFixtureHost, datasource } from "./fixture-host.test-support";
+import { GENERATOR, USER_MODEL, createFixtureHost, datasource } from "../../test/support/fixture-host";
 import { readFragmentModels } from "./module-files";
 
 /** `npx step-up doctor` reads a host's wiring from its files and names each fix (ADR 032). */

@@ -14,7 +14,7 @@ import {
   createFixtureHost,
   datasource,
   snapshot,
-} from "./fixture-host.test-support";
+} from "../../test/support/fixture-host";
 
 /**
  * `npx step-up init` on host apps made in a temp folder (ADR 032): one-file and folder schemas, SQLite

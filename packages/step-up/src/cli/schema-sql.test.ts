@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- a plain .mjs script without declarations
 import { stepUpTablesSql } from "../../../../scripts/db/step-up-sql.mjs";
-import { REPO_ROOT } from "./fixture-host.test-support";
+import { REPO_ROOT } from "../../test/support/fixture-host";
 import { readTablesSql } from "./module-files";
 
 /** The SQL the package ships (and init writes) is Prisma's own from-empty SQL of step-up.prisma today. */

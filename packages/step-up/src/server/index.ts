@@ -30,7 +30,12 @@ export type {
   HostAuditEvents,
   HostAuditEventType,
 } from "./audit/audit";
-export type { CleanupResult } from "./cleanup";
+export { CLEANUP_INTERVAL_MS, type CleanupResult } from "./cleanup";
+/** The security events a webhook endpoint may receive, and the `webhooks` option of createStepUp. */
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./webhooks/events";
+export type { WebhookOptions } from "./webhooks/delivery";
+/** The append-only triggers of the audit table (ADR 032), for a host that writes its own migrations. */
+export { AUDIT_TRIGGERS, auditTriggersSql, type SupportedProvider } from "../shared/audit-triggers";
 export { StepUpError, findStepUpPayload } from "./errors";
 /** Database failures → 503 UNAVAILABLE + Retry-After (ADR 026); `stepUp.trpcHandler` wires it into tRPC's handler. */
 export { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./unavailable";
