@@ -12,7 +12,17 @@ import { TotpSection } from "./totp-section";
  * backup codes. Adding or removing a factor is itself behind step-up, so the host's step-up link
  * and provider must wrap the page. `localization` overrides the provider's for this page.
  */
-export function SecuritySettings({ localization }: { localization?: StepUpLocalization } = {}) {
+export interface SecuritySettingsProps {
+  localization?: StepUpLocalization;
+  /**
+   * A Next.js page's own props, unused: they let a host mount the panel as a page in one line,
+   * `export { SecuritySettings as default } from "@step-up/next/ui"` (Next checks a page's props type).
+   */
+  params?: Promise<unknown>;
+  searchParams?: Promise<unknown>;
+}
+
+export function SecuritySettings({ localization }: SecuritySettingsProps) {
   return (
     <StepUpRoot localization={localization}>
       <SecurityContent />
