@@ -89,7 +89,7 @@ export function describeWiring(files: HostFiles, provider: SupportedProvider, au
     "",
     `5. ${name(files.layout, "your root layout")}:`,
     '     import "@step-up/next/styles.css";',
-    '   and app/settings/security/page.tsx: export { SecuritySettings as default } from "@step-up/next/ui";',
+    '   and app/settings/security/page.tsx: export { SecuritySettingsPage as default } from "@step-up/next/ui";',
     "",
     "6. .env: STEP_UP_SECRET=<openssl rand -hex 32>; in production STEP_UP_ORIGIN=https://your.app",
     "",

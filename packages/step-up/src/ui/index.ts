@@ -1,2 +1,2 @@
 // Client components for the signed-in user's own pages (import "@step-up/next/styles.css" once).
-export { SecuritySettings, type SecuritySettingsProps } from "./security/security-settings";
+export { SecuritySettings, SecuritySettingsPage, type SecuritySettingsProps } from "./security/security-settings";

@@ -14,12 +14,6 @@ import { TotpSection } from "./totp-section";
  */
 export interface SecuritySettingsProps {
   localization?: StepUpLocalization;
-  /**
-   * A Next.js page's own props, unused: they let a host mount the panel as a page in one line,
-   * `export { SecuritySettings as default } from "@step-up/next/ui"` (Next checks a page's props type).
-   */
-  params?: Promise<unknown>;
-  searchParams?: Promise<unknown>;
 }
 
 export function SecuritySettings({ localization }: SecuritySettingsProps) {
@@ -28,6 +22,14 @@ export function SecuritySettings({ localization }: SecuritySettingsProps) {
       <SecurityContent />
     </StepUpRoot>
   );
+}
+
+/**
+ * The panel as a Next.js page, in the host's locale from its provider:
+ * `export { SecuritySettingsPage as default } from "@step-up/next/ui"` (a page may take no other props).
+ */
+export function SecuritySettingsPage() {
+  return <SecuritySettings />;
 }
 
 function SecurityContent() {

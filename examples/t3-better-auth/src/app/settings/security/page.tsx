@@ -1,2 +1,2 @@
 // The module's panel: passkeys, authenticator app and backup codes (its own heading included).
-export { SecuritySettings as default } from "@step-up/next/ui";
+export { SecuritySettingsPage as default } from "@step-up/next/ui";
