@@ -139,8 +139,8 @@ test.describe("the step-up dialog", () => {
     await expect(
       dialog.getByRole("list", { name: "One verification completes all 2 waiting actions:" }).getByRole("listitem"),
     ).toHaveText([
-      "Transferring 5.00 USD requires medium assurance",
-      "Transferring 7.00 USD requires medium assurance",
+      "Send 5.00 USD to Twin",
+      "Send 7.00 USD to Twin",
     ]);
     await expect(page.getByRole("dialog")).toHaveCount(1);
     await saveScreenshot(page, "dialog-shared-by-two");
