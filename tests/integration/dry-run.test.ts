@@ -167,7 +167,10 @@ describe("asking before acting", () => {
     expect(page1.items.map((g) => g.level)).toEqual(["critical", "high"]);
     expect(page1.items[0]).toMatchObject({
       degraded: true,
-      requirement: { procedure: "transfers.create", reason: "Transferring 10,000.00 USD needs your approval, for this action only" },
+      requirement: {
+        procedure: "transfers.create",
+        reason: "Transferring 10,000.00 USD needs your approval, for this action only",
+      },
     });
     expect(page1.items[0]!.consumedAt).not.toBeNull();
     expect(page1.items[1]!.methods).toEqual(["password", "totp"]);
