@@ -92,4 +92,12 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     const degraded = await db.stepUpAuditEvent.count({ where: { type: "stepup.degraded" } });
     expect(degraded).toBeGreaterThan(0);
   });
+
+  it("the API key and the account deletion are named in the host's words, and nothing runs before verifying", async () => {
+    const key = await expectStepUp(alice.call((api) => api.apiKeys.create({ name: "CI deploys" })));
+    expect(key).toMatchObject({ level: "high", action: "Create the API key “CI deploys”", summary: null });
+    const deletion = await expectStepUp(alice.call((api) => api.account.delete()));
+    expect(deletion).toMatchObject({ level: "high", action: "Delete your account and sign out everywhere" });
+    expect(await alice.call((api) => api.apiKeys.list())).toEqual([]);
+  });
 });
