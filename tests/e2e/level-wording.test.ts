@@ -9,7 +9,7 @@ test.describe("wording that follows the configuration", () => {
     await signIn("bob");
     await page.getByRole("link", { name: "Transfers" }).click();
     await expect(page.getByRole("region", { name: "New transfer" })).toContainText(
-      "Under 1,000 USD needs medium assurance, 1,000 to 10,000 high, and 10,000 or more critical (passkey, for that one transfer).",
+      "Under 1,000 USD needs a quick check, 1,000 to 10,000 a strong check, and 10,000 or more your approval of that one transfer (passkey).",
     );
     await page.goto("/settings/security");
     await expect(page.getByText("No passkeys yet.")).toHaveText(

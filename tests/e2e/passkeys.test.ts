@@ -45,7 +45,7 @@ test.describe("passkeys", () => {
     const passkeys = page.getByRole("region", { name: "Passkeys" });
     await passkeys.getByLabel("Passkey name").fill("Work laptop");
     await passkeys.getByRole("button", { name: "Add a passkey" }).click();
-    await expect(stepUpDialog(page)).toContainText("Adding a passkey requires high assurance");
+    await expect(stepUpDialog(page)).toContainText("You are approving Adding a passkey");
     await verifyWithPasswordAndBackupCode(page);
     await expect(passkeys.getByRole("status")).toHaveText("Passkey “Work laptop” added.");
     const list = passkeys.getByRole("list", { name: "Your passkeys" });
@@ -95,7 +95,7 @@ test.describe("passkeys", () => {
 
     // Removing a factor asks for verification first; cancelling keeps the passkey.
     await list.getByRole("button", { name: "Remove Laptop (Chrome)" }).click();
-    await expect(dialog).toContainText("Removing a passkey requires high assurance");
+    await expect(dialog).toContainText("You are approving Removing a passkey");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(list.getByRole("listitem")).toHaveCount(1);
     await list.getByRole("button", { name: "Remove Laptop (Chrome)" }).click();

@@ -30,7 +30,7 @@ test.describe("security settings", () => {
     await expect(totp).toContainText("Off");
     await totp.getByRole("button", { name: "Set up authenticator app" }).click();
     // Bob has only a password, which never clears high: adding his first factor asks for what he has (ADR 011).
-    await expect(stepUpDialog(page)).toContainText("Setting up an authenticator app requires medium assurance");
+    await expect(stepUpDialog(page)).toContainText("You are approving Setting up an authenticator app");
     await verifyWithPassword(page);
 
     await expect(totp.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
@@ -68,7 +68,7 @@ test.describe("security settings", () => {
     await expect(totp).toContainText("On since");
     await totp.getByRole("button", { name: "Remove authenticator app" }).click();
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("Removing your authenticator app requires high assurance");
+    await expect(dialog).toContainText("You are approving Removing your authenticator app");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(totp.getByRole("alert")).toHaveText("Verification cancelled. Nothing was changed.");
     await page.reload();

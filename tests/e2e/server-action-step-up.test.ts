@@ -12,7 +12,7 @@ test.describe("step-up for a Server Action", () => {
     await page.getByRole("button", { name: "Send transfer" }).click();
 
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("Transferring 40.00 USD requires medium assurance");
+    await expect(dialog).toContainText("Send 40.00 USD to Erin");
     await chooseMethod(page, "Password");
     await dialog.getByLabel("Password").fill(PASSWORD);
     await dialog.getByRole("button", { name: "Verify" }).click();

@@ -138,10 +138,7 @@ test.describe("the step-up dialog", () => {
     // Each waiting action is named, not only the one whose level the dialog asks for.
     await expect(
       dialog.getByRole("list", { name: "One verification completes all 2 waiting actions:" }).getByRole("listitem"),
-    ).toHaveText([
-      "Transferring 5.00 USD requires medium assurance",
-      "Transferring 7.00 USD requires medium assurance",
-    ]);
+    ).toHaveText(["Send 5.00 USD to Twin", "Send 7.00 USD to Twin"]);
     await expect(page.getByRole("dialog")).toHaveCount(1);
     await saveScreenshot(page, "dialog-shared-by-two");
     await chooseMethod(page, "Password");

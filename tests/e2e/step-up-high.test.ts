@@ -22,7 +22,10 @@ test.describe("high assurance", () => {
     await page.getByRole("button", { name: "Send transfer" }).click();
 
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("Transferring 5,000.00 USD requires high assurance");
+    // The strong check names the transfer and its recipient (ADR 045).
+    await expect(dialog.locator("#step-up-summary")).toHaveText("You are approving Send 5,000.00 USD to Landlord");
+    await expect(dialog).toHaveAccessibleDescription("You are approving Send 5,000.00 USD to Landlord");
+    await expect(dialog).not.toContainText("assurance");
     const picker = dialog.getByRole("group", { name: "Choose how to verify" });
     await expect(picker.getByRole("button")).toHaveText([/Password \+ authenticator code/, /Password \+ backup code/]);
     await saveScreenshot(page, "dialog-high-picker");
@@ -59,6 +62,7 @@ test.describe("high assurance", () => {
     await page.getByRole("button", { name: "Create key" }).click();
 
     const dialog = stepUpDialog(page);
+    await expect(dialog.locator("#step-up-summary")).toHaveText("You are approving Create the API key “CI deploys”");
     await dialog.getByRole("button", { name: /Password \+ backup code/ }).click();
     await dialog.getByLabel("Password").fill(PASSWORD);
     await dialog.getByRole("button", { name: "Continue" }).click();

@@ -24,7 +24,9 @@ test.describe("medium assurance", () => {
 
     const dialog = stepUpDialog(page);
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText("Transferring 50.00 USD requires medium assurance");
+    // The quick check names the transfer and its recipient, as the critical one does (ADR 045).
+    await expect(dialog.locator("#step-up-summary")).toHaveText("You are approving Send 50.00 USD to Carol");
+    await expect(dialog).not.toContainText("assurance");
     await chooseMethod(page, "Password");
     await expect(dialog.getByLabel("Password")).toBeFocused();
     await saveScreenshot(page, "dialog-medium-password");
@@ -46,7 +48,7 @@ test.describe("medium assurance", () => {
     await page.getByRole("button", { name: "Change email" }).click();
 
     const dialog = stepUpDialog(page);
-    await expect(dialog).toContainText("Changing your email requires medium assurance");
+    await expect(dialog).toContainText("Change your email to bob.new@example.com");
     await dialog.getByRole("button", { name: "Cancel" }).click();
 
     await expect(dialog).toBeHidden();

@@ -92,7 +92,10 @@ describe("editing policies", () => {
     });
 
     const refused = await expectStepUp(alice.call((api) => api.profile.update({ name: "Alice B." })));
-    expect(refused).toMatchObject({ level: "high", reason: "Updating your profile requires high assurance" });
+    expect(refused).toMatchObject({
+      level: "high",
+      reason: "Updating your profile needs a strong check that it's you",
+    });
     await expectStepUp(bob.call((api) => api.profile.update({ name: "Bob B." })));
     // Globex is another organization: Acme's policy does not touch Gina.
     const gina = await signedIn(db, clock, GINA);

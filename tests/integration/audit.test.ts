@@ -56,7 +56,7 @@ describe("the audit log", () => {
         procedure: "transfers.create",
         level: "high",
         currentLevel: "low",
-        reason: "Transferring 5,000.00 USD requires high assurance",
+        reason: "Transferring 5,000.00 USD needs a strong check that it's you",
         matchedRules: [{ policyId: "policy-payment-amounts", kind: "amount", level: "high" }],
       },
     });

@@ -46,7 +46,7 @@ describe("asking before acting", () => {
       required: true,
       level: "high",
       currentLevel: "low",
-      reason: "Transferring 5,000.00 USD requires high assurance",
+      reason: "Transferring 5,000.00 USD needs a strong check that it's you",
       degraded: false,
       satisfiedBy: null,
       matchedRules: [expect.objectContaining({ policyId: "policy-payment-amounts", kind: "amount", level: "high" })],
@@ -64,7 +64,7 @@ describe("asking before acting", () => {
     expect(medium).toMatchObject({
       required: true,
       level: "medium",
-      reason: "Transferring 999.99 USD requires medium assurance",
+      reason: "Transferring 999.99 USD needs a quick check that it's you",
     });
     const critical = await alice.call((api) =>
       api.stepUp.evaluate({ procedure: "transfers.create", input: usd(10_000) }),
@@ -167,7 +167,10 @@ describe("asking before acting", () => {
     expect(page1.items.map((g) => g.level)).toEqual(["critical", "high"]);
     expect(page1.items[0]).toMatchObject({
       degraded: true,
-      requirement: { procedure: "transfers.create", reason: "Transferring 10,000.00 USD requires critical assurance" },
+      requirement: {
+        procedure: "transfers.create",
+        reason: "Transferring 10,000.00 USD needs your approval, for this action only",
+      },
     });
     expect(page1.items[0]!.consumedAt).not.toBeNull();
     expect(page1.items[1]!.methods).toEqual(["password", "totp"]);
@@ -196,7 +199,7 @@ describe("asking before acting", () => {
     expect(pending[0]).toMatchObject({
       procedure: "transfers.create",
       requiredLevel: "high",
-      reason: "Transferring 5,000.00 USD requires high assurance",
+      reason: "Transferring 5,000.00 USD needs a strong check that it's you",
       failedAttempts: 0,
     });
     expect(pending[1]).toMatchObject({ procedure: "account.changeEmail", requiredLevel: "medium" });

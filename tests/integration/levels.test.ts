@@ -34,7 +34,10 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
       code: "STEP_UP_REQUIRED",
       level: "medium",
       currentLevel: "low",
-      reason: "Changing your email requires medium assurance",
+      reason: "Changing your email needs a quick check that it's you",
+      // The dialog names the operation at every level, in the host's words (ADR 045); no summary below critical.
+      action: "Change your email to alice.new@example.com",
+      summary: null,
     });
     expect(stepUp.methods).toEqual(expect.arrayContaining([["totp"], ["password"], ["backup_code"]]));
     const progress = await alice.call((api) =>
@@ -56,7 +59,8 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     const input = { amount: 5000, currency: "USD" as const, to: "Carol" };
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(input)));
     expect(stepUp.level).toBe("high");
-    expect(stepUp.reason).toBe("Transferring 5,000.00 USD requires high assurance");
+    expect(stepUp.reason).toBe("Transferring 5,000.00 USD needs a strong check that it's you");
+    expect(stepUp).toMatchObject({ action: "Send 5,000.00 USD to Carol", summary: null });
     const first = await alice.call((api) =>
       api.stepUp.verify({ requirementId: stepUp.requirementId, method: "password", credential: "demo-password-1" }),
     );
@@ -87,5 +91,13 @@ describe("each level's full flow: refused → verify → retry succeeds", () => 
     expect(transfer.to).toBe("Dave");
     const degraded = await db.stepUpAuditEvent.count({ where: { type: "stepup.degraded" } });
     expect(degraded).toBeGreaterThan(0);
+  });
+
+  it("the API key and the account deletion are named in the host's words, and nothing runs before verifying", async () => {
+    const key = await expectStepUp(alice.call((api) => api.apiKeys.create({ name: "CI deploys" })));
+    expect(key).toMatchObject({ level: "high", action: "Create the API key “CI deploys”", summary: null });
+    const deletion = await expectStepUp(alice.call((api) => api.account.delete()));
+    expect(deletion).toMatchObject({ level: "high", action: "Delete your account and sign out everywhere" });
+    expect(await alice.call((api) => api.apiKeys.list())).toEqual([]);
   });
 });

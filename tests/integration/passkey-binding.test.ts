@@ -67,7 +67,8 @@ describe("transaction-bound passkey challenges", () => {
 
   it("a critical challenge is a nonce followed by the digest of the call and its summary, and the good path runs the call", async () => {
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create(critical)));
-    expect(stepUp).toMatchObject({ level: "critical", summary: SUMMARY });
+    // The action the dialog shows is the signed summary itself, not a second text (ADR 045).
+    expect(stepUp).toMatchObject({ level: "critical", summary: SUMMARY, action: SUMMARY });
     const row = await requirementRow(stepUp.requirementId);
     expect(row.summary).toBe(SUMMARY);
 
@@ -149,11 +150,22 @@ describe("transaction-bound passkey challenges", () => {
     expect(await lastFailure()).toBe("binding_mismatch");
   });
 
+  it("a recipient with a bidi override, a newline and markup: the action shown and signed is plain text without the controls", async () => {
+    const to = "Da\u202Eve\n<img src=x onerror=alert(1)>\u2066";
+    const stepUp = await expectStepUp(alice.call((api) => api.transfers.create({ ...critical, to })));
+    // Markup stays as characters (the dialog renders it as text); the controls that reorder or break it go.
+    const plain = "Send 10,000.00 USD to Dave<img src=x onerror=alert(1)>";
+    expect(stepUp).toMatchObject({ level: "critical", summary: plain, action: plain });
+    expect((await challengeFor(stepUp.requirementId)).summary).toBe(plain);
+    expect((await requirementRow(stepUp.requirementId)).summary).toBe(plain);
+  });
+
   it("a step-up below critical carries no summary and an unbound random challenge", async () => {
     clock.advance(16 * MIN);
     const stepUp = await expectStepUp(alice.call((api) => api.transfers.create({ ...critical, amount: 100 })));
     expect(stepUp.level).not.toBe("critical");
     expect(stepUp.summary).toBeNull();
+    expect(stepUp.action).toBe("Send 100.00 USD to Dave");
     const challenge = await challengeFor(stepUp.requirementId);
     expect(challenge.summary).toBeNull();
     expect(isoBase64URL.toBuffer(challenge.options.challenge)).toHaveLength(32);

@@ -79,12 +79,12 @@ describe("a JSON route behind step-up answers in RFC 9470's words", () => {
     const header = response.headers.get("www-authenticate")!;
     expect(header).toBe(
       'Bearer error="insufficient_user_authentication", ' +
-        'error_description="Transferring 5,000.00 USD requires high assurance", ' +
+        `error_description="Transferring 5,000.00 USD needs a strong check that it's you", ` +
         'acr_values="urn:step-up:level:high urn:step-up:level:critical", max_age=300',
     );
     expect(parseBearerChallenge(header)).toEqual({
       error: "insufficient_user_authentication",
-      error_description: "Transferring 5,000.00 USD requires high assurance",
+      error_description: "Transferring 5,000.00 USD needs a strong check that it's you",
       acr_values: "urn:step-up:level:high urn:step-up:level:critical",
       max_age: "300",
     });

@@ -53,7 +53,7 @@ test("H-02 a 5,000 USD transfer: 401 with the RFC 9470 challenge; after stepUp.v
   const refused = await postTransfer(actor.client, transfer(5_000));
   expect(challengeParams(refused.headers["www-authenticate"])).toEqual({
     error: "insufficient_user_authentication",
-    error_description: "Transferring 5,000.00 USD requires high assurance",
+    error_description: "Transferring 5,000.00 USD needs a strong check that it's you",
     acr_values: "urn:step-up:level:high urn:step-up:level:critical",
     max_age: "300",
   });

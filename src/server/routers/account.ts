@@ -25,6 +25,8 @@ export function accountRouter(stepUp: StepUp) {
           .optional(),
       }),
       action: "Changing your email",
+      // Named in the dialog at every level, the new address included (ADR 045).
+      summary: (input) => `Change your email to ${input.email}`,
     }).mutation(async ({ ctx, input }): Promise<{ email: string; pendingEmail: string | null }> => {
       const context = {
         db: ctx.db,
@@ -81,6 +83,7 @@ export function accountRouter(stepUp: StepUp) {
       level: "medium",
       resource: { type: "user", action: "delete" },
       action: "Deleting your account",
+      summary: () => "Delete your account and sign out everywhere",
     }).mutation(async ({ ctx }) => {
       await ctx.db.$transaction(async (tx) => {
         await tx.user.update({

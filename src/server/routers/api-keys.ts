@@ -20,6 +20,7 @@ export function apiKeysRouter(stepUp: StepUp) {
       level: "high",
       input: z.object({ name: z.string().trim().min(1, "Name the key").max(60) }),
       action: "Creating an API key",
+      summary: (input) => `Create the API key “${input.name}”`,
     }).mutation(async ({ ctx, input }) => {
       const key = `sk_${generateToken(24)}`;
       const row = await ctx.db.apiKey.create({

@@ -49,7 +49,7 @@ export const transferDeclaration = {
   amount: (i: TransferInput) => ({ value: i.amountMinor / 100, currency: i.currency }),
   resource: { type: "transfer", action: "create" },
   action: (i: TransferInput) => `Transferring ${formatMoney(i.amountMinor / 100, i.currency)}`,
-  // Critical transfers: shown in the dialog and signed by the passkey (ADR 022).
+  // Named with its recipient in the dialog at every level; a critical one is signed by the passkey (ADR 022, 045).
   summary: (i: TransferInput) => `Send ${formatMoney(i.amountMinor / 100, i.currency)} to ${i.to}`,
   // Before asking to verify: a transfer the balance cannot cover fails now, not after the step-up.
   // The handler's conditional update still decides (the balance may change in between).

@@ -21,6 +21,7 @@ function payload(requirementId: string, level: StepUpRequiredPayload["level"]): 
     expiresAt: "2026-11-23T21:00:00.000Z",
     canRemember: false,
     degraded: false,
+    action: null,
     summary: null,
   };
 }
@@ -63,15 +64,17 @@ describe("step-up controller challenges", () => {
 });
 
 describe("a shared prompt", () => {
-  it("names every waiting action, while the level is the highest of them", () => {
+  it("names every waiting action in the host's words, while the level is the highest of them", () => {
     const controller = createStepUpController();
     const transport = recordingTransport([]);
-    void controller.request({ ...payload("req-1", "medium"), reason: "Transferring 5.00 USD" }, transport);
-    void controller.request({ ...payload("req-2", "high"), reason: "Changing your password" }, transport);
+    const transfer = { reason: "Transferring 5.00 USD needs a quick check", action: "Send 5.00 USD to Carol" };
+    void controller.request({ ...payload("req-1", "medium"), ...transfer }, transport);
+    // A declaration without `action` or `summary`: the server's reason stands in.
+    void controller.request({ ...payload("req-2", "high"), reason: "This action needs a strong check" }, transport);
     expect(controller.getSnapshot()).toMatchObject({
-      payload: { level: "high", reason: "Changing your password" },
+      payload: { level: "high", reason: "This action needs a strong check" },
       waiting: 2,
-      actions: ["Transferring 5.00 USD", "Changing your password"],
+      actions: ["Send 5.00 USD to Carol", "This action needs a strong check"],
     });
   });
 });

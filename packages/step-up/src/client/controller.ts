@@ -12,7 +12,10 @@ export interface StepUpPrompt {
   payload: StepUpRequiredPayload;
   /** How many operations will re-run when this prompt is fulfilled. */
   waiting: number;
-  /** The server's reason for each of them, in the order they were refused (one line per operation). */
+  /**
+   * Each of them in the host's words (the payload's `action`, else the server's reason), in the order
+   * they were refused (one line per operation).
+   */
   actions: string[];
   /** Prompts queued behind this one (critical operations get one each). */
   queued: number;
@@ -94,7 +97,8 @@ export function createStepUpController(): StepUpController {
   return {
     request(payload, transport) {
       return new Promise<void>((resolve, reject) => {
-        const waiter = { requirementId: payload.requirementId, reason: payload.reason, resolve, reject };
+        const reason = payload.action ?? payload.reason;
+        const waiter = { requirementId: payload.requirementId, reason, resolve, reject };
         const group = payload.level === "critical" ? undefined : queue.find((e) => e.payload.level !== "critical");
         if (group) {
           group.waiters.push(waiter);

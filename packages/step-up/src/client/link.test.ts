@@ -15,6 +15,7 @@ const refusal: StepUpRequiredPayload = {
   expiresAt: "2026-11-23T21:00:00.000Z",
   canRemember: false,
   degraded: false,
+  action: null,
   summary: null,
 };
 

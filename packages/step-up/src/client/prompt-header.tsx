@@ -7,8 +7,8 @@ import styles from "./step-up-dialog.module.css";
 
 /**
  * What is being approved and what will be asked, before anything is typed: the level in the user's
- * words, the server's reason (it names the operation), the critical call's signed summary, and the
- * factor(s) of the chosen way to verify.
+ * words, the operation in the host's words (the payload's `action`; for critical the signed summary),
+ * the policy's reason when it gives one, and the factor(s) of the chosen way to verify.
  */
 export function PromptHeader({ prompt, chosen }: { prompt: StepUpPrompt; chosen: Combination | null }) {
   const i18n = useStepUpI18n();
@@ -22,13 +22,16 @@ export function PromptHeader({ prompt, chosen }: { prompt: StepUpPrompt; chosen:
       <h2 id="step-up-title" className={styles.title}>
         {t("dialog.title")}
       </h2>
-      <p id="step-up-reason" className={styles.reason} dir="auto">
-        {payload.reason}.{payload.ruleReason && <> {sentence(payload.ruleReason)}</>}
-      </p>
-      {payload.summary && (
-        // Server-rendered; the passkey's signature covers this exact text (ADR 022).
-        <p id="step-up-summary" className={styles.summary}>
-          <span className={styles.summaryLabel}>{t("dialog.approving")}</span> <bdi>{payload.summary}</bdi>
+      {payload.action && (
+        // The host's words for this call, rendered as text (ADR 045); for critical, the summary the
+        // passkey's signature covers (ADR 022). <bdi> keeps a right-to-left recipient from reordering it.
+        <p id="step-up-summary" className={styles.summary} data-level={payload.level}>
+          <span className={styles.summaryLabel}>{t("dialog.approving")}</span> <bdi>{payload.action}</bdi>
+        </p>
+      )}
+      {payload.ruleReason && (
+        <p id="step-up-reason" className={styles.reason} dir="auto">
+          {sentence(payload.ruleReason)}
         </p>
       )}
       <p className={styles.note} data-testid="step-up-expectation">

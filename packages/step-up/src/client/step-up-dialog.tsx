@@ -50,7 +50,7 @@ export function StepUpDialog({
       dir={dir}
       data-theme={theme}
       aria-labelledby="step-up-title"
-      aria-describedby="step-up-reason step-up-summary"
+      aria-describedby="step-up-summary step-up-reason"
       onKeyDown={(event) => {
         if (event.key === "Tab" && ref.current) trapTab(ref.current, event);
       }}

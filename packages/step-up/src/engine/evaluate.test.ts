@@ -376,10 +376,17 @@ describe("decision details", () => {
     );
   });
 
-  it("explains the action and level in the reason", () => {
+  it("explains the action and the check in plain words in the reason, never a level's name", () => {
     const context = makeContext({ action: "Transferring 5,000.00 USD", amount: { value: 5000, currency: "USD" } });
-    const policies = [makePolicy([{ kind: "amount", min: 1000, currency: "USD", level: "high" }])];
-    expect(decide("medium", { context, policies }).reason).toBe("Transferring 5,000.00 USD requires high assurance");
+    const high = [makePolicy([{ kind: "amount", min: 1000, currency: "USD", level: "high" }])];
+    expect(decide("medium", { context, policies: high }).reason).toBe(
+      "Transferring 5,000.00 USD needs a strong check that it's you",
+    );
+    const critical = [makePolicy([{ kind: "amount", min: 1000, currency: "USD", level: "critical" }])];
+    expect(decide("medium", { context, policies: critical }).reason).toBe(
+      "Transferring 5,000.00 USD needs your approval, for this action only",
+    );
+    expect(decide("medium", { context }).reason).not.toMatch(/assurance|medium/);
   });
 
   it("passes on the author's reason of the rule that set the level, not of a lower one", () => {
@@ -395,7 +402,7 @@ describe("decision details", () => {
   });
 
   it("falls back to a generic reason without an action", () => {
-    expect(decide("medium").reason).toBe("This action requires medium assurance");
+    expect(decide("medium").reason).toBe("This action needs a quick check that it's you");
   });
 
   it.each<[Level, number]>([

@@ -56,13 +56,25 @@ export function evaluate(input: EvaluationInput, config: StepUpConfig): Decision
     wouldRequire,
     windowMs,
     required: satisfiedBy === null,
-    reason: `${context.action ?? "This action"} requires ${level} assurance`,
+    reason: `${context.action ?? "This action"} ${CHECK_WORDS[level]}`,
     methods: selection.combinations,
     degraded,
     satisfiedBy,
     canRemember,
   };
 }
+
+/**
+ * The reason's plain words for each level (the server's English; the dialog uses its catalogue). ASCII
+ * only: the reason becomes the RFC 9470 challenge's `error_description` header (ADR 045).
+ */
+const CHECK_WORDS: Record<Level, string> = {
+  none: "needs no check",
+  low: "needs you to be signed in",
+  medium: "needs a quick check that it's you",
+  high: "needs a strong check that it's you",
+  critical: "needs your approval, for this action only",
+};
 
 /** Same as `maxLevel(minimum, ...matches.map(m => m.level))`, without the two arrays. */
 function highestLevel(minimum: Level, matches: readonly MatchedRule[]): Level {

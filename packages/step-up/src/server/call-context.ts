@@ -15,8 +15,9 @@ export interface StepUpDeclaration<TInput> {
   /** Human description for the dialog: "Transferring 5,000.00 USD". */
   action?: string | ((input: TInput) => string);
   /**
-   * For a critical call: the operation in the user's words ("Send 5,000.00 USD to Alice"), rendered on the
-   * server, shown in the dialog and covered by the passkey's signature (ADR 022). Default: `action`.
+   * The operation in the user's words ("Send 5,000.00 USD to Alice"), rendered on the server from the
+   * parsed input: the payload's `action`, shown as text in the dialog at every level (ADR 045), and for a
+   * critical call covered by the passkey's signature (ADR 022). Default: `action`.
    */
   summary?: (input: TInput) => string;
   /**

@@ -20,6 +20,7 @@ export function checkWiring(router: RouterLike): void {
     currentLevel: "low",
     reason: "wiring check",
     ruleReason: null,
+    action: null,
     summary: null,
     methods: [["password"]],
     expiresAt: new Date(0).toISOString(),

@@ -18,6 +18,13 @@ export interface StepUpRequiredPayload {
   expiresAt: string;
   canRemember: boolean;
   degraded: boolean;
+  /**
+   * The operation in the host's words, at every level ("Send 20.00 USD to Alice"): the declaration's
+   * `summary` for this input, else its `action`; null when it declares neither. Plain text (controls and
+   * bidi overrides removed), at most 500 characters; render it as text. For critical it is `summary`,
+   * the text the passkey signs (ADR 045).
+   */
+  action: string | null;
   /** Critical only: the server-rendered operation the passkey approves (ADR 022); null otherwise. */
   summary: string | null;
   /**

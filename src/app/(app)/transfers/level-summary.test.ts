@@ -11,7 +11,7 @@ const tiers = [
 describe("transferLevelSummary", () => {
   it("says what the amount rules and the configured combinations ask for", () => {
     expect(transferLevelSummary(tiers, "USD", DEFAULT_CONFIG)).toBe(
-      "Under 1,000 USD needs medium assurance, 1,000 to 10,000 high, and 10,000 or more critical (passkey, for that one transfer).",
+      "Under 1,000 USD needs a quick check, 1,000 to 10,000 a strong check, and 10,000 or more your approval of that one transfer (passkey).",
     );
   });
 
@@ -25,7 +25,7 @@ describe("transferLevelSummary", () => {
       },
     };
     expect(transferLevelSummary(tiers.slice(2), "EUR", config as typeof DEFAULT_CONFIG)).toBe(
-      "10,000 EUR or more needs critical assurance (passkey or password + authenticator code; without one, a password and a second factor, for that one transfer).",
+      "10,000 EUR or more needs your approval of that one transfer (passkey or password + authenticator code; without one, a password and a second factor).",
     );
     expect(transferLevelSummary([], "USD", DEFAULT_CONFIG)).toBe("Transfers need no extra verification.");
   });

@@ -2,8 +2,8 @@ import { describeCombination, type AmountTier, type StepUpConfig } from "@step-u
 
 /**
  * The Transfers page's sentence about levels, from the amount rules in force and the configured combinations
- * (tests/e2e/level-wording.test.ts): "Under 1,000 USD needs medium assurance, 1,000 to 10,000 high, and 10,000 or
- * more critical (passkey, for that one transfer)". Edit a policy and the page follows.
+ * (tests/e2e/level-wording.test.ts): "Under 1,000 USD needs a quick check, 1,000 to 10,000 a strong check, and
+ * 10,000 or more your approval of that one transfer (passkey)". Edit a policy and the page follows.
  */
 export function transferLevelSummary(
   tiers: readonly AmountTier[],
@@ -25,12 +25,20 @@ function band(tier: AmountTier, currency: string, first: boolean): string {
 
 function levelText(tier: AmountTier, config: Pick<StepUpConfig, "levels" | "onUnavailable">, first: boolean): string {
   const verb = first ? "needs " : "";
-  if (tier.level !== "critical") return `${verb}${tier.level}${first ? " assurance" : ""}`;
+  if (tier.level !== "critical") return `${verb}${CHECK[tier.level]}`;
   const ways = config.levels.critical.combinations.map((c) => describeCombination(c).toLowerCase()).join(" or ");
   // "degrade" lets a user with none of those verify at the highest level they can reach (ADR 011).
   const fallback = config.onUnavailable === "degrade" ? "; without one, a password and a second factor" : "";
-  return `${verb}critical${first ? " assurance" : ""} (${ways}${fallback}, for that one transfer)`;
+  return `${verb}your approval of that one transfer (${ways}${fallback})`;
 }
+
+/** The levels in a user's words, as the dialog's badges say them (no level names on a user's page). */
+const CHECK: Record<Exclude<AmountTier["level"], "critical">, string> = {
+  none: "no extra check",
+  low: "only that you are signed in",
+  medium: "a quick check",
+  high: "a strong check",
+};
 
 function money(value: number): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(value);

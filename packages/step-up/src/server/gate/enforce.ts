@@ -74,6 +74,7 @@ async function refuse<TInput>(
   const { decision, now } = call;
   const level = decision.level;
   if (!isStepUpLevel(level)) throw new Error("Refusing a call that needs no step-up");
+  const action = callSummary(options);
   const requirement = await createRequirement(db, {
     userId: session.userId,
     sessionId: session.id,
@@ -81,7 +82,7 @@ async function refuse<TInput>(
     procedure: options.path,
     decision: { ...decision, level },
     callHash: level === "critical" ? call.callHash : null,
-    summary: level === "critical" ? callSummary(options) : null,
+    summary: level === "critical" ? action : null,
     risk: call.risk,
     request: { ip: options.request.ip, userAgent: options.request.userAgent },
     now,
@@ -100,19 +101,32 @@ async function refuse<TInput>(
     expiresAt: requirement.expiresAt.toISOString(),
     canRemember: decision.canRemember,
     degraded: decision.degraded,
+    // Critical: the stored summary itself, the text the passkey signs (ADR 022).
+    action: level === "critical" ? requirement.summary : action,
     summary: requirement.summary,
     ...(pausedFor > 0 && { pausedFor }),
   });
 }
 
-/** The critical call's summary, as the declaration renders it (ADR 022); capped so a row stays small. */
+/**
+ * The call in the host's words, as the declaration renders it (`summary`, else `action`): the dialog's
+ * "You are approving" line at every level, and a critical call's signed summary (ADR 022, ADR 045).
+ * Plain text: control and bidi-override characters are removed, so a recipient typed as
+ * "\u202Eevil" cannot reorder what the user reads; capped so a row and the dialog stay small.
+ */
 function callSummary<TInput>({ declaration, input }: EnforceOptions<TInput>): string | null {
   const { summary, action } = declaration;
   const text = summary ? summary(input) : typeof action === "function" ? action(input) : action;
-  return text ? text.slice(0, MAX_SUMMARY_LENGTH) : null;
+  const plain = text?.replace(UNSAFE_CHARACTERS, "").trim();
+  return plain ? plain.slice(0, MAX_ACTION_LENGTH) : null;
 }
 
-const MAX_SUMMARY_LENGTH = 500;
+/** C0/C1 controls (newlines included), bidi embeddings, overrides and isolates, and the line/paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** The payload's `action` and the critical summary: at most this many UTF-16 units. */
+const MAX_ACTION_LENGTH = 500;
 
 /** The gate for one call in a resolved context, whatever carried it (tRPC, a route handler, a Server Action). */
 export function enforceInContext<TInput>(
